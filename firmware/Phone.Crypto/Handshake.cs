@@ -1,0 +1,130 @@
+using System;
+
+namespace Phone.Crypto
+{
+    /// <summary>
+    /// A Noise handshake held in a native slot. Messages go in and out as
+    /// bytes; keys stay native. A rejected message leaves the handshake as it was.
+    /// </summary>
+    public class Handshake : IDisposable
+    {
+        /// <summary>Step: the next call is WriteMessage.</summary>
+        public const int StepWrite = 1;
+
+        /// <summary>Step: the next call is ReadMessage.</summary>
+        public const int StepRead = 2;
+
+        /// <summary>Step: finished, call Split.</summary>
+        public const int StepDone = 3;
+
+        private static readonly byte[] NoBytes = new byte[0];
+        private int _handle;
+
+        /// <summary>
+        /// Starts a handshake with the store's identity as local static key.
+        /// remoteStatic is required for IK/IKpsk2 initiators, else null.
+        /// </summary>
+        public Handshake(KeyStore store, int pattern, int role, byte[] prologue, byte[] remoteStatic)
+        {
+            byte[] p = prologue == null ? NoBytes : prologue;
+            byte[] rs = remoteStatic == null ? NoBytes : remoteStatic;
+            _handle = NativeResult.Check(
+                NativeCrypto.HandshakeNew(store.Handle, pattern, role, p, p.Length, rs, rs.Length), "new handshake");
+        }
+
+        /// <summary>Native handle.</summary>
+        public int Handle
+        {
+            get
+            {
+                if (_handle < 0)
+                {
+                    throw new ObjectDisposedException("Handshake");
+                }
+
+                return _handle;
+            }
+        }
+
+        /// <summary>StepWrite, StepRead or StepDone.</summary>
+        public int Step
+        {
+            get { return NativeResult.Check(NativeCrypto.HandshakeStatus(Handle), "handshake status"); }
+        }
+
+        /// <summary>
+        /// IKpsk2: use the contact's resumption secret of that generation as
+        /// PSK. Returns false if the store does not hold it (fall back to XX).
+        /// </summary>
+        public bool UseResumption(KeyStore store, int contactIndex, int generation)
+        {
+            int result = NativeCrypto.HandshakeUseResumption(Handle, store.Handle, contactIndex, generation);
+            if (result == CryptoStatus.NoPsk)
+            {
+                return false;
+            }
+
+            NativeResult.Check(result, "use resumption secret");
+            return true;
+        }
+
+        /// <summary>Writes the next message into output at offset; returns its length.</summary>
+        public int WriteMessage(byte[] payload, int payloadLength, byte[] output, int offset)
+        {
+            byte[] p = payload == null ? NoBytes : payload;
+            if (payloadLength < 0 || payloadLength > p.Length)
+            {
+                throw new ArgumentOutOfRangeException("payloadLength");
+            }
+
+            return NativeResult.Check(
+                NativeCrypto.HandshakeWrite(Handle, p, payloadLength, output, output.Length, offset), "write handshake");
+        }
+
+        /// <summary>
+        /// Reads message[offset..offset+count) and writes its payload into
+        /// payload. Returns the payload length, or a negative CryptoStatus for
+        /// input that was rejected (the handshake is unchanged).
+        /// </summary>
+        public int ReadMessage(byte[] message, int offset, int count, byte[] payload)
+        {
+            return NativeResult.CheckAllowHostile(
+                NativeCrypto.HandshakeRead(Handle, message, message.Length, offset, count, payload, payload.Length),
+                "read handshake");
+        }
+
+        /// <summary>The current handshake hash h (public).</summary>
+        public byte[] HandshakeHash()
+        {
+            byte[] h = new byte[CryptoCore.HashLength];
+            NativeResult.Check(NativeCrypto.HandshakeHash(Handle, h, h.Length), "handshake hash");
+            return h;
+        }
+
+        /// <summary>The peer's static public key once known.</summary>
+        public byte[] RemoteStatic()
+        {
+            byte[] rs = new byte[CryptoCore.KeyLength];
+            NativeResult.Check(NativeCrypto.HandshakeRemoteStatic(Handle, rs, rs.Length), "remote static");
+            return rs;
+        }
+
+        /// <summary>Finishes: the transport keys move into a new session; this handshake is freed.</summary>
+        public SecureSession Split()
+        {
+            int session = NativeResult.Check(NativeCrypto.HandshakeSplit(Handle), "split");
+            _handle = -1;
+            return new SecureSession(session);
+        }
+
+        /// <summary>Wipes and frees the native handshake.</summary>
+        public void Dispose()
+        {
+            if (_handle >= 0)
+            {
+                NativeCrypto.HandshakeFree(_handle);
+                _handle = -1;
+            }
+        }
+    }
+}

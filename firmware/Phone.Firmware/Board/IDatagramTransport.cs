@@ -1,0 +1,13 @@
+namespace Phone.Firmware.Board
+{
+    /// <summary>
+    /// Sends UDP datagrams for the firmware. Received datagrams are pushed
+    /// into the firmware by the board's loop (PhoneCore.OnDatagram), so the
+    /// firmware never blocks on a socket.
+    /// </summary>
+    public interface IDatagramTransport
+    {
+        /// <summary>Sends buffer[offset..offset+count) as one datagram; never blocks for long.</summary>
+        void Send(NetAddress to, byte[] buffer, int offset, int count);
+    }
+}

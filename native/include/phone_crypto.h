@@ -1,0 +1,230 @@
+/*
+ * phone_crypto.h - the native security core's whole interop surface.
+ *
+ * Every function here is called from managed code through exactly one binding
+ * class (firmware/Phone.Crypto/NativeCrypto.cs): DllImport on the host,
+ * InternalCall stubs on nanoFramework (native/nanoframework/). Arguments are
+ * therefore only int32 and byte buffers, each buffer passed with the length of
+ * the whole managed array so native code bounds-checks every access itself.
+ *
+ * Objects live in fixed static tables and are named by handles (int32 >= 0).
+ * A handle carries a slot index and a generation, so a stale handle after
+ * free is refused with PC_E_HANDLE instead of touching a reused slot.
+ *
+ * Return values: >= 0 is success (a handle, a length or a count as
+ * documented), < 0 is one of the pc_status codes below. Every failing call
+ * leaves every object exactly as it was before the call.
+ *
+ * Secret key bytes never cross this interface: not the identity key, not
+ * ephemeral keys, not transport keys, not resumption secrets.
+ */
+#ifndef PHONE_CRYPTO_H
+#define PHONE_CRYPTO_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(PC_BUILD_SHARED) && defined(__GNUC__)
+#define PC_API __attribute__((visibility("default")))
+#else
+#define PC_API
+#endif
+
+/* Bump whenever a signature, a constant below or a wire layout changes; the
+ * nanoFramework AssemblyNativeVersion follows it (docs/native-api.md). */
+#define PC_API_VERSION 1
+
+/* ---- sizes ---------------------------------------------------------------- */
+#define PC_KEY_LEN 32           /* X25519 public keys, symmetric keys        */
+#define PC_HASH_LEN 64          /* BLAKE2b-512: Noise handshake hash          */
+#define PC_TAG_LEN 16           /* Poly1305 tag                               */
+#define PC_MAX_HS_MSG_LEN 1024  /* one Noise handshake message, payload incl. */
+#define PC_MAX_PACKET_LEN 1200  /* one sealed session packet (one datagram)   */
+#define PC_MAX_NAME_LEN 32      /* contact display name, UTF-8 bytes          */
+
+/* Sealed session packet header: bytes the native side owns. The rest of the
+ * header (hdr_len >= PC_PKT_MIN_HDR_LEN) belongs to the caller and is
+ * authenticated as associated data together with these fields. */
+#define PC_PKT_PHASE_OFFSET 2   /* 1 byte: key phase (generation<<4 | epoch) */
+#define PC_PKT_COUNTER_OFFSET 8 /* 8 bytes little-endian: explicit counter   */
+#define PC_PKT_MIN_HDR_LEN 16
+#define PC_REPLAY_WINDOW 256    /* packets accepted out of order              */
+
+/* Public record of a contact as pc_contact_read returns it. */
+#define PC_CONTACT_FLAGS_OFFSET 0   /* 1 byte: PC_CONTACT_* flags         */
+#define PC_CONTACT_NAME_LEN_OFFSET 1 /* 1 byte                            */
+#define PC_CONTACT_NAME_OFFSET 2    /* PC_MAX_NAME_LEN bytes, zero padded */
+#define PC_CONTACT_KEY_OFFSET 34    /* PC_KEY_LEN bytes: pinned static key */
+#define PC_CONTACT_GEN_OFFSET 66    /* 4 bytes LE: newest resumption generation (0 = none) */
+#define PC_CONTACT_PREV_GEN_OFFSET 70 /* 4 bytes LE: previous generation (0 = none)   */
+#define PC_CONTACT_RECORD_LEN 74
+
+#define PC_CONTACT_USED 0x01
+#define PC_CONTACT_VERIFIED 0x02    /* codes compared and confirmed by the user */
+
+/* ---- enums ---------------------------------------------------------------- */
+enum pc_pattern {
+    PC_PATTERN_XX = 1,      /* Noise_XX_25519_ChaChaPoly_BLAKE2b: pairing, fallback */
+    PC_PATTERN_IK = 2,      /* Noise_IK_25519_ChaChaPoly_BLAKE2b                    */
+    PC_PATTERN_IKPSK2 = 3   /* Noise_IKpsk2_25519_ChaChaPoly_BLAKE2b: calls          */
+};
+
+enum pc_role {
+    PC_ROLE_INITIATOR = 1,
+    PC_ROLE_RESPONDER = 2
+};
+
+/* pc_hs_status results */
+enum pc_hs_step {
+    PC_HS_WRITE = 1,        /* next call: pc_hs_write */
+    PC_HS_READ = 2,         /* next call: pc_hs_read  */
+    PC_HS_DONE = 3          /* next call: pc_hs_split */
+};
+
+/* pc_store_status flags */
+#define PC_STORE_CREATED 0x01    /* identity was created by this open (first boot) */
+#define PC_STORE_RECOVERED 0x02  /* newest flash copy was damaged; the previous one was used */
+
+enum pc_status {
+    PC_OK = 0,
+    /* Caller mistakes: the managed side throws. */
+    PC_E_ARG = -1,          /* null or wrong-size buffer, bad enum, offset out of range */
+    PC_E_HANDLE = -2,       /* unknown, stale or freed handle */
+    PC_E_STATE = -3,        /* call out of order for the object's state */
+    PC_E_SPACE = -4,        /* output buffer too small */
+    PC_E_NO_SLOT = -5,      /* a static table is full */
+    /* Hostile or damaged input: returned as a value, never thrown on the media path. */
+    PC_E_MALFORMED = -20,   /* truncated, oversized or wrongly sized message/packet */
+    PC_E_AUTH = -21,        /* AEAD tag did not verify */
+    PC_E_REPLAY = -22,      /* counter already accepted, or older than the window */
+    PC_E_BAD_KEY = -23,     /* X25519 with a low-order point (all-zero result) */
+    PC_E_KEY_PHASE = -24,   /* packet under a key phase this session does not hold */
+    /* Conditions the protocol handles. */
+    PC_E_NONCE_EXHAUSTED = -40, /* counter would reach 2^64-1: re-key or hang up */
+    PC_E_NOT_FOUND = -41,   /* no such contact */
+    PC_E_NO_PSK = -42,      /* no resumption secret of that generation: fall back to XX */
+    /* Platform. */
+    PC_E_STORAGE = -60,     /* flash read/write failed */
+    PC_E_CORRUPT = -61,     /* no intact copy of the store: reported, never used */
+    PC_E_RNG = -62,         /* random source failed */
+    PC_E_SELFTEST = -63,    /* a known-answer test failed: the core refuses to run */
+    PC_E_INTERNAL = -64     /* backend primitive failed unexpectedly */
+};
+
+/* ---- core ----------------------------------------------------------------- */
+/* Returns PC_API_VERSION. */
+PC_API int32_t pc_api_version(void);
+
+/* Power-on self-test: known-answer tests of every primitive and a loopback
+ * XX handshake with packet round trip. PC_OK or PC_E_SELFTEST. Until it has
+ * passed once, every other call except pc_api_version returns PC_E_SELFTEST. */
+PC_API int32_t pc_selftest(void);
+
+/* Public helpers: BLAKE2b of public data (out_len 1..64) and random bytes for
+ * public values (nonces, session ids). */
+PC_API int32_t pc_hash(const uint8_t *in, int32_t in_len, uint8_t *out, int32_t out_len);
+PC_API int32_t pc_random(uint8_t *out, int32_t out_len);
+
+/* ---- store: identity key and contacts, sealed in secure flash ------------- */
+/* Opens (and on first boot creates) the store named by locator: on the host
+ * a directory holding flash.img and efuse.key, on the device an NVS
+ * namespace. Returns a store handle. A damaged store is PC_E_CORRUPT and is
+ * left untouched; only pc_store_factory_reset erases it. */
+PC_API int32_t pc_store_open(const uint8_t *locator, int32_t locator_len);
+PC_API int32_t pc_store_close(int32_t store);
+/* PC_STORE_* flags describing how the last open went. */
+PC_API int32_t pc_store_status(int32_t store);
+/* Erases identity and contacts, then creates a fresh identity. Works on a
+ * corrupt store too (then store is -1 and locator names it); returns the
+ * (new) store handle. */
+PC_API int32_t pc_store_factory_reset(int32_t store, const uint8_t *locator, int32_t locator_len);
+PC_API int32_t pc_store_identity(int32_t store, uint8_t *pub, int32_t pub_len);
+
+/* Contacts are slots 0..capacity-1; pc_contact_read returns PC_E_NOT_FOUND for
+ * a free slot and PC_E_ARG past the end. */
+PC_API int32_t pc_contact_capacity(void);
+PC_API int32_t pc_contact_read(int32_t store, int32_t index, uint8_t *rec, int32_t rec_len);
+/* Constant-time search by static key: index, or PC_E_NOT_FOUND. */
+PC_API int32_t pc_contact_find(int32_t store, const uint8_t *pub, int32_t pub_len);
+/* Pins the peer of a finished session: its static key, the name, the flags
+ * and the session's resumption secret as generation 1. Replaces a record with
+ * the same key. Returns the contact index. One flash write. */
+PC_API int32_t pc_contact_pin(int32_t store, int32_t session, const uint8_t *name,
+                              int32_t name_len, int32_t flags);
+PC_API int32_t pc_contact_set_flags(int32_t store, int32_t index, int32_t flags);
+/* After a call: keeps the session's resumption secret as the newest
+ * generation (psk generation + 1) and the secret the call used as the
+ * previous one. The session's remote static must be the contact's key. */
+PC_API int32_t pc_contact_remember(int32_t store, int32_t index, int32_t session);
+PC_API int32_t pc_contact_forget(int32_t store, int32_t index);
+
+/* ---- ephemeral key pool (idle-time key generation) ------------------------ */
+/* Generates keys into free pool slots; returns how many are ready. */
+PC_API int32_t pc_pool_refill(void);
+PC_API int32_t pc_pool_ready(void);
+
+/* ---- Noise handshakes ----------------------------------------------------- */
+/* New handshake using the store's identity as the local static key.
+ * remote_static: PC_KEY_LEN bytes for IK/IKpsk2 initiators, else rs_len 0. */
+PC_API int32_t pc_hs_new(int32_t store, int32_t pattern, int32_t role,
+                         const uint8_t *prologue, int32_t prologue_len,
+                         const uint8_t *remote_static, int32_t rs_len);
+/* IKpsk2: take the PSK from the contact's resumption secret of generation
+ * `generation` (initiator: before its first write; responder: after reading
+ * message 1, before writing message 2). PC_E_NO_PSK if not held. */
+PC_API int32_t pc_hs_use_resumption(int32_t hs, int32_t store, int32_t contact, int32_t generation);
+/* Writes the next message into out[off..out_len): returns its length. */
+PC_API int32_t pc_hs_write(int32_t hs, const uint8_t *payload, int32_t payload_len,
+                           uint8_t *out, int32_t out_len, int32_t out_off);
+/* Reads msg[off..off+count) and writes its payload to payload[0..]: returns
+ * the payload length. Failure leaves the handshake as it was. */
+PC_API int32_t pc_hs_read(int32_t hs, const uint8_t *msg, int32_t msg_len, int32_t off,
+                          int32_t count, uint8_t *payload, int32_t payload_len);
+/* One of enum pc_hs_step. */
+PC_API int32_t pc_hs_status(int32_t hs);
+/* Current handshake hash h (public; used for the pairing code). */
+PC_API int32_t pc_hs_hash(int32_t hs, uint8_t *h, int32_t h_len);
+/* The peer's static key once it has been received (or given). */
+PC_API int32_t pc_hs_remote_static(int32_t hs, uint8_t *rs, int32_t rs_len);
+/* Finished handshake -> session handle; the handshake slot is wiped and freed. */
+PC_API int32_t pc_hs_split(int32_t hs);
+PC_API int32_t pc_hs_free(int32_t hs);
+
+/* ---- sessions: packet protection, ratchet, in-call re-key ----------------- */
+/* Seals buf[off .. off+hdr_len+body_len) in place and appends the tag:
+ * writes the key phase and the next counter into the header, encrypts the
+ * body with the header as associated data. Returns the packet length. */
+PC_API int32_t pc_session_seal(int32_t session, uint8_t *buf, int32_t buf_len, int32_t off,
+                               int32_t hdr_len, int32_t body_len);
+/* Opens buf[off .. off+pkt_len) in place: checks key phase, replay window and
+ * tag; only then moves the window. Returns the body length. */
+PC_API int32_t pc_session_open(int32_t session, uint8_t *buf, int32_t buf_len, int32_t off,
+                               int32_t hdr_len, int32_t pkt_len);
+/* Symmetric ratchet: this side's sending key moves one epoch forward; the
+ * old sending key is wiped. */
+PC_API int32_t pc_session_ratchet(int32_t session);
+/* In-call DH re-key (one round trip on the control channel):
+ *   offerer:   pc_session_rekey_offer   -> its fresh ephemeral public key
+ *   answerer:  pc_session_rekey_accept  (peer key in, own key out)
+ *   offerer:   pc_session_rekey_complete(peer key in)
+ * Both sides then hold the next key generation; the ephemeral keys are wiped
+ * after their single DH. */
+PC_API int32_t pc_session_rekey_offer(int32_t session, uint8_t *e_pub, int32_t e_len);
+PC_API int32_t pc_session_rekey_accept(int32_t session, const uint8_t *peer_e, int32_t peer_len,
+                                       uint8_t *e_pub, int32_t e_len);
+PC_API int32_t pc_session_rekey_complete(int32_t session, const uint8_t *peer_e, int32_t peer_len);
+/* Wipes the previous receiving key kept for late, reordered packets. */
+PC_API int32_t pc_session_forget_previous(int32_t session);
+/* Public state: [0] send phase, [1] receive phase, [2] previous key held (0/1),
+ * [3] re-key pending (0/1). Returns 4. */
+PC_API int32_t pc_session_info(int32_t session, uint8_t *out, int32_t out_len);
+PC_API int32_t pc_session_free(int32_t session);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PHONE_CRYPTO_H */

@@ -1,0 +1,26 @@
+/*
+ * limits.h - sizes of the static tables. Defaults fit a desk phone (one
+ * identity store); the host library raises PC_MAX_STORES so tests and the
+ * simulator can run several phones in one process. docs/performance.md
+ * states the static RAM this costs.
+ */
+#ifndef PC_LIMITS_H
+#define PC_LIMITS_H
+
+#ifndef PC_MAX_STORES
+#define PC_MAX_STORES 1
+#endif
+#ifndef PC_MAX_HANDSHAKES
+#define PC_MAX_HANDSHAKES 4
+#endif
+#ifndef PC_MAX_SESSIONS
+#define PC_MAX_SESSIONS 4
+#endif
+#ifndef PC_POOL_SIZE
+#define PC_POOL_SIZE 4
+#endif
+#ifndef PC_MAX_CONTACTS
+#define PC_MAX_CONTACTS 16
+#endif
+
+#endif /* PC_LIMITS_H */

@@ -1,0 +1,45 @@
+/*
+ * storage.h - the raw flash underneath the key store. Two backends:
+ * host/storage_file.c (host: flash image file + "efuse" device-key file) and
+ * nanoframework/storage_nvs.c (ESP32: NVS blobs, atomic per key). keystore.c owns the
+ * format, sealing and A/B slots; a backend only moves bytes.
+ */
+#ifndef PC_STORAGE_H
+#define PC_STORAGE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define PC_STORAGE_SLOTS 2          /* A/B copies of the sealed store */
+#define PC_STORAGE_SLOT_LEN 4096    /* bytes per copy (one flash sector) */
+
+typedef struct pc_storage {
+    char locator[96];               /* host: directory; device: NVS namespace */
+    uint32_t device;                /* backend-private (e.g. NVS handle) */
+} pc_storage;
+
+/* 0, or PC_E_ARG (locator too long) / PC_E_STORAGE. Creates nothing. */
+int pc_storage_bind(pc_storage *st, const uint8_t *locator, size_t len);
+
+/* Reads a whole slot. Returns the number of bytes present (0 if the slot was
+ * never written), or PC_E_STORAGE. */
+int pc_storage_read(pc_storage *st, int slot, uint8_t *buf, size_t cap);
+
+/* Writes a whole slot durably (returns only after the bytes are on flash). */
+int pc_storage_write(pc_storage *st, int slot, const uint8_t *buf, size_t len);
+
+/* The device key that seals the store: read it, creating it (from the RNG)
+ * on first boot. Host: efuse.key file written atomically; device: eFuse HMAC
+ * or encrypted NVS (docs/device.md). */
+int pc_storage_device_key(pc_storage *st, uint8_t key[32], int *created);
+
+/* Factory reset: erases both slots (and keeps the device key). */
+int pc_storage_erase(pc_storage *st);
+
+#ifdef PC_TEST_HOOKS
+/* Power-cut injection: the next writes stop after `bytes` bytes in total,
+ * as if power failed; -1 disables. */
+void pc_storage_test_cut_after(long bytes);
+#endif
+
+#endif /* PC_STORAGE_H */

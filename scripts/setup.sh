@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what the build and tests need on a fresh Debian 12 machine of this kind
+# (which already has the .NET SDK, gcc/g++, cmake, GoogleTest, Google Benchmark and Node).
+# Idempotent: only missing packages are installed. Needs root (or sudo).
+set -euo pipefail
+
+packages=(
+  cmake pkg-config gcc g++ clang            # host build, libFuzzer (clang)
+  libsodium-dev                             # host crypto backend
+  libgtest-dev libbenchmark-dev             # native tests and benchmarks
+  nlohmann-json3-dev                        # reading the JSON test vectors in C++ tests
+  libclang-rt-14-dev                        # libFuzzer and sanitizer runtimes for clang
+  qemu-system-misc gcc-xtensa-lx106 picolibc-xtensa-lx106-elf   # emulated Xtensa core
+  dpkg-dev                                  # dpkg-source: libsodium reference C for Xtensa
+  nodejs npm                                # independent Noise peers (npm)
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# Node and npm may come from outside Debian (already on PATH): don't reinstall them.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  filtered=()
+  for p in "${missing[@]}"; do [[ $p == nodejs || $p == npm ]] || filtered+=("$p"); done
+  missing=("${filtered[@]}")
+fi
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+echo "setup: all packages present"
