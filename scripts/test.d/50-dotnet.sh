@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Managed side: builds the host solution (which includes the nano compile check projects:
+# the firmware compiled against nanoFramework's mscorlib) and runs the xunit suite.
+set -euo pipefail
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build Phone.sln -c Release -nologo -v q
+dotnet test tests/Phone.Tests/Phone.Tests.csproj -c Release --no-build -nologo \
+  --logger "console;verbosity=normal"
