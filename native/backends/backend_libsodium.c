@@ -1,0 +1,125 @@
+/*
+ * backend_libsodium.c - backend.h on libsodium (host build).
+ *
+ * backend_monocypher.c is its line-for-line mirror for the device: keep the
+ * two in the same order, function by function, when either changes.
+ */
+#include "backend.h"
+
+#include <sodium.h>
+
+#include "phone_crypto.h"
+
+/* The opaque context must hold the library's state and keep its alignment. */
+typedef char pc_check_blake2b_ctx_size[(sizeof(crypto_generichash_state)
+                                        <= sizeof(pc_blake2b_ctx)) ? 1 : -1];
+
+int pc_be_init(void)
+{
+    return sodium_init() >= 0 ? 0 : PC_E_INTERNAL; /* 1 = already initialised */
+}
+
+/* ---- X25519 ---------------------------------------------------------------- */
+
+int pc_be_x25519(uint8_t out[32], const uint8_t secret[32], const uint8_t peer[32])
+{
+    /* libsodium refuses an all-zero result itself; check anyway, as the
+     * Monocypher mirror must, so both backends behave the same. */
+    int rc = crypto_scalarmult_curve25519(out, secret, peer);
+    if (rc != 0 || pc_be_is_zero(out, 32)) {
+        pc_be_wipe(out, 32);
+        return PC_E_BAD_KEY;
+    }
+    return 0;
+}
+
+void pc_be_x25519_public(uint8_t pub[32], const uint8_t secret[32])
+{
+    crypto_scalarmult_curve25519_base(pub, secret);
+}
+
+/* ---- ChaCha20-Poly1305 IETF (12-byte nonce) -------------------------------- */
+
+void pc_be_aead_seal(uint8_t *c, uint8_t tag[16], const uint8_t key[32],
+                     const uint8_t nonce[PC_AEAD_NONCE_LEN], const uint8_t *ad, size_t ad_len,
+                     const uint8_t *m, size_t m_len)
+{
+    crypto_aead_chacha20poly1305_ietf_encrypt_detached(c, tag, NULL, m, m_len, ad, ad_len, NULL,
+                                                       nonce, key);
+}
+
+/* libsodium zeroes m when the tag fails, which would destroy an in-place
+ * buffer: verify first (m = NULL only checks), then decrypt with the same
+ * keystream (block counter 1, as RFC 8439 §2.8). */
+int pc_be_aead_open(uint8_t *m, const uint8_t key[32], const uint8_t nonce[PC_AEAD_NONCE_LEN],
+                    const uint8_t *ad, size_t ad_len, const uint8_t *c, size_t c_len,
+                    const uint8_t tag[16])
+{
+    if (crypto_aead_chacha20poly1305_ietf_decrypt_detached(NULL, NULL, c, c_len, tag, ad, ad_len,
+                                                           nonce, key) != 0)
+        return PC_E_AUTH;
+    crypto_stream_chacha20_ietf_xor_ic(m, c, c_len, nonce, 1, key);
+    return 0;
+}
+
+/* ---- XChaCha20-Poly1305 (24-byte nonce) ------------------------------------ */
+
+void pc_be_xaead_seal(uint8_t *c, uint8_t tag[16], const uint8_t key[32],
+                      const uint8_t nonce[PC_XAEAD_NONCE_LEN], const uint8_t *ad, size_t ad_len,
+                      const uint8_t *m, size_t m_len)
+{
+    crypto_aead_xchacha20poly1305_ietf_encrypt_detached(c, tag, NULL, m, m_len, ad, ad_len, NULL,
+                                                        nonce, key);
+}
+
+int pc_be_xaead_open(uint8_t *m, const uint8_t key[32], const uint8_t nonce[PC_XAEAD_NONCE_LEN],
+                     const uint8_t *ad, size_t ad_len, const uint8_t *c, size_t c_len,
+                     const uint8_t tag[16])
+{
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt_detached(NULL, NULL, c, c_len, tag, ad, ad_len,
+                                                            nonce, key) != 0)
+        return PC_E_AUTH;
+    crypto_stream_xchacha20_xor_ic(m, c, c_len, nonce, 1, key);
+    return 0;
+}
+
+/* ---- BLAKE2b (unkeyed) ----------------------------------------------------- */
+
+void pc_be_blake2b_init(pc_blake2b_ctx *ctx, size_t out_len)
+{
+    crypto_generichash_init((crypto_generichash_state *)(void *)ctx->opaque, NULL, 0, out_len);
+}
+
+void pc_be_blake2b_update(pc_blake2b_ctx *ctx, const uint8_t *in, size_t len)
+{
+    crypto_generichash_update((crypto_generichash_state *)(void *)ctx->opaque, in, len);
+}
+
+void pc_be_blake2b_final(pc_blake2b_ctx *ctx, uint8_t *out, size_t out_len)
+{
+    crypto_generichash_final((crypto_generichash_state *)(void *)ctx->opaque, out, out_len);
+    pc_be_wipe(ctx, sizeof *ctx);
+}
+
+/* ---- random, wipe, constant-time compare ----------------------------------- */
+
+int pc_be_random(uint8_t *out, size_t len)
+{
+    randombytes_buf(out, len); /* getrandom(2); aborts rather than fail */
+    return 0;
+}
+
+void pc_be_wipe(void *p, size_t len)
+{
+    sodium_memzero(p, len);
+}
+
+int pc_be_equal(const uint8_t *a, const uint8_t *b, size_t len)
+{
+    return sodium_memcmp(a, b, len) == 0;
+}
+
+int pc_be_is_zero(const uint8_t *a, size_t len)
+{
+    return sodium_is_zero(a, len);
+}
