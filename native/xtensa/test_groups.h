@@ -1,0 +1,10 @@
+/*
+ * test_groups.h - the test image's groups, run in this order by test_main.c.
+ */
+#ifndef XT_TEST_GROUPS_H
+#define XT_TEST_GROUPS_H
+
+void xt_test_backend(void);   /* test_backend.c: primitive KATs through backend.h */
+void xt_test_core(void);      /* test_core.c: self-test, Noise vectors, store, session */
+
+#endif /* XT_TEST_GROUPS_H */

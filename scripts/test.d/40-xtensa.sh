@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Xtensa: the native core cross-built for an emulated lx106 core (Debian's
+# gcc-xtensa-lx106 + picolibc, libsodium's reference C from Debian's source
+# package) and its test image run under qemu-system-xtensa. Fails on any
+# failed vector, any CPU exception (e.g. an unaligned load) or a hang.
+# Only the first run on a machine fetches libsodium's source (cached in build/).
+set -euo pipefail
+build=build/xtensa
+cmake -S native/xtensa -B "$build" -DXT_OPT=Os \
+      -DCMAKE_TOOLCHAIN_FILE="$PWD/native/xtensa/toolchain-lx106.cmake" >/dev/null
+cmake --build "$build" -j 2 >/dev/null || cmake --build "$build" -j 1   # errors shown on failure
+status=0
+timeout 300 qemu-system-xtensa -M sim -cpu lx106 -nographic -monitor none -semihosting \
+        -kernel "$build/xt_test.elf" || status=$?
+if ((status != 0)); then
+  echo "xtensa: test image FAILED (exit status $status; 3 = CPU exception, 124 = timeout)"
+fi
+exit "$status"
