@@ -1,0 +1,81 @@
+/*
+ * api_core.c - version, self-test, public hashing and randomness, and the
+ * ephemeral key pool entry points.
+ */
+#include "api_guard.h"
+#include "backend.h"
+#include "keypool.h"
+#include "phone_crypto.h"
+#include "selftest.h"
+
+int32_t pc_api_version(void)
+{
+    return PC_API_VERSION;
+}
+
+/* Not gated: it is how the gate opens. */
+int32_t pc_selftest(void)
+{
+    pc_platform_lock();
+    int32_t rc = pc_selftest_run();
+    pc_platform_unlock();
+    return rc;
+}
+
+static int32_t hash(const uint8_t *in, int32_t in_len, uint8_t *out, int32_t out_len)
+{
+    pc_blake2b_ctx ctx;
+
+    if (!pc_arg_buffer(in, in_len) || !pc_arg_buffer(out, out_len) || out_len < 1
+        || out_len > PC_HASH_LEN)
+        return PC_E_ARG;
+    pc_be_blake2b_init(&ctx, (size_t)out_len);
+    pc_be_blake2b_update(&ctx, in, (size_t)in_len);
+    pc_be_blake2b_final(&ctx, out, (size_t)out_len);
+    return out_len;
+}
+
+int32_t pc_hash(const uint8_t *in, int32_t in_len, uint8_t *out, int32_t out_len)
+{
+    int32_t rc = pc_api_enter();
+    if (rc == PC_OK)
+        rc = hash(in, in_len, out, out_len);
+    pc_api_leave();
+    return rc;
+}
+
+static int32_t random_bytes(uint8_t *out, int32_t out_len)
+{
+    if (!pc_arg_buffer(out, out_len))
+        return PC_E_ARG;
+    if (out_len > 0 && pc_be_random(out, (size_t)out_len) != 0)
+        return PC_E_RNG;
+    return out_len;
+}
+
+int32_t pc_random(uint8_t *out, int32_t out_len)
+{
+    int32_t rc = pc_api_enter();
+    if (rc == PC_OK)
+        rc = random_bytes(out, out_len);
+    pc_api_leave();
+    return rc;
+}
+
+int32_t pc_pool_refill(void)
+{
+    int32_t rc = pc_api_enter();
+    if (rc == PC_OK)
+        rc = pc_keypool_refill();
+    pc_api_leave();
+    return rc;
+}
+
+int32_t pc_pool_ready(void)
+{
+    int32_t rc = pc_api_enter();
+    if (rc == PC_OK)
+        rc = pc_keypool_ready();
+    pc_api_leave();
+    return rc;
+}

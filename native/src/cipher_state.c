@@ -1,0 +1,86 @@
+/* cipher_state.c - Noise CipherState over the backend's ChaCha20-Poly1305. */
+#include "cipher_state.h"
+
+#include <string.h>
+
+#include "backend.h"
+#include "phone_crypto.h"
+
+void pc_cs_init(pc_cipher_state *cs, const uint8_t key[PC_CS_KEY_LEN])
+{
+    memcpy(cs->k, key, PC_CS_KEY_LEN);
+    cs->n = 0;
+    cs->has_key = 1;
+}
+
+void pc_cs_nonce(uint8_t nonce[12], uint64_t n)
+{
+    memset(nonce, 0, 4);
+    for (int i = 0; i < 8; i++)
+        nonce[4 + i] = (uint8_t)(n >> (8 * i));
+}
+
+size_t pc_cs_overhead(const pc_cipher_state *cs)
+{
+    return cs->has_key ? PC_CS_TAG_LEN : 0;
+}
+
+int pc_cs_encrypt(pc_cipher_state *cs, const uint8_t *ad, size_t ad_len, const uint8_t *pt,
+                  size_t len, uint8_t *out)
+{
+    uint8_t nonce[PC_AEAD_NONCE_LEN];
+
+    if (!cs->has_key) {
+        if (len > 0)
+            memmove(out, pt, len);
+        return 0;
+    }
+    if (cs->n == PC_CS_MAX_NONCE)
+        return PC_E_NONCE_EXHAUSTED;
+    pc_cs_nonce(nonce, cs->n);
+    pc_be_aead_seal(out, out + len, cs->k, nonce, ad, ad_len, pt, len);
+    cs->n++;
+    return 0;
+}
+
+int pc_cs_decrypt(pc_cipher_state *cs, const uint8_t *ad, size_t ad_len, const uint8_t *ct,
+                  size_t len, uint8_t *out)
+{
+    uint8_t nonce[PC_AEAD_NONCE_LEN];
+
+    if (!cs->has_key) {
+        if (len > 0)
+            memmove(out, ct, len);
+        return 0;
+    }
+    if (len < PC_CS_TAG_LEN)
+        return PC_E_MALFORMED;
+    if (cs->n == PC_CS_MAX_NONCE)
+        return PC_E_NONCE_EXHAUSTED;
+    pc_cs_nonce(nonce, cs->n);
+    size_t body = len - PC_CS_TAG_LEN;
+    int rc = pc_be_aead_open(out, cs->k, nonce, ad, ad_len, ct, body, ct + body);
+    if (rc != 0)
+        return rc;
+    cs->n++;
+    return 0;
+}
+
+void pc_cs_rekey(pc_cipher_state *cs)
+{
+    static const uint8_t zeros[PC_CS_KEY_LEN] = {0};
+    uint8_t nonce[PC_AEAD_NONCE_LEN];
+    uint8_t next[PC_CS_KEY_LEN];
+    uint8_t tag[PC_CS_TAG_LEN];
+
+    pc_cs_nonce(nonce, PC_CS_MAX_NONCE);
+    pc_be_aead_seal(next, tag, cs->k, nonce, NULL, 0, zeros, sizeof zeros);
+    memcpy(cs->k, next, PC_CS_KEY_LEN);
+    pc_be_wipe(next, sizeof next);
+    pc_be_wipe(tag, sizeof tag);
+}
+
+void pc_cs_wipe(pc_cipher_state *cs)
+{
+    pc_be_wipe(cs, sizeof *cs);
+}

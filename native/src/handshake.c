@@ -1,0 +1,424 @@
+/*
+ * handshake.c - Noise HandshakeState for the phone's three patterns.
+ *
+ *   XX:                 IK:                  IKpsk2:
+ *     -> e                <- s                 <- s
+ *     <- e, ee, s, es     ...                  ...
+ *     -> s, se            -> e, es, s, ss      -> e, es, s, ss
+ *                         <- e, ee, se         <- e, ee, se, psk
+ *
+ * Each message is the table row below, processed token by token; every
+ * message ends with EncryptAndHash(payload). In the psk pattern the e token
+ * also runs MixKey(e.public_key) (spec §9.2).
+ */
+#include "handshake.h"
+
+#include <string.h>
+
+#include "backend.h"
+#include "hkdf.h"
+#include "keypool.h"
+#include "keystore.h"
+#include "phone_crypto.h"
+
+enum token { TOK_END = 0, TOK_E, TOK_S, TOK_EE, TOK_ES, TOK_SE, TOK_SS, TOK_PSK };
+
+#define MAX_MESSAGES 3
+#define MAX_TOKENS 5
+
+typedef struct pattern_def {
+    const char *protocol_name;
+    uint8_t responder_static_known; /* pre-message "<- s" */
+    uint8_t psk;                    /* psk modifier: e also mixes the key */
+    uint8_t messages;
+    uint8_t tokens[MAX_MESSAGES][MAX_TOKENS];
+} pattern_def;
+
+static const pattern_def PATTERN_XX = {
+    "Noise_XX_25519_ChaChaPoly_BLAKE2b", 0, 0, 3,
+    {{TOK_E}, {TOK_E, TOK_EE, TOK_S, TOK_ES}, {TOK_S, TOK_SE}}};
+static const pattern_def PATTERN_IK = {
+    "Noise_IK_25519_ChaChaPoly_BLAKE2b", 1, 0, 2,
+    {{TOK_E, TOK_ES, TOK_S, TOK_SS}, {TOK_E, TOK_EE, TOK_SE}}};
+static const pattern_def PATTERN_IKPSK2 = {
+    "Noise_IKpsk2_25519_ChaChaPoly_BLAKE2b", 1, 1, 2,
+    {{TOK_E, TOK_ES, TOK_S, TOK_SS}, {TOK_E, TOK_EE, TOK_SE, TOK_PSK}}};
+
+static const pattern_def *pattern_of(int pattern)
+{
+    switch (pattern) {
+    case PC_PATTERN_XX: return &PATTERN_XX;
+    case PC_PATTERN_IK: return &PATTERN_IK;
+    case PC_PATTERN_IKPSK2: return &PATTERN_IKPSK2;
+    default: return NULL;
+    }
+}
+
+const char *pc_hs_state_name(int state)
+{
+    switch (state) {
+    case PC_HSS_UNUSED: return "unused";
+    case PC_HSS_NEED_PSK: return "need-psk";
+    case PC_HSS_WRITE: return "write";
+    case PC_HSS_READ: return "read";
+    case PC_HSS_DONE: return "done";
+    default: return "invalid";
+    }
+}
+
+/* ---- pattern bookkeeping ------------------------------------------------- */
+
+static int is_initiator(const pc_handshake *hs)
+{
+    return hs->role == PC_ROLE_INITIATOR;
+}
+
+/* Message i is the initiator's when i is even. */
+static int writes_message(const pc_handshake *hs, int index)
+{
+    return (index % 2 == 0) == is_initiator(hs);
+}
+
+/* Does this DH token use our ephemeral secret? es is DH(e, rs) for the
+ * initiator, se is DH(e, rs) for the responder. */
+static int token_uses_local_e(const pc_handshake *hs, int token)
+{
+    return token == TOK_EE || (token == TOK_ES && is_initiator(hs))
+           || (token == TOK_SE && !is_initiator(hs));
+}
+
+static int local_e_needed_from(const pc_handshake *hs, int index)
+{
+    const pattern_def *p = pattern_of(hs->pattern);
+    for (int m = index; m < p->messages; m++)
+        for (int t = 0; t < MAX_TOKENS; t++)
+            if (token_uses_local_e(hs, p->tokens[m][t]))
+                return 1;
+    return 0;
+}
+
+/* State for message `index`: done, read, write, or need-psk first. */
+static uint8_t state_for(const pc_handshake *hs, int index)
+{
+    const pattern_def *p = pattern_of(hs->pattern);
+    if (index >= p->messages)
+        return PC_HSS_DONE;
+    if (!writes_message(hs, index))
+        return PC_HSS_READ;
+    return (p->psk && !hs->psk_set) ? PC_HSS_NEED_PSK : PC_HSS_WRITE;
+}
+
+/* After a message: next state; the ephemeral secret is wiped as soon as no
+ * remaining token uses it. */
+static void advance(pc_handshake *hs)
+{
+    hs->msg_index++;
+    hs->state = state_for(hs, hs->msg_index);
+    if (hs->has_e && !local_e_needed_from(hs, hs->msg_index)) {
+        pc_be_wipe(hs->e, sizeof hs->e);
+        hs->has_e = 0;
+    }
+}
+
+/* Fixed bytes before the payload and whether the payload is encrypted. */
+static size_t fixed_part(const pc_handshake *hs, int *payload_keyed)
+{
+    const pattern_def *p = pattern_of(hs->pattern);
+    const uint8_t *tokens = p->tokens[hs->msg_index];
+    int keyed = hs->ss.cs.has_key;
+    size_t len = 0;
+    for (int t = 0; t < MAX_TOKENS && tokens[t] != TOK_END; t++) {
+        if (tokens[t] == TOK_E)
+            len += 32;
+        else if (tokens[t] == TOK_S)
+            len += 32 + (keyed ? PC_CS_TAG_LEN : 0);
+        if (tokens[t] != TOK_S && (tokens[t] != TOK_E || p->psk))
+            keyed = 1; /* every DH and psk token, and e under psk, run MixKey */
+    }
+    *payload_keyed = keyed;
+    return len;
+}
+
+size_t pc_handshake_message_len(const pc_handshake *hs, size_t payload_len)
+{
+    int keyed;
+    if (hs->state != PC_HSS_WRITE)
+        return 0;
+    size_t len = fixed_part(hs, &keyed);
+    return len + payload_len + (keyed ? PC_CS_TAG_LEN : 0);
+}
+
+/* ---- setup --------------------------------------------------------------- */
+
+int pc_handshake_init(pc_handshake *hs, int pattern, int role, const uint8_t *prologue,
+                      size_t prologue_len, const pc_local_static *s, const uint8_t *rs)
+{
+    const pattern_def *p = pattern_of(pattern);
+    if (p == NULL || (role != PC_ROLE_INITIATOR && role != PC_ROLE_RESPONDER))
+        return PC_E_ARG;
+    int needs_rs = p->responder_static_known && role == PC_ROLE_INITIATOR;
+    if ((rs != NULL) != needs_rs)
+        return PC_E_ARG;
+
+    memset(hs, 0, sizeof *hs);
+    hs->pattern = (uint8_t)pattern;
+    hs->role = (uint8_t)role;
+    hs->s = *s;
+    pc_ss_init(&hs->ss, p->protocol_name, strlen(p->protocol_name));
+    pc_ss_mix_hash(&hs->ss, prologue, prologue_len);
+    if (needs_rs) {
+        memcpy(hs->rs, rs, 32);
+        hs->has_rs = 1;
+    }
+    if (p->responder_static_known) /* pre-message <- s */
+        pc_ss_mix_hash(&hs->ss, needs_rs ? hs->rs : hs->s.pub, 32);
+    hs->state = state_for(hs, 0);
+    return PC_OK;
+}
+
+int pc_handshake_set_psk(pc_handshake *hs, const uint8_t psk[32], uint32_t generation)
+{
+    const pattern_def *p = pattern_of(hs->pattern);
+    if (p == NULL || !p->psk || hs->psk_set || hs->state == PC_HSS_DONE
+        || hs->state == PC_HSS_UNUSED)
+        return PC_E_STATE;
+    memcpy(hs->psk, psk, 32);
+    hs->psk_set = 1;
+    hs->psk_generation = generation;
+    if (hs->state == PC_HSS_NEED_PSK)
+        hs->state = PC_HSS_WRITE;
+    return PC_OK;
+}
+
+/* ---- tokens -------------------------------------------------------------- */
+
+static int local_static_dh(const pc_handshake *hs, uint8_t out[32], const uint8_t peer[32])
+{
+    if (hs->s.store == PC_STORE_NONE)
+        return pc_be_x25519(out, hs->s.secret, peer);
+    return pc_keystore_dh(hs->s.store, out, peer); /* identity stays in the store */
+}
+
+/* ee, es, se, ss: MixKey(DH(...)). */
+static int mix_dh(pc_handshake *w, int token)
+{
+    uint8_t dh[32];
+    int rc, init = is_initiator(w);
+
+    if (token == TOK_EE)                          /* ee: DH(e, re) */
+        rc = pc_be_x25519(dh, w->e, w->re);
+    else if (token == TOK_SS)                     /* ss: DH(s, rs) */
+        rc = local_static_dh(w, dh, w->rs);
+    else if ((token == TOK_ES) == init)           /* es (initiator), se (responder) */
+        rc = pc_be_x25519(dh, w->e, w->rs);       /*   DH(e, rs) */
+    else                                          /* es (responder), se (initiator) */
+        rc = local_static_dh(w, dh, w->re);       /*   DH(s, re) */
+    if (rc == 0)
+        pc_ss_mix_key(&w->ss, dh, sizeof dh);
+    pc_be_wipe(dh, sizeof dh);
+    return rc;
+}
+
+/* psk: MixKeyAndHash(psk); its only use, so the psk is wiped right after. */
+static void mix_psk(pc_handshake *w)
+{
+    pc_ss_mix_key_and_hash(&w->ss, w->psk, sizeof w->psk);
+    pc_be_wipe(w->psk, sizeof w->psk);
+}
+
+static int new_ephemeral(pc_handshake *w)
+{
+#ifdef PC_TEST_HOOKS
+    if (w->has_fixed_e) {
+        memcpy(w->e, w->fixed_e, 32);
+        pc_be_x25519_public(w->e_pub, w->e);
+        return 0;
+    }
+#endif
+    return pc_keypool_take(w->e, w->e_pub);
+}
+
+/* e (write): fresh key pair, send e.pub, MixHash (and MixKey under psk). */
+static int write_e(pc_handshake *w, uint8_t *msg, size_t *pos)
+{
+    int rc = new_ephemeral(w);
+    if (rc != 0)
+        return rc;
+    w->has_e = 1;
+    memcpy(msg + *pos, w->e_pub, 32);
+    *pos += 32;
+    pc_ss_mix_hash(&w->ss, w->e_pub, 32);
+    if (pattern_of(w->pattern)->psk)
+        pc_ss_mix_key(&w->ss, w->e_pub, 32);
+    return 0;
+}
+
+/* s (write): EncryptAndHash(s.pub). */
+static int write_s(pc_handshake *w, uint8_t *msg, size_t *pos)
+{
+    size_t len = 32 + pc_cs_overhead(&w->ss.cs);
+    int rc = pc_ss_encrypt_and_hash(&w->ss, w->s.pub, 32, msg + *pos);
+    if (rc == 0)
+        *pos += len;
+    return rc;
+}
+
+/* e (read): re = next 32 bytes, MixHash (and MixKey under psk). */
+static void read_e(pc_handshake *w, const uint8_t *msg, size_t *pos)
+{
+    memcpy(w->re, msg + *pos, 32);
+    w->has_re = 1;
+    *pos += 32;
+    pc_ss_mix_hash(&w->ss, w->re, 32);
+    if (pattern_of(w->pattern)->psk)
+        pc_ss_mix_key(&w->ss, w->re, 32);
+}
+
+/* s (read): rs = DecryptAndHash(next 32 (+16) bytes). */
+static int read_s(pc_handshake *w, const uint8_t *msg, size_t *pos)
+{
+    size_t len = 32 + pc_cs_overhead(&w->ss.cs);
+    int rc = pc_ss_decrypt_and_hash(&w->ss, msg + *pos, len, w->rs);
+    if (rc == 0) {
+        w->has_rs = 1;
+        *pos += len;
+    }
+    return rc;
+}
+
+static int write_token(pc_handshake *w, int token, uint8_t *msg, size_t *pos)
+{
+    switch (token) {
+    case TOK_E: return write_e(w, msg, pos);   /* e */
+    case TOK_S: return write_s(w, msg, pos);   /* s */
+    case TOK_PSK: mix_psk(w); return 0;        /* psk */
+    default: return mix_dh(w, token);          /* ee es se ss */
+    }
+}
+
+static int read_token(pc_handshake *w, int token, const uint8_t *msg, size_t *pos)
+{
+    switch (token) {
+    case TOK_E: read_e(w, msg, pos); return 0; /* e */
+    case TOK_S: return read_s(w, msg, pos);    /* s */
+    case TOK_PSK: mix_psk(w); return 0;        /* psk */
+    default: return mix_dh(w, token);          /* ee es se ss */
+    }
+}
+
+/* ---- messages ------------------------------------------------------------ */
+
+/* Tokens then EncryptAndHash(payload) into msg, all on the working copy. */
+static int write_body(pc_handshake *w, const uint8_t *payload, size_t payload_len,
+                      uint8_t *msg, size_t *pos)
+{
+    const uint8_t *tokens = pattern_of(w->pattern)->tokens[w->msg_index];
+    for (int t = 0; t < MAX_TOKENS && tokens[t] != TOK_END; t++) {
+        int rc = write_token(w, tokens[t], msg, pos);
+        if (rc != 0)
+            return rc;
+    }
+    size_t len = payload_len + pc_cs_overhead(&w->ss.cs);
+    int rc = pc_ss_encrypt_and_hash(&w->ss, payload, payload_len, msg + *pos);
+    if (rc == 0)
+        *pos += len;
+    return rc;
+}
+
+int pc_handshake_write(pc_handshake *hs, const uint8_t *payload, size_t payload_len,
+                       uint8_t *out, size_t out_cap, size_t *out_len)
+{
+    uint8_t msg[PC_MAX_HS_MSG_LEN];
+    pc_handshake work;
+    size_t pos = 0;
+    int rc;
+
+    if (hs->state != PC_HSS_WRITE)
+        return PC_E_STATE;
+    size_t need = pc_handshake_message_len(hs, payload_len);
+    if (payload_len > PC_MAX_HS_MSG_LEN || need > PC_MAX_HS_MSG_LEN)
+        return PC_E_ARG;
+    if (need > out_cap)
+        return PC_E_SPACE;
+
+    work = *hs;
+    rc = write_body(&work, payload, payload_len, msg, &pos);
+    if (rc == 0) {
+        advance(&work);
+        *hs = work; /* commit */
+        memcpy(out, msg, pos);
+        *out_len = pos;
+    }
+    pc_be_wipe(&work, sizeof work);
+    pc_be_wipe(msg, sizeof msg); /* held the plaintext payload of unkeyed messages */
+    return rc;
+}
+
+static int read_body(pc_handshake *w, const uint8_t *msg, size_t len, uint8_t *payload)
+{
+    const uint8_t *tokens = pattern_of(w->pattern)->tokens[w->msg_index];
+    size_t pos = 0;
+    for (int t = 0; t < MAX_TOKENS && tokens[t] != TOK_END; t++) {
+        int rc = read_token(w, tokens[t], msg, &pos);
+        if (rc != 0)
+            return rc;
+    }
+    return pc_ss_decrypt_and_hash(&w->ss, msg + pos, len - pos, payload);
+}
+
+int pc_handshake_read(pc_handshake *hs, const uint8_t *msg, size_t len, uint8_t *payload,
+                      size_t payload_cap, size_t *payload_len)
+{
+    pc_handshake work;
+    int keyed, rc;
+
+    if (hs->state != PC_HSS_READ)
+        return PC_E_STATE;
+    if (len > PC_MAX_HS_MSG_LEN)
+        return PC_E_MALFORMED;
+    size_t fixed = fixed_part(hs, &keyed);
+    size_t tag = keyed ? PC_CS_TAG_LEN : 0;
+    if (len < fixed + tag)
+        return PC_E_MALFORMED;
+    if (len - fixed - tag > payload_cap)
+        return PC_E_SPACE;
+
+    work = *hs;
+    rc = read_body(&work, msg, len, payload);
+    if (rc == 0) {
+        advance(&work);
+        *hs = work; /* commit */
+        *payload_len = len - fixed - tag;
+    }
+    pc_be_wipe(&work, sizeof work);
+    return rc;
+}
+
+/* ---- split --------------------------------------------------------------- */
+
+int pc_handshake_split(const pc_handshake *hs, pc_split_result *out)
+{
+    static const char label[] = PC_SPLIT_LABEL;
+    uint8_t root[PC_HASH_OUT_LEN], resumption[PC_HASH_OUT_LEN];
+
+    if (hs->state != PC_HSS_DONE)
+        return PC_E_STATE;
+    memset(out, 0, sizeof *out);
+    pc_ss_split(&hs->ss, out->k_i2r, out->k_r2i);
+    pc_hkdf(hs->ss.ck, (const uint8_t *)label, sizeof label - 1, root, resumption, NULL);
+    memcpy(out->root, root, 32);
+    memcpy(out->resumption, resumption, 32);
+    memcpy(out->remote_static, hs->rs, 32);
+    memcpy(out->handshake_hash, hs->ss.h, PC_HASH_OUT_LEN);
+    out->role = hs->role;
+    out->has_remote_static = hs->has_rs;
+    out->psk_generation = hs->psk_generation;
+    pc_be_wipe(root, sizeof root);
+    pc_be_wipe(resumption, sizeof resumption);
+    return PC_OK;
+}
+
+void pc_handshake_wipe(pc_handshake *hs)
+{
+    pc_be_wipe(hs, sizeof *hs);
+}

@@ -1,0 +1,89 @@
+/*
+ * handshake.h - Noise HandshakeState (spec rev 34, §5.3) for
+ * Noise_{XX,IK,IKpsk2}_25519_ChaChaPoly_BLAKE2b.
+ *
+ * A pc_handshake is plain caller-owned state (hs_table.c keeps the slots the
+ * API hands out; the self-test keeps two on its stack). Every step works on
+ * a local copy and commits it only when the whole message succeeded, so a
+ * truncated, forged or out-of-order message leaves the handshake exactly as
+ * it was and the genuine message still works afterwards (DoS resistance).
+ */
+#ifndef PC_HANDSHAKE_H
+#define PC_HANDSHAKE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "split.h"
+#include "symmetric_state.h"
+
+/* Local static key owned by a key store, or (self-test, test hooks) held here. */
+#define PC_STORE_NONE (-1)
+
+typedef struct pc_local_static {
+    int32_t store;      /* key store handle, or PC_STORE_NONE: secret below */
+    uint8_t secret[32]; /* only when store == PC_STORE_NONE */
+    uint8_t pub[32];
+} pc_local_static;
+
+/* Explicit state, checked at the top of every step. */
+typedef enum pc_hs_state {
+    PC_HSS_UNUSED = 0,  /* zeroed / wiped */
+    PC_HSS_NEED_PSK,    /* IKpsk2: the PSK must be set before this side writes */
+    PC_HSS_WRITE,       /* next: write a message */
+    PC_HSS_READ,        /* next: read a message */
+    PC_HSS_DONE         /* all messages done: split */
+} pc_hs_state;
+
+typedef struct pc_handshake {
+    uint8_t pattern;    /* enum pc_pattern */
+    uint8_t role;       /* enum pc_role */
+    uint8_t state;      /* pc_hs_state */
+    uint8_t msg_index;  /* next message of the pattern */
+    pc_symmetric_state ss;
+    pc_local_static s;
+    uint8_t e[32];      /* local ephemeral secret: wiped after its last DH */
+    uint8_t e_pub[32];
+    uint8_t re[32];
+    uint8_t rs[32];
+    uint8_t psk[32];    /* wiped once the psk token has used it */
+    uint8_t has_e, has_re, has_rs, psk_set;
+    uint32_t psk_generation;
+#ifdef PC_TEST_HOOKS
+    uint8_t fixed_e[32]; /* vectors: ephemeral to use instead of the pool */
+    uint8_t has_fixed_e;
+#endif
+} pc_handshake;
+
+/* Printable name of a pc_hs_state (for logs and test failures). */
+const char *pc_hs_state_name(int state);
+
+/* Initialize(pattern, role, prologue, s, rs). rs: 32 bytes for IK/IKpsk2
+ * initiators, NULL otherwise. PC_E_ARG for any other combination. */
+int pc_handshake_init(pc_handshake *hs, int pattern, int role, const uint8_t *prologue,
+                      size_t prologue_len, const pc_local_static *s, const uint8_t *rs);
+
+/* IKpsk2 only, once, before the message that uses it. PC_E_STATE otherwise. */
+int pc_handshake_set_psk(pc_handshake *hs, const uint8_t psk[32], uint32_t generation);
+
+/* WriteMessage: out gets the message (at most PC_MAX_HS_MSG_LEN bytes).
+ * PC_E_STATE, PC_E_ARG (payload too long for one message), PC_E_SPACE,
+ * PC_E_BAD_KEY, PC_E_RNG; out is untouched on failure. */
+int pc_handshake_write(pc_handshake *hs, const uint8_t *payload, size_t payload_len,
+                       uint8_t *out, size_t out_cap, size_t *out_len);
+
+/* ReadMessage: payload gets the decrypted payload. PC_E_STATE,
+ * PC_E_MALFORMED (too short / too long), PC_E_SPACE (payload buffer),
+ * PC_E_AUTH, PC_E_BAD_KEY; hs and payload are untouched on failure. */
+int pc_handshake_read(pc_handshake *hs, const uint8_t *msg, size_t len, uint8_t *payload,
+                      size_t payload_cap, size_t *payload_len);
+
+/* Split() and the phone's extra keys (split.h) of a finished handshake. */
+int pc_handshake_split(const pc_handshake *hs, pc_split_result *out);
+
+/* Length of the next message for a payload of that size (0 if not writing). */
+size_t pc_handshake_message_len(const pc_handshake *hs, size_t payload_len);
+
+void pc_handshake_wipe(pc_handshake *hs);
+
+#endif /* PC_HANDSHAKE_H */

@@ -1,0 +1,71 @@
+/* hkdf.c - HMAC-BLAKE2b (RFC 2104) and Noise's HKDF on top of it. */
+#include "hkdf.h"
+
+#include <string.h>
+
+#include "backend.h"
+
+#define IPAD 0x36
+#define OPAD 0x5c
+
+/* K0 = key zero-padded to the block (hashed first if longer than a block). */
+static void block_key(uint8_t k0[PC_BLAKE2B_BLOCK_LEN], const uint8_t *key, size_t key_len)
+{
+    memset(k0, 0, PC_BLAKE2B_BLOCK_LEN);
+    if (key_len > PC_BLAKE2B_BLOCK_LEN) {
+        pc_blake2b_ctx ctx;
+        pc_be_blake2b_init(&ctx, PC_HASH_OUT_LEN);
+        pc_be_blake2b_update(&ctx, key, key_len);
+        pc_be_blake2b_final(&ctx, k0, PC_HASH_OUT_LEN);
+    } else if (key_len > 0) {
+        memcpy(k0, key, key_len);
+    }
+}
+
+/* Starts HASH((K0 ^ pad) || ...). */
+static void start_padded(pc_blake2b_ctx *ctx, const uint8_t k0[PC_BLAKE2B_BLOCK_LEN],
+                         uint8_t pad)
+{
+    uint8_t block[PC_BLAKE2B_BLOCK_LEN];
+    for (size_t i = 0; i < sizeof block; i++)
+        block[i] = (uint8_t)(k0[i] ^ pad);
+    pc_be_blake2b_init(ctx, PC_HASH_OUT_LEN);
+    pc_be_blake2b_update(ctx, block, sizeof block);
+    pc_be_wipe(block, sizeof block);
+}
+
+void pc_hmac_blake2b(uint8_t out[PC_HASH_OUT_LEN], const uint8_t *key, size_t key_len,
+                     const uint8_t *a, size_t a_len, const uint8_t *b, size_t b_len)
+{
+    uint8_t k0[PC_BLAKE2B_BLOCK_LEN];
+    uint8_t inner[PC_HASH_OUT_LEN];
+    pc_blake2b_ctx ctx;
+
+    block_key(k0, key, key_len);
+    start_padded(&ctx, k0, IPAD);
+    pc_be_blake2b_update(&ctx, a, a_len);
+    if (b_len > 0)
+        pc_be_blake2b_update(&ctx, b, b_len);
+    pc_be_blake2b_final(&ctx, inner, sizeof inner);
+
+    start_padded(&ctx, k0, OPAD);
+    pc_be_blake2b_update(&ctx, inner, sizeof inner);
+    pc_be_blake2b_final(&ctx, out, PC_HASH_OUT_LEN);
+
+    pc_be_wipe(k0, sizeof k0);
+    pc_be_wipe(inner, sizeof inner);
+}
+
+void pc_hkdf(const uint8_t ck[PC_HASH_OUT_LEN], const uint8_t *ikm, size_t ikm_len,
+             uint8_t out1[PC_HASH_OUT_LEN], uint8_t out2[PC_HASH_OUT_LEN], uint8_t *out3)
+{
+    static const uint8_t one = 0x01, two = 0x02, three = 0x03;
+    uint8_t temp_key[PC_HASH_OUT_LEN];
+
+    pc_hmac_blake2b(temp_key, ck, PC_HASH_OUT_LEN, ikm, ikm_len, NULL, 0);
+    pc_hmac_blake2b(out1, temp_key, sizeof temp_key, &one, 1, NULL, 0);
+    pc_hmac_blake2b(out2, temp_key, sizeof temp_key, out1, PC_HASH_OUT_LEN, &two, 1);
+    if (out3 != NULL)
+        pc_hmac_blake2b(out3, temp_key, sizeof temp_key, out2, PC_HASH_OUT_LEN, &three, 1);
+    pc_be_wipe(temp_key, sizeof temp_key);
+}

@@ -1,0 +1,12 @@
+/*
+ * selftest.h - runs the power-on self-test (selftest.c). The caller holds
+ * the table lock, which must be recursive: the packet round trip goes
+ * through the public session calls. pc_selftest_passed() is in api_guard.h.
+ */
+#ifndef PC_SELFTEST_H
+#define PC_SELFTEST_H
+
+/* PC_OK, or PC_E_SELFTEST (and every gated call refuses until a pass). */
+int pc_selftest_run(void);
+
+#endif /* PC_SELFTEST_H */

@@ -1,0 +1,94 @@
+/* symmetric_state.c - Noise SymmetricState: MixHash, MixKey, Split. */
+#include "symmetric_state.h"
+
+#include <string.h>
+
+#include "backend.h"
+
+static void hash_two(uint8_t out[PC_HASH_OUT_LEN], const uint8_t *a, size_t a_len,
+                     const uint8_t *b, size_t b_len)
+{
+    pc_blake2b_ctx ctx;
+    pc_be_blake2b_init(&ctx, PC_HASH_OUT_LEN);
+    pc_be_blake2b_update(&ctx, a, a_len);
+    if (b_len > 0)
+        pc_be_blake2b_update(&ctx, b, b_len);
+    pc_be_blake2b_final(&ctx, out, PC_HASH_OUT_LEN);
+}
+
+void pc_ss_init(pc_symmetric_state *ss, const char *protocol_name, size_t name_len)
+{
+    memset(ss, 0, sizeof *ss);
+    if (name_len <= PC_HASH_OUT_LEN)
+        memcpy(ss->h, protocol_name, name_len);
+    else
+        hash_two(ss->h, (const uint8_t *)protocol_name, name_len, NULL, 0);
+    memcpy(ss->ck, ss->h, PC_HASH_OUT_LEN);
+}
+
+void pc_ss_mix_hash(pc_symmetric_state *ss, const uint8_t *data, size_t len)
+{
+    hash_two(ss->h, ss->h, PC_HASH_OUT_LEN, data, len);
+}
+
+void pc_ss_mix_key(pc_symmetric_state *ss, const uint8_t *ikm, size_t len)
+{
+    uint8_t ck[PC_HASH_OUT_LEN], temp_k[PC_HASH_OUT_LEN];
+
+    pc_hkdf(ss->ck, ikm, len, ck, temp_k, NULL);
+    memcpy(ss->ck, ck, sizeof ck);
+    pc_cs_init(&ss->cs, temp_k); /* truncated to 32 bytes (HASHLEN 64) */
+    pc_be_wipe(ck, sizeof ck);
+    pc_be_wipe(temp_k, sizeof temp_k);
+}
+
+void pc_ss_mix_key_and_hash(pc_symmetric_state *ss, const uint8_t *ikm, size_t len)
+{
+    uint8_t ck[PC_HASH_OUT_LEN], temp_h[PC_HASH_OUT_LEN], temp_k[PC_HASH_OUT_LEN];
+
+    pc_hkdf(ss->ck, ikm, len, ck, temp_h, temp_k);
+    memcpy(ss->ck, ck, sizeof ck);
+    pc_ss_mix_hash(ss, temp_h, sizeof temp_h);
+    pc_cs_init(&ss->cs, temp_k);
+    pc_be_wipe(ck, sizeof ck);
+    pc_be_wipe(temp_h, sizeof temp_h);
+    pc_be_wipe(temp_k, sizeof temp_k);
+}
+
+int pc_ss_encrypt_and_hash(pc_symmetric_state *ss, const uint8_t *pt, size_t len, uint8_t *out)
+{
+    size_t out_len = len + pc_cs_overhead(&ss->cs);
+    int rc = pc_cs_encrypt(&ss->cs, ss->h, PC_HASH_OUT_LEN, pt, len, out);
+    if (rc == 0)
+        pc_ss_mix_hash(ss, out, out_len);
+    return rc;
+}
+
+/* h must absorb the ciphertext, and out may alias ct: hash first into a
+ * candidate, commit it only once the tag has verified. */
+int pc_ss_decrypt_and_hash(pc_symmetric_state *ss, const uint8_t *ct, size_t len, uint8_t *out)
+{
+    uint8_t next_h[PC_HASH_OUT_LEN];
+
+    hash_two(next_h, ss->h, PC_HASH_OUT_LEN, ct, len);
+    int rc = pc_cs_decrypt(&ss->cs, ss->h, PC_HASH_OUT_LEN, ct, len, out);
+    if (rc == 0)
+        memcpy(ss->h, next_h, sizeof next_h);
+    return rc;
+}
+
+void pc_ss_split(const pc_symmetric_state *ss, uint8_t k1[32], uint8_t k2[32])
+{
+    uint8_t t1[PC_HASH_OUT_LEN], t2[PC_HASH_OUT_LEN];
+
+    pc_hkdf(ss->ck, NULL, 0, t1, t2, NULL);
+    memcpy(k1, t1, 32);
+    memcpy(k2, t2, 32);
+    pc_be_wipe(t1, sizeof t1);
+    pc_be_wipe(t2, sizeof t2);
+}
+
+void pc_ss_wipe(pc_symmetric_state *ss)
+{
+    pc_be_wipe(ss, sizeof *ss);
+}
