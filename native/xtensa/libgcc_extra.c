@@ -78,8 +78,9 @@ int32_t __divsi3(int32_t a, int32_t b)
     return (int32_t)(((a ^ b) < 0) ? 0u - q : q);
 }
 
-/* 32x32 -> 64 from four 16x16 partial products (MULL on 16-bit halves). */
-u64 __umulsidi3(uint32_t a, uint32_t b)
+/* 32x32 -> 64 from four 16x16 partial products (MULL on 16-bit halves).
+ * Inlined into __muldi3 (this file is always built -O2, as libgcc is). */
+static inline __attribute__((always_inline)) u64 umul32x32(uint32_t a, uint32_t b)
 {
     uint32_t al = a & 0xffffu, ah = a >> 16;
     uint32_t bl = b & 0xffffu, bh = b >> 16;
@@ -90,12 +91,17 @@ u64 __umulsidi3(uint32_t a, uint32_t b)
     return ((u64)hi << 32) | lo;
 }
 
+u64 __umulsidi3(uint32_t a, uint32_t b)
+{
+    return umul32x32(a, b);
+}
+
 /* 64x64 -> low 64: the full low product plus the two cross terms' low words. */
 u64 __muldi3(u64 a, u64 b)
 {
     uint32_t al = (uint32_t)a, ah = (uint32_t)(a >> 32);
     uint32_t bl = (uint32_t)b, bh = (uint32_t)(b >> 32);
-    u64 r = __umulsidi3(al, bl);
+    u64 r = umul32x32(al, bl);
     uint32_t hi = (uint32_t)(r >> 32) + al * bh + ah * bl;
     return ((u64)hi << 32) | (uint32_t)r;
 }

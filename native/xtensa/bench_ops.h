@@ -1,0 +1,21 @@
+/*
+ * bench_ops.h - the benchmark image's parts (bench_main.c runs them).
+ */
+#ifndef XT_BENCH_OPS_H
+#define XT_BENCH_OPS_H
+
+#include <stdint.h>
+
+#include "xt_measure.h"
+
+void xt_report(const char *id, const char *label, const xt_acc *acc);
+void xt_report_spread(const char *id, const char *label, unsigned n, uint64_t min, uint64_t max);
+void xt_bench_fail(const char *what, int32_t rc) __attribute__((noreturn));
+void xt_seed(uint32_t n);   /* reseeds the TEST-ONLY DRBG */
+
+void xt_bench_backend(void); /* bench_backend.c: primitives through backend.h */
+void xt_bench_core(void);    /* bench_core.c: self-test, handshakes, packets */
+
+#define XT_SPREAD_RUNS 8     /* different keys per data-dependence check */
+
+#endif /* XT_BENCH_OPS_H */
