@@ -79,13 +79,14 @@ namespace Phone.Sim.Display
             {
                 bool[,] glyph = Font5x7.Glyph(text[i]);
                 int gx = x + i * Advance * scale;
+                int gy = y + Font5x7.Descent(text[i]) * scale;
                 for (int row = 0; row < Font5x7.Height; row++)
                 {
                     for (int col = 0; col < Font5x7.Width; col++)
                     {
                         if (glyph[row, col])
                         {
-                            Fill(gx + col * scale, y + row * scale, scale, scale, rgb);
+                            Fill(gx + col * scale, gy + row * scale, scale, scale, rgb);
                         }
                     }
                 }

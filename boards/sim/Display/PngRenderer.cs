@@ -31,7 +31,7 @@ namespace Phone.Sim.Display
         private const int TitleHeight = 26;
         private const int KeysTop = 208;
         private const int BodyScale = 2;
-        private const int LineHeight = 18;
+        private const int LineHeight = 19;
         private const int CodeScale = 6;
 
         /// <summary>Renders screen of the phone called name.</summary>
