@@ -27,4 +27,9 @@ int pc_session_peer_view(int32_t session, pc_session_peer *out);
 
 void pc_session_wipe_all(void);
 
+#ifdef PC_TEST_HOOKS
+/* Tests only: the counter the next sealed packet gets (nonce exhaustion). */
+int pc_test_session_set_send_counter(int32_t session, uint64_t next);
+#endif
+
 #endif /* PC_SESSION_H */

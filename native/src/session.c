@@ -1,0 +1,108 @@
+/*
+ * session.c - the session table: a session is born from a finished
+ * handshake (pc_session_create), read through handles, and wiped on free.
+ * Packet protection is in session_packet.c, the key schedule in
+ * session_keys.c and session_rekey.c.
+ */
+#include "session.h"
+
+#include <string.h>
+
+#include "backend.h"
+#include "limits.h"
+#include "phone_crypto.h"
+#include "session_state.h"
+
+static pc_session_state s_sessions[PC_MAX_SESSIONS];
+
+pc_session_state *pc_session_lookup(int32_t session)
+{
+    int index = pc_slot_index(session, s_sessions, PC_MAX_SESSIONS, sizeof s_sessions[0]);
+    return index < 0 ? NULL : &s_sessions[index];
+}
+
+/* Wipes everything but the slot header (keys, window, peer). */
+static void wipe_body(pc_session_state *s)
+{
+    pc_be_wipe((uint8_t *)s + sizeof s->slot, sizeof *s - sizeof s->slot);
+}
+
+static void load_key(pc_phase_key *k, const uint8_t key[32])
+{
+    memcpy(k->key, key, 32);
+    k->generation = 0;
+    k->epoch = 0;
+    k->held = 1;
+}
+
+/* Generation 0, epoch 0 of each direction: Split()'s keys as the role reads them. */
+static void load_split(pc_session_state *s, const pc_split_result *split)
+{
+    int initiator = split->role == PC_ROLE_INITIATOR;
+    s->role = split->role;
+    load_key(&s->send, initiator ? split->k_i2r : split->k_r2i);
+    load_key(&s->recv, initiator ? split->k_r2i : split->k_i2r);
+    memcpy(s->root, split->root, sizeof s->root);
+    memcpy(s->peer.remote_static, split->remote_static, 32);
+    memcpy(s->peer.resumption, split->resumption, 32);
+    s->peer.psk_generation = split->psk_generation;
+    s->peer.has_remote_static = split->has_remote_static ? 1 : 0;
+}
+
+int32_t pc_session_create(const pc_split_result *split)
+{
+    if (split->role != PC_ROLE_INITIATOR && split->role != PC_ROLE_RESPONDER)
+        return PC_E_ARG;
+    int32_t handle = pc_slot_alloc(s_sessions, PC_MAX_SESSIONS, sizeof s_sessions[0]);
+    if (handle < 0)
+        return handle;
+    pc_session_state *s = pc_session_lookup(handle);
+    wipe_body(s);
+    load_split(s, split);
+    return handle;
+}
+
+void pc_session_release(pc_session_state *s)
+{
+    wipe_body(s);
+    pc_slot_release(s_sessions, (int)(s - s_sessions), sizeof s_sessions[0]);
+}
+
+int pc_session_peer_view(int32_t session, pc_session_peer *out)
+{
+    const pc_session_state *s = pc_session_lookup(session);
+    if (s == NULL)
+        return PC_E_HANDLE;
+    memcpy(out, &s->peer, sizeof *out);
+    return PC_OK;
+}
+
+void pc_session_info_bytes(const pc_session_state *s, uint8_t out[4])
+{
+    out[0] = pc_phase_of(&s->send);
+    out[1] = pc_phase_of(&s->recv);
+    out[2] = s->recv_prev.held;
+    out[3] = (uint8_t)(s->rekey_state != PC_REKEY_NONE || s->send_pending.held
+                       || s->recv_pending.held);
+}
+
+void pc_session_wipe_all(void)
+{
+    for (int i = 0; i < PC_MAX_SESSIONS; i++) {
+        if (s_sessions[i].slot.used)
+            pc_session_release(&s_sessions[i]);
+        else
+            wipe_body(&s_sessions[i]);
+    }
+}
+
+#ifdef PC_TEST_HOOKS
+int pc_test_session_set_send_counter(int32_t session, uint64_t next)
+{
+    pc_session_state *s = pc_session_lookup(session);
+    if (s == NULL)
+        return PC_E_HANDLE;
+    s->send_next = next;
+    return PC_OK;
+}
+#endif

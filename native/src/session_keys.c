@@ -1,0 +1,67 @@
+/*
+ * session_keys.c - the symmetric part of a session's key schedule: the
+ * epoch ratchet (Noise REKEY) on both sides and the receive side's move to
+ * a new key once a packet under it has verified.
+ */
+#include <string.h>
+
+#include "backend.h"
+#include "cipher_state.h"
+#include "phone_crypto.h"
+#include "session_state.h"
+
+void pc_session_next_epoch_key(uint8_t out[32], const uint8_t key[32])
+{
+    pc_cipher_state cs;
+    pc_cs_init(&cs, key);
+    pc_cs_rekey(&cs);
+    memcpy(out, cs.k, 32);
+    pc_cs_wipe(&cs);
+}
+
+void pc_phase_key_wipe(pc_phase_key *k)
+{
+    pc_be_wipe(k, sizeof *k);
+}
+
+int pc_session_ratchet_send(pc_session_state *s)
+{
+    uint8_t next[32];
+    pc_session_next_epoch_key(next, s->send.key);
+    memcpy(s->send.key, next, sizeof next); /* overwrites (wipes) the old key */
+    s->send.epoch = (uint8_t)((s->send.epoch + 1u) & PC_PHASE_MASK);
+    pc_be_wipe(next, sizeof next);
+    return PC_OK;
+}
+
+/* The current receiving key becomes the previous one (the older previous is wiped). */
+static void recv_shift(pc_session_state *s)
+{
+    pc_phase_key_wipe(&s->recv_prev);
+    s->recv_prev = s->recv;
+}
+
+void pc_session_recv_advance(pc_session_state *s, const uint8_t next_key[32])
+{
+    recv_shift(s);
+    memcpy(s->recv.key, next_key, 32);
+    s->recv.epoch = (uint8_t)((s->recv.epoch + 1u) & PC_PHASE_MASK);
+}
+
+/* A packet under the peer's new generation verified: the peer holds the
+ * new keys, so this side's sending key may move to its pending one too. */
+void pc_session_recv_take_pending(pc_session_state *s)
+{
+    recv_shift(s);
+    s->recv = s->recv_pending;
+    pc_phase_key_wipe(&s->recv_pending);
+    if (s->send_pending.held) {
+        s->send = s->send_pending;
+        pc_phase_key_wipe(&s->send_pending);
+    }
+}
+
+void pc_session_forget_prev(pc_session_state *s)
+{
+    pc_phase_key_wipe(&s->recv_prev);
+}

@@ -1,0 +1,142 @@
+/*
+ * session_rekey.c - the in-call DH re-key (one round trip on the control
+ * channel) that gives the call post-compromise security:
+ *
+ *   offerer                                answerer
+ *   offer:    e1 (kept)       -- e1 -->    accept: e2, dh = DH(e2, e1), e2 wiped
+ *   complete: dh = DH(e1, e2) <-- e2 --    send key pending until proof
+ *             e1 wiped, sends on gen+1 --> first gen+1 packet verifies: answerer
+ *                                          switches its sending key too
+ *
+ *   (root', k_i2r', k_r2i') = HKDF(root, dh, 3); the resumption secret is
+ *   not touched. Both refuse a new offer while a pending key is unused.
+ */
+#include <string.h>
+
+#include "backend.h"
+#include "hkdf.h"
+#include "keypool.h"
+#include "phone_crypto.h"
+#include "session_state.h"
+
+typedef struct next_generation {
+    uint8_t root[32];
+    uint8_t own[32];    /* this side's sending direction */
+    uint8_t peer[32];   /* the peer's sending direction */
+} next_generation;
+
+static int pending_held(const pc_session_state *s)
+{
+    return s->send_pending.held || s->recv_pending.held;
+}
+
+/* HKDF's chaining key is HASHLEN (64) bytes; HMAC zero-pads its key to the
+ * block anyway, so root || 32 zero bytes is the same HMAC key as root. */
+static void derive(const pc_session_state *s, const uint8_t dh[32], next_generation *next)
+{
+    uint8_t ck[PC_HASH_OUT_LEN] = {0};
+    uint8_t out[3][PC_HASH_OUT_LEN];
+    int initiator = s->role == PC_ROLE_INITIATOR;
+
+    memcpy(ck, s->root, sizeof s->root);
+    pc_hkdf(ck, dh, 32, out[0], out[1], out[2]);
+    memcpy(next->root, out[0], 32);
+    memcpy(next->own, initiator ? out[1] : out[2], 32);
+    memcpy(next->peer, initiator ? out[2] : out[1], 32);
+    pc_be_wipe(ck, sizeof ck);
+    pc_be_wipe(out, sizeof out);
+}
+
+static void set_next_generation(pc_phase_key *k, const uint8_t key[32], const pc_phase_key *from)
+{
+    uint8_t generation = (uint8_t)((from->generation + 1u) & PC_PHASE_MASK);
+    pc_phase_key_wipe(k);
+    memcpy(k->key, key, 32);
+    k->generation = generation;
+    k->held = 1;
+}
+
+static void drop_offer(pc_session_state *s)
+{
+    pc_be_wipe(s->rekey_secret, sizeof s->rekey_secret);
+    s->rekey_state = PC_REKEY_NONE;
+}
+
+int pc_session_offer(pc_session_state *s, uint8_t e_pub[32])
+{
+    uint8_t secret[32];
+    uint8_t pub[32];
+
+    if (s->rekey_state != PC_REKEY_NONE || pending_held(s))
+        return PC_E_STATE;
+    int rc = pc_keypool_take(secret, pub);
+    if (rc == 0) {
+        memcpy(s->rekey_secret, secret, sizeof secret);
+        s->rekey_state = PC_REKEY_OFFERED;
+        memcpy(e_pub, pub, sizeof pub);
+        rc = PC_KEY_LEN;
+    }
+    pc_be_wipe(secret, sizeof secret);
+    return rc;
+}
+
+/* Answerer: own direction waits for proof, the peer's is tried on arrival. */
+static void commit_accept(pc_session_state *s, const next_generation *next)
+{
+    memcpy(s->root, next->root, sizeof s->root);
+    set_next_generation(&s->send_pending, next->own, &s->send);
+    set_next_generation(&s->recv_pending, next->peer, &s->recv);
+    drop_offer(s); /* glare: the peer's offer wins over ours */
+}
+
+int pc_session_accept(pc_session_state *s, const uint8_t peer_e[32], uint8_t e_pub[32])
+{
+    uint8_t secret[32];
+    uint8_t pub[32];
+    uint8_t dh[32];
+    next_generation next;
+
+    if (pending_held(s))
+        return PC_E_STATE;
+    int rc = pc_keypool_take(secret, pub);
+    if (rc == 0)
+        rc = pc_be_x25519(dh, secret, peer_e);
+    pc_be_wipe(secret, sizeof secret); /* its single DH is done */
+    if (rc == 0) {
+        derive(s, dh, &next);
+        commit_accept(s, &next);
+        memcpy(e_pub, pub, sizeof pub);
+        rc = PC_KEY_LEN;
+    }
+    pc_be_wipe(dh, sizeof dh);
+    pc_be_wipe(&next, sizeof next);
+    return rc;
+}
+
+/* Offerer: the answerer already holds both keys, so send on the new one now. */
+static void commit_complete(pc_session_state *s, const next_generation *next)
+{
+    pc_phase_key send = s->send;
+    memcpy(s->root, next->root, sizeof s->root);
+    set_next_generation(&s->send, next->own, &send);
+    set_next_generation(&s->recv_pending, next->peer, &s->recv);
+    drop_offer(s);
+    pc_phase_key_wipe(&send);
+}
+
+int pc_session_complete(pc_session_state *s, const uint8_t peer_e[32])
+{
+    uint8_t dh[32];
+    next_generation next;
+
+    if (s->rekey_state != PC_REKEY_OFFERED)
+        return PC_E_STATE;
+    int rc = pc_be_x25519(dh, s->rekey_secret, peer_e);
+    if (rc == 0) {
+        derive(s, dh, &next);
+        commit_complete(s, &next);
+    }
+    pc_be_wipe(dh, sizeof dh);
+    pc_be_wipe(&next, sizeof next);
+    return rc;
+}
