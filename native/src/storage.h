@@ -22,23 +22,37 @@ typedef struct pc_storage {
 int pc_storage_bind(pc_storage *st, const uint8_t *locator, size_t len);
 
 /* Reads a whole slot. Returns the number of bytes present (0 if the slot was
- * never written), or PC_E_STORAGE. */
+ * never written or was erased), or PC_E_STORAGE. The key store also counts
+ * a slot of zero bytes only (a sparse file's hole) as blank. */
 int pc_storage_read(pc_storage *st, int slot, uint8_t *buf, size_t cap);
 
 /* Writes a whole slot durably (returns only after the bytes are on flash). */
 int pc_storage_write(pc_storage *st, int slot, const uint8_t *buf, size_t len);
 
-/* The device key that seals the store: read it, creating it (from the RNG)
- * on first boot. Host: efuse.key file written atomically; device: eFuse HMAC
- * or encrypted NVS (docs/device.md). */
-int pc_storage_device_key(pc_storage *st, uint8_t key[32], int *created);
+/* The device key that seals the store. Host: efuse.key file written
+ * atomically; device: encrypted NVS (docs/device.md). A store whose flash
+ * holds data reads it (never creates one: a new key would not open the old
+ * data); first boot creates it; factory reset renews it, so copies sealed
+ * before the reset no longer open. */
+enum pc_device_key_mode {
+    PC_DEVICE_KEY_READ = 0,     /* must exist */
+    PC_DEVICE_KEY_CREATE = 1,   /* read, or create if there is none */
+    PC_DEVICE_KEY_RENEW = 2     /* replace with a fresh one */
+};
+/* 0 (read) or 1 (created); PC_E_NOT_FOUND (none, READ), PC_E_CORRUPT
+ * (present but unusable, e.g. the wrong length), PC_E_STORAGE, PC_E_RNG.
+ * key is wiped on failure. */
+int pc_storage_device_key(pc_storage *st, uint8_t key[32], int mode);
 
-/* Factory reset: erases both slots (and keeps the device key). */
+/* Factory reset: erases both slots (the device key is renewed separately). */
 int pc_storage_erase(pc_storage *st);
 
 #ifdef PC_TEST_HOOKS
 /* Power-cut injection: the next writes stop after `bytes` bytes in total,
- * as if power failed; -1 disables. */
+ * as if power failed; -1 disables. A write that reaches the cut fails with
+ * PC_E_STORAGE; the bytes before the cut are on flash, the rest of the slot
+ * keeps what it held; every later write fails until the cut is disabled.
+ * A cut exactly at a write's end models power lost before its fsync. */
 void pc_storage_test_cut_after(long bytes);
 #endif
 

@@ -1,0 +1,289 @@
+/*
+ * keystore.c - open stores: the identity key and the contact book of each,
+ * loaded from the newest intact flash copy, and the one write path that
+ * keeps flash and RAM in step (A/B slots, see store_image.h).
+ *
+ * Open: each slot is blank, intact (authenticated under the device key) or
+ * damaged. The intact copy with the higher sequence number wins; a damaged
+ * copy beside an intact one is reported (PC_STORE_RECOVERED); nothing
+ * intact is PC_E_CORRUPT and nothing is written. Two exceptions create a
+ * fresh identity: blank flash (first boot), and one blank slot beside one
+ * damaged slot - only a first boot cut short leaves that, because creation
+ * writes both slots before the identity is ever handed out.
+ */
+#include "keystore.h"
+
+#include <string.h>
+
+#include "backend.h"
+#include "keystore_state.h"
+#include "store_image.h"
+
+static pc_store_state s_stores[PC_MAX_STORES];
+static uint8_t s_image[PC_STORAGE_SLOT_LEN]; /* one flash image being sealed or read */
+
+/* What an open found on flash. */
+typedef struct slot_scan {
+    int blank;      /* slots with no data */
+    int damaged;    /* slots with data that did not authenticate */
+    int best;       /* slot loaded into the store, or -1 */
+    uint32_t best_sequence;
+} slot_scan;
+
+pc_store_state *pc_store_lookup(int32_t store)
+{
+    int index = pc_slot_index(store, s_stores, PC_MAX_STORES, sizeof s_stores[0]);
+    return index < 0 ? NULL : &s_stores[index];
+}
+
+static void wipe_body(pc_store_state *st)
+{
+    pc_be_wipe((uint8_t *)st + sizeof st->slot, sizeof *st - sizeof st->slot);
+}
+
+static void release(pc_store_state *st)
+{
+    wipe_body(st);
+    pc_slot_release(s_stores, (int)(st - s_stores), sizeof s_stores[0]);
+}
+
+/* Two handles on one flash would each think they know the newest copy. */
+static int locator_open(const pc_storage *storage)
+{
+    for (int i = 0; i < PC_MAX_STORES; i++) {
+        if (s_stores[i].slot.used
+            && pc_be_equal((const uint8_t *)s_stores[i].storage.locator,
+                           (const uint8_t *)storage->locator, sizeof storage->locator))
+            return 1;
+    }
+    return 0;
+}
+
+/* A free table slot for storage, or PC_E_STATE / PC_E_NO_SLOT. */
+static pc_store_state *allocate(const pc_storage *storage, int32_t *rc)
+{
+    *rc = locator_open(storage) ? PC_E_STATE
+                                : pc_slot_alloc(s_stores, PC_MAX_STORES, sizeof s_stores[0]);
+    if (*rc < 0)
+        return NULL;
+    pc_store_state *st = pc_store_lookup(*rc);
+    wipe_body(st);
+    st->storage = *storage;
+    return st;
+}
+
+int pc_store_write(pc_store_state *st, int index, const pc_contact *change)
+{
+    int target = 1 - st->newest;
+    if (st->sequence == UINT32_MAX)
+        return PC_E_STORAGE; /* flash worn out long before */
+    uint32_t sequence = st->sequence + 1u;
+    int rc = pc_image_seal(s_image, st, sequence, index, change);
+    if (rc == 0)
+        rc = pc_storage_write(&st->storage, target, s_image, sizeof s_image);
+    pc_be_wipe(s_image, sizeof s_image);
+    if (rc != 0)
+        return rc;
+    st->newest = (uint8_t)target;
+    st->sequence = sequence;
+    if (change != NULL)
+        st->contacts[index] = *change;
+    return 0;
+}
+
+/* First boot or factory reset: a fresh identity, written to both slots. */
+static int create_identity(pc_store_state *st, int key_mode)
+{
+    int rc = pc_storage_device_key(&st->storage, st->device_key, key_mode);
+    if (rc < 0)
+        return rc;
+    if (pc_be_random(st->identity_secret, sizeof st->identity_secret) != 0)
+        return PC_E_RNG;
+    pc_be_wipe(st->contacts, sizeof st->contacts);
+    st->newest = 1; /* so the first write goes to slot 0 with sequence 1 */
+    st->sequence = 0;
+    rc = pc_store_write(st, -1, NULL);
+    if (rc == 0)
+        rc = pc_store_write(st, -1, NULL);
+    st->status = PC_STORE_CREATED;
+    return rc;
+}
+
+static int is_blank(const uint8_t *buf, int len)
+{
+    return len <= 0 || pc_be_is_zero(buf, (size_t)len);
+}
+
+/* The device key is only read once a slot turns out to hold data. */
+static int scan_slot(pc_store_state *st, int slot, slot_scan *scan, int *have_key)
+{
+    uint32_t sequence = 0;
+    int len = pc_storage_read(&st->storage, slot, s_image, sizeof s_image);
+    if (len < 0)
+        return len;
+    if (is_blank(s_image, len)) {
+        scan->blank++;
+        return 0;
+    }
+    if (!*have_key) {
+        int rc = pc_storage_device_key(&st->storage, st->device_key, PC_DEVICE_KEY_READ);
+        if (rc < 0)
+            return rc == PC_E_STORAGE ? rc : PC_E_CORRUPT; /* data no key can open */
+        *have_key = 1;
+    }
+    if (pc_image_unseal(s_image, (size_t)len, st->device_key, &sequence) != 0) {
+        scan->damaged++;
+    } else if (scan->best < 0 || sequence > scan->best_sequence) {
+        pc_image_load(s_image, st);
+        scan->best = slot;
+        scan->best_sequence = sequence;
+    }
+    return 0;
+}
+
+static int scan_all(pc_store_state *st, slot_scan *scan)
+{
+    int have_key = 0;
+    int rc = 0;
+    for (int slot = 0; slot < PC_STORAGE_SLOTS && rc == 0; slot++) {
+        rc = scan_slot(st, slot, scan, &have_key);
+        pc_be_wipe(s_image, sizeof s_image);
+    }
+    return rc;
+}
+
+static int load(pc_store_state *st)
+{
+    slot_scan scan = {0, 0, -1, 0};
+    int rc = scan_all(st, &scan);
+    if (rc != 0)
+        return rc;
+    if (scan.best < 0) {
+        if (scan.blank == PC_STORAGE_SLOTS || (scan.blank == 1 && scan.damaged == 1))
+            return create_identity(st, PC_DEVICE_KEY_CREATE);
+        return PC_E_CORRUPT;
+    }
+    st->newest = (uint8_t)scan.best;
+    st->sequence = scan.best_sequence;
+    st->status = scan.damaged ? PC_STORE_RECOVERED : 0;
+    /* A creation cut short between its two writes: finish it, so that a
+     * store in use never has a blank slot (see the top of this file). */
+    return scan.blank ? pc_store_write(st, -1, NULL) : 0;
+}
+
+/* Loads or creates into a fresh table slot; the slot is released on failure. */
+static int32_t open_into(const pc_storage *storage, int (*fill)(pc_store_state *))
+{
+    int32_t handle;
+    pc_store_state *st = allocate(storage, &handle);
+    if (st == NULL)
+        return handle;
+    int rc = fill(st);
+    if (rc != 0) {
+        release(st);
+        return rc;
+    }
+    pc_be_x25519_public(st->identity_public, st->identity_secret);
+    return handle;
+}
+
+int32_t pc_keystore_open(const uint8_t *locator, size_t len)
+{
+    pc_storage storage;
+    int rc = pc_storage_bind(&storage, locator, len);
+    return rc != 0 ? rc : open_into(&storage, load);
+}
+
+int pc_keystore_close(int32_t store)
+{
+    pc_store_state *st = pc_store_lookup(store);
+    if (st == NULL)
+        return PC_E_HANDLE;
+    release(st);
+    return PC_OK;
+}
+
+int pc_keystore_status(int32_t store)
+{
+    const pc_store_state *st = pc_store_lookup(store);
+    return st == NULL ? PC_E_HANDLE : st->status;
+}
+
+static int has_free_slot(void)
+{
+    for (int i = 0; i < PC_MAX_STORES; i++) {
+        if (!s_stores[i].slot.used)
+            return 1;
+    }
+    return 0;
+}
+
+static int renew(pc_store_state *st)
+{
+    return create_identity(st, PC_DEVICE_KEY_RENEW);
+}
+
+/* The storage a reset names: an open store's own, or the locator's (which
+ * must not be open under another handle). */
+static int reset_target(int32_t store, const uint8_t *locator, size_t len, pc_storage *out)
+{
+    if (store == -1) {
+        int rc = pc_storage_bind(out, locator, len);
+        return rc != 0 ? rc : (locator_open(out) ? PC_E_STATE : 0);
+    }
+    const pc_store_state *st = pc_store_lookup(store);
+    if (st == NULL)
+        return PC_E_HANDLE;
+    if (len != 0) {
+        int rc = pc_storage_bind(out, locator, len);
+        if (rc != 0 || !pc_be_equal((const uint8_t *)out->locator,
+                                    (const uint8_t *)st->storage.locator, sizeof out->locator))
+            return PC_E_ARG;
+    }
+    *out = st->storage;
+    return 0;
+}
+
+int32_t pc_keystore_factory_reset(int32_t store, const uint8_t *locator, size_t len)
+{
+    pc_storage storage;
+    int rc = reset_target(store, locator, len, &storage);
+    if (rc != 0)
+        return rc;
+    if (store == -1 && !has_free_slot())
+        return PC_E_NO_SLOT; /* before anything is erased */
+    rc = pc_storage_erase(&storage);
+    if (rc != 0)
+        return rc;
+    if (store != -1)
+        release(pc_store_lookup(store));
+    return open_into(&storage, renew);
+}
+
+int pc_keystore_identity_public(int32_t store, uint8_t pub[32])
+{
+    const pc_store_state *st = pc_store_lookup(store);
+    if (st == NULL)
+        return PC_E_HANDLE;
+    memcpy(pub, st->identity_public, 32);
+    return PC_OK;
+}
+
+int pc_keystore_dh(int32_t store, uint8_t out[32], const uint8_t peer[32])
+{
+    const pc_store_state *st = pc_store_lookup(store);
+    if (st == NULL)
+        return PC_E_HANDLE;
+    return pc_be_x25519(out, st->identity_secret, peer);
+}
+
+void pc_keystore_wipe_all(void)
+{
+    for (int i = 0; i < PC_MAX_STORES; i++) {
+        if (s_stores[i].slot.used)
+            release(&s_stores[i]);
+        else
+            wipe_body(&s_stores[i]);
+    }
+    pc_be_wipe(s_image, sizeof s_image);
+}
