@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Phone.Firmware.Board;
+using Phone.Firmware.Media;
 
 namespace Phone.Sim.Audio
 {
@@ -30,7 +31,7 @@ namespace Phone.Sim.Audio
             }
 
             var ulaw = new byte[AudioFrame.Samples];
-            MuLaw.Encode(samples, AudioFrame.Samples, ulaw, 0);
+            MuLaw.EncodeFrame(samples, AudioFrame.Samples, ulaw, 0); // the firmware's own encoder
             lock (_digests)
             {
                 _digests.Add(FrameDigest.Of(ulaw, 0, ulaw.Length));
