@@ -14,6 +14,11 @@
 typedef char pc_check_blake2b_ctx_size[(sizeof(crypto_generichash_state)
                                         <= sizeof(pc_blake2b_ctx)) ? 1 : -1];
 
+/* libsodium declares its buffers nonnull even when the length is 0; the
+ * core passes NULL for empty payloads, so point those at a dummy byte. */
+static uint8_t s_empty;
+#define NONNULL(p) ((p) != NULL ? (p) : &s_empty)
+
 int pc_be_init(void)
 {
     return sodium_init() >= 0 ? 0 : PC_E_INTERNAL; /* 1 = already initialised */
@@ -44,8 +49,8 @@ void pc_be_aead_seal(uint8_t *c, uint8_t tag[16], const uint8_t key[32],
                      const uint8_t nonce[PC_AEAD_NONCE_LEN], const uint8_t *ad, size_t ad_len,
                      const uint8_t *m, size_t m_len)
 {
-    crypto_aead_chacha20poly1305_ietf_encrypt_detached(c, tag, NULL, m, m_len, ad, ad_len, NULL,
-                                                       nonce, key);
+    crypto_aead_chacha20poly1305_ietf_encrypt_detached(NONNULL(c), tag, NULL, m, m_len, ad, ad_len,
+                                                       NULL, nonce, key);
 }
 
 /* libsodium zeroes m when the tag fails, which would destroy an in-place
@@ -55,10 +60,10 @@ int pc_be_aead_open(uint8_t *m, const uint8_t key[32], const uint8_t nonce[PC_AE
                     const uint8_t *ad, size_t ad_len, const uint8_t *c, size_t c_len,
                     const uint8_t tag[16])
 {
-    if (crypto_aead_chacha20poly1305_ietf_decrypt_detached(NULL, NULL, c, c_len, tag, ad, ad_len,
-                                                           nonce, key) != 0)
+    if (crypto_aead_chacha20poly1305_ietf_decrypt_detached(NULL, NULL, NONNULL(c), c_len, tag, ad,
+                                                           ad_len, nonce, key) != 0)
         return PC_E_AUTH;
-    crypto_stream_chacha20_ietf_xor_ic(m, c, c_len, nonce, 1, key);
+    crypto_stream_chacha20_ietf_xor_ic(NONNULL(m), NONNULL(c), c_len, nonce, 1, key);
     return 0;
 }
 
@@ -68,18 +73,18 @@ void pc_be_xaead_seal(uint8_t *c, uint8_t tag[16], const uint8_t key[32],
                       const uint8_t nonce[PC_XAEAD_NONCE_LEN], const uint8_t *ad, size_t ad_len,
                       const uint8_t *m, size_t m_len)
 {
-    crypto_aead_xchacha20poly1305_ietf_encrypt_detached(c, tag, NULL, m, m_len, ad, ad_len, NULL,
-                                                        nonce, key);
+    crypto_aead_xchacha20poly1305_ietf_encrypt_detached(NONNULL(c), tag, NULL, m, m_len, ad, ad_len,
+                                                        NULL, nonce, key);
 }
 
 int pc_be_xaead_open(uint8_t *m, const uint8_t key[32], const uint8_t nonce[PC_XAEAD_NONCE_LEN],
                      const uint8_t *ad, size_t ad_len, const uint8_t *c, size_t c_len,
                      const uint8_t tag[16])
 {
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt_detached(NULL, NULL, c, c_len, tag, ad, ad_len,
-                                                            nonce, key) != 0)
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt_detached(NULL, NULL, NONNULL(c), c_len, tag, ad,
+                                                            ad_len, nonce, key) != 0)
         return PC_E_AUTH;
-    crypto_stream_xchacha20_xor_ic(m, c, c_len, nonce, 1, key);
+    crypto_stream_xchacha20_xor_ic(NONNULL(m), NONNULL(c), c_len, nonce, 1, key);
     return 0;
 }
 
@@ -92,7 +97,7 @@ void pc_be_blake2b_init(pc_blake2b_ctx *ctx, size_t out_len)
 
 void pc_be_blake2b_update(pc_blake2b_ctx *ctx, const uint8_t *in, size_t len)
 {
-    crypto_generichash_update((crypto_generichash_state *)(void *)ctx->opaque, in, len);
+    crypto_generichash_update((crypto_generichash_state *)(void *)ctx->opaque, NONNULL(in), len);
 }
 
 void pc_be_blake2b_final(pc_blake2b_ctx *ctx, uint8_t *out, size_t out_len)

@@ -18,6 +18,9 @@
 typedef char pc_check_blake2b_ctx_size[(sizeof(crypto_blake2b_ctx)
                                         <= sizeof(pc_blake2b_ctx)) ? 1 : -1];
 
+/* (libsodium's mirror maps NULL empty buffers to a dummy byte because its
+ * prototypes are nonnull; Monocypher accepts NULL with size 0.) */
+
 int pc_be_init(void)
 {
     return 0; /* Monocypher has no global state */
