@@ -1,0 +1,153 @@
+// store_fixture.hpp - temporary store directories, raw access to their
+// files (to cut, flip and roll back), and a snapshot of everything a store
+// holds, for the store and crash-injection tests.
+#pragma once
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "session_fixture.hpp"
+
+extern "C" {
+#include "keystore.h"
+#include "storage.h"
+}
+
+namespace fs = std::filesystem;
+
+const size_t kSlotLen = PC_STORAGE_SLOT_LEN;
+
+// A fresh directory under the system temp dir, removed at scope exit.
+class TempDir {
+public:
+    TempDir()
+    {
+        std::string pattern = (fs::temp_directory_path() / "pc-store-XXXXXX").string();
+        if (mkdtemp(pattern.data()) == nullptr)
+            throw std::runtime_error("mkdtemp failed");
+        path_ = pattern;
+    }
+    ~TempDir() { fs::remove_all(path_); }
+    TempDir(const TempDir &) = delete;
+    TempDir &operator=(const TempDir &) = delete;
+
+    const std::string &path() const { return path_; }
+    std::string flash() const { return path_ + "/flash.img"; }
+    std::string key() const { return path_ + "/efuse.key"; }
+
+private:
+    std::string path_;
+};
+
+inline Bytes read_file(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return Bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+inline void write_file(const std::string &path, const Bytes &b)
+{
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char *>(b.data()), (std::streamsize)b.size());
+}
+
+// Copies a store's files (flash.img, efuse.key) from one directory to another.
+inline void copy_store(const TempDir &from, const TempDir &to)
+{
+    for (const char *name : {"/flash.img", "/efuse.key"}) {
+        fs::remove(to.path() + name);
+        if (fs::exists(from.path() + name))
+            fs::copy_file(from.path() + name, to.path() + name);
+    }
+}
+
+inline int32_t open_store(const std::string &dir)
+{
+    return pc_store_open(reinterpret_cast<const uint8_t *>(dir.data()), (int32_t)dir.size());
+}
+
+inline int32_t reset_store(int32_t store, const std::string &dir)
+{
+    return pc_store_factory_reset(store, reinterpret_cast<const uint8_t *>(dir.data()),
+                                  (int32_t)dir.size());
+}
+
+inline Bytes identity_of(int32_t store)
+{
+    Bytes pub(32);
+    EXPECT_EQ(pc_store_identity(store, pub.data(), 32), 32);
+    return pub;
+}
+
+inline uint32_t le32_at(const Bytes &b, size_t at)
+{
+    return (uint32_t)b[at] | (uint32_t)b[at + 1] << 8 | (uint32_t)b[at + 2] << 16
+           | (uint32_t)b[at + 3] << 24;
+}
+
+// Everything a store holds: identity, every contact record (or its
+// absence) and the resumption secrets behind the generation numbers.
+// Secrets stay in this test process; they are compared, never printed.
+struct StoreSnapshot {
+    Bytes identity;
+    std::vector<int32_t> read_rc;
+    std::vector<Bytes> records;
+    std::vector<Bytes> secrets;
+
+    bool operator==(const StoreSnapshot &o) const
+    {
+        return identity == o.identity && read_rc == o.read_rc && records == o.records
+               && secrets == o.secrets;
+    }
+    int contacts() const
+    {
+        int n = 0;
+        for (int32_t rc : read_rc)
+            n += rc == PC_CONTACT_RECORD_LEN;
+        return n;
+    }
+};
+
+inline StoreSnapshot snapshot(int32_t store)
+{
+    StoreSnapshot s;
+    s.identity = identity_of(store);
+    for (int i = 0; i < pc_contact_capacity(); i++) {
+        Bytes rec(PC_CONTACT_RECORD_LEN, 0);
+        int32_t rc = pc_contact_read(store, i, rec.data(), (int32_t)rec.size());
+        s.read_rc.push_back(rc);
+        s.records.push_back(rec);
+        for (size_t at : {(size_t)PC_CONTACT_GEN_OFFSET, (size_t)PC_CONTACT_PREV_GEN_OFFSET}) {
+            Bytes psk(32, 0);
+            uint32_t gen = rc > 0 ? le32_at(rec, at) : 0;
+            if (gen != 0) {
+                EXPECT_EQ(pc_keystore_resumption(store, i, gen, psk.data()), PC_OK);
+            }
+            s.secrets.push_back(psk);
+        }
+    }
+    return s;
+}
+
+inline StoreSnapshot snapshot_of_dir(const std::string &dir, int32_t *status = nullptr)
+{
+    int32_t h = open_store(dir);
+    EXPECT_GE(h, 0) << "reopen failed: " << h;
+    StoreSnapshot s;
+    if (h >= 0) {
+        if (status != nullptr)
+            *status = pc_store_status(h);
+        s = snapshot(h);
+        pc_store_close(h);
+    }
+    return s;
+}
+
+// A session whose peer is `peer_static`, as a finished call or pairing leaves it.
+inline int32_t session_with_peer(const Bytes &peer_static, uint32_t psk_generation = 0)
+{
+    SplitPair p = make_splits(random_bytes(32), peer_static, psk_generation);
+    return pc_session_create(&p.initiator);
+}
