@@ -82,6 +82,7 @@ static int cmd_new(driver *d, char *args[5])
     int psk_len = from_hex(args[4], psk, sizeof psk);
     if (plen < 0 || rs_len < 0 || psk_len < 0)
         return PC_E_ARG;
+    pc_hs_free(d->hs); /* the previous run's handshake, if any */
     d->role = strcmp(args[1], "init") == 0 ? PC_ROLE_INITIATOR : PC_ROLE_RESPONDER;
     if (pc_random(s, sizeof s) != (int32_t)sizeof s)
         return PC_E_RNG;
