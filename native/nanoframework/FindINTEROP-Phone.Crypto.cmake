@@ -1,0 +1,133 @@
+#
+# FindINTEROP-Phone.Crypto.cmake - adds the Phone.Crypto interop assembly (the phone's
+# native security core) to an nf-interpreter build. Same shape as the module the
+# MetadataProcessor generates (Phone.Crypto_INCLUDE_DIRS / Phone.Crypto_SOURCES, found with
+# find_file), with three additions: the C core of this repository, the Monocypher backend
+# and Monocypher itself, fetched pinned to a release and its SHA-256.
+#
+# Use (docs/device.md, "Building the firmware image"):
+#   - copy this file to <nf-interpreter>/CMake/Modules/ (the folder nf-interpreter puts on
+#     CMAKE_MODULE_PATH; FindINTEROP*.cmake files there are git-ignored by nf-interpreter);
+#   - configure with NF_INTEROP_ASSEMBLIES=Phone.Crypto and PHONE_REPO_DIR=<this repository>
+#     (the CMakeUserPresets.json beside this file sets both).
+# The stubs are used in place from native/nanoframework; nothing is copied into
+# InteropAssemblies/. Every file listed here must exist: a missing one stops the configure.
+#
+# tests/device/Host/FindInteropModuleTests.cs checks that PHONE_CORE_SOURCES names exactly
+# the .c files of native/src, and configures this module against the repository.
+
+include(FetchContent)
+
+if(NOT PHONE_REPO_DIR)
+    message(FATAL_ERROR "Phone.Crypto: set PHONE_REPO_DIR to the root of the phone repository (see docs/device.md)")
+endif()
+
+# native code directory (the MDP's default would be ${PROJECT_SOURCE_DIR}/InteropAssemblies/Phone.Crypto)
+set(BASE_PATH_FOR_THIS_MODULE ${PHONE_REPO_DIR}/native/nanoframework)
+
+########################################################################################
+# Monocypher, the device's crypto library (backends/backend_monocypher.c).
+# nf-interpreter convention (CMake/binutils.common.cmake): a pinned version, FetchContent,
+# and a <LIB>_SOURCE variable to build from a local copy instead (e.g. offline).
+# SHA-256 of the release tarball monocypher-4.0.2.tar.gz (docs/device.md lists where it
+# was checked); the download fails if the bytes differ.
+set(PHONE_MONOCYPHER_VERSION "4.0.2")
+set(PHONE_MONOCYPHER_SHA256 "38d07179738c0c90677dba3ceb7a7b8496bcfea758ba1a53e803fed30ae0879c")
+
+if(MONOCYPHER_SOURCE)
+    message(STATUS "Monocypher ${PHONE_MONOCYPHER_VERSION} (source from: ${MONOCYPHER_SOURCE})")
+    FetchContent_Declare(
+        monocypher
+        SOURCE_DIR ${MONOCYPHER_SOURCE}
+    )
+else()
+    message(STATUS "Monocypher ${PHONE_MONOCYPHER_VERSION} from its release tarball")
+    FetchContent_Declare(
+        monocypher
+        URL https://github.com/LoupVaillant/Monocypher/releases/download/${PHONE_MONOCYPHER_VERSION}/monocypher-${PHONE_MONOCYPHER_VERSION}.tar.gz
+            https://monocypher.org/download/monocypher-${PHONE_MONOCYPHER_VERSION}.tar.gz
+        URL_HASH SHA256=${PHONE_MONOCYPHER_SHA256}
+        DOWNLOAD_EXTRACT_TIMESTAMP TRUE
+        UPDATE_DISCONNECTED ON
+        # the tarball has no CMake project: populate only, never add_subdirectory
+        SOURCE_SUBDIR no-cmake-project-here
+    )
+endif()
+
+FetchContent_GetProperties(monocypher)
+if(NOT monocypher_POPULATED)
+    FetchContent_MakeAvailable(monocypher)
+endif()
+
+########################################################################################
+# include directories
+list(APPEND Phone.Crypto_INCLUDE_DIRS ${PROJECT_SOURCE_DIR}/src/CLR/Core)
+list(APPEND Phone.Crypto_INCLUDE_DIRS ${PROJECT_SOURCE_DIR}/src/CLR/Include)
+list(APPEND Phone.Crypto_INCLUDE_DIRS ${PROJECT_SOURCE_DIR}/src/HAL/Include)
+list(APPEND Phone.Crypto_INCLUDE_DIRS ${PROJECT_SOURCE_DIR}/src/PAL/Include)
+list(APPEND Phone.Crypto_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE})
+list(APPEND Phone.Crypto_INCLUDE_DIRS ${PHONE_REPO_DIR}/native/include)
+list(APPEND Phone.Crypto_INCLUDE_DIRS ${PHONE_REPO_DIR}/native/src)
+list(APPEND Phone.Crypto_INCLUDE_DIRS ${monocypher_SOURCE_DIR}/src)
+
+########################################################################################
+# source files
+
+# interop layer (the MDP's layout) and the ESP32 platform and storage backends
+set(Phone.Crypto_SRCS
+    Phone_Crypto.cpp
+    Phone_Crypto_Phone_Crypto_NativeCrypto_mshl.cpp
+    Phone_Crypto_Phone_Crypto_NativeCrypto.cpp
+    platform_esp32.c
+    storage_nvs.c
+)
+
+# the C core: every .c file of native/src, by name (PC_TEST_HOOKS is never defined here)
+set(PHONE_CORE_SOURCES
+    api_core.c
+    api_handshake.c
+    api_session.c
+    api_store.c
+    cipher_state.c
+    handles.c
+    handshake.c
+    hkdf.c
+    hs_table.c
+    keypool.c
+    keystore.c
+    keystore_contacts.c
+    replay.c
+    selftest.c
+    session.c
+    session_keys.c
+    session_packet.c
+    session_rekey.c
+    store_image.c
+    symmetric_state.c
+    test_hooks.c
+)
+
+macro(phone_crypto_add_source file dir)
+    set(Phone.Crypto_SRC_FILE SRC_FILE-NOTFOUND)
+    find_file(Phone.Crypto_SRC_FILE ${file} PATHS ${dir} NO_DEFAULT_PATH NO_CACHE CMAKE_FIND_ROOT_PATH_BOTH)
+    if(NOT Phone.Crypto_SRC_FILE)
+        message(FATAL_ERROR "Phone.Crypto: ${file} not found in ${dir}")
+    endif()
+    if(BUILD_VERBOSE)
+        message("${file} >> ${Phone.Crypto_SRC_FILE}")
+    endif()
+    list(APPEND Phone.Crypto_SOURCES ${Phone.Crypto_SRC_FILE})
+endmacro()
+
+foreach(SRC_FILE ${Phone.Crypto_SRCS})
+    phone_crypto_add_source(${SRC_FILE} ${BASE_PATH_FOR_THIS_MODULE})
+endforeach()
+foreach(SRC_FILE ${PHONE_CORE_SOURCES})
+    phone_crypto_add_source(${SRC_FILE} ${PHONE_REPO_DIR}/native/src)
+endforeach()
+phone_crypto_add_source(backend_monocypher.c ${PHONE_REPO_DIR}/native/backends)
+phone_crypto_add_source(monocypher.c ${monocypher_SOURCE_DIR}/src)
+
+include(FindPackageHandleStandardArgs)
+
+FIND_PACKAGE_HANDLE_STANDARD_ARGS(Phone.Crypto DEFAULT_MSG Phone.Crypto_INCLUDE_DIRS Phone.Crypto_SOURCES)

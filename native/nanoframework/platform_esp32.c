@@ -1,0 +1,44 @@
+/*
+ * platform_esp32.c - platform.h for the ESP32 nanoFramework build.
+ *
+ * Locking: no-ops. nanoFramework interprets every managed thread on one FreeRTOS task
+ * (main_task, targets/ESP32/_IDF/esp32/app_main.c) and a native call runs to completion
+ * before the interpreter switches managed threads, so the static tables are never entered
+ * concurrently. Nothing else in the firmware calls the core (no ISR, no other task). If
+ * that ever changes (a worker task for long calls), this is where a FreeRTOS recursive
+ * mutex goes: the self-test re-enters the public calls, so it must be recursive.
+ *
+ * Wiping: pc_wipe_all() wipes every secret in every table. The interop stub registers it
+ * as a soft-reboot handler (HAL_AddSoftRebootHandler has C++ linkage in nanoHAL.h, so the
+ * registration sits in Phone_Crypto_Phone_Crypto_NativeCrypto.cpp): C globals survive a
+ * managed soft reboot (a new deployment, a debugger restart), keys must not.
+ *
+ * Randomness: backends/backend_monocypher.c takes random bytes from esp_fill_random().
+ * ESP-IDF documents it as truly random only while Wi-Fi or Bluetooth is running (or
+ * between bootloader_random_enable/disable); otherwise it is a PRNG. The boards therefore
+ * join Wi-Fi before the self-test and before opening the key store (which creates the
+ * identity on first boot): the boards' Program.cs, docs/device.md "First boot".
+ */
+#include "platform.h"
+
+#include "hs_table.h"
+#include "keypool.h"
+#include "keystore.h"
+#include "session.h"
+
+void pc_platform_lock(void)
+{
+    /* single interpreter task: see the top of this file */
+}
+
+void pc_platform_unlock(void)
+{
+}
+
+void pc_wipe_all(void)
+{
+    pc_hs_table_wipe_all();
+    pc_keypool_wipe_all();
+    pc_session_wipe_all();
+    pc_keystore_wipe_all();
+}
