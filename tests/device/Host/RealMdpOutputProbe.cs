@@ -1,0 +1,53 @@
+using System;
+using System.IO;
+using Phone.DeviceTests.Host.Checks;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Phone.DeviceTests.Host
+{
+    /// <summary>
+    /// Manual verification of the MDP model against a real MetadataProcessor output (not part
+    /// of the suite's assertions unless PHONE_MDP_SAMPLE is set). PHONE_MDP_SAMPLE names a
+    /// directory holding the assembly compiled against nanoFramework's mscorlib (A.dll plus
+    /// mscorlib.dll) and the MDP-generated A.h/A.cpp: the model's method_lookup, header and
+    /// predicted checksum must equal the generated ones. docs/device.md records the run made
+    /// with the Samples repository's Interop sample (NF.AwesomeLib).
+    /// </summary>
+    public class RealMdpOutputProbe
+    {
+        private readonly ITestOutputHelper _output;
+
+        public RealMdpOutputProbe(ITestOutputHelper output)
+        {
+            _output = output;
+        }
+
+        [Fact]
+        public void ModelReproducesARealMdpRunWhenOneIsGiven()
+        {
+            var dir = Environment.GetEnvironmentVariable("PHONE_MDP_SAMPLE");
+            var name = Environment.GetEnvironmentVariable("PHONE_MDP_SAMPLE_ASSEMBLY");
+            if (string.IsNullOrEmpty(dir) || string.IsNullOrEmpty(name))
+            {
+                return;
+            }
+
+            var model = MdpModel.Load(Path.Combine(dir, name + ".dll"), dir);
+            var files = new InteropStubCheck.Files
+            {
+                AssemblyHeader = File.ReadAllText(Path.Combine(dir, model.SafeName + ".h")),
+                AssemblyLookup = File.ReadAllText(Path.Combine(dir, model.SafeName + ".cpp")),
+            };
+            var errors = InteropStubCheck.Check(model, files, new System.Collections.Generic.Dictionary<string, System.Collections.Generic.Dictionary<string, string>>());
+            foreach (var e in errors)
+            {
+                _output.WriteLine(e);
+            }
+
+            _output.WriteLine("predicted checksum 0x" + model.PredictedChecksum.ToString("X8"));
+            Assert.DoesNotContain(errors, e => e.StartsWith("method_lookup", StringComparison.Ordinal) || e.Contains("checksum")
+                                               || e.Contains("header") || e.Contains("fields") || e.Contains("declarations"));
+        }
+    }
+}
