@@ -1,0 +1,189 @@
+using Phone.Crypto;
+using Phone.Firmware.Wire;
+
+namespace Phone.Firmware.Pairing
+{
+    /// <summary>
+    /// Noise XX with the nonce commitment and the verification code, for
+    /// pairing and for the in-call fallback (docs/protocol.md §5):
+    ///   -> e                 payload: C = H(N_i) [|| extra]
+    ///   &lt;- e, ee, s, es      payload: N_r || name          (h2 = h after this message)
+    ///   -> s, se             payload: N_i || name          (responder checks H(N_i) == C)
+    /// code = SAS(h2, N_i, N_r). Keys stay native; nonces are public.
+    /// </summary>
+    internal class CodeHandshake
+    {
+        /// <summary>Result of a read whose Noise message was fine but whose payload is not: the exchange is dead.</summary>
+        internal const int BadPayload = -1000;
+
+        private readonly PhoneContext _ctx;
+        private readonly byte[] _payload = new byte[PayloadLayout.CommitLength + PayloadLayout.MaxName + 64];
+        private Handshake _hs;
+        private byte[] _ni;
+        private byte[] _nr;
+        private byte[] _commitment;
+        private byte[] _h2;
+
+        internal CodeHandshake(PhoneContext ctx, int role, string prologue)
+        {
+            _ctx = ctx;
+            IsInitiator = role == NoisePattern.Initiator;
+            _hs = new Handshake(ctx.Store, NoisePattern.XX, role, Utf8.GetBytes(prologue), null);
+            Code = -1;
+        }
+
+        internal bool IsInitiator { get; private set; }
+
+        /// <summary>Code value once derived, else -1.</summary>
+        internal int Code { get; private set; }
+
+        /// <summary>Code as grouped digits.</summary>
+        internal string CodeText { get; private set; }
+
+        /// <summary>Code as PGP words.</summary>
+        internal string CodeWords { get; private set; }
+
+        /// <summary>The name the peer sent (unauthenticated claim until the code is compared).</summary>
+        internal string PeerName { get; private set; }
+
+        /// <summary>The peer's static public key once received.</summary>
+        internal byte[] PeerKey { get; private set; }
+
+        /// <summary>Responder: bytes after the commitment in message 1.</summary>
+        internal byte[] Extra { get; private set; }
+
+        /// <summary>Responder: message 3's nonce opened message 1's commitment.</summary>
+        internal bool CommitmentOk { get; private set; }
+
+        /// <summary>Initiator: writes message 1 (commitment || extra) at output[offset..); returns its length.</summary>
+        internal int WriteMessage1(byte[] extra, byte[] output, int offset)
+        {
+            _ni = new byte[PayloadLayout.NonceLength];
+            CryptoCore.Random(_ni);
+            _commitment = Commitment.Compute(_ni);
+            PayloadWriter w = new PayloadWriter(_payload);
+            w.Bytes(_commitment);
+            if (extra != null)
+            {
+                w.Bytes(extra);
+            }
+
+            return _hs.WriteMessage(_payload, w.Length, output, offset);
+        }
+
+        /// <summary>Initiator: reads message 2 and derives the code. 0, a hostile CryptoStatus (state unchanged) or BadPayload.</summary>
+        internal int ReadMessage2(byte[] buffer, int offset, int count)
+        {
+            int n = _hs.ReadMessage(buffer, offset, count, _payload);
+            if (n < 0)
+            {
+                return n;
+            }
+
+            PayloadReader r = new PayloadReader(_payload, 0, n);
+            _nr = r.Bytes(PayloadLayout.NonceLength);
+            PeerName = r.Name(PayloadLayout.MaxName);
+            if (!r.AtEndOk)
+            {
+                return BadPayload;
+            }
+
+            _h2 = _hs.HandshakeHash();
+            PeerKey = _hs.RemoteStatic();
+            SetCode(VerificationCode.Derive(_h2, _ni, _nr, _ctx.CodeFormat));
+            return 0;
+        }
+
+        /// <summary>Initiator: writes message 3 (N_i || name); returns its length.</summary>
+        internal int WriteMessage3(byte[] output, int offset)
+        {
+            PayloadWriter w = new PayloadWriter(_payload);
+            w.Bytes(_ni);
+            w.Name(_ctx.NameBytes);
+            return _hs.WriteMessage(_payload, w.Length, output, offset);
+        }
+
+        /// <summary>Responder: reads message 1 with extraLength bytes after the commitment. 0, hostile CryptoStatus or BadPayload.</summary>
+        internal int ReadMessage1(byte[] buffer, int offset, int count, int extraLength)
+        {
+            int n = _hs.ReadMessage(buffer, offset, count, _payload);
+            if (n < 0)
+            {
+                return n;
+            }
+
+            PayloadReader r = new PayloadReader(_payload, 0, n);
+            _commitment = r.Bytes(PayloadLayout.CommitLength);
+            Extra = r.Bytes(extraLength);
+            return r.AtEndOk ? 0 : BadPayload;
+        }
+
+        /// <summary>Responder: writes message 2 (N_r || name) and keeps h2; returns its length.</summary>
+        internal int WriteMessage2(byte[] output, int offset)
+        {
+            _nr = new byte[PayloadLayout.NonceLength];
+            CryptoCore.Random(_nr);
+            PayloadWriter w = new PayloadWriter(_payload);
+            w.Bytes(_nr);
+            w.Name(_ctx.NameBytes);
+            int length = _hs.WriteMessage(_payload, w.Length, output, offset);
+            _h2 = _hs.HandshakeHash();
+            return length;
+        }
+
+        /// <summary>
+        /// Responder: reads message 3, checks the commitment and derives the
+        /// code (only if it opened). 0, hostile CryptoStatus or BadPayload.
+        /// </summary>
+        internal int ReadMessage3(byte[] buffer, int offset, int count)
+        {
+            int n = _hs.ReadMessage(buffer, offset, count, _payload);
+            if (n < 0)
+            {
+                return n;
+            }
+
+            PayloadReader r = new PayloadReader(_payload, 0, n);
+            _ni = r.Bytes(PayloadLayout.NonceLength);
+            PeerName = r.Name(PayloadLayout.MaxName);
+            if (!r.AtEndOk)
+            {
+                return BadPayload;
+            }
+
+            PeerKey = _hs.RemoteStatic();
+            CommitmentOk = Commitment.Opens(_commitment, _ni);
+            if (CommitmentOk)
+            {
+                SetCode(VerificationCode.Derive(_h2, _ni, _nr, _ctx.CodeFormat));
+            }
+
+            return 0;
+        }
+
+        /// <summary>Moves the finished handshake's keys into a session (the handshake is freed).</summary>
+        internal SecureSession Split()
+        {
+            SecureSession session = _hs.Split();
+            _hs = null;
+            return session;
+        }
+
+        /// <summary>Wipes and frees the handshake if it is still held.</summary>
+        internal void Dispose()
+        {
+            if (_hs != null)
+            {
+                _hs.Dispose();
+                _hs = null;
+            }
+        }
+
+        private void SetCode(int code)
+        {
+            Code = code;
+            CodeText = VerificationCode.Format(code, _ctx.CodeFormat);
+            CodeWords = VerificationCode.Words(code);
+        }
+    }
+}

@@ -1,0 +1,736 @@
+// PhoneCore: the board-agnostic phone. API as used by boards (boards/sim, boards/esp32-*):
+//
+//   var phone = new PhoneCore(config, KeyStore.Open(dir), transport, clock, display, mic, speaker);
+//   phone.Event += (sender, e) => Console.WriteLine(e);   // PhoneEventHandler(object, PhoneEvent)
+//   phone.Start();                                        // self-test, key pool, idle screen
+//   loop: phone.OnDatagram(from, buf, off, n) for each datagram; phone.OnTick() when
+//         clock >= phone.NextDeadline (PhoneTimer.Never = long.MaxValue: nothing scheduled)
+//   user: Pair(addr), ConfirmCode(), RejectCode(), Call(contactIndex, addr), Accept(),
+//         HangUp(), ForgetContact(i), FactoryReset(locator), ShowContacts(), ShowIdle()
+//         (each returns false when the action does not apply in the current state)
+//   state: CurrentScreen, Contacts(), Counters, PairingState, CallState, CurrentCode,
+//          CurrentCodeWords, CallBadge, IdentityKey, Fingerprint, Store, IsIdle
+//
+// Not thread-safe: call everything from one thread (or under one lock). OnDatagram and
+// OnTick never throw; hostile input is counted in Counters.Drops(reason).
+using Phone.Crypto;
+using Phone.Firmware.Board;
+using Phone.Firmware.Calls;
+using Phone.Firmware.Contacts;
+using Phone.Firmware.Pairing;
+using Phone.Firmware.Sessions;
+using Phone.Firmware.Timing;
+using Phone.Firmware.Ui;
+using Phone.Firmware.Wire;
+
+namespace Phone.Firmware
+{
+    /// <summary>
+    /// One phone: receives datagrams and clock ticks from the board, runs
+    /// pairing and calls, drives the display model and the audio devices.
+    /// See docs/protocol.md for the wire protocol it speaks.
+    /// </summary>
+    public class PhoneCore : IPhoneHost
+    {
+        private readonly PhoneContext _ctx;
+        private readonly IDisplay _display;
+        private readonly Exchange[] _pending;
+        private readonly SourceRateLimiter _handshakeLimiter;
+        private readonly TokenBucket _errorLimiter;
+        private readonly byte[] _errorBuffer = new byte[WireFormat.ErrorLength];
+        private readonly byte[] _idBuffer = new byte[4];
+        private Exchange _active;
+        private Screen _screen;
+        private bool _refillNeeded;
+
+        /// <summary>Creates a phone over the board's devices; call Start before anything else.</summary>
+        public PhoneCore(PhoneConfig config, KeyStore store, IDatagramTransport transport, IClock clock,
+            IDisplay display, IAudioSource mic, IAudioSink speaker)
+        {
+            if (config == null || store == null || transport == null || clock == null)
+            {
+                throw new System.ArgumentNullException("config/store/transport/clock");
+            }
+
+            _ctx = new PhoneContext(config, store, transport, clock, mic, speaker, this);
+            _display = display;
+            _pending = new Exchange[config.MaxInboundHandshakes < 1 ? 1 : config.MaxInboundHandshakes];
+            long now = clock.NowMilliseconds;
+            _handshakeLimiter = new SourceRateLimiter(8, config.PerSourceRate, config.PerSourceRate * 2,
+                config.GlobalRate, config.GlobalRate, now);
+            _errorLimiter = new TokenBucket(config.ErrorRate, config.ErrorRate, now);
+        }
+
+        /// <summary>Raised for everything that happens (never carries key material).</summary>
+        public event PhoneEventHandler Event;
+
+        /// <summary>The settings this phone runs with.</summary>
+        public PhoneConfig Config
+        {
+            get { return _ctx.Config; }
+        }
+
+        /// <summary>The phone's key store (identity and contacts).</summary>
+        public KeyStore Store
+        {
+            get { return _ctx.Store; }
+        }
+
+        /// <summary>Counters: traffic, drops by reason, retransmissions, ratchets, re-keys.</summary>
+        public PhoneCounters Counters
+        {
+            get { return _ctx.Counters; }
+        }
+
+        /// <summary>What the display shows now.</summary>
+        public Screen CurrentScreen
+        {
+            get { return _screen; }
+        }
+
+        /// <summary>Earliest clock time OnTick has work (long.MaxValue: none; sleep until a datagram).</summary>
+        public long NextDeadline
+        {
+            get
+            {
+                long next = _ctx.Timers.NextDeadline;
+                if (_refillNeeded && _active == null)
+                {
+                    long now = _ctx.Now;
+                    return now < next ? now : next;
+                }
+
+                return next;
+            }
+        }
+
+        /// <summary>No pairing or call in progress.</summary>
+        public bool IsIdle
+        {
+            get { return _active == null; }
+        }
+
+        /// <summary>State of the active pairing (Idle if none).</summary>
+        public PairingState PairingState
+        {
+            get
+            {
+                PairingSession p = _active as PairingSession;
+                return p == null ? PairingState.Idle : p.State;
+            }
+        }
+
+        /// <summary>State of the active call (Idle if none).</summary>
+        public CallState CallState
+        {
+            get
+            {
+                CallSession c = _active as CallSession;
+                return c == null ? CallState.Idle : c.State;
+            }
+        }
+
+        /// <summary>Badge of the active call.</summary>
+        public Badge CallBadge
+        {
+            get
+            {
+                CallSession c = _active as CallSession;
+                return c == null ? Badge.None : c.Badge;
+            }
+        }
+
+        /// <summary>The verification code on the display (pairing or call fallback), else null.</summary>
+        public string CurrentCode
+        {
+            get
+            {
+                PairingSession p = _active as PairingSession;
+                if (p != null)
+                {
+                    return p.CodeText;
+                }
+
+                CallSession c = _active as CallSession;
+                return c == null ? null : c.CodeText;
+            }
+        }
+
+        /// <summary>The same code as PGP words, else null.</summary>
+        public string CurrentCodeWords
+        {
+            get
+            {
+                PairingSession p = _active as PairingSession;
+                if (p != null)
+                {
+                    return p.CodeWords;
+                }
+
+                CallSession c = _active as CallSession;
+                return c == null ? null : c.CodeWords;
+            }
+        }
+
+        /// <summary>Contact slot of the active call's peer, or of the contact just pinned; else -1.</summary>
+        public int ActiveContactIndex
+        {
+            get
+            {
+                PairingSession p = _active as PairingSession;
+                if (p != null)
+                {
+                    return p.ContactIndex;
+                }
+
+                CallSession c = _active as CallSession;
+                return c == null ? -1 : c.ContactIndex;
+            }
+        }
+
+        /// <summary>Milliseconds from Call (or CALL_1) to call keys ready, or -1.</summary>
+        public long CallKeysReadyMs
+        {
+            get
+            {
+                CallSession c = _active as CallSession;
+                return c == null ? -1 : c.KeysReadyMs;
+            }
+        }
+
+        /// <summary>This phone's static public key.</summary>
+        public byte[] IdentityKey
+        {
+            get { return _ctx.Store.IdentityPublicKey(); }
+        }
+
+        /// <summary>First 8 bytes of the identity key in hex.</summary>
+        public string Fingerprint
+        {
+            get { return Hex.Of(IdentityKey, 8); }
+        }
+
+        /// <summary>Power-on: native self-test (throws if it fails), key pool refill, idle screen.</summary>
+        public void Start()
+        {
+            CryptoCore.SelfTest();
+            int ready = KeyPool.Refill();
+            ShowIdle();
+            Raise(new PhoneEvent(PhoneEventKind.Started, _ctx.Now,
+                "self-test passed, " + ready.ToString() + " ephemeral keys ready, key " + Fingerprint));
+        }
+
+        /// <summary>
+        /// One received datagram (buffer[offset..offset+count) from from). Never
+        /// throws; the buffer is not modified and not kept.
+        /// </summary>
+        public void OnDatagram(NetAddress from, byte[] buffer, int offset, int count)
+        {
+            _ctx.Counters.DatagramsReceived++;
+            try
+            {
+                Dispatch(from, buffer, offset, count);
+            }
+            catch (System.Exception ex)
+            {
+                _ctx.Counters.Drop(DropReason.Internal);
+                Raise(new PhoneEvent(PhoneEventKind.Error, _ctx.Now, "datagram handling failed: " + ex.Message));
+            }
+        }
+
+        /// <summary>Runs due timers (retransmissions, media frames, key schedule, timeouts) and idle work.</summary>
+        public void OnTick()
+        {
+            try
+            {
+                _ctx.Timers.RunDue(_ctx.Now);
+                if (_refillNeeded && _active == null)
+                {
+                    _refillNeeded = false;
+                    KeyPool.Refill();
+                }
+            }
+            catch (System.Exception ex)
+            {
+                Raise(new PhoneEvent(PhoneEventKind.Error, _ctx.Now, "timer handling failed: " + ex.Message));
+            }
+        }
+
+        /// <summary>Starts pairing with the phone at peer. False if busy.</summary>
+        public bool Pair(NetAddress peer)
+        {
+            if (_active != null || peer == null)
+            {
+                return false;
+            }
+
+            PairingSession pairing = new PairingSession(_ctx, true, peer);
+            _active = pairing;
+            pairing.Begin();
+            return true;
+        }
+
+        /// <summary>The user confirms that both displays show the same code.</summary>
+        public bool ConfirmCode()
+        {
+            PairingSession p = _active as PairingSession;
+            if (p != null)
+            {
+                return p.Confirm();
+            }
+
+            CallSession c = _active as CallSession;
+            return c != null && c.ConfirmCode();
+        }
+
+        /// <summary>The user says the codes differ (or cancels the pairing).</summary>
+        public bool RejectCode()
+        {
+            PairingSession p = _active as PairingSession;
+            if (p != null)
+            {
+                return p.Reject();
+            }
+
+            CallSession c = _active as CallSession;
+            return c != null && c.RejectCode();
+        }
+
+        /// <summary>Calls the contact in slot contactIndex at address at. False if busy or no such contact.</summary>
+        public bool Call(int contactIndex, NetAddress at)
+        {
+            if (_active != null || at == null)
+            {
+                return false;
+            }
+
+            ContactRecord contact = new ContactBook(_ctx.Store).Read(contactIndex);
+            if (contact == null)
+            {
+                return false;
+            }
+
+            CallSession call = new CallSession(_ctx, true, at);
+            _active = call;
+            call.Dial(contact);
+            return true;
+        }
+
+        /// <summary>Answers a ringing call, or accepts a key warning as unverified.</summary>
+        public bool Accept()
+        {
+            CallSession c = _active as CallSession;
+            return c != null && c.Accept();
+        }
+
+        /// <summary>Hangs up / rejects the call, or cancels a pairing.</summary>
+        public bool HangUp()
+        {
+            CallSession c = _active as CallSession;
+            if (c != null)
+            {
+                return c.HangUp();
+            }
+
+            PairingSession p = _active as PairingSession;
+            return p != null && p.Reject();
+        }
+
+        /// <summary>Deletes the contact in slot index (not during a pairing or call).</summary>
+        public bool ForgetContact(int index)
+        {
+            if (_active != null || new ContactBook(_ctx.Store).Read(index) == null)
+            {
+                return false;
+            }
+
+            _ctx.Store.Forget(index);
+            PhoneEvent e = new PhoneEvent(PhoneEventKind.ContactForgotten, _ctx.Now, null);
+            e.ContactIndex = index;
+            Raise(e);
+            ShowIdle();
+            return true;
+        }
+
+        /// <summary>
+        /// Erases identity and contacts at locator (the store's location) and
+        /// creates a new identity; ends any pairing or call first.
+        /// </summary>
+        public void FactoryReset(string locator)
+        {
+            AbortAll();
+            _ctx.Store = KeyStore.FactoryReset(_ctx.Store, locator);
+            Raise(new PhoneEvent(PhoneEventKind.FactoryReset, _ctx.Now, "new key " + Fingerprint));
+            ShowIdle();
+        }
+
+        /// <summary>All contacts (slot order).</summary>
+        public ContactRecord[] Contacts()
+        {
+            return new ContactBook(_ctx.Store).All();
+        }
+
+        /// <summary>Shows the contact list (when idle).</summary>
+        public void ShowContacts()
+        {
+            if (_active == null)
+            {
+                SetScreen(Screens.Contacts(Contacts()));
+            }
+        }
+
+        /// <summary>Shows the idle screen (when idle).</summary>
+        public void ShowIdle()
+        {
+            if (_active == null)
+            {
+                SetScreen(Screens.Idle(_ctx.Config.Name, Fingerprint, Contacts().Length));
+            }
+        }
+
+        void IPhoneHost.Raise(PhoneEvent e)
+        {
+            Raise(e);
+        }
+
+        void IPhoneHost.Show(Exchange exchange, Screen screen)
+        {
+            if (exchange == _active)
+            {
+                SetScreen(screen);
+            }
+        }
+
+        bool IPhoneHost.Promote(Exchange exchange)
+        {
+            if (_active != null && _active != exchange)
+            {
+                return false;
+            }
+
+            RemovePending(exchange);
+            _active = exchange;
+            return true;
+        }
+
+        void IPhoneHost.Finished(Exchange exchange)
+        {
+            RemovePending(exchange);
+            if (_active == exchange)
+            {
+                _active = null;
+                _refillNeeded = true;
+                ShowIdle();
+            }
+        }
+
+        uint IPhoneHost.NewSessionId()
+        {
+            while (true)
+            {
+                CryptoCore.Random(_idBuffer);
+                uint id = ByteIo.ReadU32Le(_idBuffer, 0);
+                if (id != 0 && FindById(id) == null)
+                {
+                    return id;
+                }
+            }
+        }
+
+        private void Dispatch(NetAddress from, byte[] buffer, int offset, int count)
+        {
+            if (buffer == null || offset < 0 || count < 0 || offset + count > buffer.Length || count < 2)
+            {
+                _ctx.Counters.Drop(DropReason.Truncated);
+                return;
+            }
+
+            if (count > WireFormat.MaxDatagram)
+            {
+                _ctx.Counters.Drop(DropReason.Oversized);
+                return;
+            }
+
+            int type = buffer[offset + WireFormat.TypeOffset];
+            if (buffer[offset] != WireFormat.Version)
+            {
+                _ctx.Counters.Drop(DropReason.UnsupportedVersion);
+                if (type != MessageType.Error)
+                {
+                    SendError(from, ErrorCode.UnsupportedVersion, 0);
+                }
+
+                return;
+            }
+
+            if (type == MessageType.Secure)
+            {
+                DispatchSecure(buffer, offset, count);
+            }
+            else if (MessageType.IsHandshake(type) || type == MessageType.CallFallback)
+            {
+                DispatchHandshake(type, from, buffer, offset, count);
+            }
+            else if (type == MessageType.Error)
+            {
+                DispatchError(buffer, offset, count);
+            }
+            else
+            {
+                _ctx.Counters.Drop(DropReason.UnknownType);
+            }
+        }
+
+        private void DispatchSecure(byte[] buffer, int offset, int count)
+        {
+            if (count < WireFormat.SecureHeaderLength + WireFormat.TagLength + ControlMessage.FixedLength)
+            {
+                _ctx.Counters.Drop(DropReason.Truncated);
+                return;
+            }
+
+            Exchange target = FindById(SecureHeader.ReceiverId(buffer, offset));
+            if (target == null)
+            {
+                _ctx.Counters.Drop(DropReason.UnknownSession);
+                return;
+            }
+
+            target.HandleSecure(buffer, offset, count);
+        }
+
+        private void DispatchHandshake(int type, NetAddress from, byte[] buffer, int offset, int count)
+        {
+            if (count < WireFormat.HandshakeBodyOffset)
+            {
+                _ctx.Counters.Drop(DropReason.Truncated);
+                return;
+            }
+
+            int length = HandshakeDatagram.CheckLength(type, count);
+            if (length != 0)
+            {
+                _ctx.Counters.Drop(length < 0 ? DropReason.Truncated : DropReason.Oversized);
+                return;
+            }
+
+            uint receiverId = HandshakeDatagram.ReceiverId(buffer, offset);
+            if (receiverId != 0)
+            {
+                Exchange target = FindById(receiverId);
+                if (target == null)
+                {
+                    _ctx.Counters.Drop(DropReason.UnknownSession);
+                    return;
+                }
+
+                target.HandleHandshake(type, from, buffer, offset, count);
+                return;
+            }
+
+            if (type != MessageType.Pair1 && type != MessageType.Call1 && type != MessageType.Verify1)
+            {
+                _ctx.Counters.Drop(DropReason.Malformed);
+                return;
+            }
+
+            FirstMessage(type, from, buffer, offset, count);
+        }
+
+        private void FirstMessage(int type, NetAddress from, byte[] buffer, int offset, int count)
+        {
+            uint senderId = HandshakeDatagram.SenderId(buffer, offset);
+            Exchange existing = FindStartedBy(from, senderId);
+            if (existing != null)
+            {
+                existing.HandleHandshake(type, from, buffer, offset, count);
+                return;
+            }
+
+            if (senderId == 0)
+            {
+                _ctx.Counters.Drop(DropReason.Malformed);
+                return;
+            }
+
+            if (_active != null || (type == MessageType.Pair1 && !_ctx.Config.AcceptPairing))
+            {
+                _ctx.Counters.Drop(DropReason.Busy);
+                SendError(from, ErrorCode.Busy, senderId);
+                return;
+            }
+
+            if (!_handshakeLimiter.Allow(from, _ctx.Now))
+            {
+                _ctx.Counters.Drop(DropReason.RateLimited);
+                return;
+            }
+
+            Exchange created;
+            int result;
+            if (type == MessageType.Pair1)
+            {
+                PairingSession pairing = new PairingSession(_ctx, false, from);
+                created = pairing;
+                result = pairing.Respond(senderId, buffer, offset, count);
+            }
+            else
+            {
+                CallSession call = new CallSession(_ctx, false, from);
+                created = call;
+                result = type == MessageType.Call1
+                    ? call.OnCall1(senderId, buffer, offset, count)
+                    : call.OnVerify1(senderId, buffer, offset, count);
+            }
+
+            if (result >= 0)
+            {
+                _ctx.Counters.Drop((DropReason)result);
+                return;
+            }
+
+            if (result == -1 && !created.Finished)
+            {
+                AddPending(created);
+            }
+        }
+
+        private void DispatchError(byte[] buffer, int offset, int count)
+        {
+            _ctx.Counters.Drop(DropReason.ErrorReceived);
+            if (count != WireFormat.ErrorLength)
+            {
+                return;
+            }
+
+            uint id = ErrorDatagram.ReceiverId(buffer, offset);
+            Exchange target = id == 0 ? null : FindById(id);
+            if (target != null && target == _active)
+            {
+                target.HandlePeerError(ErrorDatagram.Code(buffer, offset));
+            }
+        }
+
+        private void SendError(NetAddress to, byte code, uint receiverId)
+        {
+            if (to == null || !_errorLimiter.TryTake(_ctx.Now))
+            {
+                return;
+            }
+
+            int n = ErrorDatagram.Write(_errorBuffer, code, receiverId);
+            _ctx.Counters.ErrorsSent++;
+            _ctx.Send(to, _errorBuffer, 0, n);
+        }
+
+        private void AddPending(Exchange exchange)
+        {
+            int free = -1;
+            int oldest = 0;
+            for (int i = 0; i < _pending.Length; i++)
+            {
+                if (_pending[i] == null)
+                {
+                    free = i;
+                    break;
+                }
+
+                if (_pending[i].StartedAt < _pending[oldest].StartedAt)
+                {
+                    oldest = i;
+                }
+            }
+
+            if (free < 0)
+            {
+                Exchange evicted = _pending[oldest];
+                _pending[oldest] = null;
+                evicted.Abort();
+                free = oldest;
+            }
+
+            _pending[free] = exchange;
+        }
+
+        private void RemovePending(Exchange exchange)
+        {
+            for (int i = 0; i < _pending.Length; i++)
+            {
+                if (_pending[i] == exchange)
+                {
+                    _pending[i] = null;
+                }
+            }
+        }
+
+        private Exchange FindById(uint id)
+        {
+            if (_active != null && _active.LocalId == id)
+            {
+                return _active;
+            }
+
+            for (int i = 0; i < _pending.Length; i++)
+            {
+                if (_pending[i] != null && _pending[i].LocalId == id)
+                {
+                    return _pending[i];
+                }
+            }
+
+            return null;
+        }
+
+        private Exchange FindStartedBy(NetAddress from, uint senderId)
+        {
+            if (_active != null && _active.StartedBy(from, senderId))
+            {
+                return _active;
+            }
+
+            for (int i = 0; i < _pending.Length; i++)
+            {
+                if (_pending[i] != null && _pending[i].StartedBy(from, senderId))
+                {
+                    return _pending[i];
+                }
+            }
+
+            return null;
+        }
+
+        private void AbortAll()
+        {
+            for (int i = 0; i < _pending.Length; i++)
+            {
+                if (_pending[i] != null)
+                {
+                    _pending[i].Abort();
+                }
+            }
+
+            if (_active != null)
+            {
+                _active.Abort();
+            }
+        }
+
+        private void SetScreen(Screen screen)
+        {
+            _screen = screen;
+            if (_display != null)
+            {
+                _display.Show(screen);
+            }
+        }
+
+        private void Raise(PhoneEvent e)
+        {
+            PhoneEventHandler handler = Event;
+            if (handler != null)
+            {
+                handler(this, e);
+            }
+        }
+    }
+}

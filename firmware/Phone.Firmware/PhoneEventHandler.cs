@@ -1,0 +1,5 @@
+namespace Phone.Firmware
+{
+    /// <summary>Receives PhoneCore events (non-generic: nanoFramework has no EventHandler&lt;T&gt;).</summary>
+    public delegate void PhoneEventHandler(object sender, PhoneEvent e);
+}

@@ -1,0 +1,122 @@
+using Phone.Firmware.Board;
+using Phone.Firmware.Timing;
+using Phone.Firmware.Ui;
+using Phone.Firmware.Wire;
+
+namespace Phone.Firmware.Sessions
+{
+    /// <summary>
+    /// One pairing or call: its session ids, peer address, timers and keys.
+    /// Base of PairingSession and CallSession; PhoneCore routes datagrams to
+    /// it by receiver id (or by source and sender id for repeated first messages).
+    /// </summary>
+    internal abstract class Exchange : ITimerHandler
+    {
+        /// <summary>Scratch buffer for building handshake datagrams.</summary>
+        protected readonly byte[] Buffer = new byte[WireFormat.MaxDatagram];
+
+        /// <summary>Services of the owning phone.</summary>
+        protected readonly PhoneContext Ctx;
+
+        protected Exchange(PhoneContext ctx, bool initiator, NetAddress peer)
+        {
+            Ctx = ctx;
+            IsInitiator = initiator;
+            Peer = peer;
+            LocalId = ctx.Host.NewSessionId();
+            StartedAt = ctx.Now;
+        }
+
+        /// <summary>This side's session id (receiver id of what the peer sends).</summary>
+        internal uint LocalId { get; set; }
+
+        /// <summary>The peer's session id (0 until known).</summary>
+        internal uint PeerId { get; set; }
+
+        /// <summary>Where handshake replies and packets go.</summary>
+        internal NetAddress Peer { get; set; }
+
+        /// <summary>True on the side that sent the first message.</summary>
+        internal bool IsInitiator { get; private set; }
+
+        /// <summary>Clock time of the user action or first message that started it.</summary>
+        internal long StartedAt { get; private set; }
+
+        /// <summary>True once finished and its keys are wiped.</summary>
+        internal bool Finished { get; private set; }
+
+        /// <summary>Inbound and not yet complete (does not own the display, may be evicted).</summary>
+        internal abstract bool IsHalfOpen { get; }
+
+        /// <summary>A handshake datagram addressed to this exchange (receiver id matched, or a repeated first message).</summary>
+        internal abstract void HandleHandshake(int type, NetAddress from, byte[] buffer, int offset, int count);
+
+        /// <summary>A SECURE datagram addressed to this exchange.</summary>
+        internal abstract void HandleSecure(byte[] buffer, int offset, int count);
+
+        /// <summary>An ERROR naming this exchange's id arrived (unauthenticated).</summary>
+        internal virtual void HandlePeerError(int code)
+        {
+        }
+
+        /// <summary>Timer expiry.</summary>
+        public abstract void OnTimer(PhoneTimer timer, long now);
+
+        /// <summary>Ends the exchange at once without notifying the peer (eviction, factory reset).</summary>
+        internal void Abort()
+        {
+            Finish();
+        }
+
+        /// <summary>True if this responder-side exchange began with (from, senderId).</summary>
+        internal bool StartedBy(NetAddress from, uint senderId)
+        {
+            return !IsInitiator && PeerId == senderId && Peer != null && Peer.SameAs(from);
+        }
+
+        /// <summary>Releases handshakes, sessions and timers.</summary>
+        protected abstract void ReleaseResources();
+
+        /// <summary>Ends the exchange: wipes its keys, tells the phone.</summary>
+        protected void Finish()
+        {
+            if (Finished)
+            {
+                return;
+            }
+
+            Finished = true;
+            ReleaseResources();
+            Ctx.Host.Finished(this);
+        }
+
+        /// <summary>Shows screen if this exchange owns the display.</summary>
+        protected void Show(Screen screen)
+        {
+            Ctx.Host.Show(this, screen);
+        }
+
+        /// <summary>Counts a dropped datagram.</summary>
+        protected void Drop(DropReason reason)
+        {
+            Ctx.Counters.Drop(reason);
+        }
+
+        /// <summary>Sends a SECURE receive result: -1 accepted, else a DropReason.</summary>
+        protected void CountReceive(int result)
+        {
+            if (result >= 0)
+            {
+                Ctx.Counters.Drop((DropReason)result);
+            }
+        }
+
+        /// <summary>Builds an event stamped now.</summary>
+        protected PhoneEvent NewEvent(PhoneEventKind kind, string text)
+        {
+            PhoneEvent e = new PhoneEvent(kind, Ctx.Now, text);
+            e.ElapsedMs = Ctx.Now - StartedAt;
+            return e;
+        }
+    }
+}

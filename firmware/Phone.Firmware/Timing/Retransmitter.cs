@@ -1,0 +1,97 @@
+using Phone.Firmware.Board;
+
+namespace Phone.Firmware.Timing
+{
+    /// <summary>
+    /// Keeps one outgoing handshake message (its bytes and destination) and
+    /// resends it on the Backoff schedule until Stop or the overall timeout.
+    /// The owner's timer drives it: call OnTimer from the owner's handler.
+    /// </summary>
+    public class Retransmitter
+    {
+        private readonly byte[] _message = new byte[Wire.WireFormat.MaxDatagram];
+        private readonly Backoff _backoff;
+        private readonly PhoneTimer _timer;
+        private NetAddress _to;
+        private int _length;
+        private long _giveUpAt;
+
+        /// <summary>Uses timer (owned by the caller's handler) for its deadlines.</summary>
+        public Retransmitter(Backoff backoff, PhoneTimer timer)
+        {
+            _backoff = backoff;
+            _timer = timer;
+        }
+
+        /// <summary>Number of sends of the current message (1 after Start).</summary>
+        public int Sends { get; private set; }
+
+        /// <summary>True between Start and Stop/timeout.</summary>
+        public bool Active { get; private set; }
+
+        /// <summary>The current message's bytes (valid while Active or until the next Start).</summary>
+        public byte[] Message
+        {
+            get { return _message; }
+        }
+
+        /// <summary>The current message's length.</summary>
+        public int Length
+        {
+            get { return _length; }
+        }
+
+        /// <summary>Copies buffer[0..length), sends it now and arms the timer.</summary>
+        public void Start(IDatagramTransport transport, NetAddress to, byte[] buffer, int length, long now)
+        {
+            System.Array.Copy(buffer, _message, length);
+            _length = length;
+            _to = to;
+            Sends = 1;
+            Active = true;
+            _giveUpAt = now + _backoff.TimeoutMs;
+            transport.Send(to, _message, 0, length);
+            _timer.ArmAt(now + _backoff.Gap(1));
+        }
+
+        /// <summary>Resends the current message once now (e.g. answering a duplicate), keeping the schedule.</summary>
+        public void SendAgain(IDatagramTransport transport)
+        {
+            if (_length > 0)
+            {
+                transport.Send(_to, _message, 0, _length);
+            }
+        }
+
+        /// <summary>Stops retransmitting.</summary>
+        public void Stop()
+        {
+            Active = false;
+            _timer.Disarm();
+        }
+
+        /// <summary>
+        /// The owner's timer fired: 1 = resent, 0 = nothing to do, -1 = the
+        /// overall timeout passed (stopped).
+        /// </summary>
+        public int OnTimer(IDatagramTransport transport, long now)
+        {
+            if (!Active)
+            {
+                return 0;
+            }
+
+            if (now >= _giveUpAt)
+            {
+                Stop();
+                return -1;
+            }
+
+            transport.Send(_to, _message, 0, _length);
+            Sends++;
+            long next = now + _backoff.Gap(Sends);
+            _timer.ArmAt(next < _giveUpAt ? next : _giveUpAt);
+            return 1;
+        }
+    }
+}

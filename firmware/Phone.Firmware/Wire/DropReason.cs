@@ -1,0 +1,43 @@
+namespace Phone.Firmware.Wire
+{
+    /// <summary>Why an incoming datagram was dropped (counted per reason).</summary>
+    public enum DropReason
+    {
+        /// <summary>Shorter than its type's fixed part.</summary>
+        Truncated = 0,
+        /// <summary>Longer than 1200 bytes or than its type allows.</summary>
+        Oversized = 1,
+        /// <summary>Version byte is not 1 (answered with a rate-limited ERROR).</summary>
+        UnsupportedVersion = 2,
+        /// <summary>Type byte unknown.</summary>
+        UnknownType = 3,
+        /// <summary>A field or payload does not parse.</summary>
+        Malformed = 4,
+        /// <summary>Receiver id matches no session or handshake.</summary>
+        UnknownSession = 5,
+        /// <summary>Valid message that the state machine does not expect now.</summary>
+        UnexpectedMessage = 6,
+        /// <summary>Noise refused the handshake message (tag, key or size).</summary>
+        HandshakeFailed = 7,
+        /// <summary>Sealed packet: tag did not verify.</summary>
+        AuthFailed = 8,
+        /// <summary>Sealed packet: counter already seen or below the replay window.</summary>
+        Replay = 9,
+        /// <summary>Sealed packet: key phase not held.</summary>
+        KeyPhase = 10,
+        /// <summary>Low-order public key (all-zero DH).</summary>
+        BadKey = 11,
+        /// <summary>Per-source or global handshake rate exceeded.</summary>
+        RateLimited = 12,
+        /// <summary>Phone busy with another pairing or call.</summary>
+        Busy = 13,
+        /// <summary>Pairing nonce did not match its commitment.</summary>
+        CommitmentMismatch = 14,
+        /// <summary>Authenticated media outside a connected call.</summary>
+        NotConnected = 15,
+        /// <summary>ERROR datagram received (counted, never answered).</summary>
+        ErrorReceived = 16,
+        /// <summary>Unexpected internal failure while handling the datagram.</summary>
+        Internal = 17
+    }
+}

@@ -1,0 +1,75 @@
+namespace Phone.Firmware.Wire
+{
+    /// <summary>
+    /// Handshake datagrams: [ver][type][sender id u32 LE][receiver id u32 LE][Noise message].
+    /// Session ids are random, non-zero, chosen by each side for itself (like
+    /// WireGuard's indices); receiver id 0 means "first message".
+    /// </summary>
+    public static class HandshakeDatagram
+    {
+        /// <summary>Writes the 10-byte header into buffer[0..10).</summary>
+        public static void WriteHeader(byte[] buffer, byte type, uint senderId, uint receiverId)
+        {
+            buffer[WireFormat.VersionOffset] = WireFormat.Version;
+            buffer[WireFormat.TypeOffset] = type;
+            ByteIo.WriteU32Le(buffer, WireFormat.SenderIdOffset, senderId);
+            ByteIo.WriteU32Le(buffer, WireFormat.ReceiverIdOffset, receiverId);
+        }
+
+        /// <summary>Sender id of a handshake datagram at offset.</summary>
+        public static uint SenderId(byte[] buffer, int offset)
+        {
+            return ByteIo.ReadU32Le(buffer, offset + WireFormat.SenderIdOffset);
+        }
+
+        /// <summary>Receiver id of a handshake datagram at offset.</summary>
+        public static uint ReceiverId(byte[] buffer, int offset)
+        {
+            return ByteIo.ReadU32Le(buffer, offset + WireFormat.ReceiverIdOffset);
+        }
+
+        /// <summary>
+        /// Length check of a whole handshake datagram of the given type:
+        /// -1 too short, +1 too long, 0 within the sizes its Noise message and payload allow.
+        /// </summary>
+        public static int CheckLength(int type, int count)
+        {
+            int noise = count - WireFormat.HandshakeBodyOffset;
+            int min = MinNoise(type);
+            int max = min + (type == MessageType.Pair2 || type == MessageType.Pair3
+                             || type == MessageType.Verify2 || type == MessageType.Verify3
+                ? PayloadLayout.MaxName : 0);
+            if (type == MessageType.CallFallback)
+            {
+                min = PayloadLayout.FallbackLength;
+                max = min;
+            }
+
+            if (noise < min)
+            {
+                return -1;
+            }
+
+            return noise > max ? 1 : 0;
+        }
+
+        private static int MinNoise(int type)
+        {
+            const int e = 32;
+            const int sEnc = 32 + 16;
+            const int tag = 16;
+            switch (type)
+            {
+                case MessageType.Pair1: return e + PayloadLayout.CommitLength;
+                case MessageType.Verify1: return e + PayloadLayout.CommitLength + PayloadLayout.CallInfoLength;
+                case MessageType.Pair2:
+                case MessageType.Verify2: return e + sEnc + PayloadLayout.NonceLength + 1 + tag;
+                case MessageType.Pair3:
+                case MessageType.Verify3: return sEnc + PayloadLayout.NonceLength + 1 + tag;
+                case MessageType.Call1: return e + sEnc + PayloadLayout.Call1Length + tag;
+                case MessageType.Call2: return e + PayloadLayout.Call2Length + tag;
+                default: return 0;
+            }
+        }
+    }
+}
