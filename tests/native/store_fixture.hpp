@@ -19,12 +19,15 @@ namespace fs = std::filesystem;
 
 const size_t kSlotLen = PC_STORAGE_SLOT_LEN;
 
-// A fresh directory under the system temp dir, removed at scope exit.
+// A fresh directory, removed at scope exit. In RAM (/dev/shm) where there
+// is one: the crash sweeps do thousands of fsyncs that a disk makes slow.
 class TempDir {
 public:
     TempDir()
     {
-        std::string pattern = (fs::temp_directory_path() / "pc-store-XXXXXX").string();
+        fs::path base = fs::is_directory("/dev/shm") ? fs::path("/dev/shm")
+                                                     : fs::temp_directory_path();
+        std::string pattern = (base / "pc-store-XXXXXX").string();
         if (mkdtemp(pattern.data()) == nullptr)
             throw std::runtime_error("mkdtemp failed");
         path_ = pattern;
@@ -43,8 +46,13 @@ private:
 
 inline Bytes read_file(const std::string &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    return Bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in)
+        return Bytes();
+    Bytes b((size_t)in.tellg());
+    in.seekg(0);
+    in.read(reinterpret_cast<char *>(b.data()), (std::streamsize)b.size());
+    return b;
 }
 
 inline void write_file(const std::string &path, const Bytes &b)
