@@ -6,7 +6,8 @@
 //   loop: phone.OnDatagram(from, buf, off, n) for each datagram; phone.OnTick() when
 //         clock >= phone.NextDeadline (PhoneTimer.Never = long.MaxValue: nothing scheduled)
 //   user: Pair(addr), ConfirmCode(), RejectCode(), Call(contactIndex, addr), Accept(),
-//         HangUp(), ForgetContact(i), FactoryReset(locator), ShowContacts(), ShowIdle()
+//         HangUp(), ForgetContact(i), FactoryReset(locator), ShowContacts(), ShowIdle(),
+//         Dispose() (ends everything, wipes session keys; the KeyStore stays the caller's)
 //         (each returns false when the action does not apply in the current state)
 //   state: CurrentScreen, Contacts(), Counters, PairingState, CallState, CurrentCode,
 //          CurrentCodeWords, CallBadge, IdentityKey, Fingerprint, Store, IsIdle
@@ -30,7 +31,7 @@ namespace Phone.Firmware
     /// pairing and calls, drives the display model and the audio devices.
     /// See docs/protocol.md for the wire protocol it speaks.
     /// </summary>
-    public class PhoneCore : IPhoneHost
+    public class PhoneCore : IPhoneHost, System.IDisposable
     {
         private readonly PhoneContext _ctx;
         private readonly IDisplay _display;
@@ -362,6 +363,12 @@ namespace Phone.Firmware
             _ctx.Store = KeyStore.FactoryReset(_ctx.Store, locator);
             Raise(new PhoneEvent(PhoneEventKind.FactoryReset, _ctx.Now, "new key " + Fingerprint));
             ShowIdle();
+        }
+
+        /// <summary>Ends every pairing and call at once (keys wiped, peer not told); the store stays open.</summary>
+        public void Dispose()
+        {
+            AbortAll();
         }
 
         /// <summary>All contacts (slot order).</summary>

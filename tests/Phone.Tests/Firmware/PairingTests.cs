@@ -1,0 +1,132 @@
+using System.Linq;
+using Phone.Crypto;
+using Phone.Firmware;
+using Phone.Firmware.Pairing;
+using Phone.Firmware.Ui;
+using Phone.Tests.Firmware.Support;
+using Xunit;
+
+namespace Phone.Tests.Firmware
+{
+    public class PairingTests
+    {
+        [Fact]
+        public void Codes_are_equal_and_shown_as_digits_and_words()
+        {
+            using var rig = new Rig();
+            var alice = rig.Add("Alice", 1);
+            var bob = rig.Add("Bob", 2);
+
+            Assert.True(alice.Core.Pair(bob.Address));
+            rig.Settle();
+
+            Assert.Equal(PairingState.CodeShown, alice.Core.PairingState);
+            Assert.Equal(PairingState.CodeShown, bob.Core.PairingState);
+            string code = alice.Core.CurrentCode;
+            Assert.Matches("^[0-9]{3} [0-9]{3}$", code);
+            Assert.Equal(code, bob.Core.CurrentCode);
+            Assert.Equal(alice.Core.CurrentCodeWords, bob.Core.CurrentCodeWords);
+            Assert.Equal(3, alice.Core.CurrentCodeWords.Split(' ').Length);
+            Assert.Equal(ScreenKind.PairingCode, alice.Core.CurrentScreen.Kind);
+            Assert.Equal(code, bob.Core.CurrentScreen.Code);
+            Assert.Equal("Bob", alice.Last(PhoneEventKind.CodeShown).PeerName);
+            Assert.Equal("Alice", bob.Last(PhoneEventKind.CodeShown).PeerName);
+            Assert.Equal(2, alice.Last(PhoneEventKind.CodeShown).Flights);
+            Assert.Equal(3, bob.Last(PhoneEventKind.CodeShown).Flights);
+        }
+
+        [Fact]
+        public void Confirm_on_both_pins_both_as_verified_and_wipes_the_session()
+        {
+            using var rig = new Rig();
+            var alice = rig.Add("Alice", 1);
+            var bob = rig.Add("Bob", 2);
+            alice.Core.Pair(bob.Address);
+            rig.Settle();
+
+            Assert.True(alice.Core.ConfirmCode());
+            rig.Settle();
+            Assert.Empty(alice.Contacts);
+            Assert.Empty(bob.Contacts);
+            Assert.Equal(PairingState.LocalConfirmed, alice.Core.PairingState);
+
+            Assert.True(bob.Core.ConfirmCode());
+            rig.Settle();
+
+            var a = Assert.Single(alice.Contacts);
+            var b = Assert.Single(bob.Contacts);
+            Assert.Equal("Bob", a.Name);
+            Assert.Equal("Alice", b.Name);
+            Assert.True(a.Verified);
+            Assert.True(b.Verified);
+            Assert.Equal(bob.Core.IdentityKey, a.PublicKey);
+            Assert.Equal(alice.Core.IdentityKey, b.PublicKey);
+            Assert.Equal(1, a.Generation);
+            Assert.Equal(1, b.Generation);
+            Assert.True(alice.Saw(PhoneEventKind.Pinned));
+            Assert.True(bob.Saw(PhoneEventKind.Pinned));
+
+            rig.Run(3000);
+            Assert.True(alice.Core.IsIdle);
+            Assert.True(bob.Core.IsIdle);
+            Assert.Equal(ScreenKind.Idle, alice.Core.CurrentScreen.Kind);
+        }
+
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public void Reject_on_either_side_pins_nothing(bool aliceRejects)
+        {
+            using var rig = new Rig();
+            var alice = rig.Add("Alice", 1);
+            var bob = rig.Add("Bob", 2);
+            alice.Core.Pair(bob.Address);
+            rig.Settle();
+
+            (aliceRejects ? bob : alice).Core.ConfirmCode();
+            rig.Settle();
+            Assert.True((aliceRejects ? alice : bob).Core.RejectCode());
+            rig.Settle();
+
+            Assert.Equal(PairingState.Rejected, alice.Core.PairingState);
+            Assert.Equal(PairingState.Rejected, bob.Core.PairingState);
+            Assert.False((aliceRejects ? alice : bob).Core.ConfirmCode());
+            rig.Run(5000);
+            Assert.Empty(alice.Contacts);
+            Assert.Empty(bob.Contacts);
+            Assert.True(alice.Saw(PhoneEventKind.PairingRejected));
+            Assert.True(bob.Saw(PhoneEventKind.PairingRejected));
+            Assert.True(alice.Core.IsIdle && bob.Core.IsIdle);
+        }
+
+        [Fact]
+        public void No_decision_times_out_and_pins_nothing()
+        {
+            using var rig = new Rig();
+            var alice = rig.Add("Alice", 1, c => c.DecisionTimeoutMs = 2000);
+            var bob = rig.Add("Bob", 2, c => c.DecisionTimeoutMs = 2000);
+            alice.Core.Pair(bob.Address);
+            rig.Settle();
+            alice.Core.ConfirmCode();
+            rig.Run(8000);
+            Assert.Empty(alice.Contacts);
+            Assert.Empty(bob.Contacts);
+            Assert.True(bob.Saw(PhoneEventKind.PairingFailed) || bob.Saw(PhoneEventKind.PairingRejected));
+            Assert.True(alice.Core.IsIdle && bob.Core.IsIdle);
+        }
+
+        [Fact]
+        public void Unreachable_peer_times_out_after_retransmissions()
+        {
+            using var rig = new Rig();
+            var alice = rig.Add("Alice", 1);
+            alice.Core.Pair(FakeNetwork.Address(9));
+            rig.Run(5000);
+            Assert.True(alice.Saw(PhoneEventKind.PairingFailed));
+            int pair1 = rig.Net.Log.Count(d => d.Type == 1);
+            Assert.InRange(pair1, 4, 8);
+            Assert.Equal(pair1 - 1, alice.Core.Counters.Retransmissions);
+            Assert.True(alice.Core.IsIdle);
+        }
+    }
+}
