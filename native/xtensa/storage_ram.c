@@ -17,6 +17,7 @@
 #include "backend.h"
 #include "phone_crypto.h"
 #include "storage.h"
+#include "storage_ram.h"
 
 #define XT_RAM_DEVICES 2
 
@@ -38,6 +39,21 @@ static long cut_budget = -1;    /* bytes still written before the "power cut" */
 void pc_storage_test_cut_after(long bytes)
 {
     cut_budget = bytes;
+}
+
+uint8_t *xt_ram_flash_slot(const char *locator, int slot, size_t *len)
+{
+    size_t n = strlen(locator);
+
+    for (int i = 0; i < XT_RAM_DEVICES; i++) {
+        if (devices[i].in_use && devices[i].locator_len == n
+            && memcmp(devices[i].locator, locator, n) == 0 && slot >= 0
+            && slot < PC_STORAGE_SLOTS) {
+            *len = devices[i].slot_len[slot];
+            return devices[i].slot[slot];
+        }
+    }
+    return NULL;
 }
 #endif
 
@@ -107,52 +123,64 @@ int pc_storage_write(pc_storage *st, int slot, const uint8_t *buf, size_t len)
 {
     ram_device *dev = device_of(st);
     size_t n = len;
+    int cut = 0;
 
     if (dev == NULL || slot < 0 || slot >= PC_STORAGE_SLOTS || len > PC_STORAGE_SLOT_LEN
         || (buf == NULL && len > 0)) {
         return PC_E_STORAGE;
     }
 #ifdef PC_TEST_HOOKS
-    if (cut_budget >= 0) {
-        if ((long)n > cut_budget) {
-            n = (size_t)cut_budget;
-        }
-        cut_budget -= (long)n;
+    /* A write that reaches the cut keeps only the bytes before it and fails
+     * (at its exact end: written, but power went before the "fsync"). */
+    if (cut_budget >= 0 && (long)len >= cut_budget) {
+        n = (size_t)cut_budget;
+        cut_budget = 0;
+        cut = 1;
+    } else if (cut_budget >= 0) {
+        cut_budget -= (long)len;
     }
 #endif
     if (n > 0) {
         memcpy(dev->slot[slot], buf, n);
     }
-    /* A cut write leaves the old tail behind, as a torn flash write would. */
-    if (n == len || n > dev->slot_len[slot]) {
-        dev->slot_len[slot] = (uint16_t)(n == len ? len : n);
+    if (!cut) {
+        dev->slot_len[slot] = (uint16_t)len;
+    } else if (n > dev->slot_len[slot]) {
+        dev->slot_len[slot] = (uint16_t)n;     /* the old tail beyond n stays */
     }
-    return n == len ? PC_OK : PC_E_STORAGE;
+    return cut ? PC_E_STORAGE : PC_OK;
 }
 
-int pc_storage_device_key(pc_storage *st, uint8_t key[32], int *created)
+int pc_storage_device_key(pc_storage *st, uint8_t key[32], int mode)
 {
     ram_device *dev = device_of(st);
-    int rc;
+    int created = 0;
 
     if (dev == NULL || key == NULL) {
         return PC_E_STORAGE;
     }
-    if (created != NULL) {
-        *created = 0;
+    if (mode == PC_DEVICE_KEY_RENEW || (mode == PC_DEVICE_KEY_CREATE && !dev->has_key)) {
+        uint8_t fresh[32];
+        int rc = pc_be_random(fresh, sizeof fresh);
+        if (rc != PC_OK) {
+            pc_be_wipe(fresh, sizeof fresh);
+            pc_be_wipe(key, 32);
+            return PC_E_RNG;
+        }
+        memcpy(dev->key, fresh, sizeof fresh);
+        pc_be_wipe(fresh, sizeof fresh);
+        dev->has_key = 1;
+        created = 1;
+    } else if (mode != PC_DEVICE_KEY_READ && mode != PC_DEVICE_KEY_CREATE) {
+        pc_be_wipe(key, 32);
+        return PC_E_ARG;
     }
     if (!dev->has_key) {
-        rc = pc_be_random(dev->key, sizeof dev->key);
-        if (rc != PC_OK) {
-            return rc;
-        }
-        dev->has_key = 1;
-        if (created != NULL) {
-            *created = 1;
-        }
+        pc_be_wipe(key, 32);
+        return PC_E_NOT_FOUND;
     }
     memcpy(key, dev->key, sizeof dev->key);
-    return PC_OK;
+    return created;
 }
 
 int pc_storage_erase(pc_storage *st)
