@@ -1,0 +1,165 @@
+/*
+ * storage_nvs.c - storage.h on the ESP32: ESP-IDF NVS, one namespace per
+ * store (the locator, at most 15 characters), keys "slot0", "slot1" (the
+ * sealed A/B copies, 4096-byte blobs) and "devkey" (the 32-byte device key,
+ * from esp_fill_random on first boot). nanoFramework's ESP32 image has
+ * already run nvs_flash_init() on the default "nvs" partition.
+ *
+ * NVS replaces a key's value atomically at nvs_commit, so a power cut leaves
+ * a slot old or new, never torn; the A/B copies still guard against a slot
+ * damaged in flash. The device key sits beside the data: only NVS
+ * encryption (flash encryption + nvs_keys partition, or the eFuse HMAC
+ * scheme on S3/C3) keeps it secret at rest - docs/device.md says what a
+ * stock nanoff flash leaves unprotected. Mirrors host/storage_file.c.
+ *
+ * Checked against ESP-IDF v5's nvs.h and esp_random.h; compiled here only
+ * with -fsyntax-only against tests/native/esp_idf_decls/.
+ */
+#include "storage.h"
+
+#include <string.h>
+
+#include "backend.h"
+#include "esp_err.h"
+#include "esp_random.h"
+#include "nvs.h"
+#include "phone_crypto.h"
+
+#define DEVICE_KEY_NAME "devkey"
+#define DEVICE_KEY_LEN 32
+
+static const char *const k_slot_names[PC_STORAGE_SLOTS] = {"slot0", "slot1"};
+
+static long s_cut_budget = -1; /* bytes left before a simulated power cut; -1 = none */
+
+/* NVS commits a key whole: a write the cut reaches does not happen at all. */
+static int cut_blocks(size_t len)
+{
+    if (s_cut_budget < 0 || (size_t)s_cut_budget > len) {
+        if (s_cut_budget >= 0)
+            s_cut_budget -= (long)len;
+        return 0;
+    }
+    s_cut_budget = 0; /* power stays off */
+    return 1;
+}
+
+#ifdef PC_TEST_HOOKS
+void pc_storage_test_cut_after(long bytes)
+{
+    s_cut_budget = bytes < 0 ? -1 : bytes;
+}
+#endif
+
+int pc_storage_bind(pc_storage *st, const uint8_t *locator, size_t len)
+{
+    memset(st, 0, sizeof *st);
+    if (len == 0 || len >= NVS_KEY_NAME_MAX_SIZE || memchr(locator, 0, len) != NULL)
+        return PC_E_ARG;
+    memcpy(st->locator, locator, len);
+    return 0;
+}
+
+/* 0 and the blob's length, PC_E_NOT_FOUND, or PC_E_STORAGE. */
+static int get_blob(const pc_storage *st, const char *key, uint8_t *buf, size_t *len)
+{
+    nvs_handle_t h;
+    esp_err_t err = nvs_open(st->locator, NVS_READONLY, &h);
+    if (err == ESP_ERR_NVS_NOT_FOUND)
+        return PC_E_NOT_FOUND; /* the namespace was never written */
+    if (err != ESP_OK)
+        return PC_E_STORAGE;
+    err = nvs_get_blob(h, key, buf, len);
+    nvs_close(h);
+    if (err == ESP_ERR_NVS_NOT_FOUND)
+        return PC_E_NOT_FOUND;
+    if (err == ESP_ERR_NVS_INVALID_LENGTH)
+        return PC_E_CORRUPT; /* larger than anything we write */
+    return err == ESP_OK ? 0 : PC_E_STORAGE;
+}
+
+/* set + commit: the new value replaces the old one whole. */
+static int set_blob(const pc_storage *st, const char *key, const uint8_t *buf, size_t len)
+{
+    nvs_handle_t h;
+    if (cut_blocks(len))
+        return PC_E_STORAGE;
+    if (nvs_open(st->locator, NVS_READWRITE, &h) != ESP_OK)
+        return PC_E_STORAGE;
+    esp_err_t err = nvs_set_blob(h, key, buf, len);
+    if (err == ESP_OK)
+        err = nvs_commit(h);
+    nvs_close(h);
+    return err == ESP_OK ? 0 : PC_E_STORAGE;
+}
+
+/* A blob of the wrong size is not one of ours: it reads as a damaged slot
+ * (bytes that are not blank and do not authenticate). */
+int pc_storage_read(pc_storage *st, int slot, uint8_t *buf, size_t cap)
+{
+    size_t len = cap;
+    if (slot < 0 || slot >= PC_STORAGE_SLOTS || cap == 0)
+        return PC_E_ARG;
+    int rc = get_blob(st, k_slot_names[slot], buf, &len);
+    if (rc == PC_E_NOT_FOUND)
+        return 0;
+    if (rc == PC_E_CORRUPT) {
+        memset(buf, 0xFF, cap);
+        return (int)cap;
+    }
+    return rc == 0 ? (int)len : rc;
+}
+
+int pc_storage_write(pc_storage *st, int slot, const uint8_t *buf, size_t len)
+{
+    if (slot < 0 || slot >= PC_STORAGE_SLOTS || len > PC_STORAGE_SLOT_LEN)
+        return PC_E_ARG;
+    return set_blob(st, k_slot_names[slot], buf, len);
+}
+
+static int read_key(const pc_storage *st, uint8_t key[32])
+{
+    size_t len = DEVICE_KEY_LEN;
+    int rc = get_blob(st, DEVICE_KEY_NAME, key, &len);
+    if (rc == 0 && len != DEVICE_KEY_LEN)
+        rc = PC_E_CORRUPT;
+    return rc;
+}
+
+int pc_storage_device_key(pc_storage *st, uint8_t key[32], int mode)
+{
+    if (mode != PC_DEVICE_KEY_RENEW) {
+        int rc = read_key(st, key);
+        if (rc != PC_E_NOT_FOUND || mode == PC_DEVICE_KEY_READ) {
+            if (rc != 0)
+                pc_be_wipe(key, DEVICE_KEY_LEN);
+            return rc;
+        }
+    }
+    esp_fill_random(key, DEVICE_KEY_LEN); /* truly random once Wi-Fi is up */
+    int rc = set_blob(st, DEVICE_KEY_NAME, key, DEVICE_KEY_LEN);
+    if (rc != 0)
+        pc_be_wipe(key, DEVICE_KEY_LEN);
+    return rc == 0 ? 1 : rc;
+}
+
+/* Both slots, one commit. Each erase is atomic; a cut between them leaves
+ * one copy, which the next open uses: the reset simply did not happen. */
+int pc_storage_erase(pc_storage *st)
+{
+    nvs_handle_t h;
+    if (cut_blocks(0))
+        return PC_E_STORAGE;
+    if (nvs_open(st->locator, NVS_READWRITE, &h) != ESP_OK)
+        return PC_E_STORAGE;
+    esp_err_t err = ESP_OK;
+    for (int slot = 0; slot < PC_STORAGE_SLOTS && err == ESP_OK; slot++) {
+        err = nvs_erase_key(h, k_slot_names[slot]);
+        if (err == ESP_ERR_NVS_NOT_FOUND)
+            err = ESP_OK;
+    }
+    if (err == ESP_OK)
+        err = nvs_commit(h);
+    nvs_close(h);
+    return err == ESP_OK ? 0 : PC_E_STORAGE;
+}
