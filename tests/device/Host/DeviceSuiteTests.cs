@@ -62,7 +62,7 @@ namespace Phone.DeviceTests.Host
         public void SuiteCoversTheRequiredAreas()
         {
             var names = DeviceSuiteRunner.TestClasses(typeof(DeviceSuiteTests).Assembly, "Phone.DeviceTests").Select(t => t.Name).ToList();
-            foreach (var required in new[] { "SelfTestTests", "HandshakeTests", "PacketProtectionTests", "ContactStorageTests" })
+            foreach (var required in new[] { "SelfTestTests", "HandshakeTests", "PacketProtectionTests", "ContactStorageTests", "CodeDerivationTests" })
             {
                 Assert.Contains(required, names);
             }

@@ -1,0 +1,43 @@
+using System.Device.Gpio;
+using System.Device.I2c;
+using System.Threading;
+using Iot.Device.Ssd13xx;
+using nanoFramework.Hardware.Esp32;
+using Phone.Boards.Esp32;
+
+namespace Phone.Boards.DevKitC
+{
+    /// <summary>ESP32 DevKitC phone: SSD1306 OLED on I2C, three GPIO buttons, then the shared start-up.</summary>
+    public class Program
+    {
+        /// <summary>Entry point.</summary>
+        public static void Main()
+        {
+            Configuration.SetPinFunction(PinMap.I2cData, DeviceFunction.I2C1_DATA);
+            Configuration.SetPinFunction(PinMap.I2cClock, DeviceFunction.I2C1_CLOCK);
+            var oled = new Ssd1306(I2cDevice.Create(new I2cConnectionSettings(PinMap.I2cBus, PinMap.OledAddress)),
+                Ssd13xx.DisplayResolution.OLED128x64);
+            var display = new OledDisplay(oled);
+            var phone = PhoneWiring.Start(display, PinMap.PhonePort, PinMap.PeerAddress);
+
+            var gpio = new GpioController();
+            Watch(gpio, PinMap.ButtonLeft, phone, PhoneWiring.Left);
+            Watch(gpio, PinMap.ButtonCentre, phone, PhoneWiring.Centre);
+            Watch(gpio, PinMap.ButtonRight, phone, PhoneWiring.Right);
+            phone.RunForever();
+        }
+
+        private static void Watch(GpioController gpio, int pin, PhoneWiring phone, int button)
+        {
+            GpioPin p = gpio.OpenPin(pin, PinMode.InputPullUp);
+            p.DebounceTimeout = new System.TimeSpan(0, 0, 0, 0, 50);
+            p.ValueChanged += (sender, e) =>
+            {
+                if (e.ChangeType == PinEventTypes.Falling)
+                {
+                    phone.Press(button);
+                }
+            };
+        }
+    }
+}
