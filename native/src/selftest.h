@@ -6,7 +6,9 @@
 #ifndef PC_SELFTEST_H
 #define PC_SELFTEST_H
 
-/* PC_OK, or PC_E_SELFTEST (and every gated call refuses until a pass). */
+/* PC_OK, or PC_E_SELFTEST (and every gated call refuses until a pass).
+ * PC_E_NO_SLOT if the session table had no room for the loopback packet
+ * (only on a re-run while calls are up): the previous verdict stands. */
 int pc_selftest_run(void);
 
 #endif /* PC_SELFTEST_H */

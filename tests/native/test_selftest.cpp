@@ -2,8 +2,11 @@
 // its own process, so the gate is observed closed before the first pass.
 #include "test_util.hpp"
 
+#include <vector>
+
 extern "C" {
 #include "platform.h"
+#include "test_hooks.h"
 }
 
 TEST(SelfTest, GateClosedUntilSelftestThenOpen)
@@ -57,4 +60,38 @@ TEST(SelfTest, PoolRefillsAndIsTakenByHandshakes)
     EXPECT_EQ(pc_pool_refill(), ready); // already full
     pc_wipe_all();
     EXPECT_EQ(pc_pool_ready(), 0);
+}
+
+// A re-run with no free session slot cannot do its packet round trip: it says
+// so (PC_E_NO_SLOT) and keeps the earlier pass instead of closing the gate.
+TEST(SelfTest, RerunWithFullSessionTableKeepsTheGateOpen)
+{
+    require_selftest();
+    std::vector<int32_t> sessions;
+    for (int i = 0; i < 256; i++) {
+        int32_t a = pc_test_hs_new(PC_PATTERN_XX, PC_ROLE_INITIATOR, nullptr, 0, nullptr,
+                                   nullptr, nullptr, nullptr);
+        int32_t b = pc_test_hs_new(PC_PATTERN_XX, PC_ROLE_RESPONDER, nullptr, 0, nullptr,
+                                   nullptr, nullptr, nullptr);
+        uint8_t msg[PC_MAX_HS_MSG_LEN], payload[PC_MAX_HS_MSG_LEN];
+        for (int m = 0; m < 3; m++) {
+            int32_t tx = m % 2 == 0 ? a : b, rx = m % 2 == 0 ? b : a;
+            int32_t n = pc_hs_write(tx, nullptr, 0, msg, sizeof msg, 0);
+            ASSERT_EQ(pc_hs_read(rx, msg, n, 0, n, payload, sizeof payload), 0);
+        }
+        int32_t s = pc_hs_split(a);
+        pc_hs_free(a);
+        pc_hs_free(b);
+        if (s == PC_E_NO_SLOT)
+            break;
+        ASSERT_GE(s, 0);
+        sessions.push_back(s);
+    }
+    ASSERT_FALSE(sessions.empty());
+    EXPECT_EQ(pc_selftest(), PC_E_NO_SLOT);
+    uint8_t out[8];
+    EXPECT_EQ(pc_random(out, 8), 8); // still open
+    for (int32_t s : sessions)
+        pc_session_free(s);
+    EXPECT_EQ(pc_selftest(), PC_OK);
 }
