@@ -101,7 +101,6 @@ namespace Phone.Firmware.Calls
             }
 
             PeerId = senderId;
-            _retransmissions += _retransmitter.Sends - 1;
             _retransmitter.Stop();
             SecureSession session = _ik.Split();
             _ik = null;
@@ -148,7 +147,6 @@ namespace Phone.Firmware.Calls
             }
 
             PeerId = senderId;
-            _retransmissions += _retransmitter.Sends - 1;
             HandshakeDatagram.WriteHeader(Buffer, MessageType.Verify3, LocalId, PeerId);
             int n = _xx.WriteMessage3(Buffer, WireFormat.HandshakeBodyOffset);
             _retransmitter.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);

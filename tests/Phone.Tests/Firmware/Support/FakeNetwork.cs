@@ -18,6 +18,7 @@ namespace Phone.Tests.Firmware.Support
         public NetAddress From { get; }
         public NetAddress To { get; set; }
         public byte[] Bytes { get; }
+        public long DueAt { get; set; }
         public int Type => Bytes.Length > 1 ? Bytes[1] : -1;
     }
 
@@ -28,7 +29,19 @@ namespace Phone.Tests.Firmware.Support
     /// </summary>
     public sealed class FakeNetwork
     {
-        private readonly Queue<Datagram> _queue = new Queue<Datagram>();
+        private readonly List<Datagram> _queue = new List<Datagram>();
+        private readonly ManualClock _clock;
+
+        public FakeNetwork(ManualClock clock = null)
+        {
+            _clock = clock;
+        }
+
+        /// <summary>One-way delay added to every datagram (needs the clock).</summary>
+        public int LatencyMs { get; set; }
+
+        /// <summary>Datagrams waiting for delivery.</summary>
+        public int InFlight => _queue.Count;
         private readonly Dictionary<string, Action<Datagram>> _endpoints = new Dictionary<string, Action<Datagram>>();
 
         /// <summary>Every datagram sent (before interception).</summary>
@@ -54,17 +67,42 @@ namespace Phone.Tests.Firmware.Support
         public void Send(NetAddress from, NetAddress to, byte[] bytes)
         {
             var d = new Datagram(from, to, bytes);
+            d.DueAt = Now + LatencyMs;
             Log.Add(d);
-            _queue.Enqueue(d);
+            _queue.Add(d);
         }
 
-        /// <summary>Delivers until nothing is in flight (bounded).</summary>
+        private long Now => _clock == null ? 0 : _clock.NowMilliseconds;
+
+        /// <summary>Injects a datagram (a test attacker's) for delivery now, bypassing the log.</summary>
+        public void Inject(NetAddress from, NetAddress to, byte[] bytes)
+        {
+            _queue.Add(new Datagram(from, to, bytes) { DueAt = Now });
+        }
+
+        /// <summary>Delivers every due datagram, in due order, until none is due (bounded).</summary>
         public int Pump(int limit = 100000)
         {
             int delivered = 0;
-            while (_queue.Count > 0 && delivered < limit)
+            while (delivered < limit)
             {
-                Datagram d = _queue.Dequeue();
+                int next = -1;
+                for (int i = 0; i < _queue.Count; i++)
+                {
+                    if (_queue[i].DueAt <= Now && (next < 0 || _queue[i].DueAt < _queue[next].DueAt))
+                    {
+                        next = i;
+                    }
+                }
+
+                if (next < 0)
+                {
+                    break;
+                }
+
+                Datagram d = _queue[next];
+                _queue.RemoveAt(next);
+                delivered++;
                 if (Interceptor != null && !Interceptor(d))
                 {
                     continue;
@@ -74,8 +112,6 @@ namespace Phone.Tests.Firmware.Support
                 {
                     receiver(d);
                 }
-
-                delivered++;
             }
 
             return delivered;

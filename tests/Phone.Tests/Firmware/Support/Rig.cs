@@ -8,8 +8,14 @@ namespace Phone.Tests.Firmware.Support
     {
         private readonly List<TestPhone> _phones = new List<TestPhone>();
 
-        public ManualClock Clock { get; } = new ManualClock();
-        public FakeNetwork Net { get; } = new FakeNetwork();
+        public Rig()
+        {
+            Clock = new ManualClock();
+            Net = new FakeNetwork(Clock);
+        }
+
+        public ManualClock Clock { get; }
+        public FakeNetwork Net { get; }
 
         public TestPhone Add(string name, int address, Action<Phone.Firmware.PhoneConfig> configure = null,
             string directory = null)
@@ -17,6 +23,49 @@ namespace Phone.Tests.Firmware.Support
             var phone = new TestPhone(name, address, Net, Clock, configure, directory);
             _phones.Add(phone);
             return phone;
+        }
+
+        /// <summary>Closes phone (keeping its directory), lets edit change its files, starts it again.</summary>
+        public TestPhone Restart(TestPhone phone, Action<string> edit = null)
+        {
+            int address = phone.Address.Octet(3);
+            phone.Core.Dispose();
+            phone.Store.Dispose();
+            _phones.Remove(phone);
+            edit?.Invoke(phone.Directory);
+            var restarted = new TestPhone(phone.Name, address, Net, Clock, c => CopyConfig(phone.Config, c),
+                phone.Directory);
+            _phones.Add(restarted);
+            return restarted;
+        }
+
+        /// <summary>Pairs a and b with both users confirming; returns (a's index of b, b's index of a).</summary>
+        public (int, int) Pair(TestPhone a, TestPhone b)
+        {
+            a.Core.Pair(b.Address);
+            Settle();
+            a.Core.ConfirmCode();
+            b.Core.ConfirmCode();
+            RunUntil(() => a.Core.IsIdle && b.Core.IsIdle, 10000);
+            int ia = Array.FindIndex(a.Contacts, c => c.PublicKey.AsSpan().SequenceEqual(b.Core.IdentityKey));
+            int ib = Array.FindIndex(b.Contacts, c => c.PublicKey.AsSpan().SequenceEqual(a.Core.IdentityKey));
+            if (ia < 0 || ib < 0)
+            {
+                throw new InvalidOperationException("pairing failed");
+            }
+
+            return (a.Contacts[ia].Index, b.Contacts[ib].Index);
+        }
+
+        private static void CopyConfig(Phone.Firmware.PhoneConfig from, Phone.Firmware.PhoneConfig to)
+        {
+            foreach (var p in typeof(Phone.Firmware.PhoneConfig).GetProperties())
+            {
+                if (p.CanWrite)
+                {
+                    p.SetValue(to, p.GetValue(from));
+                }
+            }
         }
 
         /// <summary>Delivers traffic and fires due timers until quiet at the current time.</summary>
@@ -67,7 +116,7 @@ namespace Phone.Tests.Firmware.Support
 
         public void Dispose()
         {
-            foreach (var p in _phones)
+            foreach (var p in _phones.ToArray())
             {
                 p.Dispose();
             }
