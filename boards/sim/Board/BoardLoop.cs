@@ -61,6 +61,9 @@ namespace Phone.Sim.Board
             _thread.Start();
         }
 
+        /// <summary>True when called from the loop thread itself (e.g. in an event handler).</summary>
+        public bool IsLoopThread => Thread.CurrentThread == _thread;
+
         /// <summary>Runs action on the loop thread soon; does not wait.</summary>
         public void Post(Action action)
         {

@@ -32,7 +32,7 @@ namespace Phone.Sim.Display
         private const int KeysTop = 208;
         private const int BodyScale = 2;
         private const int LineHeight = 19;
-        private const int CodeScale = 6;
+        private const int MaxCodeScale = 6;
 
         /// <summary>Renders screen of the phone called name.</summary>
         public static Image<Rgba32> Render(Screen screen, string name)
@@ -43,7 +43,7 @@ namespace Phone.Sim.Display
             DrawTitle(canvas, screen.Title ?? string.Empty, name);
             int y = DrawBadge(canvas, screen.Badge, TitleHeight + 6);
             y = DrawCode(canvas, screen, y);
-            DrawLines(canvas, screen.Lines, y);
+            DrawLines(canvas, screen, y);
             DrawKeys(canvas, screen.LeftKey, screen.RightKey);
             if (screen.Kind == ScreenKind.KeyChanged || screen.Badge == Badge.Warning)
             {
@@ -96,12 +96,13 @@ namespace Phone.Sim.Display
             }
 
             string code = CodeFormat.Grouped(screen.Code);
-            int scale = PixelCanvas.TextWidth(code, CodeScale) <= Width - 2 * Margin ? CodeScale : CodeScale - 2;
+            List<string> words = TextWrap.Wrap(screen.CodeWords ?? string.Empty, CharsPerLine());
+            int scale = CodeScale(code, words.Count, BodyLines(screen).Count, KeysTop - y);
             canvas.TextCentered(0, Width, y + 2, code, scale, CodeColor);
             y += PixelCanvas.TextHeight(scale) + 10;
             if (!string.IsNullOrEmpty(screen.CodeWords))
             {
-                foreach (string line in TextWrap.Wrap(screen.CodeWords, CharsPerLine()))
+                foreach (string line in words)
                 {
                     canvas.TextCentered(0, Width, y, line, BodyScale, DimText);
                     y += LineHeight;
@@ -111,10 +112,41 @@ namespace Phone.Sim.Display
             return y + 4;
         }
 
-        private static void DrawLines(PixelCanvas canvas, string[] lines, int y)
+        // The largest digits that still leave room for the words and the body text.
+        private static int CodeScale(string code, int wordLines, int bodyLines, int room)
         {
-            List<string> wrapped = TextWrap.WrapAll(lines, CharsPerLine());
-            foreach (string line in wrapped)
+            for (int scale = MaxCodeScale; scale > 2; scale--)
+            {
+                int height = PixelCanvas.TextHeight(scale) + 14 + (wordLines + bodyLines) * LineHeight;
+                if (PixelCanvas.TextWidth(code, scale) <= Width - 2 * Margin && height <= room)
+                {
+                    return scale;
+                }
+            }
+
+            return 2;
+        }
+
+        // Body lines that repeat the code or its words are drawn once, large, above them.
+        private static List<string> BodyLines(Screen screen)
+        {
+            var lines = new List<string>();
+            foreach (string line in screen.Lines)
+            {
+                if (line == screen.Code || line == screen.CodeWords)
+                {
+                    continue;
+                }
+
+                lines.Add(line);
+            }
+
+            return TextWrap.WrapAll(lines, CharsPerLine());
+        }
+
+        private static void DrawLines(PixelCanvas canvas, Screen screen, int y)
+        {
+            foreach (string line in BodyLines(screen))
             {
                 if (y + PixelCanvas.TextHeight(BodyScale) > KeysTop - 4)
                 {

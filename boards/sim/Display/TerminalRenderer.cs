@@ -29,6 +29,11 @@ namespace Phone.Sim.Display
             AddCode(rows, screen);
             foreach (string line in TextWrap.WrapAll(screen.Lines, Inner - 2))
             {
+                if (!string.IsNullOrEmpty(screen.Code) && (line == screen.Code || line == screen.CodeWords))
+                {
+                    continue; // already drawn large above
+                }
+
                 rows.Add(Row(" " + line));
             }
 

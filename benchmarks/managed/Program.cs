@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Running;
+
+namespace Phone.Benchmarks
+{
+    internal static class Program
+    {
+        private static void Main(string[] args)
+        {
+            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        }
+    }
+}

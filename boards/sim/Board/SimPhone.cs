@@ -1,0 +1,282 @@
+using System;
+using System.IO;
+using System.Net;
+using Phone.Crypto;
+using Phone.Firmware;
+using Phone.Firmware.Board;
+using Phone.Firmware.Ui;
+using Phone.Sim.Audio;
+using Phone.Sim.Net;
+
+namespace Phone.Sim.Board
+{
+    /// <summary>
+    /// One simulated phone: the firmware's PhoneCore on a UDP socket, a monotonic
+    /// clock, a display, a microphone and a speaker, driven by its own loop
+    /// thread. User actions may be called from any thread; they run on the loop.
+    /// </summary>
+    internal sealed class SimPhone : IDisposable, ILoopTarget
+    {
+        private readonly PhoneCore _core;
+        private readonly UdpTransport _transport;
+        private readonly BoardLoop _loop;
+        private readonly MonotonicClock _clock = new MonotonicClock();
+        private NetAddress _datagramSource;
+        private NetAddress _peer;
+        private bool _disposed;
+
+        private SimPhone(SimPhoneOptions options)
+        {
+            Name = options.Name;
+            FlashDir = Path.GetFullPath(options.FlashDir);
+            Directory.CreateDirectory(FlashDir);
+            Config = new PhoneConfig { Name = options.Name };
+            options.Configure?.Invoke(Config);
+            Mic = new MicrophoneSwitch(options.KeepFrames);
+            Speaker = new RecordingSink(options.KeepFrames);
+            Addresses = new AddressBook(FlashDir);
+            CryptoCore.SelfTest(); // the native core refuses everything until its self-test passed
+            KeyStore store = KeyStore.Open(FlashDir);
+            try
+            {
+                _transport = new UdpTransport(options.Listen);
+                _core = new PhoneCore(Config, store, _transport, _clock, Display, Mic, Speaker);
+            }
+            catch
+            {
+                _transport?.Dispose();
+                store.Dispose();
+                throw;
+            }
+
+            _core.Event += (_, e) => OnEvent(e);
+            Display.Changed += s => Log.Add(new SimEvent(MonotonicClock.NowPrecise(), s));
+            _loop = new BoardLoop(_transport, _clock);
+        }
+
+        /// <summary>Display name.</summary>
+        public string Name { get; }
+
+        /// <summary>Full path of the flash directory.</summary>
+        public string FlashDir { get; }
+
+        /// <summary>The firmware settings in force.</summary>
+        public PhoneConfig Config { get; }
+
+        /// <summary>The panel.</summary>
+        public SimDisplay Display { get; } = new SimDisplay();
+
+        /// <summary>The microphone (switchable signal, recorded).</summary>
+        public MicrophoneSwitch Mic { get; }
+
+        /// <summary>The speaker (records what it plays).</summary>
+        public RecordingSink Speaker { get; }
+
+        /// <summary>Contacts' last addresses.</summary>
+        public AddressBook Addresses { get; }
+
+        /// <summary>Events and screens, in order.</summary>
+        public EventLog Log { get; } = new EventLog();
+
+        /// <summary>The bound socket address.</summary>
+        public IPEndPoint EndPoint => _transport.LocalEndPoint;
+
+        /// <summary>How peers on this host reach the phone (loopback if bound to any address).</summary>
+        public NetAddress Address =>
+            Endpoints.ToNetAddress(EndPoint.Address.Equals(IPAddress.Any)
+                ? new IPEndPoint(IPAddress.Loopback, EndPoint.Port) : EndPoint);
+
+        /// <summary>Exceptions that escaped the firmware into the board loop (each one a bug).</summary>
+        public int LoopFaults => _loop.Faults;
+
+        /// <summary>The fingerprint of the phone's identity key (public).</summary>
+        public string Fingerprint { get; private set; }
+
+        /// <summary>Opens the flash, binds the socket, runs the firmware's power-on and starts the loop.</summary>
+        public static SimPhone Start(SimPhoneOptions options)
+        {
+            var phone = new SimPhone(options);
+            try
+            {
+                phone._core.Start();
+                phone.Fingerprint = phone._core.Fingerprint;
+                phone._loop.Start(phone, "phone " + options.Name);
+                return phone;
+            }
+            catch
+            {
+                phone.Dispose();
+                throw;
+            }
+        }
+
+        // ---- user actions (any thread) ----
+
+        /// <summary>Starts pairing with the phone at peer.</summary>
+        public bool Pair(NetAddress peer) => Run(c =>
+        {
+            _peer = peer;
+            return c.Pair(peer);
+        });
+
+        /// <summary>Confirms the code on the display.</summary>
+        public bool Confirm() => Run(c => c.ConfirmCode());
+
+        /// <summary>Rejects the code on the display.</summary>
+        public bool Reject() => Run(c => c.RejectCode());
+
+        /// <summary>Calls contact index at address (null: the address book's).</summary>
+        public bool Call(int contactIndex, NetAddress at = null) => Run(c =>
+        {
+            ContactRecord contact = c.Store.ReadContact(contactIndex);
+            NetAddress target = at ?? (contact == null ? null : Addresses.Find(contact.PublicKey));
+            if (target == null)
+            {
+                return false;
+            }
+
+            _peer = target;
+            return c.Call(contactIndex, target);
+        });
+
+        /// <summary>Answers a ringing call (or accepts a key warning as unverified).</summary>
+        public bool Accept() => Run(c => c.Accept());
+
+        /// <summary>Hangs up, or cancels a pairing.</summary>
+        public bool HangUp() => Run(c => c.HangUp());
+
+        /// <summary>Forgets contact index (and its address).</summary>
+        public bool Forget(int index) => Run(c =>
+        {
+            ContactRecord contact = c.Store.ReadContact(index);
+            if (contact == null || !c.ForgetContact(index))
+            {
+                return false;
+            }
+
+            Addresses.Forget(contact.PublicKey);
+            return true;
+        });
+
+        /// <summary>Erases identity, contacts and addresses; a new identity is created.</summary>
+        public void FactoryReset() => Run(c =>
+        {
+            c.FactoryReset(FlashDir);
+            Addresses.Clear();
+            Fingerprint = c.Fingerprint;
+            return true;
+        });
+
+        /// <summary>Runs the native power-on self-test again (throws if it fails).</summary>
+        public void SelfTest() => Run(_ =>
+        {
+            CryptoCore.SelfTest();
+            return true;
+        });
+
+        /// <summary>Shows the contact list (when idle).</summary>
+        public void ShowContacts() => Run(c =>
+        {
+            c.ShowContacts();
+            return true;
+        });
+
+        /// <summary>Shows the idle screen (when idle).</summary>
+        public void ShowIdle() => Run(c =>
+        {
+            c.ShowIdle();
+            return true;
+        });
+
+        /// <summary>Reads firmware state safely (on the loop thread).</summary>
+        public T Read<T>(Func<PhoneCore, T> read) => Run(read);
+
+        /// <summary>Contacts in slot order.</summary>
+        public ContactRecord[] Contacts() => Run(c => c.Contacts());
+
+        /// <summary>Whether no pairing or call is in progress.</summary>
+        public bool IsIdle => Run(c => c.IsIdle);
+
+        /// <summary>Feeds a datagram as if it had arrived from from (tests of hostile input).</summary>
+        public void Inject(NetAddress from, byte[] datagram) => Run(c =>
+        {
+            OnDatagram(from, datagram, 0, datagram.Length);
+            return true;
+        });
+
+        /// <summary>Stops the loop, ends every exchange (keys wiped) and closes flash and socket.</summary>
+        public void Dispose()
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _loop?.Dispose();
+            if (_core != null)
+            {
+                _core.Dispose(); // the loop has stopped: this thread is now the only one in the core
+                _core.Store.Dispose();
+            }
+
+            _transport?.Dispose();
+        }
+
+        // ---- ILoopTarget (loop thread) ----
+
+        long ILoopTarget.NextDeadline => _core.NextDeadline;
+
+        void ILoopTarget.OnTick() => _core.OnTick();
+
+        /// <summary>Hands a datagram to the firmware, noting its source for the address book.</summary>
+        public void OnDatagram(NetAddress from, byte[] buffer, int offset, int count)
+        {
+            bool wasIdle = _core.IsIdle;
+            _datagramSource = from;
+            try
+            {
+                _core.OnDatagram(from, buffer, offset, count);
+            }
+            finally
+            {
+                _datagramSource = null;
+            }
+
+            if (wasIdle && !_core.IsIdle)
+            {
+                _peer = from; // this datagram opened a pairing or a call
+            }
+        }
+
+        private T Run<T>(Func<PhoneCore, T> action)
+        {
+            if (_loop.IsLoopThread)
+            {
+                return action(_core); // already on the loop (an event handler): waiting would deadlock
+            }
+
+            return _loop.InvokeAsync(() => action(_core)).GetAwaiter().GetResult();
+        }
+
+        private void OnEvent(PhoneEvent e)
+        {
+            if (_datagramSource != null && (e.Kind == PhoneEventKind.PairingStarted || e.Kind == PhoneEventKind.Ringing))
+            {
+                _peer = _datagramSource;
+            }
+
+            if ((e.Kind == PhoneEventKind.Pinned || e.Kind == PhoneEventKind.Connected) && e.ContactIndex >= 0
+                && _peer != null)
+            {
+                ContactRecord contact = _core.Store.ReadContact(e.ContactIndex);
+                if (contact != null)
+                {
+                    Addresses.Remember(contact.PublicKey, _peer);
+                }
+            }
+
+            Log.Add(new SimEvent(MonotonicClock.NowPrecise(), e));
+        }
+    }
+}

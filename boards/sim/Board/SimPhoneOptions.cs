@@ -1,0 +1,25 @@
+using System;
+using System.Net;
+using Phone.Firmware;
+
+namespace Phone.Sim.Board
+{
+    /// <summary>How to start a simulated phone.</summary>
+    internal sealed class SimPhoneOptions
+    {
+        /// <summary>Display name (sent to peers while pairing).</summary>
+        public string Name { get; set; } = "Phone";
+
+        /// <summary>Directory of its secure flash (flash.img, efuse.key) and address book.</summary>
+        public string FlashDir { get; set; }
+
+        /// <summary>UDP address to listen on (port 0: any free port).</summary>
+        public IPEndPoint Listen { get; set; } = new IPEndPoint(IPAddress.Loopback, 0);
+
+        /// <summary>Changes to the firmware's settings (timers, auto-answer).</summary>
+        public Action<PhoneConfig> Configure { get; set; }
+
+        /// <summary>Keep the bytes of sent and played audio frames, not only their digests (tests).</summary>
+        public bool KeepFrames { get; set; }
+    }
+}
