@@ -80,6 +80,12 @@ namespace Phone.Tests.Firmware.Support
             _queue.Add(new Datagram(from, to, bytes) { DueAt = Now });
         }
 
+        /// <summary>Puts a datagram back in flight with its own due time (reordering).</summary>
+        public void Requeue(Datagram d)
+        {
+            _queue.Add(d);
+        }
+
         /// <summary>Delivers every due datagram, in due order, until none is due (bounded).</summary>
         public int Pump(int limit = 100000)
         {

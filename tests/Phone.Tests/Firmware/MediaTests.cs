@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Phone.Firmware;
+using Phone.Firmware.Calls;
+using Phone.Firmware.Media;
+using Phone.Firmware.Wire;
+using Phone.Tests.Firmware.Support;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Phone.Tests.Firmware
+{
+    public class MediaTests
+    {
+        private readonly ITestOutputHelper _output;
+
+        public MediaTests(ITestOutputHelper output)
+        {
+            _output = output;
+        }
+
+        private static void FastKeys(PhoneConfig c)
+        {
+            c.AutoAnswer = true;
+            c.RatchetIntervalMs = 700;
+            c.RekeyIntervalMs = 1500;
+            c.ForgetPreviousMs = 300;
+        }
+
+        private static byte[] Encode(short[] samples)
+        {
+            var bytes = new byte[samples.Length];
+            MuLaw.EncodeFrame(samples, samples.Length, bytes, 0);
+            return bytes;
+        }
+
+        private static void AssertReceivedAll(TestPhone sender, TestPhone receiver)
+        {
+            var sent = sender.Mic.Frames.Select(Encode).ToList();
+            Assert.True(sent.Count > 200, "too few frames: " + sent.Count);
+            Assert.Equal(sent.Count, receiver.Speaker.Frames.Count);
+            int first = receiver.Speaker.Sequences[0];
+            var bySequence = new Dictionary<int, byte[]>();
+            for (int i = 0; i < receiver.Speaker.Frames.Count; i++)
+            {
+                int index = (receiver.Speaker.Sequences[i] - first + 65536) % 65536;
+                Assert.False(bySequence.ContainsKey(index), "frame played twice");
+                bySequence[index] = receiver.Speaker.Frames[i];
+            }
+
+            for (int i = 0; i < sent.Count; i++)
+            {
+                Assert.True(bySequence.ContainsKey(i), "frame " + i + " lost");
+                Assert.Equal(sent[i], bySequence[i]);
+            }
+        }
+
+        private (TestPhone, TestPhone) ConnectedCall(Rig rig, int frames)
+        {
+            var alice = rig.Add("Alice", 1, FastKeys);
+            var bob = rig.Add("Bob", 2, FastKeys);
+            var (bobIndex, _) = rig.Pair(alice, bob);
+            alice.Mic.Limit = frames;
+            bob.Mic.Limit = frames;
+            alice.Core.Call(bobIndex, bob.Address);
+            Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.Connected));
+            return (alice, bob);
+        }
+
+        [Fact]
+        public void Audio_arrives_bit_exact_across_ratchets_and_rekeys_with_no_frame_lost()
+        {
+            using var rig = new Rig();
+            var (alice, bob) = ConnectedCall(rig, 300);
+            rig.Run(7000, 5);
+
+            AssertReceivedAll(alice, bob);
+            AssertReceivedAll(bob, alice);
+            foreach (var p in new[] { alice, bob })
+            {
+                var c = p.Core.Counters;
+                _output.WriteLine(p.Name + ": " + c);
+                Assert.True(c.Ratchets >= 3, p.Name + " ratchets " + c.Ratchets);
+                Assert.True(c.Rekeys >= 2, p.Name + " re-keys " + c.Rekeys);
+                Assert.Equal(0, c.Drops(DropReason.AuthFailed));
+                Assert.Equal(0, c.Drops(DropReason.KeyPhase));
+                Assert.Equal(0, c.Drops(DropReason.Replay));
+                Assert.Equal(300, c.MediaSent);
+            }
+
+            Assert.Equal(CallState.Connected, alice.Core.CallState);
+        }
+
+        [Fact]
+        public void Reordered_and_delayed_media_around_key_switches_loses_no_frame()
+        {
+            using var rig = new Rig();
+            var (alice, bob) = ConnectedCall(rig, 300);
+            var random = new Random(7);
+            var held = new HashSet<Datagram>();
+            rig.Net.Interceptor = Delay(rig, random, held);
+            rig.Run(7000, 5);
+            _output.WriteLine("delayed " + held.Count + "; " + alice.Core.Counters + "\n" + bob.Core.Counters);
+            Assert.True(held.Count > 100);
+
+            AssertReceivedAll(alice, bob);
+            AssertReceivedAll(bob, alice);
+            Assert.True(alice.Core.Counters.Rekeys >= 2);
+            Assert.Equal(0, bob.Core.Counters.Drops(DropReason.KeyPhase));
+        }
+
+        private static Func<Datagram, bool> Delay(Rig rig, Random random, HashSet<Datagram> held)
+        {
+            return d =>
+            {
+                if (d.Type == MessageType.Secure && d.Bytes[3] == InnerKind.Media && !held.Contains(d)
+                    && random.Next(4) == 0)
+                {
+                    var late = new Datagram(d.From, d.To, d.Bytes)
+                    {
+                        DueAt = rig.Clock.NowMilliseconds + 20 + random.Next(120),
+                    };
+                    held.Add(late);
+                    rig.Net.Requeue(late);
+                    return false;
+                }
+
+                return true;
+            };
+        }
+
+        [Fact]
+        public void Replayed_and_forged_media_are_dropped_and_counted()
+        {
+            using var rig = new Rig();
+            var (alice, bob) = ConnectedCall(rig, 100);
+            var captured = new List<byte[]>();
+            rig.Net.Interceptor = d =>
+            {
+                if (d.From.SameAs(alice.Address) && d.Type == MessageType.Secure && d.Bytes[3] == InnerKind.Media)
+                {
+                    captured.Add(d.Bytes);
+                }
+
+                return true;
+            };
+            rig.Run(1000, 5);
+            int played = bob.Speaker.Frames.Count;
+            foreach (var packet in captured.Take(10))
+            {
+                rig.Net.Inject(alice.Address, bob.Address, packet);
+                var forged = (byte[])packet.Clone();
+                forged[40] ^= 1;
+                forged[8] ^= 0x80;
+                rig.Net.Inject(alice.Address, bob.Address, forged);
+            }
+
+            rig.Settle();
+            Assert.Equal(played, bob.Speaker.Frames.Count);
+            Assert.Equal(10, bob.Core.Counters.Drops(DropReason.Replay));
+            Assert.Equal(10, bob.Core.Counters.Drops(DropReason.AuthFailed));
+            Assert.Equal(CallState.Connected, bob.Core.CallState);
+        }
+
+        [Fact]
+        public void Media_before_the_call_is_accepted_is_not_played()
+        {
+            using var rig = new Rig();
+            var alice = rig.Add("Alice", 1);
+            var bob = rig.Add("Bob", 2);
+            var (bobIndex, _) = rig.Pair(alice, bob);
+            alice.Core.Call(bobIndex, bob.Address);
+            Assert.True(rig.RunUntil(() => bob.Core.CallState == CallState.RingingIn));
+            rig.Run(1000);
+            Assert.Empty(alice.Speaker.Frames);
+            Assert.Empty(bob.Speaker.Frames);
+            Assert.Equal(0, alice.Core.Counters.MediaSent);
+            bob.Core.Accept();
+            rig.Run(1000);
+            Assert.NotEmpty(alice.Speaker.Frames);
+            Assert.NotEmpty(bob.Speaker.Frames);
+        }
+    }
+}
