@@ -1,0 +1,93 @@
+using System.Collections.Generic;
+using Phone.Firmware;
+using Phone.Firmware.Ui;
+using Phone.Firmware.Wire;
+using Phone.Sim.Audio;
+using Phone.Sim.Board;
+using Phone.Tests.Sim.Support;
+using Xunit;
+
+namespace Phone.Tests.Sim
+{
+    /// <summary>Calls between two paired simulated phones over real UDP on loopback.</summary>
+    public class CallOverUdpTests
+    {
+        private const int Frames = 150; // 3 s of audio each way: three DH re-keys at the test's 1 s interval
+
+        [Fact]
+        public void KeysAreReadyAfterOneRoundTrip()
+        {
+            using var phones = new UdpPhones();
+            SimPhone alice = phones.Add("Alice");
+            SimPhone bob = phones.Add("Bob", c => c.AutoAnswer = true);
+            (int bobAtAlice, _) = UdpPhones.Pair(alice, bob);
+
+            int mark = alice.Log.Mark();
+            Assert.True(alice.Call(bobAtAlice)); // the address comes from the board's address book
+            SimEvent ready = alice.Log.Wait(e => e.Is(PhoneEventKind.CallKeysReady), mark, UdpPhones.StepTimeout, "keys");
+            alice.Log.Wait(e => e.Is(PhoneEventKind.Connected), mark, UdpPhones.StepTimeout, "connected");
+
+            Assert.Equal(1, ready.Event.RoundTrips);
+            Assert.Equal(0, ready.Event.Retransmissions);
+            Assert.Equal("IKpsk2", ready.Event.Text);
+            Assert.Equal(Badge.Verified, alice.Read(c => c.CallBadge));
+            Assert.InRange(ready.Event.ElapsedMs, 0, 250); // loopback: milliseconds, not a retransmission timer
+            alice.HangUp();
+            bob.Log.Wait(e => e.Is(PhoneEventKind.HungUp), 0, UdpPhones.StepTimeout, "Bob's hang-up");
+        }
+
+        [Fact]
+        public void AudioArrivesBitExactBothWaysThroughMidCallReKeys()
+        {
+            using var phones = new UdpPhones();
+            SimPhone alice = phones.Add("Alice");
+            SimPhone bob = phones.Add("Bob");
+            (int bobAtAlice, _) = UdpPhones.Pair(alice, bob);
+            RecordingSource aliceSent = UdpPhones.Tone(alice, Frames, 1);
+            RecordingSource bobSent = UdpPhones.Tone(bob, Frames, 2);
+
+            int ma = alice.Log.Mark(), mb = bob.Log.Mark();
+            alice.Call(bobAtAlice);
+            bob.Log.Wait(e => e.Is(PhoneEventKind.Ringing), mb, UdpPhones.StepTimeout, "ringing");
+            Assert.True(bob.Accept());
+            alice.Log.Wait(e => e.Is(PhoneEventKind.Connected), ma, UdpPhones.StepTimeout, "connected");
+            CallStreams.WaitForAudio(alice, bob, aliceSent, bobSent, Frames);
+
+            int rekeys = alice.Log.Count(e => e.Is(PhoneEventKind.Rekeyed), ma);
+            alice.HangUp();
+            bob.Log.Wait(e => e.Is(PhoneEventKind.HungUp), mb, UdpPhones.StepTimeout, "Bob's hang-up");
+
+            FrameComparison toBob = FrameComparison.Compare(aliceSent.Digests(), bob.Speaker.Frames());
+            FrameComparison toAlice = FrameComparison.Compare(bobSent.Digests(), alice.Speaker.Frames());
+            Assert.True(toBob.Perfect, "Alice to Bob: " + toBob);
+            Assert.True(toAlice.Perfect, "Bob to Alice: " + toAlice);
+            CallStreams.AssertSameBytes(aliceSent.Frames(), bob.Speaker.Frames());
+            Assert.True(rekeys >= 1, "expected a DH re-key during the call, saw " + rekeys);
+            Assert.True(bob.Log.Count(e => e.Is(PhoneEventKind.Rekeyed), mb) >= 1);
+            Assert.Equal(0, alice.Read(c => c.Counters.TotalDrops));
+            Assert.Equal(0, bob.Read(c => c.Counters.TotalDrops));
+        }
+
+        [Fact]
+        public void SecondCallUsesTheNextResumptionGeneration()
+        {
+            using var phones = new UdpPhones();
+            SimPhone alice = phones.Add("Alice");
+            SimPhone bob = phones.Add("Bob", c => c.AutoAnswer = true);
+            (int bobAtAlice, _) = UdpPhones.Pair(alice, bob);
+
+            for (int call = 1; call <= 2; call++)
+            {
+                int mark = alice.Log.Mark();
+                alice.Call(bobAtAlice);
+                SimEvent ready = alice.Log.Wait(e => e.Is(PhoneEventKind.CallKeysReady), mark, UdpPhones.StepTimeout, "keys");
+                Assert.Equal(1, ready.Event.RoundTrips);
+                alice.Log.Wait(e => e.Is(PhoneEventKind.Connected), mark, UdpPhones.StepTimeout, "connected");
+                alice.HangUp();
+                UdpPhones.WaitIdle(alice);
+                UdpPhones.WaitIdle(bob);
+                Assert.Equal(call + 1, alice.Contacts()[0].Generation);
+            }
+        }
+    }
+}
