@@ -143,8 +143,7 @@ namespace Phone.Firmware.Calls
             {
                 _contact = Ctx.Store.ReadContact(index);
                 PeerName = _contact.Name;
-                ContactIndex = Ctx.Store.Pin(_channel.Session, _contact.Name, ContactRecord.FlagUsed);
-                _remembered = true;
+                ContactIndex = index;
             }
             else
             {

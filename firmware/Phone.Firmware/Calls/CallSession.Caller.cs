@@ -113,6 +113,7 @@ namespace Phone.Firmware.Calls
         private void StartVerify(byte reason)
         {
             _viaVerify = true;
+            _fallbackReason = reason;
             _continuityFailed = reason == FallbackReason.AnswerFailed;
             PhoneEvent e = NewEvent(PhoneEventKind.Fallback, FallbackReason.Name(reason));
             e.PeerName = PeerName;
@@ -153,24 +154,25 @@ namespace Phone.Firmware.Calls
             _channel = new SecureChannel(Ctx, _xx.Split(), PeerId, Peer, this);
             KeysReady(RoundTrips);
             _keyDiffers = !CryptoCore.FixedTimeEquals(_xx.PeerKey, _contact.PublicKey);
-            if (!_keyDiffers && !_continuityFailed)
-            {
-                Badge = Badge.Unverified;
-                PhoneEvent u = NewEvent(PhoneEventKind.Unverified, "same pinned key, but no resumption: compare the code");
-                u.Code = _xx.CodeText;
-                u.CodeWords = _xx.CodeWords;
-                u.PeerName = PeerName;
-                u.Badge = Badge;
-                Ctx.Host.Raise(u);
-                EnterRingingOut();
-                return;
-            }
+            WarnAfterFallback();
+        }
 
-            Badge = Badge.Warning;
+        /// <summary>
+        /// Every fallback is loud on the caller's side: a different key, or
+        /// the pinned key without the resumption secret (restored phone, or a
+        /// stolen key). The call is not connected until the user accepts it
+        /// as unverified or both users confirm the code; nothing is stored
+        /// unless they do.
+        /// </summary>
+        private void WarnAfterFallback()
+        {
+            Badge = _keyDiffers ? Badge.Warning : Badge.Unverified;
             State = CallState.KeyWarning;
             _stateTimer.ArmAt(Ctx.Now + Ctx.Config.DecisionTimeoutMs);
             StartIdleTimer();
-            string why = _keyDiffers ? "not the pinned key" : "key continuity failed (possible attack)";
+            string why = _keyDiffers ? "not the pinned key"
+                : _continuityFailed ? "answer did not decrypt (possible attack)"
+                : "key continuity lost: " + FallbackReason.Name(_fallbackReason);
             PhoneEvent k = NewEvent(PhoneEventKind.KeyChanged, why);
             k.Code = _xx.CodeText;
             k.CodeWords = _xx.CodeWords;
@@ -178,7 +180,8 @@ namespace Phone.Firmware.Calls
             k.ContactIndex = ContactIndex;
             k.Badge = Badge;
             Ctx.Host.Raise(k);
-            Show(Screens.KeyChanged(PeerName, why, _xx.CodeText, _xx.CodeWords));
+            Show(Screens.KeyChanged(_keyDiffers ? "!! KEY CHANGED !!" : "!! SECURITY WARNING !!", PeerName, why,
+                _xx.CodeText, _xx.CodeWords));
         }
 
         private void EnterRingingOut()
@@ -207,8 +210,8 @@ namespace Phone.Firmware.Calls
         }
 
         /// <summary>
-        /// The first sealed packet from the callee: it has processed our
-        /// READY / message 3, so it has already stored the new resumption
+        /// IKpsk2 path: the first sealed packet from the callee proves it
+        /// processed our READY, so it has already stored the new resumption
         /// state. Only now does the caller store its own (callee first, caller
         /// second: an interrupted call leaves the callee holding both
         /// generations the caller might use next).
@@ -224,13 +227,6 @@ namespace Phone.Firmware.Calls
             {
                 _remembered = true;
                 Ctx.Store.Remember(ContactIndex, _channel.Session);
-                return;
-            }
-
-            if (!_keyDiffers && !_continuityFailed)
-            {
-                _remembered = true;
-                ContactIndex = Ctx.Store.Pin(_channel.Session, _contact.Name, ContactRecord.FlagUsed);
             }
         }
     }

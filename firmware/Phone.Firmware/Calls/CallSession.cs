@@ -49,6 +49,7 @@ namespace Phone.Firmware.Calls
         private bool _viaVerify;
         private bool _keyDiffers;
         private bool _continuityFailed;
+        private byte _fallbackReason;
         private bool _answered;
         private bool _remembered;
         private bool _remoteRinging;

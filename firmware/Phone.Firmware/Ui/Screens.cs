@@ -61,9 +61,9 @@ namespace Phone.Firmware.Ui
         }
 
         /// <summary>LOUD warning: not the pinned key (or continuity broken); accept unverified or hang up.</summary>
-        public static Screen KeyChanged(string name, string reason, string code, string words)
+        public static Screen KeyChanged(string title, string name, string reason, string code, string words)
         {
-            Screen s = new Screen(ScreenKind.KeyChanged, "!! KEY CHANGED !!",
+            Screen s = new Screen(ScreenKind.KeyChanged, title,
                 new string[] { name + ": " + reason, "Call NOT connected.", "New code " + code, words,
                     "Compare the code, then Verify," , "or accept as UNVERIFIED." },
                 Badge.Warning, "Accept unverified", "Hang up");

@@ -137,7 +137,7 @@ namespace Phone.Tests.Firmware
         }
 
         [Fact]
-        public void Unknown_caller_falls_back_to_xx_and_can_be_verified_in_call()
+        public void Unknown_caller_falls_back_to_xx_with_a_warning_and_can_be_verified_in_call()
         {
             using var rig = new Rig();
             var alice = rig.Add("Alice", 1);
@@ -153,14 +153,19 @@ namespace Phone.Tests.Firmware
             Assert.Contains("Alice", bob.Last(PhoneEventKind.Ringing).PeerName);
             Assert.NotNull(bob.Core.CurrentCode);
             Assert.Equal(alice.Core.CurrentCode, bob.Core.CurrentCode);
-            Assert.Equal(CallState.RingingOut, alice.Core.CallState);
+            Assert.Equal(CallState.KeyWarning, alice.Core.CallState);
+            Assert.Equal(ScreenKind.KeyChanged, alice.Core.CurrentScreen.Kind);
             Assert.Equal(Badge.Unverified, alice.Core.CallBadge);
-            Assert.False(alice.Saw(PhoneEventKind.KeyChanged));
+            Assert.StartsWith("key continuity lost", alice.Last(PhoneEventKind.KeyChanged).Text);
 
             bob.Core.Accept();
+            rig.Run(500);
+            Assert.Equal(CallState.KeyWarning, alice.Core.CallState);
+            Assert.Empty(alice.Speaker.Frames);
+            Assert.True(alice.Core.Accept());
             Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.Connected));
             Assert.Empty(bob.Contacts);
-            Assert.False(alice.Contacts[0].Verified);
+            Assert.True(alice.Contacts[0].Verified);
 
             alice.Core.ConfirmCode();
             bob.Core.ConfirmCode();
@@ -181,7 +186,7 @@ namespace Phone.Tests.Firmware
         }
 
         [Fact]
-        public void Lost_resumption_secret_falls_back_and_the_next_call_is_one_round_trip_again()
+        public void Lost_resumption_secret_falls_back_loudly_until_the_code_is_compared()
         {
             using var rig = new Rig();
             var alice = rig.Add("Alice", 1, c => c.AutoAnswer = true);
@@ -201,21 +206,38 @@ namespace Phone.Tests.Firmware
             Assert.Equal(1, alice.Contacts[0].Generation);
 
             alice.Core.Call(bobIndex, bob.Address);
-            Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.Connected));
+            Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.KeyWarning));
             Assert.Equal("responder lacks resumption secret", alice.Last(PhoneEventKind.Fallback).Text);
             Assert.Equal(Badge.Unverified, alice.Core.CallBadge);
-            Assert.False(alice.Saw(PhoneEventKind.KeyChanged));
             Assert.Equal(bob.Core.IdentityKey, alice.Contacts[0].PublicKey);
+            byte[] aliceFlash = File.ReadAllBytes(alice.FlashPath);
+            byte[] bobFlash = File.ReadAllBytes(bob.FlashPath);
+            Assert.True(alice.Core.Accept());
+            Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.Connected));
+            alice.Core.HangUp();
+            Assert.True(rig.RunUntil(() => alice.Core.IsIdle && bob.Core.IsIdle));
+            Assert.Equal(aliceFlash, File.ReadAllBytes(alice.FlashPath));
+            Assert.Equal(bobFlash, File.ReadAllBytes(bob.FlashPath));
+
+            alice.Core.Call(bobIndex, bob.Address);
+            Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.KeyWarning));
+            Assert.Equal(2, alice.Count(PhoneEventKind.KeyChanged));
+            alice.Core.ConfirmCode();
+            rig.Settle();
+            bob.Core.ConfirmCode();
+            Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.Connected));
+            Assert.Equal(Badge.Verified, alice.Core.CallBadge);
             alice.Core.HangUp();
             Assert.True(rig.RunUntil(() => alice.Core.IsIdle && bob.Core.IsIdle));
             Assert.Equal(1, alice.Contacts[0].Generation);
             Assert.Equal(1, bob.Contacts[0].Generation);
-            Assert.False(alice.Contacts[0].Verified);
+            Assert.True(alice.Contacts[0].Verified && bob.Contacts[0].Verified);
 
             alice.Core.Call(bobIndex, bob.Address);
             Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.Connected));
             Assert.Equal(1, alice.Last(PhoneEventKind.CallKeysReady).RoundTrips);
-            Assert.Equal(1, alice.Count(PhoneEventKind.Fallback));
+            Assert.Equal(2, alice.Count(PhoneEventKind.Fallback));
+            Assert.Equal(Badge.Verified, alice.Core.CallBadge);
         }
 
         [Fact]

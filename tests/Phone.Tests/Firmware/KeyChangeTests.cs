@@ -1,0 +1,217 @@
+using System.IO;
+using System.Linq;
+using Phone.Firmware;
+using Phone.Firmware.Calls;
+using Phone.Firmware.Ui;
+using Phone.Firmware.Wire;
+using Phone.Tests.Firmware.Support;
+using Xunit;
+
+namespace Phone.Tests.Firmware
+{
+    public class KeyChangeTests
+    {
+        [Fact]
+        public void Impostor_at_a_contacts_address_gets_a_loud_warning_and_the_pin_is_unchanged()
+        {
+            using var rig = new Rig();
+            var alice = rig.Add("Alice", 1);
+            var bob = rig.Add("Bob", 2);
+            var (bobIndex, _) = rig.Pair(alice, bob);
+            var mallory = rig.Add("Bob", 3, c => c.AutoAnswer = true);
+            var pinned = alice.Contacts[0];
+            byte[] flash = File.ReadAllBytes(alice.FlashPath);
+            rig.Net.Interceptor = d =>
+            {
+                if (d.To.SameAs(bob.Address))
+                {
+                    d.To = mallory.Address;
+                }
+
+                return true;
+            };
+
+            alice.Core.Call(bobIndex, bob.Address);
+            rig.Run(3000);
+
+            Assert.Equal("responder cannot decrypt", alice.Last(PhoneEventKind.Fallback).Text);
+            var warning = alice.Last(PhoneEventKind.KeyChanged);
+            Assert.Equal("not the pinned key", warning.Text);
+            Assert.Equal(alice.Core.CurrentCode, warning.Code);
+            Assert.Equal(CallState.KeyWarning, alice.Core.CallState);
+            Assert.Equal(ScreenKind.KeyChanged, alice.Core.CurrentScreen.Kind);
+            Assert.Equal("!! KEY CHANGED !!", alice.Core.CurrentScreen.Title);
+            Assert.Equal(Badge.Warning, alice.Core.CallBadge);
+            Assert.Equal(CallState.Connected, mallory.Core.CallState);
+            Assert.True(mallory.Core.Counters.MediaSent > 100);
+            Assert.Empty(alice.Speaker.Frames);
+            Assert.Equal(0, alice.Core.Counters.MediaSent);
+
+            alice.Core.HangUp();
+            rig.Run(3000);
+            Assert.True(alice.Core.IsIdle);
+            var after = Assert.Single(alice.Contacts);
+            Assert.Equal(pinned.PublicKey, after.PublicKey);
+            Assert.Equal(bob.Core.IdentityKey, after.PublicKey);
+            Assert.True(after.Verified);
+            Assert.Equal(pinned.Generation, after.Generation);
+            Assert.Equal(flash, File.ReadAllBytes(alice.FlashPath));
+        }
+
+        [Fact]
+        public void Warning_accepted_as_unverified_connects_without_touching_the_pin()
+        {
+            using var rig = new Rig();
+            var alice = rig.Add("Alice", 1);
+            var bob = rig.Add("Bob", 2);
+            var (bobIndex, _) = rig.Pair(alice, bob);
+            var mallory = rig.Add("Mallory", 3, c => c.AutoAnswer = true);
+            byte[] flash = File.ReadAllBytes(alice.FlashPath);
+
+            alice.Core.Call(bobIndex, mallory.Address);
+            Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.KeyWarning));
+            Assert.True(alice.Core.Accept());
+            Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.Connected));
+            rig.Run(1000);
+            Assert.NotEmpty(alice.Speaker.Frames);
+            Assert.Equal(Badge.Warning, alice.Core.CallBadge);
+            Assert.NotNull(alice.Core.CurrentScreen.Code);
+            alice.Core.HangUp();
+            rig.Run(2000);
+            Assert.Equal(bob.Core.IdentityKey, Assert.Single(alice.Contacts).PublicKey);
+            Assert.Equal(flash, File.ReadAllBytes(alice.FlashPath));
+        }
+
+        [Fact]
+        public void Impostor_calling_with_a_pinned_name_is_an_unknown_unverified_caller()
+        {
+            using var rig = new Rig();
+            var alice = rig.Add("Alice", 1);
+            var bob = rig.Add("Bob", 2);
+            rig.Pair(alice, bob);
+            var mallory = rig.Add("Bob", 3);
+            var (_, _) = rig.Pair(mallory, rig.Add("Carol", 4));
+            // Mallory dials Alice with its own key: Alice does not know that key.
+            Assert.True(mallory.Core.Call(0, alice.Address));
+            Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.RingingIn));
+            var ring = alice.Last(PhoneEventKind.Ringing);
+            Assert.Equal(Badge.Unverified, ring.Badge);
+            Assert.Equal("Unknown (says Bob)", ring.PeerName);
+            Assert.NotNull(ring.Code);
+            Assert.Single(alice.Contacts);
+        }
+
+        [Fact]
+        public void Clone_of_a_contacts_phone_breaks_continuity_and_the_real_phone_is_flagged()
+        {
+            using var rig = new Rig();
+            var alice = rig.Add("Alice", 1, c => c.AutoAnswer = true);
+            var bob = rig.Add("Bob", 2, c => c.AutoAnswer = true);
+            var (bobIndex, aliceIndex) = rig.Pair(alice, bob);
+            string cloneDir = Path.Combine(Path.GetTempPath(), "phone-fw-clone-" + System.Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(cloneDir);
+            foreach (var f in Directory.GetFiles(bob.Directory))
+            {
+                File.Copy(f, Path.Combine(cloneDir, Path.GetFileName(f)));
+            }
+
+            alice.Core.Call(bobIndex, bob.Address);
+            Assert.True(rig.RunUntil(() => bob.Core.CallState == CallState.Connected));
+            alice.Core.HangUp();
+            Assert.True(rig.RunUntil(() => alice.Core.IsIdle && bob.Core.IsIdle));
+
+            // The clone holds Bob's identity and the pairing secret (generation 1): Alice still
+            // holds generation 1 as her previous one, so the clone's call goes through ...
+            var clone = rig.Add("Bob", 3, c => c.AutoAnswer = true, cloneDir);
+            Assert.Equal(bob.Core.IdentityKey, clone.Core.IdentityKey);
+            clone.Core.Call(aliceIndex, alice.Address);
+            Assert.True(rig.RunUntil(() => clone.Core.CallState == CallState.Connected));
+            clone.Core.HangUp();
+            Assert.True(rig.RunUntil(() => alice.Core.IsIdle && clone.Core.IsIdle));
+
+            // ... but it forked the resumption chain: the real Bob's next call cannot read
+            // Alice's answer, and Bob gets the loud warning instead of a silent call.
+            bob.Core.Call(aliceIndex, alice.Address);
+            Assert.True(rig.RunUntil(() => bob.Core.CallState == CallState.KeyWarning));
+            Assert.Equal("answer did not decrypt", bob.Last(PhoneEventKind.Fallback).Text);
+            Assert.Equal("answer did not decrypt (possible attack)", bob.Last(PhoneEventKind.KeyChanged).Text);
+            Assert.Equal(ScreenKind.KeyChanged, bob.Core.CurrentScreen.Kind);
+        }
+
+        [Fact]
+        public void Forged_answer_to_a_call_triggers_the_warning_not_a_silent_call()
+        {
+            using var rig = new Rig();
+            var alice = rig.Add("Alice", 1);
+            var bob = rig.Add("Bob", 2);
+            var (bobIndex, _) = rig.Pair(alice, bob);
+            rig.Net.Interceptor = d =>
+            {
+                if (d.Type == MessageType.Call2)
+                {
+                    d.Bytes[20] ^= 0x55;
+                }
+
+                return true;
+            };
+            alice.Core.Call(bobIndex, bob.Address);
+            Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.KeyWarning));
+            Assert.Equal(1, alice.Core.Counters.Drops(DropReason.HandshakeFailed));
+            Assert.Equal("answer did not decrypt (possible attack)", alice.Last(PhoneEventKind.KeyChanged).Text);
+        }
+
+        [Fact]
+        public void Contact_with_a_new_key_is_repinned_only_after_both_confirm_the_code()
+        {
+            using var rig = new Rig();
+            var alice = rig.Add("Alice", 1);
+            var bob = rig.Add("Bob", 2);
+            var (bobIndex, _) = rig.Pair(alice, bob);
+            byte[] oldKey = bob.Core.IdentityKey;
+            bob.Core.FactoryReset(bob.Directory);
+            Assert.NotEqual(oldKey, bob.Core.IdentityKey);
+            Assert.Empty(bob.Contacts);
+
+            alice.Core.Call(bobIndex, bob.Address);
+            Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.KeyWarning));
+            Assert.Equal(CallState.RingingIn, bob.Core.CallState);
+            Assert.Equal(alice.Core.CurrentCode, bob.Core.CurrentCode);
+            bob.Core.Accept();
+            alice.Core.Accept();
+            Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.Connected));
+            Assert.Equal(oldKey, Assert.Single(alice.Contacts).PublicKey);
+
+            alice.Core.ConfirmCode();
+            rig.Settle();
+            Assert.Equal(oldKey, Assert.Single(alice.Contacts).PublicKey);
+            bob.Core.ConfirmCode();
+            rig.Settle();
+            var repinned = Assert.Single(alice.Contacts);
+            Assert.Equal(bob.Core.IdentityKey, repinned.PublicKey);
+            Assert.True(repinned.Verified);
+            Assert.Equal("Bob", repinned.Name);
+            Assert.Equal(alice.Core.IdentityKey, Assert.Single(bob.Contacts).PublicKey);
+            Assert.Equal(Badge.Verified, alice.Core.CallBadge);
+            Assert.True(alice.Saw(PhoneEventKind.CallVerified));
+        }
+
+        [Fact]
+        public void Rejecting_the_code_in_a_warned_call_hangs_up_and_pins_nothing()
+        {
+            using var rig = new Rig();
+            var alice = rig.Add("Alice", 1);
+            var bob = rig.Add("Bob", 2);
+            var (bobIndex, _) = rig.Pair(alice, bob);
+            var mallory = rig.Add("Mallory", 3);
+            alice.Core.Call(bobIndex, mallory.Address);
+            Assert.True(rig.RunUntil(() => mallory.Core.CallState == CallState.RingingIn));
+            mallory.Core.ConfirmCode();
+            Assert.True(alice.Core.RejectCode());
+            rig.Run(3000);
+            Assert.True(alice.Core.IsIdle && mallory.Core.IsIdle);
+            Assert.Equal(bob.Core.IdentityKey, Assert.Single(alice.Contacts).PublicKey);
+            Assert.Empty(mallory.Contacts);
+            Assert.Contains(mallory.Events, e => e.Kind == PhoneEventKind.HungUp && e.Text.Contains("codes differ"));
+        }
+    }
+}
