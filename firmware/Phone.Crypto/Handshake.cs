@@ -1,4 +1,5 @@
 using System;
+using Phone.Crypto.Abi;
 
 namespace Phone.Crypto
 {

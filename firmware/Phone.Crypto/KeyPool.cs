@@ -1,3 +1,5 @@
+using Phone.Crypto.Abi;
+
 namespace Phone.Crypto
 {
     /// <summary>

@@ -76,8 +76,8 @@ list(APPEND Phone.Crypto_INCLUDE_DIRS ${monocypher_SOURCE_DIR}/src)
 # interop layer (the MDP's layout) and the ESP32 platform and storage backends
 set(Phone.Crypto_SRCS
     Phone_Crypto.cpp
-    Phone_Crypto_Phone_Crypto_NativeCrypto_mshl.cpp
-    Phone_Crypto_Phone_Crypto_NativeCrypto.cpp
+    Phone_Crypto_Phone_Crypto_Abi_NativeCrypto_mshl.cpp
+    Phone_Crypto_Phone_Crypto_Abi_NativeCrypto.cpp
     platform_esp32.c
     storage_nvs.c
 )

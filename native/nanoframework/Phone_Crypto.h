@@ -13,44 +13,7 @@
 #include <nanoCLR_Runtime.h>
 #include <nanoPackStruct.h>
 
-struct Library_Phone_Crypto_Phone_Crypto_ContactRecord
-{
-    static const int FIELD__Index = 1;
-    static const int FIELD__Flags = 2;
-    static const int FIELD__Name = 3;
-    static const int FIELD__PublicKey = 4;
-    static const int FIELD__Generation = 5;
-    static const int FIELD__PreviousGeneration = 6;
-
-    //--//
-};
-
-struct Library_Phone_Crypto_Phone_Crypto_CryptoException
-{
-    static const int FIELD__Status = 5;
-
-    //--//
-};
-
-struct Library_Phone_Crypto_Phone_Crypto_Handshake
-{
-    static const int FIELD_STATIC__NoBytes = 0;
-
-    static const int FIELD___handle = 1;
-
-    //--//
-};
-
-struct Library_Phone_Crypto_Phone_Crypto_KeyStore
-{
-    static const int FIELD_STATIC__NoBytes = 1;
-
-    static const int FIELD___handle = 1;
-
-    //--//
-};
-
-struct Library_Phone_Crypto_Phone_Crypto_NativeCrypto
+struct Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto
 {
     NANOCLR_NATIVE_DECLARE(ApiVersion___STATIC__I4);
     NANOCLR_NATIVE_DECLARE(SelfTest___STATIC__I4);
@@ -88,6 +51,43 @@ struct Library_Phone_Crypto_Phone_Crypto_NativeCrypto
     NANOCLR_NATIVE_DECLARE(SessionForgetPrevious___STATIC__I4__I4);
     NANOCLR_NATIVE_DECLARE(SessionInfo___STATIC__I4__I4__SZARRAY_U1__I4);
     NANOCLR_NATIVE_DECLARE(SessionFree___STATIC__I4__I4);
+
+    //--//
+};
+
+struct Library_Phone_Crypto_Phone_Crypto_ContactRecord
+{
+    static const int FIELD__Index = 1;
+    static const int FIELD__Flags = 2;
+    static const int FIELD__Name = 3;
+    static const int FIELD__PublicKey = 4;
+    static const int FIELD__Generation = 5;
+    static const int FIELD__PreviousGeneration = 6;
+
+    //--//
+};
+
+struct Library_Phone_Crypto_Phone_Crypto_CryptoException
+{
+    static const int FIELD__Status = 5;
+
+    //--//
+};
+
+struct Library_Phone_Crypto_Phone_Crypto_Handshake
+{
+    static const int FIELD_STATIC__NoBytes = 0;
+
+    static const int FIELD___handle = 1;
+
+    //--//
+};
+
+struct Library_Phone_Crypto_Phone_Crypto_KeyStore
+{
+    static const int FIELD_STATIC__NoBytes = 1;
+
+    static const int FIELD___handle = 1;
 
     //--//
 };

@@ -10,7 +10,7 @@
  *
  * Wiping: pc_wipe_all() wipes every secret in every table. The interop stub registers it
  * as a soft-reboot handler (HAL_AddSoftRebootHandler has C++ linkage in nanoHAL.h, so the
- * registration sits in Phone_Crypto_Phone_Crypto_NativeCrypto.cpp): C globals survive a
+ * registration sits in Phone_Crypto_Phone_Crypto_Abi_NativeCrypto.cpp): C globals survive a
  * managed soft reboot (a new deployment, a debugger restart), keys must not.
  *
  * Randomness: backends/backend_monocypher.c takes random bytes from esp_fill_random().

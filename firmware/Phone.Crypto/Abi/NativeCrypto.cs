@@ -4,6 +4,17 @@
 // libphonecrypto on the host. Only byte[] and int cross, and every buffer
 // travels with the length the caller believes it has, so both sides check.
 //
+// Why the namespace Phone.Crypto.Abi: the device dispatches these externs by
+// their index in the assembly's method table, and the MetadataProcessor's
+// native checksum ignores every method ordered before the first native one.
+// The MDP orders types by full name, so "Phone.Crypto.Abi.NativeCrypto" sorts
+// before every wrapper ("Phone.Crypto.ContactRecord", ...) under ordinal and
+// culture comparison alike: the externs take indexes 0..N-1 and no method of
+// another type can shift them without also changing the checksum. Keep this
+// class first (tests/device/Host NativesFirstTests fails otherwise): no other
+// type in Phone.Crypto.Abi that sorts before it, no method bodies here (they
+// would pull the types they use ahead of it).
+//
 // Changing anything here (names, order, signatures) changes the native
 // checksum: regenerate the stubs and bump AssemblyNativeVersion
 // (docs/device.md, "When the binding changes").
@@ -13,7 +24,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 #endif
 
-namespace Phone.Crypto
+namespace Phone.Crypto.Abi
 {
     internal static class NativeCrypto
     {

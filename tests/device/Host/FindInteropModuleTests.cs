@@ -66,7 +66,7 @@ namespace Phone.DeviceTests.Host
                 Assert.True(p.ExitCode == 0, output);
                 var sources = File.ReadAllText(Path.Combine(work, "build", "sources.txt")).Split(';').Select(Path.GetFileName).ToList();
                 var expected = Directory.GetFiles(Repo.Path("native/src"), "*.c").Select(Path.GetFileName)
-                    .Concat(new[] { "Phone_Crypto.cpp", "Phone_Crypto_Phone_Crypto_NativeCrypto_mshl.cpp", "Phone_Crypto_Phone_Crypto_NativeCrypto.cpp",
+                    .Concat(new[] { "Phone_Crypto.cpp", "Phone_Crypto_Phone_Crypto_Abi_NativeCrypto_mshl.cpp", "Phone_Crypto_Phone_Crypto_Abi_NativeCrypto.cpp",
                                     "platform_esp32.c", "storage_nvs.c", "backend_monocypher.c", "monocypher.c" });
                 Assert.Equal(expected.OrderBy(s => s, StringComparer.Ordinal), sources.OrderBy(s => s, StringComparer.Ordinal));
             }

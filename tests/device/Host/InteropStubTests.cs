@@ -93,7 +93,7 @@ namespace Phone.DeviceTests.Host
         {
             var model = Model();
             var natives = model.Lookup.Where(e => e.IsNative).Select(e => e.Method.Name).ToList();
-            var hostExterns = HostEntryPoints()["Phone_Crypto_NativeCrypto"].Keys.ToList();
+            var hostExterns = HostEntryPoints()["Phone_Crypto_Abi_NativeCrypto"].Keys.ToList();
             Assert.Equal(hostExterns.OrderBy(n => n), natives.OrderBy(n => n));
             Assert.All(model.Lookup.Where(e => e.IsNative), e => Assert.Equal("NativeCrypto", e.Type.Name));
         }

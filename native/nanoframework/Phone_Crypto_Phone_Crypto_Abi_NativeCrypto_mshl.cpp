@@ -7,11 +7,11 @@
 //-----------------------------------------------------------------------------
 
 #include "Phone_Crypto.h"
-#include "Phone_Crypto_Phone_Crypto_NativeCrypto.h"
+#include "Phone_Crypto_Phone_Crypto_Abi_NativeCrypto.h"
 
 using namespace Phone_Crypto::Phone_Crypto;
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::ApiVersion___STATIC__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::ApiVersion___STATIC__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -22,7 +22,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::ApiVersion___STATIC__I4(
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::SelfTest___STATIC__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::SelfTest___STATIC__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -33,7 +33,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::SelfTest___STATIC__I4( C
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::Hash___STATIC__I4__SZARRAY_U1__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::Hash___STATIC__I4__SZARRAY_U1__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -56,7 +56,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::Hash___STATIC__I4__SZARR
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::Random___STATIC__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::Random___STATIC__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -73,7 +73,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::Random___STATIC__I4__SZA
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::StoreOpen___STATIC__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::StoreOpen___STATIC__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -90,7 +90,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::StoreOpen___STATIC__I4__
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::StoreClose___STATIC__I4__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::StoreClose___STATIC__I4__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -104,7 +104,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::StoreClose___STATIC__I4_
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::StoreStatus___STATIC__I4__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::StoreStatus___STATIC__I4__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -118,7 +118,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::StoreStatus___STATIC__I4
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::StoreFactoryReset___STATIC__I4__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::StoreFactoryReset___STATIC__I4__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -138,7 +138,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::StoreFactoryReset___STAT
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::StoreIdentity___STATIC__I4__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::StoreIdentity___STATIC__I4__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -158,7 +158,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::StoreIdentity___STATIC__
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::ContactCapacity___STATIC__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::ContactCapacity___STATIC__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -169,7 +169,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::ContactCapacity___STATIC
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::ContactRead___STATIC__I4__I4__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::ContactRead___STATIC__I4__I4__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -192,7 +192,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::ContactRead___STATIC__I4
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::ContactFind___STATIC__I4__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::ContactFind___STATIC__I4__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -212,7 +212,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::ContactFind___STATIC__I4
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::ContactPin___STATIC__I4__I4__I4__SZARRAY_U1__I4__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::ContactPin___STATIC__I4__I4__I4__SZARRAY_U1__I4__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -238,7 +238,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::ContactPin___STATIC__I4_
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::ContactSetFlags___STATIC__I4__I4__I4__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::ContactSetFlags___STATIC__I4__I4__I4__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -258,7 +258,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::ContactSetFlags___STATIC
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::ContactRemember___STATIC__I4__I4__I4__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::ContactRemember___STATIC__I4__I4__I4__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -278,7 +278,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::ContactRemember___STATIC
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::ContactForget___STATIC__I4__I4__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::ContactForget___STATIC__I4__I4__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -295,7 +295,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::ContactForget___STATIC__
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::PoolRefill___STATIC__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::PoolRefill___STATIC__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -306,7 +306,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::PoolRefill___STATIC__I4(
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::PoolReady___STATIC__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::PoolReady___STATIC__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -317,7 +317,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::PoolReady___STATIC__I4( 
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::HandshakeNew___STATIC__I4__I4__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::HandshakeNew___STATIC__I4__I4__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -349,7 +349,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::HandshakeNew___STATIC__I
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::HandshakeUseResumption___STATIC__I4__I4__I4__I4__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::HandshakeUseResumption___STATIC__I4__I4__I4__I4__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -372,7 +372,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::HandshakeUseResumption__
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::HandshakeWrite___STATIC__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::HandshakeWrite___STATIC__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -401,7 +401,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::HandshakeWrite___STATIC_
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::HandshakeRead___STATIC__I4__I4__SZARRAY_U1__I4__I4__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::HandshakeRead___STATIC__I4__I4__SZARRAY_U1__I4__I4__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -433,7 +433,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::HandshakeRead___STATIC__
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::HandshakeStatus___STATIC__I4__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::HandshakeStatus___STATIC__I4__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -447,7 +447,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::HandshakeStatus___STATIC
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::HandshakeHash___STATIC__I4__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::HandshakeHash___STATIC__I4__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -467,7 +467,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::HandshakeHash___STATIC__
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::HandshakeRemoteStatic___STATIC__I4__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::HandshakeRemoteStatic___STATIC__I4__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -487,7 +487,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::HandshakeRemoteStatic___
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::HandshakeSplit___STATIC__I4__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::HandshakeSplit___STATIC__I4__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -501,7 +501,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::HandshakeSplit___STATIC_
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::HandshakeFree___STATIC__I4__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::HandshakeFree___STATIC__I4__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -515,7 +515,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::HandshakeFree___STATIC__
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::SessionSeal___STATIC__I4__I4__SZARRAY_U1__I4__I4__I4__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::SessionSeal___STATIC__I4__I4__SZARRAY_U1__I4__I4__I4__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -544,7 +544,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::SessionSeal___STATIC__I4
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::SessionOpen___STATIC__I4__I4__SZARRAY_U1__I4__I4__I4__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::SessionOpen___STATIC__I4__I4__SZARRAY_U1__I4__I4__I4__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -573,7 +573,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::SessionOpen___STATIC__I4
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::SessionRatchet___STATIC__I4__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::SessionRatchet___STATIC__I4__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -587,7 +587,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::SessionRatchet___STATIC_
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::SessionRekeyOffer___STATIC__I4__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::SessionRekeyOffer___STATIC__I4__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -607,7 +607,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::SessionRekeyOffer___STAT
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::SessionRekeyAccept___STATIC__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::SessionRekeyAccept___STATIC__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -633,7 +633,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::SessionRekeyAccept___STA
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::SessionRekeyComplete___STATIC__I4__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::SessionRekeyComplete___STATIC__I4__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -653,7 +653,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::SessionRekeyComplete___S
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::SessionForgetPrevious___STATIC__I4__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::SessionForgetPrevious___STATIC__I4__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -667,7 +667,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::SessionForgetPrevious___
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::SessionInfo___STATIC__I4__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::SessionInfo___STATIC__I4__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -687,7 +687,7 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::SessionInfo___STATIC__I4
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_Phone_Crypto_Phone_Crypto_NativeCrypto::SessionFree___STATIC__I4__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::SessionFree___STATIC__I4__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {

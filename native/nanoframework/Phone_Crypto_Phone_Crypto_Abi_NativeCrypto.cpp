@@ -1,5 +1,5 @@
 //
-// Phone_Crypto_Phone_Crypto_NativeCrypto.cpp - the user stub of Phone.Crypto.NativeCrypto:
+// Phone_Crypto_Phone_Crypto_Abi_NativeCrypto.cpp - the user stub of Phone.Crypto.Abi.NativeCrypto:
 // the one C++ file of the interop layer written by hand. The MetadataProcessor generates
 // this file with empty bodies (and overwrites it on every stub generation): keep this copy,
 // compare signatures after a regeneration (docs/device.md, "When the binding changes").
@@ -26,7 +26,7 @@
 //
 
 #include "Phone_Crypto.h"
-#include "Phone_Crypto_Phone_Crypto_NativeCrypto.h"
+#include "Phone_Crypto_Phone_Crypto_Abi_NativeCrypto.h"
 
 #include <nanoHAL.h>
 
