@@ -10,6 +10,9 @@ namespace Phone.Sim
         {
             var root = new RootCommand("Simulated desk phone: the firmware on a host, over UDP, with a terminal and PNG display.")
             {
+                DemoCommand.Create(),
+                PhoneCommand.CreateInteractive(),
+                PhoneCommand.CreateAgent(),
                 RelayCommand.Create()
             };
             return root.Parse(args).Invoke();

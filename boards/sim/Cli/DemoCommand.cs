@@ -1,0 +1,37 @@
+using System;
+using System.CommandLine;
+using Phone.Sim.Demo;
+
+namespace Phone.Sim.Cli
+{
+    /// <summary>`demo`: the README's main job.</summary>
+    internal static class DemoCommand
+    {
+        /// <summary>Builds the command.</summary>
+        public static Command Create()
+        {
+            var outDir = new Option<string>("--out") { Description = "directory for PNG displays and flash", DefaultValueFactory = _ => "build/demo" };
+            var seconds = new Option<double>("--seconds") { Description = "seconds of audio each way (at least 5 for the full demo)", DefaultValueFactory = _ => 5 };
+            var wav = new Option<string>("--wav") { Description = "WAV file (16-bit PCM) Alice sends instead of a tone" };
+            var rekey = new Option<int>("--rekey-ms") { Description = "DH re-key interval during the call", DefaultValueFactory = _ => 2000 };
+            var ratchet = new Option<int>("--ratchet-ms") { Description = "symmetric ratchet interval during the call", DefaultValueFactory = _ => 1000 };
+            var noColour = new Option<bool>("--no-color") { Description = "no ANSI colours" };
+            var command = new Command("demo", "Two phones (separate processes) pair, show the same code, call over the cached keys, stream audio with re-keys, hang up.")
+            {
+                outDir, seconds, wav, rekey, ratchet, noColour
+            };
+            command.SetAction(parse =>
+            {
+                var options = new DemoOptions
+                {
+                    OutDir = parse.GetValue(outDir), Seconds = parse.GetValue(seconds), Wav = parse.GetValue(wav),
+                    RekeyMs = parse.GetValue(rekey), RatchetMs = parse.GetValue(ratchet),
+                    Colour = !parse.GetValue(noColour) && !Console.IsOutputRedirected
+                             && Environment.GetEnvironmentVariable("NO_COLOR") == null
+                };
+                return new DemoRunner(options).Run();
+            });
+            return command;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using Phone.Firmware.Ui;
+using Phone.Sim.Board;
+using Phone.Sim.Display;
+
+namespace Phone.Sim.Cli
+{
+    /// <summary>
+    /// The person-facing phone: commands typed at a prompt, the display drawn in
+    /// the terminal whenever it changes (and to a PNG file if asked), events as
+    /// they happen.
+    /// </summary>
+    internal sealed class InteractiveShell
+    {
+        private readonly SimPhone _phone;
+        private readonly string _png;
+        private readonly bool _colour;
+        private readonly object _console = new object();
+        private readonly double _start = MonotonicClock.NowPrecise();
+
+        /// <summary>A shell over phone; png (or null) is rewritten on every screen change.</summary>
+        public InteractiveShell(SimPhone phone, string png)
+        {
+            _phone = phone;
+            _png = png;
+            _colour = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") == null;
+        }
+
+        /// <summary>Runs until quit or end of input; returns the exit code.</summary>
+        public int Run()
+        {
+            Console.WriteLine(_phone.Name + " is on at " + _phone.Address + ", key " + _phone.Fingerprint
+                              + ", flash " + _phone.FlashDir);
+            Console.WriteLine("Type 'help' for commands.");
+            _phone.Display.Changed += OnScreen;
+            _phone.Log.Added += OnLog;
+            _phone.ShowIdle();
+            var commands = new PhoneCommands(_phone, Ask);
+            while (true)
+            {
+                Prompt();
+                string line = Console.ReadLine();
+                if (line == null || line.Trim() == "quit" || line.Trim() == "exit")
+                {
+                    return 0;
+                }
+
+                CommandResult result = commands.Execute(line);
+                lock (_console)
+                {
+                    if (result.Screen != null)
+                    {
+                        Draw(result.Screen);
+                    }
+
+                    if (!string.IsNullOrEmpty(result.Message))
+                    {
+                        Console.WriteLine(result.Ok ? result.Message : "! " + result.Message);
+                    }
+                }
+            }
+        }
+
+        private bool Ask(string question)
+        {
+            lock (_console)
+            {
+                Console.Write(question);
+            }
+
+            string answer = Console.ReadLine();
+            return answer != null && answer.Trim().Equals("yes", StringComparison.OrdinalIgnoreCase);
+        }
+
+        private void Prompt()
+        {
+            lock (_console)
+            {
+                Console.Write(_phone.Name.ToLowerInvariant() + "> ");
+            }
+        }
+
+        private void OnScreen(Screen screen)
+        {
+            if (_png != null)
+            {
+                PngRenderer.Save(screen, _phone.Name, _png);
+            }
+
+            lock (_console)
+            {
+                Console.WriteLine();
+                Draw(screen);
+            }
+        }
+
+        private void OnLog(SimEvent entry)
+        {
+            if (entry.Event == null)
+            {
+                return;
+            }
+
+            lock (_console)
+            {
+                Console.WriteLine("  [" + ((entry.Time - _start) / 1000).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)
+                                  + " s] " + EventText.Describe(entry.Event));
+            }
+        }
+
+        private void Draw(Screen screen)
+        {
+            if (screen == null)
+            {
+                return;
+            }
+
+            List<string> rows = TerminalRenderer.Render(screen, _phone.Name, _colour);
+            foreach (string row in rows)
+            {
+                Console.WriteLine(row);
+            }
+        }
+    }
+}

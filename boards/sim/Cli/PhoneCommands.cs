@@ -1,0 +1,295 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Phone.Crypto;
+using Phone.Firmware;
+using Phone.Firmware.Board;
+using Phone.Firmware.Calls;
+using Phone.Firmware.Pairing;
+using Phone.Firmware.Wire;
+using Phone.Sim.Agent;
+using Phone.Sim.Audio;
+using Phone.Sim.Board;
+using Phone.Sim.Display;
+using Phone.Sim.Net;
+
+namespace Phone.Sim.Cli
+{
+    /// <summary>
+    /// The phone's typed commands, shared by the interactive prompt and the agent
+    /// mode the demo drives: pair, call, accept, confirm, reject, hangup, contacts,
+    /// forget, selftest, reset, screen, png, audio, stats, frames, state, help.
+    /// </summary>
+    internal sealed class PhoneCommands
+    {
+        /// <summary>One line per command, for `help`.</summary>
+        public const string Help =
+            "pair <host:port>              start pairing with the phone at host:port\n" +
+            "confirm | reject              the codes on both displays are equal | differ\n" +
+            "call <#|name> [host:port]     call a contact (address: the last one known)\n" +
+            "accept | hangup               answer a ringing call | end the call or pairing\n" +
+            "contacts                      list contacts\n" +
+            "forget <#>                    delete a contact\n" +
+            "selftest                      run the native power-on self-test\n" +
+            "reset                         factory reset: new identity, no contacts\n" +
+            "screen                        draw the display again\n" +
+            "png <file>                    write the display as a PNG\n" +
+            "audio tone <s> | wav <file> | off   what the microphone sends in calls\n" +
+            "stats | state                 counters | pairing and call state\n" +
+            "quit                          switch the phone off";
+
+        private readonly SimPhone _phone;
+        private readonly Func<string, bool> _confirm;
+
+        /// <summary>Commands for phone; confirm asks the user a yes/no question (null: refuse risky commands).</summary>
+        public PhoneCommands(SimPhone phone, Func<string, bool> confirm)
+        {
+            _phone = phone;
+            _confirm = confirm;
+        }
+
+        /// <summary>Runs one command line; never throws for a user mistake.</summary>
+        public CommandResult Execute(string line)
+        {
+            string[] words = line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 0)
+            {
+                return CommandResult.Done(string.Empty);
+            }
+
+            try
+            {
+                return Dispatch(words[0].ToLowerInvariant(), words);
+            }
+            catch (FormatException e)
+            {
+                return CommandResult.Failed(e.Message);
+            }
+            catch (CryptoException e)
+            {
+                return CommandResult.Failed(e.Message);
+            }
+            catch (System.IO.IOException e)
+            {
+                return CommandResult.Failed(e.Message);
+            }
+            catch (InvalidOperationException e)
+            {
+                return CommandResult.Failed(e.Message);
+            }
+        }
+
+        private CommandResult Dispatch(string verb, string[] w)
+        {
+            switch (verb)
+            {
+                case "pair":
+                    Need(w, 2, "pair <host:port>");
+                    return CommandResult.From(_phone.Pair(Endpoints.ParseAddress(w[1])), "pairing with " + w[1],
+                        "busy: finish the current pairing or call first");
+                case "confirm":
+                    return CommandResult.From(_phone.Confirm(), "confirmed", "no code to confirm");
+                case "reject":
+                    return CommandResult.From(_phone.Reject(), "rejected", "no code to reject");
+                case "call":
+                    return Call(w);
+                case "accept":
+                    return CommandResult.From(_phone.Accept(), "accepted", "nothing to accept");
+                case "hangup":
+                    return CommandResult.From(_phone.HangUp(), "hung up", "no call or pairing to end");
+                case "contacts":
+                    _phone.ShowContacts();
+                    return Contacts();
+                case "forget":
+                    Need(w, 2, "forget <#>");
+                    return CommandResult.From(_phone.Forget(Index(w[1])), "contact " + w[1] + " forgotten",
+                        "no such contact, or a pairing or call is in progress");
+                case "selftest":
+                    _phone.SelfTest();
+                    return CommandResult.Done("self-test passed");
+                case "reset":
+                    return Reset(w);
+                case "screen":
+                    return new CommandResult { Ok = true, Message = string.Empty, Screen = _phone.Display.Current };
+                case "png":
+                    Need(w, 2, "png <file>");
+                    PngRenderer.Save(_phone.Display.Current, _phone.Name, w[1]);
+                    return CommandResult.Done("wrote " + w[1], Fields.Of("path", w[1]));
+                case "audio":
+                    return Audio(w);
+                case "stats":
+                    return Stats();
+                case "frames":
+                    return Frames();
+                case "state":
+                    return State();
+                case "help":
+                    return CommandResult.Done(Help);
+                default:
+                    return CommandResult.Failed("unknown command '" + verb + "' (try help)");
+            }
+        }
+
+        private CommandResult Call(string[] w)
+        {
+            Need(w, 2, "call <#|name> [host:port]");
+            int index = FindContact(w[1]);
+            if (index < 0)
+            {
+                return CommandResult.Failed("no contact '" + w[1] + "' (see contacts)");
+            }
+
+            NetAddress at = w.Length > 2 ? Endpoints.ParseAddress(w[2]) : null;
+            ContactRecord contact = _phone.Contacts()[Array.FindIndex(_phone.Contacts(), c => c.Index == index)];
+            if (at == null && _phone.Addresses.Find(contact.PublicKey) == null)
+            {
+                return CommandResult.Failed("no known address for " + contact.Name + ": call " + w[1] + " <host:port>");
+            }
+
+            return CommandResult.From(_phone.Call(index, at), "calling " + contact.Name, "busy");
+        }
+
+        private int FindContact(string text)
+        {
+            ContactRecord[] contacts = _phone.Contacts();
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n))
+            {
+                return Array.Exists(contacts, c => c.Index == n) ? n : -1;
+            }
+
+            ContactRecord byName = Array.Find(contacts, c => string.Equals(c.Name, text, StringComparison.OrdinalIgnoreCase));
+            return byName == null ? -1 : byName.Index;
+        }
+
+        private CommandResult Contacts()
+        {
+            ContactRecord[] contacts = _phone.Contacts();
+            var text = new StringBuilder();
+            foreach (ContactRecord c in contacts)
+            {
+                NetAddress at = _phone.Addresses.Find(c.PublicKey);
+                text.Append('#').Append(c.Index).Append(' ').Append(c.Name)
+                    .Append("  key ").Append(AddressBook.Fingerprint(c.PublicKey))
+                    .Append(c.Verified ? "  verified" : "  UNVERIFIED")
+                    .Append("  generation ").Append(c.Generation)
+                    .Append("  at ").Append(at == null ? "?" : at.ToString()).Append('\n');
+            }
+
+            return CommandResult.Done(contacts.Length == 0 ? "no contacts" : text.ToString().TrimEnd(),
+                Fields.Of("count", contacts.Length));
+        }
+
+        private CommandResult Reset(string[] w)
+        {
+            bool sure = w.Length > 1 && w[1] == "yes"
+                        || _confirm != null && _confirm("Erase identity and all contacts? (yes/no) ");
+            if (!sure)
+            {
+                return CommandResult.Failed("reset cancelled");
+            }
+
+            _phone.FactoryReset();
+            return CommandResult.Done("factory reset: new key " + _phone.Fingerprint,
+                Fields.Of("fingerprint", _phone.Fingerprint));
+        }
+
+        private CommandResult Audio(string[] w)
+        {
+            Need(w, 2, "audio tone <seconds> | audio wav <file> | audio off");
+            switch (w[1])
+            {
+                case "off":
+                    _phone.Mic.Use(null);
+                    return CommandResult.Done("microphone off");
+                case "tone":
+                    double seconds = w.Length > 2 ? double.Parse(w[2], CultureInfo.InvariantCulture) : 5;
+                    int frames = AudioFrame.FramesIn(seconds);
+                    _phone.Mic.Use(new ToneSource(frames, _phone.Name.GetHashCode() & 0xFFFF));
+                    return CommandResult.Done("next call sends a " + seconds + " s tone", Fields.Of("frames", frames));
+                case "wav":
+                    Need(w, 3, "audio wav <file>");
+                    WavSource wav = WavSource.Open(w[2]);
+                    _phone.Mic.Use(wav);
+                    return CommandResult.Done("next call sends " + w[2] + " (" + wav.FrameCount + " frames)",
+                        Fields.Of("frames", wav.FrameCount));
+                default:
+                    return CommandResult.Failed("audio tone <seconds> | audio wav <file> | audio off");
+            }
+        }
+
+        private CommandResult Stats()
+        {
+            var fields = _phone.Read(c =>
+            {
+                PhoneCounters k = c.Counters;
+                var drops = new StringBuilder();
+                for (int i = 0; i < DropReasonNames.Count; i++)
+                {
+                    int n = k.Drops((DropReason)i);
+                    if (n > 0)
+                    {
+                        drops.Append(drops.Length == 0 ? "" : ";").Append(DropReasonNames.Name((DropReason)i)).Append('=').Append(n);
+                    }
+                }
+
+                return Fields.Of("datagramsSent", k.DatagramsSent, "datagramsReceived", k.DatagramsReceived,
+                    "mediaSent", k.MediaSent, "mediaReceived", k.MediaReceived, "retransmissions", k.Retransmissions,
+                    "ratchets", k.Ratchets, "rekeys", k.Rekeys, "drops", drops.ToString(), "totalDrops", k.TotalDrops,
+                    "text", k.ToString());
+            });
+            fields["loopFaults"] = _phone.LoopFaults.ToString(CultureInfo.InvariantCulture);
+            return CommandResult.Done(fields["text"] + "\nboard loop faults: " + _phone.LoopFaults, fields);
+        }
+
+        private CommandResult Frames()
+        {
+            RecordingSource mic = _phone.Mic.Current;
+            var sent = new StringBuilder();
+            if (mic != null)
+            {
+                foreach (ulong d in mic.Digests())
+                {
+                    sent.Append(sent.Length == 0 ? "" : ",").Append(d.ToString("x16"));
+                }
+            }
+
+            var played = new StringBuilder();
+            foreach (ReceivedFrame f in _phone.Speaker.Frames())
+            {
+                played.Append(played.Length == 0 ? "" : ",").Append(f.Sequence).Append(':').Append(f.Digest.ToString("x16"));
+            }
+
+            return CommandResult.Done("frames", Fields.Of("sent", sent.ToString(), "played", played.ToString()));
+        }
+
+        private CommandResult State()
+        {
+            return _phone.Read(c =>
+            {
+                string pairing = PairingStateNames.Name(c.PairingState);
+                string call = CallStateNames.Name(c.CallState);
+                return CommandResult.Done((c.IsIdle ? "idle" : "busy") + ", pairing " + pairing + ", call " + call,
+                    Fields.Of("idle", c.IsIdle, "pairing", pairing, "call", call));
+            });
+        }
+
+        private static void Need(string[] words, int count, string usage)
+        {
+            if (words.Length < count)
+            {
+                throw new FormatException("usage: " + usage);
+            }
+        }
+
+        private static int Index(string text)
+        {
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n))
+            {
+                throw new FormatException("expected a contact number, got '" + text + "'");
+            }
+
+            return n;
+        }
+    }
+}
