@@ -199,6 +199,24 @@ namespace Phone.Firmware
             }
         }
 
+        /// <summary>Inbound handshakes waiting for their next message (bounded by MaxInboundHandshakes).</summary>
+        internal int PendingCount
+        {
+            get
+            {
+                int n = 0;
+                for (int i = 0; i < _pending.Length; i++)
+                {
+                    if (_pending[i] != null)
+                    {
+                        n++;
+                    }
+                }
+
+                return n;
+            }
+        }
+
         /// <summary>This phone's static public key.</summary>
         public byte[] IdentityKey
         {
