@@ -236,7 +236,7 @@ TEST_F(StoreCrash, FactoryResetCutAtEveryByte)
 
 namespace {
 
-const size_t kHeaderLen = 40, kNonceAt = 16;
+const size_t kHeaderLen = 40;
 
 // Flips bit `bit` of slot `slot` in the image, opens, and checks the outcome.
 void flip_and_open(const TempDir &dir, const Bytes &flash, size_t slot, size_t bit,
@@ -274,8 +274,6 @@ TEST_F(StoreCrash, FlippedBitInNewestCopyFallsBackToThePreviousOne)
     copy_store(tmpl, work);
     Bytes flash = read_file(work.flash());
     // The previous copy (slot 1) is the store before alice was pinned.
-    Bytes slot1_only = flash;
-    std::fill(slot1_only.begin(), slot1_only.begin() + kSlotLen, 0x00);
     StoreSnapshot previous = before;
     previous.read_rc[0] = PC_E_NOT_FOUND;
     previous.records[0] = Bytes(PC_CONTACT_RECORD_LEN, 0);
