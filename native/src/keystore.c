@@ -114,7 +114,19 @@ static int is_blank(const uint8_t *buf, int len)
     return len <= 0 || pc_be_is_zero(buf, (size_t)len);
 }
 
-/* The device key is only read once a slot turns out to hold data. */
+/* The device key is only read once a slot turns out to hold data; data
+ * without a usable key is data nothing can open. */
+static int need_key(pc_store_state *st, int *have_key)
+{
+    if (*have_key)
+        return 0;
+    int rc = pc_storage_device_key(&st->storage, st->device_key, PC_DEVICE_KEY_READ);
+    if (rc < 0)
+        return rc == PC_E_STORAGE ? rc : PC_E_CORRUPT;
+    *have_key = 1;
+    return 0;
+}
+
 static int scan_slot(pc_store_state *st, int slot, slot_scan *scan, int *have_key)
 {
     uint32_t sequence = 0;
@@ -125,12 +137,9 @@ static int scan_slot(pc_store_state *st, int slot, slot_scan *scan, int *have_ke
         scan->blank++;
         return 0;
     }
-    if (!*have_key) {
-        int rc = pc_storage_device_key(&st->storage, st->device_key, PC_DEVICE_KEY_READ);
-        if (rc < 0)
-            return rc == PC_E_STORAGE ? rc : PC_E_CORRUPT; /* data no key can open */
-        *have_key = 1;
-    }
+    int rc = need_key(st, have_key);
+    if (rc != 0)
+        return rc;
     if (pc_image_unseal(s_image, (size_t)len, st->device_key, &sequence) != 0) {
         scan->damaged++;
     } else if (scan->best < 0 || sequence > scan->best_sequence) {
