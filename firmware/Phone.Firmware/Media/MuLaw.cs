@@ -6,7 +6,7 @@ namespace Phone.Firmware.Media
     /// class takes and returns 16-bit PCM (14-bit value times 4, as the
     /// standard's own reference software does).
     ///
-    /// A 14-bit magnitude x (0..8159) is coded as segment s (0..7) and step
+    /// A 14-bit magnitude x (0..8158 after clipping) is coded as segment s (0..7) and step
     /// m (0..15) with (2m+32)·2^s − 33 ≤ x &lt; (2m+34)·2^s − 33; the decoder
     /// outputs the interval's midpoint (2m+33)·2^s − 33. The code word is
     /// sign·s·m (1+3+4 bits) with every bit inverted; sign bit 1 = positive.
@@ -17,25 +17,33 @@ namespace Phone.Firmware.Media
         public const int FrameSamples = 160;
 
         private const int Bias = 33;
-        private const int Clip = 8159;
+        private const int Clip = 8158;
 
-        /// <summary>Encodes one 16-bit sample.</summary>
+        /// <summary>
+        /// Encodes one 16-bit sample. The 14-bit magnitude of a negative sample
+        /// is taken from its one's complement, as ITU-T G.191's reference
+        /// G.711 does, so the quantizer is symmetric (-1..-4 code as -0).
+        /// </summary>
         public static byte Encode(short sample)
         {
-            int x = sample >> 2;
             int sign = 0;
-            if (x < 0)
+            int magnitude;
+            if (sample < 0)
             {
-                x = -x;
                 sign = 0x80;
+                magnitude = (~sample) >> 2;
             }
-
-            if (x > Clip)
+            else
             {
-                x = Clip;
+                magnitude = sample >> 2;
             }
 
-            int v = x + Bias;
+            if (magnitude > Clip)
+            {
+                magnitude = Clip;
+            }
+
+            int v = magnitude + Bias;
             int segment = 0;
             while (segment < 7 && v >= (64 << segment))
             {
