@@ -279,7 +279,12 @@ namespace Phone.DeviceTests.Host.Checks
                    || (type.DeclaringType != null && excluded.Contains(type.DeclaringType.FullName));
         }
 
-        private static List<TypeDefinition> OrderTypes(ModuleDefinition module, StringComparer comparer)
+        /// <summary>
+        /// The MDP's type order (before exclusions) with the given name comparer: the MDP's
+        /// OrderBy uses the build machine's current culture; ordinal and other cultures are for
+        /// checks that must hold whatever the build machine is.
+        /// </summary>
+        public static List<TypeDefinition> OrderTypes(ModuleDefinition module, IComparer<string> comparer)
         {
             var types = module.GetTypes().Where(t => t.FullName != "<Module>").OrderBy(t => t.FullName, comparer);
             var visited = new HashSet<string>(StringComparer.Ordinal);
@@ -346,17 +351,22 @@ namespace Phone.DeviceTests.Host.Checks
             }
         }
 
-        private static List<LookupEntry> BuildLookup(MdpModel model)
+        private static List<LookupEntry> BuildLookup(MdpModel model) => LookupFor(model.SafeName, model.Types);
+
+        /// <summary>The method_lookup table the MDP would write for types in the given order.</summary>
+        /// <param name="safeName">Assembly name with '.' replaced by '_'.</param>
+        /// <param name="types">Types in table order.</param>
+        public static List<LookupEntry> LookupFor(string safeName, IEnumerable<TypeDefinition> types)
         {
             var list = new List<LookupEntry>();
-            foreach (var type in model.Types.Where(t => t.HasMethods))
+            foreach (var type in types.Where(t => t.HasMethods))
             {
                 bool included = IncludeInStub(type);
                 foreach (var m in OrderedMethods(type))
                 {
                     bool native = included && IsNative(m);
                     list.Add(new LookupEntry(list.Count, type, m, native,
-                        native ? "Library_" + model.SafeName + "_" + ClassName(type) + "::" + MethodName(m) : null));
+                        native ? "Library_" + safeName + "_" + ClassName(type) + "::" + MethodName(m) : null));
                 }
             }
 
