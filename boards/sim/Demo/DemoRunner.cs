@@ -5,6 +5,7 @@ using System.IO;
 using System.Threading;
 using Phone.Sim.Agent;
 using Phone.Sim.Audio;
+using Phone.Sim.Display;
 
 namespace Phone.Sim.Demo
 {
@@ -94,7 +95,9 @@ namespace Phone.Sim.Demo
             string pa = Path.Combine(outDir, "alice-code.png"), pb = Path.Combine(outDir, "bob-code.png");
             _alice.Do("png " + pa);
             _bob.Do("png " + pb);
-            _out.Detail("displays written to " + pa + " and " + pb);
+            string both = Path.Combine(outDir, "both-code.png");
+            PngPair.Save(sa.ToScreen(), _alice.Name, sb.ToScreen(), _bob.Name, both);
+            _out.Detail("displays written to " + pa + ", " + pb + " and, side by side, " + both);
             string code = ca.Field("code");
             if (!_out.Check(code != null && code == cb.Field("code"), "both displays show the same code: Alice "
                             + code + ", Bob " + cb.Field("code")))
@@ -141,6 +144,8 @@ namespace Phone.Sim.Demo
             _out.Displays(_alice, WaitScreen(_alice, "InCall", ma), _bob, WaitScreen(_bob, "InCall", mb));
             _alice.Do("png " + Path.Combine(outDir, "alice-call.png"));
             _bob.Do("png " + Path.Combine(outDir, "bob-call.png"));
+            PngPair.Save(WaitScreen(_alice, "InCall", ma).ToScreen(), _alice.Name, WaitScreen(_bob, "InCall", mb).ToScreen(),
+                _bob.Name, Path.Combine(outDir, "both-call.png"));
         }
 
         private int Stream()
