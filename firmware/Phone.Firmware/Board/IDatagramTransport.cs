@@ -7,7 +7,11 @@ namespace Phone.Firmware.Board
     /// </summary>
     public interface IDatagramTransport
     {
-        /// <summary>Sends buffer[offset..offset+count) as one datagram; never blocks for long.</summary>
+        /// <summary>
+        /// Sends buffer[offset..offset+count) as one datagram; never blocks for
+        /// long, must not keep the buffer, and must not call back into the
+        /// PhoneCore (deliver replies later, from the board loop).
+        /// </summary>
         void Send(NetAddress to, byte[] buffer, int offset, int count);
     }
 }

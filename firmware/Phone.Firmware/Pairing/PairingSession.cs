@@ -77,8 +77,8 @@ namespace Phone.Firmware.Pairing
             _xx = new CodeHandshake(Ctx, NoisePattern.Initiator, Prologue);
             HandshakeDatagram.WriteHeader(Buffer, MessageType.Pair1, LocalId, 0);
             int n = _xx.WriteMessage1(null, Buffer, WireFormat.HandshakeBodyOffset);
-            _retransmitter.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);
             State = PairingState.AwaitingMessage2;
+            _retransmitter.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);
             Ctx.Host.Raise(NewEvent(PhoneEventKind.PairingStarted, "to " + Peer.ToString()));
             Show(Screens.Pairing(Peer.ToString()));
         }
