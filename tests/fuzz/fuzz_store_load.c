@@ -3,12 +3,14 @@
  * the flash image (two sealed A/B slots) that a thief or a dying flash
  * chip hands back.
  *
- * Input: byte 0 is the mode, the rest the flash bytes.
- *   mode bit 0: the rest is written to flash.img as is (raw mode); clear:
- *               it is sealed as slot 0's *payload* under the device key,
- *               so the checks on authenticated content are fuzzed too
- *               (slot 1 keeps the seed store's copy);
- *   mode bit 1: efuse.key is missing; bit 2: efuse.key has the wrong length.
+ * Input: byte 0 is the mode, the rest the flash bytes. Mode bits 0-1:
+ *   0  the rest is sealed as slot A's *payload* under the device key (slot
+ *      B blank), so the checks on authenticated content are fuzzed too;
+ *   1  the rest is the whole flash.img, as is;
+ *   2  the rest overwrites the start of slot A of a genuine store (with a
+ *      contact), the rest of the image stays genuine - torn writes, flips;
+ *   3  the same for slot B.
+ * Bit 2: efuse.key is missing; bit 3: efuse.key has the wrong length.
  * The device key is fixed (public test data). Checks beyond the sanitizers:
  * the open returns a store or PC_E_CORRUPT, nothing else; a refused open
  * leaves both files exactly as they were; an opened store answers every
@@ -27,10 +29,14 @@
 
 #include "backend.h"
 #include "phone_crypto.h"
+#include "session.h"
 #include "storage.h"
 #include "store_image.h"
 
-#define FLASH_MAX (2 * PC_STORAGE_SLOT_LEN + 64)
+#define SLOT PC_STORAGE_SLOT_LEN
+#define FLASH_MAX (2 * SLOT + 64)
+
+static uint8_t s_template[2 * SLOT]; /* a genuine store under the fixed key */
 
 static char s_dir[64];
 static char s_flash[96];
@@ -106,26 +112,63 @@ static void seal_slot(uint8_t *slot, const uint8_t *payload, size_t len, uint32_
                      PC_IMAGE_PAYLOAD_LEN);
 }
 
-/* Lays out the files for one input; returns the flash length written. */
+/* The flash image for one input: its length. */
+static size_t flash_for(uint8_t mode, const uint8_t *rest, size_t len, uint8_t *flash)
+{
+    size_t slot = (mode & 3) == 3 ? 1 : 0;
+    switch (mode & 3) {
+    case 0:
+        memset(flash, 0, 2 * SLOT);
+        seal_slot(flash, rest, len, 7);
+        return 2 * SLOT;
+    case 1:
+        len = len < FLASH_MAX ? len : FLASH_MAX;
+        memcpy(flash, rest, len);
+        return len;
+    default:
+        memcpy(flash, s_template, 2 * SLOT);
+        memcpy(flash + slot * SLOT, rest, len < SLOT ? len : SLOT);
+        return 2 * SLOT;
+    }
+}
+
+/* Lays out both files for one input; returns the flash length written. */
 static long lay_out(uint8_t mode, const uint8_t *rest, size_t len, uint8_t *flash)
 {
     uint8_t key[33];
     fixed_device_key(key);
     key[32] = 0;
     unlink(s_key);
-    if (!(mode & 2) && write_bytes(s_key, key, (mode & 4) ? 33 : 32) != 0)
+    if (!(mode & 4) && write_bytes(s_key, key, (mode & 8) ? 33 : 32) != 0)
         abort();
-    size_t flash_len = len < FLASH_MAX ? len : FLASH_MAX;
-    if (mode & 1) {
-        memcpy(flash, rest, flash_len);
-    } else {
-        memset(flash, 0, 2 * PC_STORAGE_SLOT_LEN);
-        seal_slot(flash, rest, len, 7);
-        flash_len = 2 * PC_STORAGE_SLOT_LEN; /* slot 1 blank */
-    }
+    size_t flash_len = flash_for(mode, rest, len, flash);
     if (write_bytes(s_flash, flash, flash_len) != 0)
         abort();
     return (long)flash_len;
+}
+
+/* A genuine store under the fixed key with one pinned contact: the
+ * template the overlay modes damage. */
+static int build_template(void)
+{
+    pc_split_result split;
+    uint8_t key[32];
+    memset(&split, 0, sizeof split);
+    for (int i = 0; i < 32; i++)
+        split.remote_static[i] = split.resumption[i] = (uint8_t)(0x40 + i);
+    split.role = PC_ROLE_INITIATOR;
+    split.has_remote_static = 1;
+    fixed_device_key(key);
+    unlink(s_flash);
+    int32_t session = pc_session_create(&split);
+    int32_t store = write_bytes(s_key, key, 32) == 0 ? open_dir() : -1;
+    int ok = session >= 0 && store >= 0
+             && pc_contact_pin(store, session, (const uint8_t *)"alice", 5, PC_CONTACT_VERIFIED) == 0;
+    pc_store_close(store);
+    pc_session_free(session);
+    ok = ok && read_bytes(s_flash, s_template, sizeof s_template) == (long)sizeof s_template;
+    unlink(s_flash);
+    return ok ? 0 : -1;
 }
 
 /* Every read an opened store offers, on whatever it loaded. */
@@ -152,7 +195,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    if (pc_selftest() != PC_OK || make_dir() != 0)
+    if (pc_selftest() != PC_OK || make_dir() != 0 || build_template() != 0)
         abort();
     return 0;
 }
@@ -183,21 +226,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 }
 
 #else
-
-/* A genuine store under the fixed key, with contacts: its flash image. */
-static long genuine_store(uint8_t *flash)
-{
-    uint8_t key[32];
-    fixed_device_key(key);
-    unlink(s_flash);
-    if (write_bytes(s_key, key, 32) != 0)
-        return -1;
-    int32_t store = open_dir();
-    if (store < 0)
-        return -1;
-    pc_store_close(store); /* contacts need sessions: the payload seeds add them */
-    return read_bytes(s_flash, flash, FLASH_MAX);
-}
 
 static int write_seed(const char *dir, const char *name, uint8_t mode, const uint8_t *b,
                       size_t n)
@@ -232,15 +260,16 @@ static size_t sample_payload(uint8_t *p)
 
 int main(int argc, char **argv)
 {
-    static uint8_t flash[FLASH_MAX], payload[PC_IMAGE_PAYLOAD_LEN];
-    if (argc != 2 || pc_selftest() != PC_OK || make_dir() != 0)
+    static uint8_t payload[PC_IMAGE_PAYLOAD_LEN];
+    if (argc != 2 || pc_selftest() != PC_OK || make_dir() != 0 || build_template() != 0)
         return 2;
-    long n = genuine_store(flash);
     size_t plen = sample_payload(payload);
-    int rc = n > 0 ? 0 : -1;
-    rc |= write_seed(argv[1], "raw-genuine", 1, flash, (size_t)n);
-    rc |= write_seed(argv[1], "raw-no-key", 3, flash, (size_t)n);
-    rc |= write_seed(argv[1], "raw-slot0-only", 1, flash, PC_STORAGE_SLOT_LEN);
+    int rc = 0;
+    rc |= write_seed(argv[1], "raw-genuine", 1, s_template, sizeof s_template);
+    rc |= write_seed(argv[1], "raw-no-key", 1 | 4, s_template, sizeof s_template);
+    rc |= write_seed(argv[1], "slot-a-genuine", 2, s_template, 4000); /* + template = whole */
+    rc |= write_seed(argv[1], "slot-b-genuine", 3, s_template + SLOT, 4000);
+    rc |= write_seed(argv[1], "slot-a-torn", 2, s_template + SLOT, 600);
     rc |= write_seed(argv[1], "payload-contact", 0, payload, plen);
     rc |= write_seed(argv[1], "payload-empty", 0, payload, 36);
     return rc == 0 ? 0 : 1;
