@@ -72,6 +72,9 @@ namespace Phone.Tests.Firmware.Support
             _queue.Add(d);
         }
 
+        /// <summary>Delivery time; a negative DueAt d marks a copy requeued by an interceptor, due at -(d+1).</summary>
+        private static long Due(Datagram d) => d.DueAt < 0 ? -(d.DueAt + 1) : d.DueAt;
+
         private long Now => _clock == null ? 0 : _clock.NowMilliseconds;
 
         /// <summary>Injects a datagram (a test attacker's) for delivery now, bypassing the log.</summary>
@@ -95,7 +98,7 @@ namespace Phone.Tests.Firmware.Support
                 int next = -1;
                 for (int i = 0; i < _queue.Count; i++)
                 {
-                    if (_queue[i].DueAt <= Now && (next < 0 || _queue[i].DueAt < _queue[next].DueAt))
+                    if (Due(_queue[i]) <= Now && (next < 0 || Due(_queue[i]) < Due(_queue[next])))
                     {
                         next = i;
                     }

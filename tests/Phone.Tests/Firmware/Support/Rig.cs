@@ -30,6 +30,7 @@ namespace Phone.Tests.Firmware.Support
         {
             int address = phone.Address.Octet(3);
             phone.Core.Dispose();
+            phone.Core.Store.Dispose();
             phone.Store.Dispose();
             _phones.Remove(phone);
             edit?.Invoke(phone.Directory);

@@ -63,6 +63,7 @@ namespace Phone.Tests.Firmware.Support
         public void Dispose()
         {
             Core.Dispose();
+            Core.Store.Dispose();
             Store.Dispose();
             try
             {
