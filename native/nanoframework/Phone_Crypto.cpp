@@ -120,15 +120,16 @@ static const CLR_RT_MethodHandler method_lookup[] =
     NULL,
 };
 
-// NATIVE CHECKSUM PLACEHOLDER: 0x00000000 is not the real value.
-// Take it from a MetadataProcessor run (build output line
-// "Native declaration checksum: 0x...") and replace the zero below;
-// docs/device.md, "The native checksum". Until then the device refuses the
-// assembly at boot and prints both values (CLR_E_ASSM_WRONG_CHECKSUM).
+// NATIVE CHECKSUM PREDICTED: 0x0DCC5914 was not printed by a Visual Studio build.
+// It is MdpModel's prediction (tests/device/Host), reproduced by the MetadataProcessor's
+// own table and checksum code (metadata-processor 4541b46, tests/device/Host/MdpRun) on
+// the SDK build of the binding. If the device refuses the assembly at boot
+// (CLR_E_ASSM_WRONG_CHECKSUM, both values printed), a real build disagrees with both:
+// docs/device.md, "The native checksum" - fix the model, don't paste the value alone.
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_Phone_Crypto =
 {
     "Phone.Crypto",
-    0x00000000,
+    0x0DCC5914,
     method_lookup,
     { 1, 0, 0, 1 }
 };

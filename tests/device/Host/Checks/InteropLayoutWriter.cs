@@ -18,6 +18,9 @@ namespace Phone.DeviceTests.Host.Checks
         /// <summary>Marker the check requires next to a checksum that did not come from an MDP run.</summary>
         public const string ChecksumPlaceholderMarker = "NATIVE CHECKSUM PLACEHOLDER";
 
+        /// <summary>Marker next to a checksum computed here (model and MDP code), not by a Visual Studio build.</summary>
+        public const string ChecksumPredictedMarker = "NATIVE CHECKSUM PREDICTED";
+
         private const string DoNotEdit =
             "//-----------------------------------------------------------------------------\n" +
             "//\n" +
@@ -88,8 +91,27 @@ namespace Phone.DeviceTests.Host.Checks
             return sb.ToString();
         }
 
+        /// <summary>
+        /// A.cpp with the model's predicted checksum and a note saying where it came from
+        /// (docs/device.md, "The native checksum").
+        /// </summary>
+        public static string AssemblyLookupPredicted(MdpModel model)
+        {
+            var crc = "0x" + model.PredictedChecksum.ToString("X8", CultureInfo.InvariantCulture);
+            var note =
+                "// " + ChecksumPredictedMarker + ": " + crc + " was not printed by a Visual Studio build.\n" +
+                "// It is MdpModel's prediction (tests/device/Host), reproduced by the MetadataProcessor's\n" +
+                "// own table and checksum code (metadata-processor 4541b46, tests/device/Host/MdpRun) on\n" +
+                "// the SDK build of the binding. If the device refuses the assembly at boot\n" +
+                "// (CLR_E_ASSM_WRONG_CHECKSUM, both values printed), a real build disagrees with both:\n" +
+                "// docs/device.md, \"The native checksum\" - fix the model, don't paste the value alone.\n";
+            return AssemblyLookup(model, crc, note);
+        }
+
         /// <summary>A.cpp: method_lookup and g_CLR_AssemblyNative_A with a marked placeholder checksum.</summary>
-        public static string AssemblyLookup(MdpModel model, string checksum)
+        public static string AssemblyLookup(MdpModel model, string checksum) => AssemblyLookup(model, checksum, null);
+
+        private static string AssemblyLookup(MdpModel model, string checksum, string note)
         {
             var v = model.NativeVersion;
             var sb = new StringBuilder(DoNotEdit).Append('\n');
@@ -109,6 +131,10 @@ namespace Phone.DeviceTests.Host.Checks
                 sb.Append("// docs/device.md, \"The native checksum\". Until then the device refuses the\n");
                 sb.Append("// assembly at boot and prints both values (CLR_E_ASSM_WRONG_CHECKSUM).\n");
                 checksum = "0x00000000";
+            }
+            else if (note != null)
+            {
+                sb.Append(note);
             }
 
             sb.Append("const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_").Append(model.SafeName).Append(" =\n{\n");
