@@ -456,7 +456,10 @@ namespace Phone.Firmware.Calls
             }
         }
 
-        /// <summary>Ends the call; tell = send a reliable HANGUP when keys exist.</summary>
+        /// <summary>
+        /// Ends the call; tell = send a reliable HANGUP when keys exist. The
+        /// end screen stays for the linger time, then the keys are wiped.
+        /// </summary>
         private bool End(byte reason, string why, bool tell)
         {
             if (State == CallState.Ending || State == CallState.Ended || Finished)
@@ -482,14 +485,7 @@ namespace Phone.Firmware.Calls
             Ctx.Host.Raise(e);
             Show(Screens.Message("Call ended", why));
             _endedAt = Ctx.Now;
-            if (_channel == null)
-            {
-                State = CallState.Ended;
-                Finish();
-                return true;
-            }
-
-            if (tell)
+            if (tell && _channel != null)
             {
                 _reason[0] = reason;
                 _channel.Send(ControlType.HangUp, _reason, 1, true);

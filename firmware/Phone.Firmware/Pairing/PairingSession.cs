@@ -455,12 +455,6 @@ namespace Phone.Firmware.Pairing
             _stateTimer.Disarm();
             _retransmitter.Stop();
             _endedAt = Ctx.Now;
-            if (_channel == null)
-            {
-                Finish();
-                return;
-            }
-
             _lingerTimer.ArmAt(Ctx.Now + Ctx.Config.LingerMs);
         }
     }
