@@ -12,8 +12,9 @@
 // culture comparison alike: the externs take indexes 0..N-1 and no method of
 // another type can shift them without also changing the checksum. Keep this
 // class first (tests/device/Host NativesFirstTests fails otherwise): no other
-// type in Phone.Crypto.Abi that sorts before it, no method bodies here (they
-// would pull the types they use ahead of it).
+// type in Phone.Crypto.Abi, no method bodies here (the MDP would emit the types
+// they use ahead of it), and ApiVersion the first extern (index 0 never moves,
+// so CryptoCore.SelfTest's version check always reaches pc_api_version).
 //
 // Changing anything here (names, order, signatures) changes the native
 // checksum: regenerate the stubs and bump AssemblyNativeVersion
