@@ -1,0 +1,279 @@
+using Phone.Firmware.Board;
+using Phone.Firmware.Calls;
+using Phone.Firmware.Pairing;
+using Phone.Firmware.Sessions;
+using Phone.Firmware.Wire;
+
+namespace Phone.Firmware
+{
+    /// <summary>
+    /// Datagram routing (docs/protocol.md §2-3, §11): version and size checks,
+    /// routing by receiver id or by (source, sender id) for repeated first
+    /// messages, rate limits, busy errors and the bounded table of half-open
+    /// inbound exchanges.
+    /// </summary>
+    public partial class PhoneCore
+    {
+        private void Dispatch(NetAddress from, byte[] buffer, int offset, int count)
+        {
+            if (buffer == null || offset < 0 || count < 0 || offset + count > buffer.Length || count < 2)
+            {
+                _ctx.Counters.Drop(DropReason.Truncated);
+                return;
+            }
+
+            if (count > WireFormat.MaxDatagram)
+            {
+                _ctx.Counters.Drop(DropReason.Oversized);
+                return;
+            }
+
+            int type = buffer[offset + WireFormat.TypeOffset];
+            if (buffer[offset] != WireFormat.Version)
+            {
+                _ctx.Counters.Drop(DropReason.UnsupportedVersion);
+                if (type != MessageType.Error)
+                {
+                    SendError(from, ErrorCode.UnsupportedVersion, 0);
+                }
+
+                return;
+            }
+
+            if (type == MessageType.Secure)
+            {
+                DispatchSecure(buffer, offset, count);
+            }
+            else if (MessageType.IsHandshake(type) || type == MessageType.CallFallback)
+            {
+                DispatchHandshake(type, from, buffer, offset, count);
+            }
+            else if (type == MessageType.Error)
+            {
+                DispatchError(buffer, offset, count);
+            }
+            else
+            {
+                _ctx.Counters.Drop(DropReason.UnknownType);
+            }
+        }
+
+        private void DispatchSecure(byte[] buffer, int offset, int count)
+        {
+            if (count < WireFormat.SecureHeaderLength + WireFormat.TagLength + ControlMessage.FixedLength)
+            {
+                _ctx.Counters.Drop(DropReason.Truncated);
+                return;
+            }
+
+            Exchange target = FindById(SecureHeader.ReceiverId(buffer, offset));
+            if (target == null)
+            {
+                _ctx.Counters.Drop(DropReason.UnknownSession);
+                return;
+            }
+
+            target.HandleSecure(buffer, offset, count);
+        }
+
+        private void DispatchHandshake(int type, NetAddress from, byte[] buffer, int offset, int count)
+        {
+            if (count < WireFormat.HandshakeBodyOffset)
+            {
+                _ctx.Counters.Drop(DropReason.Truncated);
+                return;
+            }
+
+            int length = HandshakeDatagram.CheckLength(type, count);
+            if (length != 0)
+            {
+                _ctx.Counters.Drop(length < 0 ? DropReason.Truncated : DropReason.Oversized);
+                return;
+            }
+
+            uint receiverId = HandshakeDatagram.ReceiverId(buffer, offset);
+            if (receiverId != 0)
+            {
+                Exchange target = FindById(receiverId);
+                if (target == null)
+                {
+                    _ctx.Counters.Drop(DropReason.UnknownSession);
+                    return;
+                }
+
+                target.HandleHandshake(type, from, buffer, offset, count);
+                return;
+            }
+
+            if (type != MessageType.Pair1 && type != MessageType.Call1 && type != MessageType.Verify1)
+            {
+                _ctx.Counters.Drop(DropReason.Malformed);
+                return;
+            }
+
+            FirstMessage(type, from, buffer, offset, count);
+        }
+
+        private void FirstMessage(int type, NetAddress from, byte[] buffer, int offset, int count)
+        {
+            uint senderId = HandshakeDatagram.SenderId(buffer, offset);
+            Exchange existing = FindStartedBy(from, senderId);
+            if (existing != null)
+            {
+                existing.HandleHandshake(type, from, buffer, offset, count);
+                return;
+            }
+
+            if (senderId == 0)
+            {
+                _ctx.Counters.Drop(DropReason.Malformed);
+                return;
+            }
+
+            if (_active != null || (type == MessageType.Pair1 && !_ctx.Config.AcceptPairing))
+            {
+                _ctx.Counters.Drop(DropReason.Busy);
+                SendError(from, ErrorCode.Busy, senderId);
+                return;
+            }
+
+            if (!_handshakeLimiter.Allow(from, _ctx.Now))
+            {
+                _ctx.Counters.Drop(DropReason.RateLimited);
+                return;
+            }
+
+            Exchange created;
+            int result;
+            if (type == MessageType.Pair1)
+            {
+                PairingSession pairing = new PairingSession(_ctx, false, from);
+                created = pairing;
+                result = pairing.Respond(senderId, buffer, offset, count);
+            }
+            else
+            {
+                CallSession call = new CallSession(_ctx, false, from);
+                created = call;
+                result = type == MessageType.Call1
+                    ? call.OnCall1(senderId, buffer, offset, count)
+                    : call.OnVerify1(senderId, buffer, offset, count);
+            }
+
+            if (result >= 0)
+            {
+                _ctx.Counters.Drop((DropReason)result);
+                return;
+            }
+
+            if (result == -1 && !created.Finished)
+            {
+                AddPending(created);
+            }
+        }
+
+        private void DispatchError(byte[] buffer, int offset, int count)
+        {
+            _ctx.Counters.Drop(DropReason.ErrorReceived);
+            if (count != WireFormat.ErrorLength)
+            {
+                return;
+            }
+
+            uint id = ErrorDatagram.ReceiverId(buffer, offset);
+            Exchange target = id == 0 ? null : FindById(id);
+            if (target != null && target == _active)
+            {
+                target.HandlePeerError(ErrorDatagram.Code(buffer, offset));
+            }
+        }
+
+        private void SendError(NetAddress to, byte code, uint receiverId)
+        {
+            if (to == null || !_errorLimiter.TryTake(_ctx.Now))
+            {
+                return;
+            }
+
+            int n = ErrorDatagram.Write(_errorBuffer, code, receiverId);
+            _ctx.Counters.ErrorsSent++;
+            _ctx.Send(to, _errorBuffer, 0, n);
+        }
+
+        private void AddPending(Exchange exchange)
+        {
+            int free = -1;
+            int oldest = 0;
+            for (int i = 0; i < _pending.Length; i++)
+            {
+                if (_pending[i] == null)
+                {
+                    free = i;
+                    break;
+                }
+
+                if (_pending[i].StartedAt < _pending[oldest].StartedAt)
+                {
+                    oldest = i;
+                }
+            }
+
+            if (free < 0)
+            {
+                Exchange evicted = _pending[oldest];
+                _pending[oldest] = null;
+                evicted.Abort();
+                free = oldest;
+            }
+
+            _pending[free] = exchange;
+        }
+
+        private void RemovePending(Exchange exchange)
+        {
+            for (int i = 0; i < _pending.Length; i++)
+            {
+                if (_pending[i] == exchange)
+                {
+                    _pending[i] = null;
+                }
+            }
+        }
+
+        private Exchange FindById(uint id)
+        {
+            if (_active != null && _active.LocalId == id)
+            {
+                return _active;
+            }
+
+            for (int i = 0; i < _pending.Length; i++)
+            {
+                if (_pending[i] != null && _pending[i].LocalId == id)
+                {
+                    return _pending[i];
+                }
+            }
+
+            return null;
+        }
+
+        private Exchange FindStartedBy(NetAddress from, uint senderId)
+        {
+            if (_active != null && _active.StartedBy(from, senderId))
+            {
+                return _active;
+            }
+
+            for (int i = 0; i < _pending.Length; i++)
+            {
+                if (_pending[i] != null && _pending[i].StartedBy(from, senderId))
+                {
+                    return _pending[i];
+                }
+            }
+
+            return null;
+        }
+    }
+}
