@@ -58,6 +58,7 @@ static void entry_note(const char *name, const xt_acc *one)
         entry_note(#fn, &one_);                               \
         if ((acc) != NULL) {                                  \
             (acc)->insns += one_.insns;                       \
+            (acc)->muls += one_.muls;                         \
             (acc)->stack = one_.stack > (acc)->stack ? one_.stack : (acc)->stack; \
             (acc)->calls++;                                   \
         }                                                     \

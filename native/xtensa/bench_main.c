@@ -6,7 +6,7 @@
  *   qemu-system-xtensa -M sim -cpu lx106 -nographic -monitor none -semihosting \
  *                      -icount shift=7 -kernel xt_bench.elf
  *
- * Output: one "R|id|label|instructions|stack|calls" line per measurement
+ * Output: one "R|id|label|instructions|stack|calls|muldi3" line per measurement
  * (bench-report.js turns them into docs/performance.md's tables), then
  * "D|id|label|n|min|max" lines for the data-dependence runs.
  *
@@ -38,6 +38,8 @@ void xt_report(const char *id, const char *label, const xt_acc *acc)
     xt_putu(acc->stack);
     xt_putc('|');
     xt_putu(acc->calls);
+    xt_putc('|');
+    xt_putu(acc->muls);
     xt_putc('\n');
 }
 
@@ -96,7 +98,7 @@ __attribute__((noinline)) static void loop_10001(void)
 
 static void calibrate(void)
 {
-    xt_acc e = { 0 }, n = { 0 }, l = { 0 };
+    xt_acc e = { 0 }, n = { 0 }, l = { 0 }, p = { 0 };
     uint32_t t0, t1;
 
     t0 = xt_ccount();
@@ -110,6 +112,13 @@ static void calibrate(void)
     xt_overhead = (uint32_t)e.insns;
     XT_MEASURE(&n, nops_1000());
     XT_MEASURE(&l, loop_10001());
+    {
+        /* One 64-bit product the way the field arithmetic gets it: GCC
+         * calls __muldi3 (lx106 has no high multiply). */
+        static volatile int64_t x = -123456789, y = 987654321, z;
+        XT_MEASURE(&p, z = x * y);
+        (void)z;
+    }
     xt_puts("calibration: empty call ");
     xt_putu(xt_overhead);
     xt_puts(" instructions (subtracted); 1000 nops -> ");
@@ -119,6 +128,7 @@ static void calibrate(void)
     xt_putc('\n');
     /* each block costs its body plus its own call/return (the empty call's
      * callx0 and ret are already in the overhead) */
+    xt_report("muldi3", "one 64x64-bit product: two volatile loads, the __muldi3 call, a store", &p);
     if (n.insns != 1000 || l.insns != 10001) {
         xt_puts("BENCH FAILED: instructions != round(dCCOUNT*25/128)\n");
         xt_exit(2);

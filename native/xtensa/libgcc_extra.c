@@ -96,9 +96,19 @@ u64 __umulsidi3(uint32_t a, uint32_t b)
     return umul32x32(a, b);
 }
 
+#ifdef XT_COUNT_MULDI3
+/* Profiling build only (xt_bench_mulprof): how many 64-bit products an
+ * operation needs, the basis of the ESP32 estimate in docs/performance.md
+ * (the LX6 does each in a couple of instructions with MULL + MULSH). */
+uint32_t xt_muldi3_calls;
+#endif
+
 /* 64x64 -> low 64: the full low product plus the two cross terms' low words. */
 u64 __muldi3(u64 a, u64 b)
 {
+#ifdef XT_COUNT_MULDI3
+    xt_muldi3_calls++;
+#endif
     uint32_t al = (uint32_t)a, ah = (uint32_t)(a >> 32);
     uint32_t bl = (uint32_t)b, bh = (uint32_t)(b >> 32);
     u64 r = umul32x32(al, bl);

@@ -24,8 +24,9 @@ uint32_t xt_stack_low(void)
     return (uint32_t)(uintptr_t)p;
 }
 
-void xt_acc_add(xt_acc *acc, uint32_t dccount, uint32_t depth)
+void xt_acc_add(xt_acc *acc, uint32_t dccount, uint32_t depth, uint32_t muls)
 {
+    acc->muls += muls;
     uint32_t n = xt_insns(dccount);
     acc->insns += n > xt_overhead ? n - xt_overhead : 0;
     if (depth > acc->stack) {

@@ -52,24 +52,34 @@ typedef struct xt_acc {
     uint64_t insns;     /* summed over the calls */
     uint32_t stack;     /* deepest of the calls, bytes below the caller's sp */
     uint32_t calls;
+    uint64_t muls;      /* __muldi3 calls (profiling image only, else 0) */
 } xt_acc;
+
+#ifdef XT_COUNT_MULDI3
+extern uint32_t xt_muldi3_calls;     /* libgcc_extra.c, counting build */
+#define XT_MULS() xt_muldi3_calls
+#else
+#define XT_MULS() 0u
+#endif
 
 /* Instructions spent by XT_MEASURE's own bookkeeping with an empty call;
  * subtracted from every measurement (set by the calibration). */
 extern uint32_t xt_overhead;
 
-void xt_acc_add(xt_acc *acc, uint32_t dccount, uint32_t depth);
+void xt_acc_add(xt_acc *acc, uint32_t dccount, uint32_t depth, uint32_t muls);
 
 /* Runs `stmt` (one API call) measured into *acc. */
 #define XT_MEASURE(acc, stmt)                                            \
     do {                                                                 \
-        uint32_t xt_sp_, xt_t0_, xt_t1_;                                 \
+        uint32_t xt_sp_, xt_t0_, xt_t1_, xt_m0_;                         \
         xt_paint_stack();                                                \
+        xt_m0_ = XT_MULS();                                              \
         xt_sp_ = xt_sp();                                                \
         xt_t0_ = xt_ccount();                                            \
         stmt;                                                            \
         xt_t1_ = xt_ccount();                                            \
-        xt_acc_add((acc), xt_t1_ - xt_t0_, xt_sp_ - xt_stack_low());     \
+        xt_acc_add((acc), xt_t1_ - xt_t0_, xt_sp_ - xt_stack_low(),      \
+                   XT_MULS() - xt_m0_);                                  \
     } while (0)
 
 #endif /* XT_MEASURE_H */
