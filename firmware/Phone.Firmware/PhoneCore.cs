@@ -31,7 +31,7 @@ namespace Phone.Firmware
     /// pairing and calls, drives the display model and the audio devices.
     /// See docs/protocol.md for the wire protocol it speaks.
     /// </summary>
-    public partial class PhoneCore : IPhoneHost, System.IDisposable
+    public partial class PhoneCore : System.IDisposable
     {
         private readonly PhoneContext _ctx;
         private readonly IDisplay _display;
@@ -53,7 +53,7 @@ namespace Phone.Firmware
                 throw new System.ArgumentNullException("config/store/transport/clock");
             }
 
-            _ctx = new PhoneContext(config, store, transport, clock, mic, speaker, this);
+            _ctx = new PhoneContext(config, store, transport, clock, mic, speaker, new PhoneHost(this));
             _display = display;
             _pending = new Exchange[config.MaxInboundHandshakes < 1 ? 1 : config.MaxInboundHandshakes];
             long now = clock.NowMilliseconds;
@@ -413,12 +413,7 @@ namespace Phone.Firmware
             }
         }
 
-        void IPhoneHost.Raise(PhoneEvent e)
-        {
-            Raise(e);
-        }
-
-        void IPhoneHost.Show(Exchange exchange, Screen screen)
+        internal void ShowFor(Exchange exchange, Screen screen)
         {
             if (exchange == _active)
             {
@@ -426,7 +421,7 @@ namespace Phone.Firmware
             }
         }
 
-        bool IPhoneHost.Promote(Exchange exchange)
+        internal bool Promote(Exchange exchange)
         {
             if (_active != null && _active != exchange)
             {
@@ -438,7 +433,7 @@ namespace Phone.Firmware
             return true;
         }
 
-        void IPhoneHost.Finished(Exchange exchange)
+        internal void Finished(Exchange exchange)
         {
             RemovePending(exchange);
             if (_active == exchange)
@@ -449,7 +444,7 @@ namespace Phone.Firmware
             }
         }
 
-        uint IPhoneHost.NewSessionId()
+        internal uint NewSessionId()
         {
             while (true)
             {
@@ -487,7 +482,7 @@ namespace Phone.Firmware
             }
         }
 
-        private void Raise(PhoneEvent e)
+        internal void Raise(PhoneEvent e)
         {
             PhoneEventHandler handler = Event;
             if (handler != null)
