@@ -6,6 +6,12 @@ namespace Phone.Benchmarks
     {
         private static void Main(string[] args)
         {
+            if (args.Length > 0 && args[0] == "--probe")
+            {
+                AllocationProbe.Run(20000);
+                return;
+            }
+
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         }
     }
