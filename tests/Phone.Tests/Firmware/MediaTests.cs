@@ -131,6 +131,42 @@ namespace Phone.Tests.Firmware
         }
 
         [Fact]
+        public void Product_defaults_ratchet_every_10_s_and_rekey_within_2_minutes()
+        {
+            using var rig = new Rig();
+            var alice = rig.Add("Alice", 1, c => CopyDefaults(c, "Alice"));
+            var bob = rig.Add("Bob", 2, c => CopyDefaults(c, "Bob"));
+            var (bobIndex, _) = rig.Pair(alice, bob);
+            alice.Mic.Limit = 6500;
+            bob.Mic.Limit = 6500;
+            alice.Core.Call(bobIndex, bob.Address);
+            Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.Connected));
+            rig.Run(131000, 20);
+            AssertReceivedAll(alice, bob);
+            AssertReceivedAll(bob, alice);
+            foreach (var p in new[] { alice, bob })
+            {
+                _output.WriteLine(p.Name + ": " + p.Core.Counters);
+                Assert.InRange(p.Core.Counters.Ratchets, 12, 13);
+                Assert.Equal(1, p.Core.Counters.Rekeys);
+            }
+
+            Assert.Equal(CallState.Connected, bob.Core.CallState);
+        }
+
+        private static void CopyDefaults(PhoneConfig c, string name)
+        {
+            var d = new PhoneConfig { Name = name, AutoAnswer = true };
+            foreach (var p in typeof(PhoneConfig).GetProperties())
+            {
+                if (p.CanWrite)
+                {
+                    p.SetValue(c, p.GetValue(d));
+                }
+            }
+        }
+
+        [Fact]
         public void Replayed_and_forged_media_are_dropped_and_counted()
         {
             using var rig = new Rig();
