@@ -100,6 +100,39 @@ namespace Phone.Tests.Firmware
         }
 
         [Fact]
+        public void Commitment_mismatch_aborts_shows_no_code_and_pins_nothing()
+        {
+            using var rig = new Rig();
+            var bob = rig.Add("Bob", 2);
+            using var initiator = new GrindingAttacker(CodeFormat.FromDigits(6));
+            var address = FakeNetwork.Address(3);
+            var fromBob = new System.Collections.Generic.List<byte[]>();
+            rig.Net.Attach(address, d => fromBob.Add(d.Bytes));
+            byte[] flash = System.IO.File.ReadAllBytes(bob.FlashPath);
+
+            byte[] pair1 = initiator.StartTowardResponder(77, out var hs, out var committed);
+            rig.Net.Send(address, bob.Address, pair1);
+            rig.Settle();
+            byte[] pair2 = fromBob.Single(b => b[1] == Phone.Firmware.Wire.MessageType.Pair2);
+            byte[] other = GrindingAttacker.Random32();
+            byte[] pair3 = initiator.FinishTowardResponder(hs, other, pair2, 77, out _);
+            rig.Net.Send(address, bob.Address, pair3);
+            rig.Settle();
+
+            Assert.Equal(1, bob.Core.Counters.Drops(Phone.Firmware.Wire.DropReason.CommitmentMismatch));
+            Assert.Equal(PairingState.Failed, bob.Core.PairingState);
+            Assert.Null(bob.Core.CurrentCode);
+            Assert.False(bob.Saw(PhoneEventKind.CodeShown));
+            Assert.Contains("commitment mismatch", bob.Last(PhoneEventKind.PairingFailed).Text);
+            Assert.False(bob.Core.ConfirmCode());
+            Assert.Contains(fromBob, b => b[1] == Phone.Firmware.Wire.MessageType.Secure);
+            rig.Run(5000);
+            Assert.True(bob.Core.IsIdle);
+            Assert.Empty(bob.Contacts);
+            Assert.Equal(flash, System.IO.File.ReadAllBytes(bob.FlashPath));
+        }
+
+        [Fact]
         public void No_decision_times_out_and_pins_nothing()
         {
             using var rig = new Rig();
@@ -120,11 +153,15 @@ namespace Phone.Tests.Firmware
         {
             using var rig = new Rig();
             var alice = rig.Add("Alice", 1);
+            long start = rig.Clock.NowMilliseconds;
             alice.Core.Pair(FakeNetwork.Address(9));
             rig.Run(5000);
             Assert.True(alice.Saw(PhoneEventKind.PairingFailed));
-            int pair1 = rig.Net.Log.Count(d => d.Type == 1);
-            Assert.InRange(pair1, 4, 8);
+            Assert.Equal(start + 3000, alice.Last(PhoneEventKind.PairingFailed).TimeMs);
+            var sends = rig.Net.Log.Where(d => d.Type == 1).Select(d => d.DueAt - start).ToArray();
+            // Backoff 100 ms doubling to an 800 ms cap, given up 3000 ms after the first send.
+            Assert.Equal(new long[] { 0, 100, 300, 700, 1500, 2300 }, sends);
+            int pair1 = sends.Length;
             Assert.Equal(pair1 - 1, alice.Core.Counters.Retransmissions);
             Assert.True(alice.Core.IsIdle);
         }
