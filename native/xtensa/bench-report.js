@@ -39,6 +39,10 @@ const table = (head, rows) => {
 };
 const codeOf = (t, o) => (t[`${o}.code`] || 0) + (t[`${o}.rodata`] || 0);
 
+out.push(`Measured on native/src, native/backends and native/include as of commit ${process.env.XT_REV || 'unknown'}` +
+  ` (gcc-xtensa-lx106 ${require('child_process').execFileSync('xtensa-lx106-elf-gcc', ['-dumpversion']).toString().trim()},` +
+  ' QEMU lx106 `sim`, libsodium 1.0.18 reference C).', '');
+
 // ---- 1. the issue's table ---------------------------------------------------------
 const rows = [
   ['x25519', 'X25519 scalar multiplication (one DH)', 'x25519'],
@@ -59,7 +63,7 @@ const rows = [
   ['pkt_open', 'unprotect it (`pc_session_open`)', 'pkt_open'],
   ['selftest', 'power-on self-test (`pc_selftest`)', 'selftest'],
 ];
-out.push('### Per operation (production build, device limits; -Os is the primary build)', '');
+out.push('#### Per operation (production build, device limits; -Os is the primary build)', '');
 table(['operation', 'instructions -Os', 'instructions -O2', 'peak stack -Os (B)', 'peak stack -O2 (B)',
   'our code (B)', 'backend glue + libsodium (B)', 'runtime (B)'],
 rows.map(([id, label, sz]) => {
@@ -88,12 +92,12 @@ const extra = [
   ['blake2b', 'backend only: BLAKE2b-512 of 64 B'],
   ['muldi3', 'one 64-bit product via `__muldi3` (volatile loads + call + store)'],
 ];
-out.push('### Other entry points', '');
+out.push('#### Other entry points', '');
 table(['operation', 'instructions -Os', 'instructions -O2', 'peak stack -Os (B)', 'peak stack -O2 (B)'],
   extra.map(([id, label]) => [label, n(os.r[id]?.insns), n(o2.r[id]?.insns), n(os.r[id]?.stack), n(o2.r[id]?.stack)]));
 
 // ---- 2. handshake vs its X25519 operations -------------------------------------------
-out.push('### Handshake cost against the X25519 operations it performs (goal: at most 1.15x)', '');
+out.push('#### Handshake cost against the X25519 operations it performs (goal: at most 1.15x)', '');
 const dh = { xx: 3, ik: 4, ikpsk2: 4 };
 const ratioRows = [];
 let worst = 0;
@@ -116,7 +120,7 @@ table(['side', 'instructions', 'X25519 operations', 'their cost (same run)', 'ra
 out.push(`Worst ratio: ${worst.toFixed(4)}.`, '');
 
 // ---- 3. stack per interop entry point -----------------------------------------------------
-out.push('### Peak stack per interop entry point (goal: at most 4096 bytes)', '');
+out.push('#### Peak stack per interop entry point (goal: at most 4096 bytes)', '');
 const names = Object.keys(os.s);
 table(['entry point', 'calls measured', 'peak stack -Os (B)', 'peak stack -O2 (B)', 'goal'],
   names.map((k) => {
@@ -129,7 +133,7 @@ out.push('Depth below the caller\'s stack pointer, including the measuring wrapp
   'bytes and call no primitive.', '');
 
 // ---- 4. data dependence -------------------------------------------------------------------
-out.push('### Data dependence (same operation, different keys)', '');
+out.push('#### Data dependence (same operation, different keys)', '');
 table(['operation', 'runs', 'min', 'max', 'spread', 'spread / min'],
   Object.entries(os.d).map(([id, v]) => [v.label + ' (-Os)', v.n, n(v.min), n(v.max), n(v.max - v.min),
     `${((v.max - v.min) / v.min * 100).toFixed(4)} %`])
@@ -137,7 +141,7 @@ table(['operation', 'runs', 'min', 'max', 'spread', 'spread / min'],
       `${((v.max - v.min) / v.min * 100).toFixed(4)} %`])));
 
 // ---- 5. code size and static RAM -------------------------------------------------------------
-out.push('### Code size of the whole interop API (every `pc_*` function linked, as on the device)', '');
+out.push('#### Code size of the whole interop API (every `pc_*` function linked, as on the device)', '');
 const all = (s) => s.ops.all;
 const sizeRow = (label, o) => [label,
   n(all(sizeOs)[`${o}.code`] || 0), n(all(sizeOs)[`${o}.rodata`] || 0), n(codeOf(all(sizeOs), o)),
@@ -157,13 +161,13 @@ table(['object', 'code (B)', 'constants (B)', 'static RAM (B)'],
   Object.entries(sizeOs.objects).filter(([o]) => !/backend_libsodium/.test(o))
     .sort((a, b) => (b[1].code + b[1].rodata) - (a[1].code + a[1].rodata))
     .map(([o, v]) => [o, n(v.code), n(v.rodata), n(v.bss + v.data)]));
-out.push('### Static RAM of the slot tables (device limits: 1 store, 4 handshakes, 4 sessions, pool of 4, 16 contacts)', '');
+out.push('#### Static RAM of the slot tables (device limits: 1 store, 4 handshakes, 4 sessions, pool of 4, 16 contacts)', '');
 const tableSum = sizeOs.tables.reduce((a, t) => a + t.size, 0);
 table(['symbol', 'bytes', 'section'], sizeOs.tables.map((t) => [`\`${t.name}\``, n(t.size), `.${t.kind}`])
   .concat([['**total**', `**${n(tableSum)}**`, '']]));
 
 // ---- 6. ESP32 estimate inputs ------------------------------------------------------------------
-out.push('### Basis of the ESP32 estimate: 64-bit products (`__muldi3` calls, counting image)', '');
+out.push('#### Basis of the ESP32 estimate: 64-bit products (`__muldi3` calls, counting image)', '');
 const save = 30; // see performance.md: 32 instructions per product on lx106 vs about 2 on LX6
 const est = [['x25519', 'X25519 DH'], ['x25519_base', 'X25519 key generation'],
   ['xx_init_pool', 'XX side (pool)'], ['ik_init_pool', 'IK side (pool)'], ['ikpsk2_init_pool', 'IKpsk2 side (pool)'],

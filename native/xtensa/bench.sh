@@ -22,7 +22,12 @@ for opt in Os O2; do
   node native/xtensa/size-report.js "$dir" --json >"$dir/size.json"
   echo "bench.sh: -$opt: $(grep -c '^R|' "$dir/bench.txt") measurements ($dir/bench.txt)" >&2
 done
-node native/xtensa/bench-report.js build/xtensa build/xtensa-O2 >build/xtensa/performance-tables.md
+rev=$(git log -1 --format=%h -- native/src native/backends native/include 2>/dev/null || echo unknown)
+if [[ -n $(git status --porcelain -- native/src native/backends native/include 2>/dev/null) ]]; then
+  rev="$rev + uncommitted changes"
+fi
+XT_REV="$rev" node native/xtensa/bench-report.js build/xtensa build/xtensa-O2 \
+  >build/xtensa/performance-tables.md
 
 if [[ ${1:-} == --update-doc ]]; then
   doc=docs/performance.md
