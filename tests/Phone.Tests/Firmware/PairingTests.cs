@@ -72,6 +72,36 @@ namespace Phone.Tests.Firmware
             Assert.Equal(ScreenKind.Idle, alice.Core.CurrentScreen.Kind);
         }
 
+        [Fact]
+        public void Lost_confirm_is_retransmitted_until_acknowledged()
+        {
+            using var rig = new Rig();
+            var alice = rig.Add("Alice", 1);
+            var bob = rig.Add("Bob", 2);
+            alice.Core.Pair(bob.Address);
+            rig.Settle();
+            int dropped = 0;
+            rig.Net.Interceptor = d =>
+            {
+                if (d.From.SameAs(alice.Address) && d.Type == Phone.Firmware.Wire.MessageType.Secure && dropped < 2)
+                {
+                    dropped++;
+                    return false;
+                }
+
+                return true;
+            };
+            alice.Core.ConfirmCode();
+            bob.Core.ConfirmCode();
+            rig.Settle();
+            Assert.Empty(bob.Contacts);
+            Assert.Single(alice.Contacts);
+            Assert.True(rig.RunUntil(() => bob.Contacts.Length == 1, 2000));
+            Assert.Equal(2, dropped);
+            Assert.Equal(2, alice.Core.Counters.Retransmissions + bob.Core.Counters.Retransmissions);
+            Assert.True(rig.RunUntil(() => alice.Core.IsIdle && bob.Core.IsIdle));
+        }
+
         [Theory]
         [InlineData(true)]
         [InlineData(false)]
