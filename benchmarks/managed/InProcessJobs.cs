@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Engines;
@@ -34,6 +35,17 @@ namespace Phone.Benchmarks
         {
             AddJob(InProcessJobs.Throughput(MediaPathBenchmarks.PacketsPerIteration));
             AddDiagnoser(MemoryDiagnoser.Default);
+        }
+    }
+
+    /// <summary>Config of RelayLatencyBenchmarks: timed one by one, with round-trip columns.</summary>
+    public sealed class LatencyConfig : ManualConfig
+    {
+        public LatencyConfig()
+        {
+            AddJob(InProcessJobs.Monitoring(25));
+            AddColumn(StatisticColumn.Median, StatisticColumn.Min, StatisticColumn.Max);
+            AddColumn(LatencyColumn.RoundTrips, LatencyColumn.BeyondRoundTrips);
         }
     }
 
