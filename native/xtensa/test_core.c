@@ -16,6 +16,7 @@
 #include "cipher_state.h"
 #include "phone_crypto.h"
 #include "platform.h"
+#include "session.h"
 #include "storage.h"
 #include "storage_ram.h"
 #include "test_groups.h"
@@ -198,6 +199,35 @@ static int32_t seal_rtp(int32_t s, uint8_t fill)
     return pc_session_seal(s, pkt, (int32_t)sizeof pkt, OFF, HDR, BODY);
 }
 
+static uint64_t le64_at(const uint8_t *p)
+{
+    uint64_t v = 0;
+    for (int k = 7; k >= 0; k--) {
+        v = v << 8 | p[k];
+    }
+    return v;
+}
+
+/* 64-bit counters on a 32-bit core: across 2^32, and the reserved 2^64-1. */
+static void counters(const char *group, int32_t si, int32_t sr)
+{
+    static const uint64_t at[] = { 0xFFFFFFFFull, 0x100000000ull, 0x1234567800000001ull,
+                                   UINT64_MAX - 1u };
+    int32_t len;
+
+    for (unsigned k = 0; k < sizeof at / sizeof at[0]; k++) {
+        xt_check_rc(pc_test_session_set_send_counter(si, at[k]), PC_OK, group, "counter",
+                    "pc_test_session_set_send_counter");
+        len = seal_rtp(si, (uint8_t)k);
+        xt_check(len == HDR + BODY + 16 && le64_at(pkt + OFF + PC_PKT_COUNTER_OFFSET) == at[k],
+                 group, "64-bit counter", "counter in the header differs");
+        xt_check_rc(pc_session_open(sr, pkt, (int32_t)sizeof pkt, OFF, HDR, len), BODY, group,
+                    "64-bit counter", "packet far ahead of the window refused");
+    }
+    xt_check_rc(seal_rtp(si, 9), PC_E_NONCE_EXHAUSTED, group, "counter 2^64-1",
+                "reserved counter used");
+}
+
 static void sessions(const char *group)
 {
     static uint8_t copy[HDR + BODY + 16];
@@ -233,6 +263,7 @@ static void sessions(const char *group)
     len = seal_rtp(si, 0x44);
     xt_check_rc(pc_session_open(sr, pkt, (int32_t)sizeof pkt, OFF, HDR, len), BODY, group,
                 "packet after a ratchet", "open");
+    counters(group, si, sr);
     xt_check_rc(pc_session_free(si), PC_OK, group, "free", "pc_session_free");
     xt_check_rc(pc_session_free(sr), PC_OK, group, "free", "pc_session_free");
 }
