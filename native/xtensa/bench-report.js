@@ -128,9 +128,8 @@ table(['entry point', 'calls measured', 'peak stack -Os (B)', 'peak stack -O2 (B
     return [`\`${k}\``, n(os.s[k].calls), n(os.s[k].stack), n(o2.s[k]?.stack),
       worstStack <= 4096 ? 'met' : '**missed**'];
   }));
-out.push('Depth below the caller\'s stack pointer, including the measuring wrapper (16-byte resolution).',
-  'Entry points not listed (`pc_hs_status`, `pc_hs_hash`, `pc_contact_read`, ...) only copy a few',
-  'bytes and call no primitive.', '');
+out.push(`Depth below the caller's stack pointer, including the measuring wrapper (16-byte resolution);`,
+  `the deepest of all calls made during the benchmark. ${names.length} entry points measured (phone_crypto.h has 36).`, '');
 
 // ---- 4. data dependence -------------------------------------------------------------------
 out.push('#### Data dependence (same operation, different keys)', '');
