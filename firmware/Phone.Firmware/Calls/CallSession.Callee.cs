@@ -183,8 +183,8 @@ namespace Phone.Firmware.Calls
             e.Badge = Badge;
             e.Code = _viaVerify ? _xx.CodeText : null;
             e.CodeWords = _viaVerify ? _xx.CodeWords : null;
-            Ctx.Host.Raise(e);
             ShowRinging();
+            Ctx.Host.Raise(e);
             if (Ctx.Config.AutoAnswer)
             {
                 Accept();

@@ -25,8 +25,8 @@ namespace Phone.Firmware.Calls
             PhoneEvent e = NewEvent(PhoneEventKind.Dialing, "to " + Peer.ToString());
             e.PeerName = PeerName;
             e.ContactIndex = ContactIndex;
-            Ctx.Host.Raise(e);
             ShowCalling("Setting up keys...");
+            Ctx.Host.Raise(e);
             if (contact.Generation == 0)
             {
                 StartVerify(FallbackReason.NoLocalSecret);
@@ -179,9 +179,9 @@ namespace Phone.Firmware.Calls
             k.PeerName = PeerName;
             k.ContactIndex = ContactIndex;
             k.Badge = Badge;
-            Ctx.Host.Raise(k);
             Show(Screens.KeyChanged(_keyDiffers ? "!! KEY CHANGED !!" : "!! SECURITY WARNING !!", PeerName, why,
                 _xx.CodeText, _xx.CodeWords));
+            Ctx.Host.Raise(k);
         }
 
         private void EnterRingingOut()
@@ -202,11 +202,12 @@ namespace Phone.Firmware.Calls
             _remoteRinging = true;
             PhoneEvent e = NewEvent(PhoneEventKind.RemoteRinging, null);
             e.PeerName = PeerName;
-            Ctx.Host.Raise(e);
             if (State == CallState.RingingOut)
             {
                 ShowCalling("Ringing...");
             }
+
+            Ctx.Host.Raise(e);
         }
 
         /// <summary>

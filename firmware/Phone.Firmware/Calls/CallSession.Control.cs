@@ -136,8 +136,8 @@ namespace Phone.Firmware.Calls
             e.PeerName = PeerName;
             e.Badge = Badge;
             e.ContactIndex = ContactIndex;
-            Ctx.Host.Raise(e);
             ShowInCall();
+            Ctx.Host.Raise(e);
         }
 
         private void OnAnswer()
@@ -197,7 +197,6 @@ namespace Phone.Firmware.Calls
             e.PeerName = name;
             e.ContactIndex = ContactIndex;
             e.Badge = Badge;
-            Ctx.Host.Raise(e);
             if (State == CallState.KeyWarning)
             {
                 ProceedAfterWarning();
@@ -206,6 +205,8 @@ namespace Phone.Firmware.Calls
             {
                 ShowCurrent();
             }
+
+            Ctx.Host.Raise(e);
         }
     }
 }

@@ -66,8 +66,8 @@ namespace Phone.Firmware.Calls
 
             PhoneEvent e = NewEvent(PhoneEventKind.HungUp, why);
             e.PeerName = PeerName;
-            Ctx.Host.Raise(e);
             Show(Screens.Message("Call ended", why));
+            Ctx.Host.Raise(e);
             _endedAt = Ctx.Now;
             if (tell && _channel != null)
             {

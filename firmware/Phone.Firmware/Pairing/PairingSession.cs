@@ -79,8 +79,8 @@ namespace Phone.Firmware.Pairing
             int n = _xx.WriteMessage1(null, Buffer, WireFormat.HandshakeBodyOffset);
             State = PairingState.AwaitingMessage2;
             _retransmitter.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);
-            Ctx.Host.Raise(NewEvent(PhoneEventKind.PairingStarted, "to " + Peer.ToString()));
             Show(Screens.Pairing(Peer.ToString()));
+            Ctx.Host.Raise(NewEvent(PhoneEventKind.PairingStarted, "to " + Peer.ToString()));
         }
 
         /// <summary>
@@ -170,8 +170,8 @@ namespace Phone.Firmware.Pairing
             _localConfirmed = true;
             State = PairingState.LocalConfirmed;
             _channel.Send(ControlType.Confirm, null, 0, true);
-            Ctx.Host.Raise(NewEvent(PhoneEventKind.LocalConfirmed, null));
             ShowCode(_peerConfirmed ? "Peer confirmed" : "Waiting for peer...");
+            Ctx.Host.Raise(NewEvent(PhoneEventKind.LocalConfirmed, null));
             TryPin();
             return true;
         }
@@ -191,8 +191,8 @@ namespace Phone.Firmware.Pairing
             }
 
             State = PairingState.Rejected;
-            Ctx.Host.Raise(NewEvent(PhoneEventKind.PairingRejected, "rejected here"));
             Show(Screens.Message("Pairing rejected", "Nothing was saved."));
+            Ctx.Host.Raise(NewEvent(PhoneEventKind.PairingRejected, "rejected here"));
             EndSoon();
             return true;
         }
@@ -266,8 +266,8 @@ namespace Phone.Firmware.Pairing
             if (type == ControlType.Reject && !PairingStateNames.IsFinal(State))
             {
                 State = PairingState.Rejected;
-                Ctx.Host.Raise(NewEvent(PhoneEventKind.PairingRejected, "rejected by peer"));
                 Show(Screens.Message("Pairing rejected", "The other phone rejected. Nothing was saved."));
+                Ctx.Host.Raise(NewEvent(PhoneEventKind.PairingRejected, "rejected by peer"));
                 EndSoon();
             }
 
@@ -401,8 +401,8 @@ namespace Phone.Firmware.Pairing
             e.Flights = flights;
             e.RoundTrips = flights / 2;
             e.Retransmissions = retransmissions;
-            Ctx.Host.Raise(e);
             ShowCode("Same code on both phones?");
+            Ctx.Host.Raise(e);
         }
 
         private void RepeatAnswer()
@@ -432,8 +432,8 @@ namespace Phone.Firmware.Pairing
             e.PeerName = name;
             e.ContactIndex = ContactIndex;
             e.Code = _xx.CodeText;
-            Ctx.Host.Raise(e);
             Show(Screens.Message("Paired", name + " saved as a verified contact."));
+            Ctx.Host.Raise(e);
             EndSoon();
         }
 
@@ -445,8 +445,8 @@ namespace Phone.Firmware.Pairing
         private void Fail(string why)
         {
             State = PairingState.Failed;
-            Ctx.Host.Raise(NewEvent(PhoneEventKind.PairingFailed, why));
             Show(Screens.Message("Pairing failed", why + ". Nothing was saved."));
+            Ctx.Host.Raise(NewEvent(PhoneEventKind.PairingFailed, why));
             EndSoon();
         }
 
