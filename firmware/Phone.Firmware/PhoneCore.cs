@@ -13,7 +13,9 @@
 //          CurrentCodeWords, CallBadge, IdentityKey, Fingerprint, Store, IsIdle
 //
 // Not thread-safe: call everything from one thread (or under one lock). OnDatagram and
-// OnTick never throw; hostile input is counted in Counters.Drops(reason).
+// OnTick never throw; hostile input is counted in Counters.Drops(reason). An event is raised
+// after the display shows the screen it announces. The transport must not call back into
+// PhoneCore synchronously (deliver datagrams from the board loop).
 using Phone.Crypto;
 using Phone.Firmware.Board;
 using Phone.Firmware.Calls;
