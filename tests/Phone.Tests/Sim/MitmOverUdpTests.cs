@@ -66,8 +66,8 @@ namespace Phone.Tests.Sim
             Assert.True(alice.Call(bobAtAlice));
             SimEvent warning = alice.Log.Wait(e => e.Is(PhoneEventKind.KeyChanged), mark, UdpPhones.StepTimeout, "key-changed warning");
 
-            Assert.Equal(ScreenKind.KeyChanged, alice.Display.Current.Kind);
-            Assert.Equal(Badge.Warning, alice.Display.Current.Badge);
+            Screen screen = UdpPhones.WaitScreen(alice, ScreenKind.KeyChanged, mark);
+            Assert.Equal(Badge.Warning, screen.Badge);
             Assert.NotNull(warning.Event.Code); // a new code to compare, on the loud screen
             Assert.Equal(0, alice.Read(c => c.Counters.MediaSent)); // nothing sent to the impostor
             Assert.Empty(alice.Speaker.Frames());

@@ -25,8 +25,10 @@ namespace Phone.Tests.Sim
             Assert.Matches("^[0-9]{3} [0-9]{3}$", a.Event.Code);
             Assert.Equal(a.Event.Code, b.Event.Code);
             Assert.Equal(a.Event.CodeWords, b.Event.CodeWords);
-            Assert.Equal(ScreenKind.PairingCode, alice.Display.Current.Kind);
-            Assert.Equal(alice.Display.Current.Code, bob.Display.Current.Code);
+            Screen aliceScreen = UdpPhones.WaitScreen(alice, ScreenKind.PairingCode, 0);
+            Screen bobScreen = UdpPhones.WaitScreen(bob, ScreenKind.PairingCode, 0);
+            Assert.Equal(a.Event.Code, aliceScreen.Code);
+            Assert.Equal(aliceScreen.Code, bobScreen.Code);
             Assert.Equal("Bob", a.Event.PeerName);
             Assert.Equal("Alice", b.Event.PeerName);
         }

@@ -92,6 +92,12 @@ namespace Phone.Tests.Sim.Support
             return (pa.Event.ContactIndex, pb.Event.ContactIndex);
         }
 
+        /// <summary>Waits for a screen of this kind from mark on (the firmware shows it right after its event).</summary>
+        internal static Phone.Firmware.Ui.Screen WaitScreen(SimPhone phone, Phone.Firmware.Ui.ScreenKind kind, int mark)
+        {
+            return phone.Log.Wait(e => e.Screen != null && e.Screen.Kind == kind, mark, StepTimeout, kind + " screen").Screen;
+        }
+
         /// <summary>Waits until the phone has no pairing or call (lingering ones included).</summary>
         internal static void WaitIdle(SimPhone phone)
         {
