@@ -34,7 +34,7 @@ namespace Phone.Crypto
         public const int KeyPhase = -24;
 
         // Conditions the protocol handles.
-        /// <summary>The counter space is used up: re-key or hang up.</summary>
+        /// <summary>The session's counter space is used up (re-keys do not reset it): hang up.</summary>
         public const int NonceExhausted = -40;
         /// <summary>No such contact.</summary>
         public const int NotFound = -41;

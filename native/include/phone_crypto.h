@@ -2,7 +2,7 @@
  * phone_crypto.h - the native security core's whole interop surface.
  *
  * Every function here is called from managed code through exactly one binding
- * class (firmware/Phone.Crypto/NativeCrypto.cs): DllImport on the host,
+ * class (firmware/Phone.Crypto/Abi/NativeCrypto.cs): DllImport on the host,
  * InternalCall stubs on nanoFramework (native/nanoframework/). Arguments are
  * therefore only int32 and byte buffers, each buffer passed with the length of
  * the whole managed array so native code bounds-checks every access itself.
@@ -103,7 +103,7 @@ enum pc_status {
     PC_E_BAD_KEY = -23,     /* X25519 with a low-order point (all-zero result) */
     PC_E_KEY_PHASE = -24,   /* packet under a key phase this session does not hold */
     /* Conditions the protocol handles. */
-    PC_E_NONCE_EXHAUSTED = -40, /* counter would reach 2^64-1: re-key or hang up */
+    PC_E_NONCE_EXHAUSTED = -40, /* counter would reach 2^64-1: hang up (one counter per session, re-keys do not reset it) */
     PC_E_NOT_FOUND = -41,   /* no such contact */
     PC_E_NO_PSK = -42,      /* no resumption secret of that generation: fall back to XX */
     /* Platform. */
