@@ -10,5 +10,5 @@ cd "$root"
 bash scripts/setup.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "demo: building the simulator (first run also builds the native core)..."
-dotnet build boards/sim/Phone.Sim.csproj -c Release -nologo -v q -clp:ErrorsOnly
+dotnet build boards/sim/Phone.Sim.csproj -c Release -nologo -v q -clp:"ErrorsOnly;NoSummary"
 exec dotnet boards/sim/bin/Release/net10.0/Phone.Sim.dll demo --out build/demo "$@"

@@ -10,7 +10,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet build benchmarks/managed/Phone.Benchmarks.csproj -c Release -nologo -v q -clp:ErrorsOnly
+dotnet build benchmarks/managed/Phone.Benchmarks.csproj -c Release -nologo -v q -clp:"ErrorsOnly;NoSummary"
 bin=benchmarks/managed/bin/Release/net10.0/Phone.Benchmarks.dll
 out=build/bench-managed
 mkdir -p "$out"
