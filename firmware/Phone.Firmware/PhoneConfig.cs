@@ -45,8 +45,12 @@ namespace Phone.Firmware
         /// <summary>Symmetric ratchet of each side's sending key (new epoch) this often during a call.</summary>
         public int RatchetIntervalMs { get; set; } = 10000;
 
-        /// <summary>DH re-key (new generation) at least this often during a call.</summary>
-        public int RekeyIntervalMs { get; set; } = 120000;
+        /// <summary>
+        /// DH re-key (new generation) this often during a call. 115 s, not 120: a due re-key
+        /// may wait up to ForgetPreviousMs for the switch slot plus one round trip, and the
+        /// product promises a fresh DH at least every 2 minutes.
+        /// </summary>
+        public int RekeyIntervalMs { get; set; } = 115000;
 
         /// <summary>Keep the previous receiving key this long after a switch (late, reordered packets).</summary>
         public int ForgetPreviousMs { get; set; } = 2000;

@@ -27,6 +27,11 @@ namespace Phone.Firmware.Calls
         private readonly byte[] _peerKey = new byte[32];
         private bool _offered;
 
+        // Set when the re-key timer fired but could not offer yet: ratchets
+        // then yield, so the DH re-key (post-compromise security) is never
+        // starved by symmetric ratchets competing for the same switch slot.
+        private bool _rekeyDue;
+
         internal KeySchedule(PhoneContext ctx, SecureChannel channel, bool offerer)
         {
             _ctx = ctx;
@@ -71,7 +76,7 @@ namespace Phone.Firmware.Calls
             _channel.RefreshInfo();
             if (timer.Id == TimerRatchet)
             {
-                if (!MaySwitch(now))
+                if (_rekeyDue || !MaySwitch(now))
                 {
                     _ratchetTimer.ArmAt(now + RetryMs);
                     return;
@@ -87,12 +92,14 @@ namespace Phone.Firmware.Calls
 
             if (_offered || !MaySwitch(now))
             {
+                _rekeyDue = true;
                 _rekeyTimer.ArmAt(now + RetryMs);
                 return;
             }
 
             _channel.Session.RekeyOffer(_ownKey);
             _offered = true;
+            _rekeyDue = false;
             _channel.Send(ControlType.RekeyOffer, _ownKey, 32, true);
         }
 

@@ -56,10 +56,10 @@ namespace Phone.Tests.Firmware
             }
         }
 
-        private (TestPhone, TestPhone) ConnectedCall(Rig rig, int frames)
+        private (TestPhone, TestPhone) ConnectedCall(Rig rig, int frames, Action<PhoneConfig> keys = null)
         {
-            var alice = rig.Add("Alice", 1, FastKeys);
-            var bob = rig.Add("Bob", 2, FastKeys);
+            var alice = rig.Add("Alice", 1, keys ?? FastKeys);
+            var bob = rig.Add("Bob", 2, keys ?? FastKeys);
             var (bobIndex, _) = rig.Pair(alice, bob);
             alice.Mic.Limit = frames;
             bob.Mic.Limit = frames;
@@ -90,6 +90,28 @@ namespace Phone.Tests.Firmware
             }
 
             Assert.Equal(CallState.Connected, alice.Core.CallState);
+        }
+
+        [Fact]
+        public void Ratchets_competing_for_the_switch_slot_never_starve_the_DH_rekey()
+        {
+            // Ratchet interval == forget-previous wait: without priority, a ratchet takes every
+            // free switch slot and the re-key (retrying every 250 ms) never gets one.
+            using var rig = new Rig();
+            var (alice, bob) = ConnectedCall(rig, 300, c =>
+            {
+                c.AutoAnswer = true;
+                c.RatchetIntervalMs = 300;
+                c.ForgetPreviousMs = 300;
+                c.RekeyIntervalMs = 1000;
+            });
+            rig.Run(7000, 5);
+
+            _output.WriteLine(alice.Core.Counters.ToString());
+            Assert.True(alice.Core.Counters.Rekeys >= 4, "re-keys " + alice.Core.Counters.Rekeys);
+            Assert.True(alice.Core.Counters.Ratchets >= 4, "ratchets " + alice.Core.Counters.Ratchets);
+            AssertReceivedAll(alice, bob);
+            AssertReceivedAll(bob, alice);
         }
 
         [Fact]
@@ -141,6 +163,7 @@ namespace Phone.Tests.Firmware
             bob.Mic.Limit = 6500;
             alice.Core.Call(bobIndex, bob.Address);
             Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.Connected));
+            long connectedAt = rig.Clock.NowMilliseconds;
             rig.Run(131000, 20);
             AssertReceivedAll(alice, bob);
             AssertReceivedAll(bob, alice);
@@ -149,6 +172,8 @@ namespace Phone.Tests.Firmware
                 _output.WriteLine(p.Name + ": " + p.Core.Counters);
                 Assert.InRange(p.Core.Counters.Ratchets, 12, 13);
                 Assert.Equal(1, p.Core.Counters.Rekeys);
+                long rekeyedAfter = p.Last(PhoneEventKind.Rekeyed).TimeMs - connectedAt;
+                Assert.True(rekeyedAfter <= 120000, p.Name + " first DH re-key after " + rekeyedAfter + " ms");
             }
 
             Assert.Equal(CallState.Connected, bob.Core.CallState);
