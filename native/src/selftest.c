@@ -2,10 +2,10 @@
  * selftest.c - the power-on self-test behind pc_selftest and the gate
  * every other entry point checks (api_guard.h).
  *
- * Known answers for every primitive through the backend (RFC 7748,
- * RFC 8439, RFC 7693, HMAC/HKDF, XChaCha20-Poly1305), then a loopback
- * XX handshake between two stack handshakes with random static keys, and
- * one sealed packet through the session API.
+ * One known answer per primitive through the backend (X25519, ChaCha20-
+ * Poly1305, XChaCha20-Poly1305, BLAKE2b, HMAC-BLAKE2b/HKDF), then a
+ * loopback XX handshake between two handshakes with random static keys,
+ * and one sealed packet through the session API.
  */
 #include "selftest.h"
 
@@ -19,7 +19,10 @@
 #include "selftest_kat.h"
 #include "session.h"
 
-typedef char pc_check_sunscreen_len[(sizeof SUNSCREEN - 1 == sizeof AEAD_CT) ? 1 : -1];
+#define AEAD_TEXT_LEN (sizeof SUNSCREEN - 1) /* the RFC's plaintext, no terminator */
+
+typedef char pc_check_sunscreen_len[(AEAD_TEXT_LEN == sizeof AEAD_CT) ? 1 : -1];
+typedef char pc_check_xchacha_len[(AEAD_TEXT_LEN == sizeof XAEAD_CT) ? 1 : -1];
 
 enum selftest_state { ST_NOT_RUN = 0, ST_LOOPBACK, ST_PASSED, ST_FAILED };
 
@@ -32,53 +35,58 @@ int pc_selftest_passed(void)
     return s_state == ST_PASSED || s_state == ST_LOOPBACK;
 }
 
+static int same(const uint8_t *a, const uint8_t *b, size_t len)
+{
+    return pc_be_equal(a, b, len);
+}
+
 /* ---- known answers ------------------------------------------------------- */
 
+/* RFC 7748 §6.1: Alice's public key from her secret, then the shared secret. */
 static int kat_x25519(void)
 {
     uint8_t out[32];
-    int ok = pc_be_x25519(out, X25519_SCALAR, X25519_U) == 0
-             && memcmp(out, X25519_OUT, 32) == 0;
     pc_be_x25519_public(out, DH_ALICE_PRIV);
-    ok = ok && memcmp(out, DH_ALICE_PUB, 32) == 0;
-    ok = ok && pc_be_x25519(out, DH_ALICE_PRIV, DH_BOB_PUB) == 0
-         && memcmp(out, DH_SHARED, 32) == 0;
+    int ok = same(out, DH_ALICE_PUB, 32);
+    ok = ok && pc_be_x25519(out, DH_ALICE_PRIV, DH_BOB_PUB) == 0 && same(out, DH_SHARED, 32);
     pc_be_wipe(out, sizeof out);
     return ok;
 }
 
-/* Seal, open, and a flipped tag bit refused without touching the output. */
-static int kat_aead(void)
+/* The two AEADs have the same shape; the XChaCha vector reuses the RFC 8439
+ * key, associated data and plaintext. */
+typedef struct aead_kat {
+    void (*seal)(uint8_t *c, uint8_t *tag, const uint8_t *key, const uint8_t *nonce,
+                 const uint8_t *ad, size_t ad_len, const uint8_t *m, size_t m_len);
+    int (*open)(uint8_t *m, const uint8_t *key, const uint8_t *nonce, const uint8_t *ad,
+                size_t ad_len, const uint8_t *c, size_t c_len, const uint8_t *tag);
+    const uint8_t *nonce;
+    const uint8_t *ct;
+    const uint8_t *tag;
+} aead_kat;
+
+static const aead_kat AEAD_KATS[2] = {
+    {pc_be_aead_seal, pc_be_aead_open, AEAD_NONCE, AEAD_CT, AEAD_TAG},
+    {pc_be_xaead_seal, pc_be_xaead_open, XAEAD_NONCE, XAEAD_CT, XAEAD_TAG},
+};
+
+/* Seal gives the published ciphertext and tag; in place, a flipped tag bit
+ * is refused with the ciphertext untouched, and the genuine tag opens it. */
+static int kat_aead(const aead_kat *k)
 {
     const uint8_t *pt = (const uint8_t *)SUNSCREEN;
-    uint8_t ct[sizeof AEAD_CT], tag[16], back[sizeof AEAD_CT];
+    uint8_t buf[AEAD_TEXT_LEN], tag[16];
 
-    pc_be_aead_seal(ct, tag, AEAD_KEY, AEAD_NONCE, AEAD_AD, sizeof AEAD_AD, pt, sizeof ct);
-    int ok = memcmp(ct, AEAD_CT, sizeof ct) == 0 && memcmp(tag, AEAD_TAG, 16) == 0;
-    ok = ok && pc_be_aead_open(back, AEAD_KEY, AEAD_NONCE, AEAD_AD, sizeof AEAD_AD, ct,
-                               sizeof ct, tag) == 0
-         && memcmp(back, pt, sizeof back) == 0;
+    k->seal(buf, tag, AEAD_KEY, k->nonce, AEAD_AD, sizeof AEAD_AD, pt, sizeof buf);
+    int ok = same(buf, k->ct, sizeof buf) && same(tag, k->tag, sizeof tag);
     tag[0] ^= 1;
-    memset(back, 0xA5, sizeof back);
-    ok = ok && pc_be_aead_open(back, AEAD_KEY, AEAD_NONCE, AEAD_AD, sizeof AEAD_AD, ct,
-                               sizeof ct, tag) == PC_E_AUTH
-         && back[0] == 0xA5;
-    return ok;
-}
-
-static int kat_xaead(void)
-{
-    const uint8_t *pt = (const uint8_t *)SUNSCREEN;
-    uint8_t ct[sizeof XAEAD_CT], tag[16], back[sizeof XAEAD_CT];
-
-    pc_be_xaead_seal(ct, tag, AEAD_KEY, XAEAD_NONCE, AEAD_AD, sizeof AEAD_AD, pt, sizeof ct);
-    int ok = memcmp(ct, XAEAD_CT, sizeof ct) == 0 && memcmp(tag, XAEAD_TAG, 16) == 0;
-    ok = ok && pc_be_xaead_open(back, AEAD_KEY, XAEAD_NONCE, AEAD_AD, sizeof AEAD_AD, ct,
-                                sizeof ct, tag) == 0
-         && memcmp(back, pt, sizeof back) == 0;
-    tag[15] ^= 0x80;
-    ok = ok && pc_be_xaead_open(back, AEAD_KEY, XAEAD_NONCE, AEAD_AD, sizeof AEAD_AD, ct,
-                                sizeof ct, tag) == PC_E_AUTH;
+    ok = ok && k->open(buf, AEAD_KEY, k->nonce, AEAD_AD, sizeof AEAD_AD, buf, sizeof buf, tag)
+                   == PC_E_AUTH
+         && same(buf, k->ct, sizeof buf);
+    tag[0] ^= 1;
+    ok = ok && k->open(buf, AEAD_KEY, k->nonce, AEAD_AD, sizeof AEAD_AD, buf, sizeof buf, tag)
+                   == 0
+         && same(buf, pt, sizeof buf);
     return ok;
 }
 
@@ -90,67 +98,85 @@ static int kat_blake2b(void)
     pc_be_blake2b_init(&ctx, sizeof out);
     pc_be_blake2b_update(&ctx, (const uint8_t *)"abc", 3);
     pc_be_blake2b_final(&ctx, out, sizeof out);
-    return memcmp(out, BLAKE2B_ABC, sizeof out) == 0;
+    return same(out, BLAKE2B_ABC, sizeof out);
 }
 
-static int kat_hmac_hkdf(void)
+/* HKDF's third output is HMAC(temp, output2 || 3), output2 is HMAC(temp,
+ * output1 || 2) and temp is HMAC(ck, ikm): one answer checks HMAC-BLAKE2b
+ * (RFC 2104 padding, two-part messages) and every HKDF step. */
+static int kat_hkdf(void)
 {
-    static const char msg[] = "The quick brown fox jumps over the lazy dog";
     static const char ikm[] = "phone/v1/root";
-    uint8_t ck[64], out1[64], out2[64], out3[64];
+    uint8_t ck[64], out[3][64];
 
-    pc_hmac_blake2b(out1, (const uint8_t *)"key", 3, (const uint8_t *)msg, sizeof msg - 1,
-                    NULL, 0);
-    int ok = memcmp(out1, HMAC_EXPECTED, 64) == 0;
     memset(ck, 0x0b, sizeof ck);
-    pc_hkdf(ck, (const uint8_t *)ikm, sizeof ikm - 1, out1, out2, out3);
-    ok = ok && memcmp(out1, HKDF_OUT1, 64) == 0 && memcmp(out3, HKDF_OUT3, 64) == 0;
-    return ok;
+    pc_hkdf(ck, (const uint8_t *)ikm, sizeof ikm - 1, out[0], out[1], out[2]);
+    return same(out[2], HKDF_OUT3, sizeof out[2]);
+}
+
+static int known_answers(void)
+{
+    return pc_be_init() == 0 && kat_x25519() && kat_aead(&AEAD_KATS[0])
+           && kat_aead(&AEAD_KATS[1]) && kat_blake2b() && kat_hkdf();
 }
 
 /* ---- loopback ------------------------------------------------------------ */
 
-static int random_static(pc_local_static *s)
-{
-    memset(s, 0, sizeof *s);
-    s->store = PC_STORE_NONE;
-    if (pc_be_random(s->secret, 32) != 0)
-        return 0;
-    pc_be_x25519_public(s->pub, s->secret);
-    return 1;
-}
+static const uint8_t k_payload[] = "selftest";
 
-/* One message from `from` to `to`, payload checked on arrival. */
-static int relay(pc_handshake *from, pc_handshake *to)
-{
-    static const uint8_t payload[] = "selftest";
-    uint8_t msg[PC_MAX_HS_MSG_LEN], got[sizeof payload];
-    size_t len = 0, got_len = 0;
+/* The longest XX message with that payload: e, encrypted s, encrypted payload. */
+#define LOOPBACK_MSG_LEN (32 + 32 + PC_TAG_LEN + sizeof k_payload + PC_TAG_LEN)
 
-    if (pc_handshake_write(from, payload, sizeof payload, msg, sizeof msg, &len) != 0)
-        return 0;
-    if (pc_handshake_read(to, msg, len, got, sizeof got, &got_len) != 0)
-        return 0;
-    return got_len == sizeof payload && memcmp(got, payload, sizeof payload) == 0;
-}
+/* The loopback's state lives here, not on the stack (the peak stack of
+ * pc_selftest stays that of one handshake message: docs/performance.md).
+ * Only pc_selftest_run uses it, under the table lock, and wipes it on every
+ * path. [0] is the initiator, [1] the responder. */
+static struct loopback_scratch {
+    pc_handshake hs[2];
+    pc_split_result split[2];
+    uint8_t msg[LOOPBACK_MSG_LEN];
+} s_loop;
 
-/* XX between two handshakes; both splits must agree. */
-static int loopback_xx(pc_handshake *a, pc_handshake *b, pc_split_result *sa,
-                       pc_split_result *sb)
+/* An XX handshake of that role with a random static key. */
+static int start(pc_handshake *hs, int role)
 {
     pc_local_static s;
-    int ok = random_static(&s)
-             && pc_handshake_init(a, PC_PATTERN_XX, PC_ROLE_INITIATOR, NULL, 0, &s, NULL) == 0;
-    ok = ok && random_static(&s)
-         && pc_handshake_init(b, PC_PATTERN_XX, PC_ROLE_RESPONDER, NULL, 0, &s, NULL) == 0;
+
+    memset(&s, 0, sizeof s);
+    s.store = PC_STORE_NONE;
+    int ok = pc_be_random(s.secret, sizeof s.secret) == 0;
+    if (ok) {
+        pc_be_x25519_public(s.pub, s.secret);
+        ok = pc_handshake_init(hs, PC_PATTERN_XX, role, NULL, 0, &s, NULL) == 0;
+    }
     pc_be_wipe(&s, sizeof s);
-    ok = ok && relay(a, b) && relay(b, a) && relay(a, b);
-    ok = ok && pc_handshake_split(a, sa) == 0 && pc_handshake_split(b, sb) == 0;
-    ok = ok && memcmp(sa->k_i2r, sb->k_i2r, 32) == 0 && memcmp(sa->k_r2i, sb->k_r2i, 32) == 0
-         && memcmp(sa->handshake_hash, sb->handshake_hash, 64) == 0
-         && memcmp(sa->resumption, sb->resumption, 32) == 0
-         && memcmp(sa->k_i2r, sa->k_r2i, 32) != 0;
     return ok;
+}
+
+/* One message from hs[from] to the other side, payload checked on arrival. */
+static int relay(int from)
+{
+    uint8_t got[sizeof k_payload];
+    size_t len = 0, got_len = 0;
+
+    return pc_handshake_write(&s_loop.hs[from], k_payload, sizeof k_payload, s_loop.msg,
+                              sizeof s_loop.msg, &len) == 0
+           && pc_handshake_read(&s_loop.hs[1 - from], s_loop.msg, len, got, sizeof got,
+                                &got_len) == 0
+           && got_len == sizeof k_payload && same(got, k_payload, sizeof k_payload);
+}
+
+/* XX between the two handshakes; both splits must agree. */
+static int loopback_xx(void)
+{
+    const pc_split_result *a = &s_loop.split[0], *b = &s_loop.split[1];
+    int ok = start(&s_loop.hs[0], PC_ROLE_INITIATOR) && start(&s_loop.hs[1], PC_ROLE_RESPONDER)
+             && relay(0) && relay(1) && relay(0)
+             && pc_handshake_split(&s_loop.hs[0], &s_loop.split[0]) == 0
+             && pc_handshake_split(&s_loop.hs[1], &s_loop.split[1]) == 0;
+    return ok && same(a->k_i2r, b->k_i2r, 32) && same(a->k_r2i, b->k_r2i, 32)
+           && same(a->root, b->root, 32) && same(a->resumption, b->resumption, 32)
+           && same(a->handshake_hash, b->handshake_hash, 64) && !same(a->k_i2r, a->k_r2i, 32);
 }
 
 /* One packet sealed by the initiator's session, opened by the responder's. */
@@ -163,18 +189,18 @@ static int packet_round_trip(int32_t tx, int32_t rx)
     memset(pkt, 0, sizeof pkt);
     memcpy(pkt + PC_PKT_MIN_HDR_LEN, body, sizeof body);
     int32_t len = pc_session_seal(tx, pkt, (int32_t)sizeof pkt, 0, PC_PKT_MIN_HDR_LEN, n);
-    if (len != (int32_t)sizeof pkt || memcmp(pkt + PC_PKT_MIN_HDR_LEN, body, sizeof body) == 0)
+    if (len != (int32_t)sizeof pkt || same(pkt + PC_PKT_MIN_HDR_LEN, body, sizeof body))
         return 0;
     int32_t got = pc_session_open(rx, pkt, (int32_t)sizeof pkt, 0, PC_PKT_MIN_HDR_LEN, len);
-    return got == n && memcmp(pkt + PC_PKT_MIN_HDR_LEN, body, sizeof body) == 0;
+    return got == n && same(pkt + PC_PKT_MIN_HDR_LEN, body, sizeof body);
 }
 
 /* PC_OK, PC_E_SELFTEST, or PC_E_NO_SLOT when the session table is full
  * (a re-run while calls are up: a lack of room, not a failed check). */
-static int loopback_sessions(const pc_split_result *sa, const pc_split_result *sb)
+static int loopback_sessions(void)
 {
-    int32_t tx = pc_session_create(sa);
-    int32_t rx = pc_session_create(sb);
+    int32_t tx = pc_session_create(&s_loop.split[0]);
+    int32_t rx = pc_session_create(&s_loop.split[1]);
     int rc = PC_E_SELFTEST;
     if (tx == PC_E_NO_SLOT || rx == PC_E_NO_SLOT)
         rc = PC_E_NO_SLOT;
@@ -189,25 +215,14 @@ static int loopback_sessions(const pc_split_result *sa, const pc_split_result *s
 
 static int loopback(void)
 {
-    pc_handshake a, b;
-    pc_split_result sa, sb;
     int rc = PC_E_SELFTEST;
 
-    if (loopback_xx(&a, &b, &sa, &sb)) {
+    if (loopback_xx()) {
         s_state = ST_LOOPBACK;
-        rc = loopback_sessions(&sa, &sb);
+        rc = loopback_sessions();
     }
-    pc_handshake_wipe(&a);
-    pc_handshake_wipe(&b);
-    pc_be_wipe(&sa, sizeof sa);
-    pc_be_wipe(&sb, sizeof sb);
+    pc_be_wipe(&s_loop, sizeof s_loop); /* handshakes, splits, message */
     return rc;
-}
-
-static int known_answers(void)
-{
-    return pc_be_init() == 0 && kat_x25519() && kat_aead() && kat_xaead() && kat_blake2b()
-           && kat_hmac_hkdf();
 }
 
 int pc_selftest_run(void)
