@@ -1,12 +1,58 @@
 /*
- * api_core.c - version, self-test, public hashing and randomness, and the
- * ephemeral key pool entry points.
+ * api_core.c - the guard every entry point runs (api_guard.h), version,
+ * self-test, public hashing and randomness, and the ephemeral key pool
+ * entry points.
  */
+#include <string.h>
+
 #include "api_guard.h"
 #include "backend.h"
 #include "keypool.h"
 #include "phone_crypto.h"
 #include "selftest.h"
+
+/* ---- the guard ----------------------------------------------------------- */
+
+int32_t pc_api_enter(void)
+{
+    pc_platform_lock();
+    return pc_selftest_passed() ? PC_OK : PC_E_SELFTEST;
+}
+
+int32_t pc_api_leave(int32_t rc)
+{
+    pc_platform_unlock();
+    return rc;
+}
+
+int pc_arg_buffer(const uint8_t *ptr, int32_t len)
+{
+    return len >= 0 && (ptr != NULL || len == 0);
+}
+
+int pc_arg_region(const uint8_t *ptr, int32_t buf_len, int32_t off, int32_t count)
+{
+    return pc_arg_buffer(ptr, buf_len) && off >= 0 && count >= 0 && off <= buf_len
+           && count <= buf_len - off;
+}
+
+int32_t pc_arg_out(const uint8_t *out, int32_t out_len, int32_t need)
+{
+    if (!pc_arg_buffer(out, out_len))
+        return PC_E_ARG;
+    return out_len < need ? PC_E_SPACE : PC_OK;
+}
+
+int32_t pc_api_copy_out(uint8_t *out, int32_t out_len, const void *src, int32_t len)
+{
+    int32_t rc = pc_arg_out(out, out_len, len);
+    if (rc != PC_OK)
+        return rc;
+    memcpy(out, src, (size_t)len);
+    return len;
+}
+
+/* ---- entry points -------------------------------------------------------- */
 
 int32_t pc_api_version(void)
 {
@@ -17,9 +63,7 @@ int32_t pc_api_version(void)
 int32_t pc_selftest(void)
 {
     pc_platform_lock();
-    int32_t rc = pc_selftest_run();
-    pc_platform_unlock();
-    return rc;
+    return pc_api_leave(pc_selftest_run());
 }
 
 static int32_t hash(const uint8_t *in, int32_t in_len, uint8_t *out, int32_t out_len)
@@ -40,8 +84,7 @@ int32_t pc_hash(const uint8_t *in, int32_t in_len, uint8_t *out, int32_t out_len
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = hash(in, in_len, out, out_len);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 static int32_t random_bytes(uint8_t *out, int32_t out_len)
@@ -58,8 +101,7 @@ int32_t pc_random(uint8_t *out, int32_t out_len)
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = random_bytes(out, out_len);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 int32_t pc_pool_refill(void)
@@ -67,8 +109,7 @@ int32_t pc_pool_refill(void)
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = pc_keypool_refill();
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 int32_t pc_pool_ready(void)
@@ -76,6 +117,5 @@ int32_t pc_pool_ready(void)
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = pc_keypool_ready();
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }

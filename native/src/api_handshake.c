@@ -60,8 +60,7 @@ int32_t pc_hs_new(int32_t store, int32_t pattern, int32_t role, const uint8_t *p
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = hs_new(store, pattern, role, prologue, prologue_len, remote_static, rs_len);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 /* ---- pc_hs_use_resumption -------------------------------------------------- */
@@ -103,8 +102,7 @@ int32_t pc_hs_use_resumption(int32_t hs, int32_t store, int32_t contact, int32_t
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = hs_use_resumption(hs, store, contact, generation);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 /* ---- pc_hs_write / pc_hs_read ---------------------------------------------- */
@@ -130,8 +128,7 @@ int32_t pc_hs_write(int32_t hs, const uint8_t *payload, int32_t payload_len, uin
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = hs_write(hs, payload, payload_len, out, out_len, out_off);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 static int32_t hs_read(int32_t handle, const uint8_t *msg, int32_t msg_len, int32_t off,
@@ -155,8 +152,7 @@ int32_t pc_hs_read(int32_t hs, const uint8_t *msg, int32_t msg_len, int32_t off,
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = hs_read(hs, msg, msg_len, off, count, payload, payload_len);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 /* ---- public state ---------------------------------------------------------- */
@@ -178,8 +174,7 @@ int32_t pc_hs_status(int32_t hs)
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = hs_status(hs);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 static int32_t hs_hash(int32_t handle, uint8_t *h, int32_t h_len)
@@ -189,10 +184,7 @@ static int32_t hs_hash(int32_t handle, uint8_t *h, int32_t h_len)
     const pc_handshake *hs = pc_hs_table_get(handle);
     if (hs == NULL)
         return PC_E_HANDLE;
-    if (h_len < PC_HASH_LEN)
-        return PC_E_SPACE;
-    memcpy(h, hs->ss.h, PC_HASH_LEN);
-    return PC_HASH_LEN;
+    return pc_api_copy_out(h, h_len, hs->ss.h, PC_HASH_LEN);
 }
 
 int32_t pc_hs_hash(int32_t hs, uint8_t *h, int32_t h_len)
@@ -200,8 +192,7 @@ int32_t pc_hs_hash(int32_t hs, uint8_t *h, int32_t h_len)
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = hs_hash(hs, h, h_len);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 static int32_t hs_remote_static(int32_t handle, uint8_t *rs, int32_t rs_len)
@@ -213,10 +204,7 @@ static int32_t hs_remote_static(int32_t handle, uint8_t *rs, int32_t rs_len)
         return PC_E_HANDLE;
     if (!hs->has_rs)
         return PC_E_STATE;
-    if (rs_len < PC_KEY_LEN)
-        return PC_E_SPACE;
-    memcpy(rs, hs->rs, PC_KEY_LEN);
-    return PC_KEY_LEN;
+    return pc_api_copy_out(rs, rs_len, hs->rs, PC_KEY_LEN);
 }
 
 int32_t pc_hs_remote_static(int32_t hs, uint8_t *rs, int32_t rs_len)
@@ -224,8 +212,7 @@ int32_t pc_hs_remote_static(int32_t hs, uint8_t *rs, int32_t rs_len)
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = hs_remote_static(hs, rs, rs_len);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 /* ---- pc_hs_split / pc_hs_free ---------------------------------------------- */
@@ -253,8 +240,7 @@ int32_t pc_hs_split(int32_t hs)
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = hs_split(hs);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 int32_t pc_hs_free(int32_t hs)
@@ -262,6 +248,5 @@ int32_t pc_hs_free(int32_t hs)
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = pc_hs_table_free(hs);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }

@@ -30,8 +30,7 @@ int32_t pc_session_seal(int32_t session, uint8_t *buf, int32_t buf_len, int32_t 
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = seal_checked(session, buf, buf_len, off, hdr_len, body_len);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 /* hdr_len is the caller's own constant (a mistake is PC_E_ARG); pkt_len
@@ -56,8 +55,7 @@ int32_t pc_session_open(int32_t session, uint8_t *buf, int32_t buf_len, int32_t 
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = open_checked(session, buf, buf_len, off, hdr_len, pkt_len);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 static int32_t ratchet_checked(int32_t session)
@@ -71,16 +69,7 @@ int32_t pc_session_ratchet(int32_t session)
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = ratchet_checked(session);
-    pc_api_leave();
-    return rc;
-}
-
-/* An output buffer for a public key: PC_E_ARG if malformed, PC_E_SPACE if short. */
-static int32_t key_out_check(const uint8_t *out, int32_t out_len)
-{
-    if (!pc_arg_buffer(out, out_len))
-        return PC_E_ARG;
-    return out_len < PC_KEY_LEN ? PC_E_SPACE : PC_OK;
+    return pc_api_leave(rc);
 }
 
 /* A peer's public key from the control channel: exactly PC_KEY_LEN bytes. */
@@ -96,7 +85,7 @@ static int32_t offer_checked(int32_t session, uint8_t *e_pub, int32_t e_len)
     pc_session_state *s = pc_session_lookup(session);
     if (s == NULL)
         return PC_E_HANDLE;
-    int32_t rc = key_out_check(e_pub, e_len);
+    int32_t rc = pc_arg_out(e_pub, e_len, PC_KEY_LEN);
     return rc != PC_OK ? rc : pc_session_offer(s, e_pub);
 }
 
@@ -105,8 +94,7 @@ int32_t pc_session_rekey_offer(int32_t session, uint8_t *e_pub, int32_t e_len)
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = offer_checked(session, e_pub, e_len);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 static int32_t accept_checked(int32_t session, const uint8_t *peer_e, int32_t peer_len,
@@ -115,7 +103,7 @@ static int32_t accept_checked(int32_t session, const uint8_t *peer_e, int32_t pe
     pc_session_state *s = pc_session_lookup(session);
     if (s == NULL)
         return PC_E_HANDLE;
-    int32_t rc = key_out_check(e_pub, e_len);
+    int32_t rc = pc_arg_out(e_pub, e_len, PC_KEY_LEN);
     if (rc == PC_OK)
         rc = key_in_check(peer_e, peer_len);
     return rc != PC_OK ? rc : pc_session_accept(s, peer_e, e_pub);
@@ -127,8 +115,7 @@ int32_t pc_session_rekey_accept(int32_t session, const uint8_t *peer_e, int32_t 
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = accept_checked(session, peer_e, peer_len, e_pub, e_len);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 static int32_t complete_checked(int32_t session, const uint8_t *peer_e, int32_t peer_len)
@@ -145,8 +132,7 @@ int32_t pc_session_rekey_complete(int32_t session, const uint8_t *peer_e, int32_
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = complete_checked(session, peer_e, peer_len);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 static int32_t forget_previous_checked(int32_t session)
@@ -163,23 +149,19 @@ int32_t pc_session_forget_previous(int32_t session)
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = forget_previous_checked(session);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 #define SESSION_INFO_LEN 4
 
 static int32_t info_checked(int32_t session, uint8_t *out, int32_t out_len)
 {
+    uint8_t info[SESSION_INFO_LEN];
     const pc_session_state *s = pc_session_lookup(session);
     if (s == NULL)
         return PC_E_HANDLE;
-    if (!pc_arg_buffer(out, out_len))
-        return PC_E_ARG;
-    if (out_len < SESSION_INFO_LEN)
-        return PC_E_SPACE;
-    pc_session_info_bytes(s, out);
-    return SESSION_INFO_LEN;
+    pc_session_info_bytes(s, info);
+    return pc_api_copy_out(out, out_len, info, SESSION_INFO_LEN);
 }
 
 int32_t pc_session_info(int32_t session, uint8_t *out, int32_t out_len)
@@ -187,8 +169,7 @@ int32_t pc_session_info(int32_t session, uint8_t *out, int32_t out_len)
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = info_checked(session, out, out_len);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 static int32_t free_checked(int32_t session)
@@ -205,6 +186,5 @@ int32_t pc_session_free(int32_t session)
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = free_checked(session);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }

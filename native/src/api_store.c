@@ -19,8 +19,7 @@ int32_t pc_store_open(const uint8_t *locator, int32_t locator_len)
         rc = pc_arg_buffer(locator, locator_len) && locator_len > 0
                  ? pc_keystore_open(locator, (size_t)locator_len)
                  : PC_E_ARG;
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 int32_t pc_store_close(int32_t store)
@@ -28,8 +27,7 @@ int32_t pc_store_close(int32_t store)
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = pc_keystore_close(store);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 int32_t pc_store_status(int32_t store)
@@ -37,8 +35,7 @@ int32_t pc_store_status(int32_t store)
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = pc_keystore_status(store);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 static int32_t reset_checked(int32_t store, const uint8_t *locator, int32_t locator_len)
@@ -55,21 +52,12 @@ int32_t pc_store_factory_reset(int32_t store, const uint8_t *locator, int32_t lo
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = reset_checked(store, locator, locator_len);
-    pc_api_leave();
-    return rc;
-}
-
-/* An output buffer: PC_E_ARG if malformed, PC_E_SPACE if shorter than need. */
-static int32_t out_check(const uint8_t *out, int32_t out_len, int32_t need)
-{
-    if (!pc_arg_buffer(out, out_len))
-        return PC_E_ARG;
-    return out_len < need ? PC_E_SPACE : PC_OK;
+    return pc_api_leave(rc);
 }
 
 static int32_t identity_checked(int32_t store, uint8_t *pub, int32_t pub_len)
 {
-    int32_t rc = out_check(pub, pub_len, PC_KEY_LEN);
+    int32_t rc = pc_arg_out(pub, pub_len, PC_KEY_LEN);
     if (rc == PC_OK)
         rc = pc_keystore_identity_public(store, pub);
     return rc == PC_OK ? PC_KEY_LEN : rc;
@@ -80,8 +68,7 @@ int32_t pc_store_identity(int32_t store, uint8_t *pub, int32_t pub_len)
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = identity_checked(store, pub, pub_len);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 int32_t pc_contact_capacity(void)
@@ -89,15 +76,14 @@ int32_t pc_contact_capacity(void)
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = PC_MAX_CONTACTS;
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 /* Writes the record into a local first: a failed read leaves rec as it was. */
 static int32_t read_checked(int32_t store, int32_t index, uint8_t *rec, int32_t rec_len)
 {
     uint8_t local[PC_CONTACT_RECORD_LEN];
-    int32_t rc = out_check(rec, rec_len, PC_CONTACT_RECORD_LEN);
+    int32_t rc = pc_arg_out(rec, rec_len, PC_CONTACT_RECORD_LEN);
     if (rc == PC_OK)
         rc = pc_keystore_contact_read(store, index, local);
     if (rc == PC_CONTACT_RECORD_LEN)
@@ -110,8 +96,7 @@ int32_t pc_contact_read(int32_t store, int32_t index, uint8_t *rec, int32_t rec_
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = read_checked(store, index, rec, rec_len);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 static int32_t find_checked(int32_t store, const uint8_t *pub, int32_t pub_len)
@@ -126,8 +111,7 @@ int32_t pc_contact_find(int32_t store, const uint8_t *pub, int32_t pub_len)
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = find_checked(store, pub, pub_len);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 static int32_t pin_checked(int32_t store, int32_t session, const uint8_t *name,
@@ -152,8 +136,7 @@ int32_t pc_contact_pin(int32_t store, int32_t session, const uint8_t *name, int3
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = pin_checked(store, session, name, name_len, flags);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 int32_t pc_contact_set_flags(int32_t store, int32_t index, int32_t flags)
@@ -161,8 +144,7 @@ int32_t pc_contact_set_flags(int32_t store, int32_t index, int32_t flags)
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = pc_keystore_set_flags(store, index, flags);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 static int32_t remember_checked(int32_t store, int32_t index, int32_t session)
@@ -183,8 +165,7 @@ int32_t pc_contact_remember(int32_t store, int32_t index, int32_t session)
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = remember_checked(store, index, session);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
 
 int32_t pc_contact_forget(int32_t store, int32_t index)
@@ -192,6 +173,5 @@ int32_t pc_contact_forget(int32_t store, int32_t index)
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = pc_keystore_forget(store, index);
-    pc_api_leave();
-    return rc;
+    return pc_api_leave(rc);
 }
