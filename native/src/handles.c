@@ -1,6 +1,7 @@
 /* handles.c - slot allocation and handle checking for the static tables. */
 #include "handles.h"
 
+#include "backend.h"
 #include "phone_crypto.h"
 
 #define GENERATION_MASK 0x7FFFFFu
@@ -10,9 +11,9 @@ static pc_slot *slot_at(void *table, int index, size_t stride)
     return (pc_slot *)((uint8_t *)table + (size_t)index * stride);
 }
 
-static int32_t handle_of(const pc_slot *slot, int index)
+static void wipe_body(pc_slot *slot, size_t stride)
 {
-    return (int32_t)((slot->generation << PC_HANDLE_INDEX_BITS) | (uint32_t)index);
+    pc_be_wipe((uint8_t *)slot + sizeof *slot, stride - sizeof *slot);
 }
 
 int32_t pc_slot_alloc(void *table, int count, size_t stride)
@@ -23,31 +24,42 @@ int32_t pc_slot_alloc(void *table, int count, size_t stride)
             if (slot->generation == 0)
                 slot->generation = 1; /* zero-initialised static table */
             slot->used = 1;
-            return handle_of(slot, i);
+            wipe_body(slot, stride);
+            return (int32_t)((slot->generation << PC_HANDLE_INDEX_BITS) | (uint32_t)i);
         }
     }
     return PC_E_NO_SLOT;
 }
 
-int pc_slot_index(int32_t handle, const void *table, int count, size_t stride)
+void *pc_slot_get(int32_t handle, void *table, int count, size_t stride)
 {
     if (handle < 0)
-        return PC_E_HANDLE;
+        return NULL;
     int index = (int)((uint32_t)handle & (PC_HANDLE_MAX_SLOTS - 1));
     uint32_t generation = (uint32_t)handle >> PC_HANDLE_INDEX_BITS;
     if (index >= count)
-        return PC_E_HANDLE;
-    const pc_slot *slot = slot_at((void *)table, index, stride);
-    if (!slot->used || slot->generation != generation)
-        return PC_E_HANDLE;
-    return index;
+        return NULL;
+    pc_slot *slot = slot_at(table, index, stride);
+    return slot->used && slot->generation == generation ? slot : NULL;
 }
 
-void pc_slot_release(void *table, int index, size_t stride)
+void pc_slot_free(void *element, size_t stride)
 {
-    pc_slot *slot = slot_at(table, index, stride);
+    pc_slot *slot = element;
+    wipe_body(slot, stride);
     slot->used = 0;
     slot->generation = (slot->generation + 1) & GENERATION_MASK;
     if (slot->generation == 0)
         slot->generation = 1;
+}
+
+void pc_slot_wipe_all(void *table, int count, size_t stride)
+{
+    for (int i = 0; i < count; i++) {
+        pc_slot *slot = slot_at(table, i, stride);
+        if (slot->used)
+            pc_slot_free(slot, stride);
+        else
+            wipe_body(slot, stride);
+    }
 }

@@ -4,6 +4,10 @@
  * handle = generation << 8 | index. The generation of a slot moves on every
  * free, so a handle kept after free (or forged) no longer matches and is
  * refused with PC_E_HANDLE instead of reaching whatever reuses the slot.
+ *
+ * A table is an array of elements whose first member is a pc_slot; `stride`
+ * is sizeof the element. Everything after the pc_slot is the element's body:
+ * wiped when a slot is handed out and when it is freed.
  */
 #ifndef PC_HANDLES_H
 #define PC_HANDLES_H
@@ -19,14 +23,17 @@ typedef struct pc_slot {
     uint8_t used;
 } pc_slot;
 
-/* Finds a free slot, marks it used and returns its handle, or PC_E_NO_SLOT.
- * `stride` is sizeof the table's element; the pc_slot must be its first member. */
+/* Finds a free slot, marks it used (body wiped) and returns its handle, or
+ * PC_E_NO_SLOT. */
 int32_t pc_slot_alloc(void *table, int count, size_t stride);
 
-/* Index of a live handle in the table, or PC_E_HANDLE. */
-int pc_slot_index(int32_t handle, const void *table, int count, size_t stride);
+/* The element of a live handle, or NULL (unknown, stale, freed, forged). */
+void *pc_slot_get(int32_t handle, void *table, int count, size_t stride);
 
-/* Marks the slot free and moves its generation on (the caller wipes first). */
-void pc_slot_release(void *table, int index, size_t stride);
+/* Wipes the element's body, marks its slot free and moves its generation on. */
+void pc_slot_free(void *element, size_t stride);
+
+/* Every body wiped, every slot freed (soft reboot, tests). */
+void pc_slot_wipe_all(void *table, int count, size_t stride);
 
 #endif /* PC_HANDLES_H */

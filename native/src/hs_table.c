@@ -1,7 +1,6 @@
 /* hs_table.c - handshake slots reached by handles. */
 #include "hs_table.h"
 
-#include "backend.h"
 #include "handles.h"
 #include "limits.h"
 #include "phone_crypto.h"
@@ -15,35 +14,36 @@ static hs_entry s_handshakes[PC_MAX_HANDSHAKES];
 
 #define TABLE s_handshakes, PC_MAX_HANDSHAKES, sizeof(hs_entry)
 
+static hs_entry *entry(int32_t handle)
+{
+    return pc_slot_get(handle, TABLE);
+}
+
 int32_t pc_hs_table_alloc(pc_handshake **hs)
 {
     int32_t handle = pc_slot_alloc(TABLE);
     if (handle >= 0)
-        *hs = &s_handshakes[handle & (PC_HANDLE_MAX_SLOTS - 1)].hs;
+        *hs = &entry(handle)->hs;
     return handle;
 }
 
 pc_handshake *pc_hs_table_get(int32_t handle)
 {
-    int index = pc_slot_index(handle, TABLE);
-    return index < 0 ? NULL : &s_handshakes[index].hs;
+    hs_entry *e = entry(handle);
+    return e == NULL ? NULL : &e->hs;
 }
 
+/* The handshake is wiped with the slot (the entry's body). */
 int pc_hs_table_free(int32_t handle)
 {
-    int index = pc_slot_index(handle, TABLE);
-    if (index < 0)
+    hs_entry *e = entry(handle);
+    if (e == NULL)
         return PC_E_HANDLE;
-    pc_handshake_wipe(&s_handshakes[index].hs);
-    pc_slot_release(s_handshakes, index, sizeof(hs_entry));
+    pc_slot_free(e, sizeof *e);
     return PC_OK;
 }
 
 void pc_hs_table_wipe_all(void)
 {
-    for (int i = 0; i < PC_MAX_HANDSHAKES; i++) {
-        pc_handshake_wipe(&s_handshakes[i].hs);
-        if (s_handshakes[i].slot.used)
-            pc_slot_release(s_handshakes, i, sizeof(hs_entry));
-    }
+    pc_slot_wipe_all(TABLE);
 }

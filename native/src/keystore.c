@@ -30,21 +30,17 @@ typedef struct slot_scan {
     uint32_t best_sequence;
 } slot_scan;
 
+#define TABLE s_stores, PC_MAX_STORES, sizeof s_stores[0]
+
 pc_store_state *pc_store_lookup(int32_t store)
 {
-    int index = pc_slot_index(store, s_stores, PC_MAX_STORES, sizeof s_stores[0]);
-    return index < 0 ? NULL : &s_stores[index];
+    return pc_slot_get(store, TABLE);
 }
 
-static void wipe_body(pc_store_state *st)
-{
-    pc_be_wipe((uint8_t *)st + sizeof st->slot, sizeof *st - sizeof st->slot);
-}
-
+/* Keys and contacts are wiped with the slot. */
 static void release(pc_store_state *st)
 {
-    wipe_body(st);
-    pc_slot_release(s_stores, (int)(st - s_stores), sizeof s_stores[0]);
+    pc_slot_free(st, sizeof *st);
 }
 
 /* Two handles on one flash would each think they know the newest copy. */
@@ -62,12 +58,10 @@ static int locator_open(const pc_storage *storage)
 /* A free table slot for storage, or PC_E_STATE / PC_E_NO_SLOT. */
 static pc_store_state *allocate(const pc_storage *storage, int32_t *rc)
 {
-    *rc = locator_open(storage) ? PC_E_STATE
-                                : pc_slot_alloc(s_stores, PC_MAX_STORES, sizeof s_stores[0]);
+    *rc = locator_open(storage) ? PC_E_STATE : pc_slot_alloc(TABLE);
     if (*rc < 0)
         return NULL;
-    pc_store_state *st = pc_store_lookup(*rc);
-    wipe_body(st);
+    pc_store_state *st = pc_store_lookup(*rc); /* wiped */
     st->storage = *storage;
     return st;
 }
@@ -288,11 +282,6 @@ int pc_keystore_dh(int32_t store, uint8_t out[32], const uint8_t peer[32])
 
 void pc_keystore_wipe_all(void)
 {
-    for (int i = 0; i < PC_MAX_STORES; i++) {
-        if (s_stores[i].slot.used)
-            release(&s_stores[i]);
-        else
-            wipe_body(&s_stores[i]);
-    }
+    pc_slot_wipe_all(TABLE);
     pc_be_wipe(s_image, sizeof s_image);
 }

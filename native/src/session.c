@@ -8,23 +8,17 @@
 
 #include <string.h>
 
-#include "backend.h"
 #include "limits.h"
 #include "phone_crypto.h"
 #include "session_state.h"
 
 static pc_session_state s_sessions[PC_MAX_SESSIONS];
 
+#define TABLE s_sessions, PC_MAX_SESSIONS, sizeof s_sessions[0]
+
 pc_session_state *pc_session_lookup(int32_t session)
 {
-    int index = pc_slot_index(session, s_sessions, PC_MAX_SESSIONS, sizeof s_sessions[0]);
-    return index < 0 ? NULL : &s_sessions[index];
-}
-
-/* Wipes everything but the slot header (keys, window, peer). */
-static void wipe_body(pc_session_state *s)
-{
-    pc_be_wipe((uint8_t *)s + sizeof s->slot, sizeof *s - sizeof s->slot);
+    return pc_slot_get(session, TABLE);
 }
 
 static void load_key(pc_phase_key *k, const uint8_t key[32])
@@ -53,19 +47,16 @@ int32_t pc_session_create(const pc_split_result *split)
 {
     if (split->role != PC_ROLE_INITIATOR && split->role != PC_ROLE_RESPONDER)
         return PC_E_ARG;
-    int32_t handle = pc_slot_alloc(s_sessions, PC_MAX_SESSIONS, sizeof s_sessions[0]);
-    if (handle < 0)
-        return handle;
-    pc_session_state *s = pc_session_lookup(handle);
-    wipe_body(s);
-    load_split(s, split);
+    int32_t handle = pc_slot_alloc(TABLE);
+    if (handle >= 0)
+        load_split(pc_session_lookup(handle), split); /* into a wiped slot */
     return handle;
 }
 
+/* Keys, window and peer are wiped with the slot. */
 void pc_session_release(pc_session_state *s)
 {
-    wipe_body(s);
-    pc_slot_release(s_sessions, (int)(s - s_sessions), sizeof s_sessions[0]);
+    pc_slot_free(s, sizeof *s);
 }
 
 int pc_session_peer_view(int32_t session, pc_session_peer *out)
@@ -88,12 +79,7 @@ void pc_session_info_bytes(const pc_session_state *s, uint8_t out[4])
 
 void pc_session_wipe_all(void)
 {
-    for (int i = 0; i < PC_MAX_SESSIONS; i++) {
-        if (s_sessions[i].slot.used)
-            pc_session_release(&s_sessions[i]);
-        else
-            wipe_body(&s_sessions[i]);
-    }
+    pc_slot_wipe_all(TABLE);
 }
 
 #ifdef PC_TEST_HOOKS
