@@ -28,20 +28,25 @@ enum token { TOK_END = 0, TOK_E, TOK_S, TOK_EE, TOK_ES, TOK_SE, TOK_SS, TOK_PSK 
 
 typedef struct pattern_def {
     const char *protocol_name;
+    uint8_t name_len;               /* without the terminator */
     uint8_t responder_static_known; /* pre-message "<- s" */
     uint8_t psk;                    /* psk modifier: e also mixes the key */
     uint8_t messages;
     uint8_t tokens[MAX_MESSAGES][MAX_TOKENS];
 } pattern_def;
 
+#define NAME_XX "Noise_XX_25519_ChaChaPoly_BLAKE2b"
+#define NAME_IK "Noise_IK_25519_ChaChaPoly_BLAKE2b"
+#define NAME_IKPSK2 "Noise_IKpsk2_25519_ChaChaPoly_BLAKE2b"
+
 static const pattern_def PATTERN_XX = {
-    "Noise_XX_25519_ChaChaPoly_BLAKE2b", 0, 0, 3,
+    NAME_XX, sizeof NAME_XX - 1, 0, 0, 3,
     {{TOK_E}, {TOK_E, TOK_EE, TOK_S, TOK_ES}, {TOK_S, TOK_SE}}};
 static const pattern_def PATTERN_IK = {
-    "Noise_IK_25519_ChaChaPoly_BLAKE2b", 1, 0, 2,
+    NAME_IK, sizeof NAME_IK - 1, 1, 0, 2,
     {{TOK_E, TOK_ES, TOK_S, TOK_SS}, {TOK_E, TOK_EE, TOK_SE}}};
 static const pattern_def PATTERN_IKPSK2 = {
-    "Noise_IKpsk2_25519_ChaChaPoly_BLAKE2b", 1, 1, 2,
+    NAME_IKPSK2, sizeof NAME_IKPSK2 - 1, 1, 1, 2,
     {{TOK_E, TOK_ES, TOK_S, TOK_SS}, {TOK_E, TOK_EE, TOK_SE, TOK_PSK}}};
 
 static const pattern_def *pattern_of(int pattern)
@@ -164,7 +169,7 @@ int pc_handshake_init(pc_handshake *hs, int pattern, int role, const uint8_t *pr
     hs->pattern = (uint8_t)pattern;
     hs->role = (uint8_t)role;
     hs->s = *s;
-    pc_ss_init(&hs->ss, p->protocol_name, strlen(p->protocol_name));
+    pc_ss_init(&hs->ss, p->protocol_name, p->name_len);
     pc_ss_mix_hash(&hs->ss, prologue, prologue_len);
     if (needs_rs) {
         memcpy(hs->rs, rs, 32);
@@ -308,6 +313,17 @@ static int read_token(pc_handshake *w, int token, const uint8_t *msg, size_t *po
 
 /* ---- messages ------------------------------------------------------------ */
 
+/* A message is built on a working copy of the handshake (committed only on
+ * success) and, when written, in a message buffer (copied out only on
+ * success). Both are static rather than on the stack (docs/performance.md:
+ * peak stack): pc_handshake_write/read are not reentrant, and every caller
+ * holds the platform lock (api_handshake.c; selftest.c under pc_selftest's
+ * lock). Wiped after every message, on every path. */
+static struct {
+    pc_handshake work;
+    uint8_t msg[PC_MAX_HS_MSG_LEN];
+} s_scratch;
+
 /* Tokens then EncryptAndHash(payload) into msg, all on the working copy. */
 static int write_body(pc_handshake *w, const uint8_t *payload, size_t payload_len,
                       uint8_t *msg, size_t *pos)
@@ -328,10 +344,8 @@ static int write_body(pc_handshake *w, const uint8_t *payload, size_t payload_le
 int pc_handshake_write(pc_handshake *hs, const uint8_t *payload, size_t payload_len,
                        uint8_t *out, size_t out_cap, size_t *out_len)
 {
-    uint8_t msg[PC_MAX_HS_MSG_LEN];
-    pc_handshake work;
+    pc_handshake *work = &s_scratch.work;
     size_t pos = 0;
-    int rc;
 
     if (hs->state != PC_HSS_WRITE)
         return PC_E_STATE;
@@ -341,16 +355,16 @@ int pc_handshake_write(pc_handshake *hs, const uint8_t *payload, size_t payload_
     if (need > out_cap)
         return PC_E_SPACE;
 
-    work = *hs;
-    rc = write_body(&work, payload, payload_len, msg, &pos);
+    *work = *hs;
+    int rc = write_body(work, payload, payload_len, s_scratch.msg, &pos);
     if (rc == 0) {
-        advance(&work);
-        *hs = work; /* commit */
-        memcpy(out, msg, pos);
+        advance(work);
+        *hs = *work; /* commit */
+        memcpy(out, s_scratch.msg, pos);
         *out_len = pos;
     }
-    pc_be_wipe(&work, sizeof work);
-    pc_be_wipe(msg, sizeof msg); /* held the plaintext payload of unkeyed messages */
+    /* the message held the plaintext payload of unkeyed messages */
+    pc_be_wipe(&s_scratch, sizeof s_scratch);
     return rc;
 }
 
@@ -369,8 +383,8 @@ static int read_body(pc_handshake *w, const uint8_t *msg, size_t len, uint8_t *p
 int pc_handshake_read(pc_handshake *hs, const uint8_t *msg, size_t len, uint8_t *payload,
                       size_t payload_cap, size_t *payload_len)
 {
-    pc_handshake work;
-    int keyed, rc;
+    pc_handshake *work = &s_scratch.work;
+    int keyed;
 
     if (hs->state != PC_HSS_READ)
         return PC_E_STATE;
@@ -383,14 +397,14 @@ int pc_handshake_read(pc_handshake *hs, const uint8_t *msg, size_t len, uint8_t 
     if (len - fixed - tag > payload_cap)
         return PC_E_SPACE;
 
-    work = *hs;
-    rc = read_body(&work, msg, len, payload);
+    *work = *hs;
+    int rc = read_body(work, msg, len, payload);
     if (rc == 0) {
-        advance(&work);
-        *hs = work; /* commit */
+        advance(work);
+        *hs = *work; /* commit */
         *payload_len = len - fixed - tag;
     }
-    pc_be_wipe(&work, sizeof work);
+    pc_be_wipe(work, sizeof *work);
     return rc;
 }
 
