@@ -31,8 +31,8 @@ int pc_cs_encrypt(pc_cipher_state *cs, const uint8_t *ad, size_t ad_len, const u
     uint8_t nonce[PC_AEAD_NONCE_LEN];
 
     if (!cs->has_key) {
-        if (len > 0)
-            memmove(out, pt, len);
+        if (out != pt && len > 0)
+            memcpy(out, pt, len);
         return 0;
     }
     if (cs->n == PC_CS_MAX_NONCE)
@@ -49,8 +49,8 @@ int pc_cs_decrypt(pc_cipher_state *cs, const uint8_t *ad, size_t ad_len, const u
     uint8_t nonce[PC_AEAD_NONCE_LEN];
 
     if (!cs->has_key) {
-        if (len > 0)
-            memmove(out, ct, len);
+        if (out != ct && len > 0)
+            memcpy(out, ct, len);
         return 0;
     }
     if (len < PC_CS_TAG_LEN)
