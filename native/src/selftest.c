@@ -196,21 +196,19 @@ static int packet_round_trip(int32_t tx, int32_t rx)
 }
 
 /* PC_OK, PC_E_SELFTEST, or PC_E_NO_SLOT when the session table is full
- * (a re-run while calls are up: a lack of room, not a failed check). */
+ * (a re-run while calls are up: a lack of room, not a failed check). A
+ * failed create's (negative) code is refused as a handle by the session
+ * calls, so the round trip fails and the frees do nothing. */
 static int loopback_sessions(void)
 {
     int32_t tx = pc_session_create(&s_loop.split[0]);
     int32_t rx = pc_session_create(&s_loop.split[1]);
-    int rc = PC_E_SELFTEST;
+    int ok = packet_round_trip(tx, rx);
+    pc_session_free(tx);
+    pc_session_free(rx);
     if (tx == PC_E_NO_SLOT || rx == PC_E_NO_SLOT)
-        rc = PC_E_NO_SLOT;
-    else if (tx >= 0 && rx >= 0 && packet_round_trip(tx, rx))
-        rc = PC_OK;
-    if (tx >= 0)
-        pc_session_free(tx);
-    if (rx >= 0)
-        pc_session_free(rx);
-    return rc;
+        return PC_E_NO_SLOT;
+    return ok ? PC_OK : PC_E_SELFTEST;
 }
 
 static int loopback(void)
@@ -230,10 +228,11 @@ int pc_selftest_run(void)
     int previous = s_state;
     s_state = ST_FAILED;
     int rc = known_answers() ? loopback() : PC_E_SELFTEST;
-    if (rc == PC_E_NO_SLOT) {
+    if (rc == PC_OK)
+        s_state = ST_PASSED;
+    else if (rc == PC_E_NO_SLOT)
         s_state = previous; /* nothing was found wrong: keep the last verdict */
-        return rc;
-    }
-    s_state = rc == PC_OK ? ST_PASSED : ST_FAILED;
+    else
+        s_state = ST_FAILED;
     return rc;
 }
