@@ -59,18 +59,6 @@ static const pattern_def *pattern_of(int pattern)
     }
 }
 
-const char *pc_hs_state_name(int state)
-{
-    switch (state) {
-    case PC_HSS_UNUSED: return "unused";
-    case PC_HSS_NEED_PSK: return "need-psk";
-    case PC_HSS_WRITE: return "write";
-    case PC_HSS_READ: return "read";
-    case PC_HSS_DONE: return "done";
-    default: return "invalid";
-    }
-}
-
 /* ---- pattern bookkeeping ------------------------------------------------- */
 
 static int is_initiator(const pc_handshake *hs)

@@ -3,10 +3,12 @@
  * Noise_{XX,IK,IKpsk2}_25519_ChaChaPoly_BLAKE2b.
  *
  * A pc_handshake is plain caller-owned state (hs_table.c keeps the slots the
- * API hands out; the self-test keeps two on its stack). Every step works on
- * a local copy and commits it only when the whole message succeeded, so a
+ * API hands out; the self-test keeps two in its static scratch). Every step
+ * works on a copy and commits it only when the whole message succeeded, so a
  * truncated, forged or out-of-order message leaves the handshake exactly as
  * it was and the genuine message still works afterwards (DoS resistance).
+ * That copy and the message being written are one static scratch area, so
+ * pc_handshake_write/read are not reentrant: callers hold the platform lock.
  */
 #ifndef PC_HANDSHAKE_H
 #define PC_HANDSHAKE_H
@@ -26,7 +28,8 @@ typedef struct pc_local_static {
     uint8_t pub[32];
 } pc_local_static;
 
-/* Explicit state, checked at the top of every step. */
+/* Explicit state, checked at the top of every step (printable names for
+ * test failures: pc_test_hs_state_name, test builds only). */
 typedef enum pc_hs_state {
     PC_HSS_UNUSED = 0,  /* zeroed / wiped */
     PC_HSS_NEED_PSK,    /* IKpsk2: the PSK must be set before this side writes */
@@ -54,9 +57,6 @@ typedef struct pc_handshake {
     uint8_t has_fixed_e;
 #endif
 } pc_handshake;
-
-/* Printable name of a pc_hs_state (for logs and test failures). */
-const char *pc_hs_state_name(int state);
 
 /* Initialize(pattern, role, prologue, s, rs). rs: 32 bytes for IK/IKpsk2
  * initiators, NULL otherwise. PC_E_ARG for any other combination. */

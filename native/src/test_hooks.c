@@ -78,11 +78,23 @@ int pc_test_hs_ephemeral_held(int32_t handle)
     return rc;
 }
 
+static const char *state_name(int state)
+{
+    switch (state) {
+    case PC_HSS_UNUSED: return "unused";
+    case PC_HSS_NEED_PSK: return "need-psk";
+    case PC_HSS_WRITE: return "write";
+    case PC_HSS_READ: return "read";
+    case PC_HSS_DONE: return "done";
+    default: return "invalid";
+    }
+}
+
 const char *pc_test_hs_state_name(int32_t handle)
 {
     pc_platform_lock();
     const pc_handshake *hs = pc_hs_table_get(handle);
-    const char *name = hs == NULL ? "bad-handle" : pc_hs_state_name(hs->state);
+    const char *name = hs == NULL ? "bad-handle" : state_name(hs->state);
     pc_platform_unlock();
     return name;
 }
