@@ -22,37 +22,34 @@ static void block_key(uint8_t k0[PC_BLAKE2B_BLOCK_LEN], const uint8_t *key, size
     }
 }
 
-/* Starts HASH((K0 ^ pad) || ...). */
-static void start_padded(pc_blake2b_ctx *ctx, const uint8_t k0[PC_BLAKE2B_BLOCK_LEN],
-                         uint8_t pad)
+/* block ^= pad, then starts HASH(block || ...). */
+static void start_padded(pc_blake2b_ctx *ctx, uint8_t block[PC_BLAKE2B_BLOCK_LEN], uint8_t pad)
 {
-    uint8_t block[PC_BLAKE2B_BLOCK_LEN];
-    for (size_t i = 0; i < sizeof block; i++)
-        block[i] = (uint8_t)(k0[i] ^ pad);
+    for (size_t i = 0; i < PC_BLAKE2B_BLOCK_LEN; i++)
+        block[i] ^= pad;
     pc_be_blake2b_init(ctx, PC_HASH_OUT_LEN);
-    pc_be_blake2b_update(ctx, block, sizeof block);
-    pc_be_wipe(block, sizeof block);
+    pc_be_blake2b_update(ctx, block, PC_BLAKE2B_BLOCK_LEN);
 }
 
 void pc_hmac_blake2b(uint8_t out[PC_HASH_OUT_LEN], const uint8_t *key, size_t key_len,
                      const uint8_t *a, size_t a_len, const uint8_t *b, size_t b_len)
 {
-    uint8_t k0[PC_BLAKE2B_BLOCK_LEN];
+    uint8_t block[PC_BLAKE2B_BLOCK_LEN]; /* K0, then K0 ^ ipad, then K0 ^ opad */
     uint8_t inner[PC_HASH_OUT_LEN];
     pc_blake2b_ctx ctx;
 
-    block_key(k0, key, key_len);
-    start_padded(&ctx, k0, IPAD);
+    block_key(block, key, key_len);
+    start_padded(&ctx, block, IPAD);
     pc_be_blake2b_update(&ctx, a, a_len);
     if (b_len > 0)
         pc_be_blake2b_update(&ctx, b, b_len);
     pc_be_blake2b_final(&ctx, inner, sizeof inner);
 
-    start_padded(&ctx, k0, OPAD);
+    start_padded(&ctx, block, IPAD ^ OPAD); /* K0 ^ ipad ^ ipad ^ opad */
     pc_be_blake2b_update(&ctx, inner, sizeof inner);
     pc_be_blake2b_final(&ctx, out, PC_HASH_OUT_LEN);
 
-    pc_be_wipe(k0, sizeof k0);
+    pc_be_wipe(block, sizeof block);
     pc_be_wipe(inner, sizeof inner);
 }
 

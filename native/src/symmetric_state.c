@@ -31,28 +31,29 @@ void pc_ss_mix_hash(pc_symmetric_state *ss, const uint8_t *data, size_t len)
     hash_two(ss->h, ss->h, PC_HASH_OUT_LEN, data, len);
 }
 
+/* MixKey:        ck, temp_k = HKDF(ck, ikm, 2)
+ * MixKeyAndHash: ck, temp_h, temp_k = HKDF(ck, ikm, 3); MixHash(temp_h)
+ * then InitializeKey(temp_k truncated to 32 bytes; HASHLEN is 64). */
+static void mix(pc_symmetric_state *ss, const uint8_t *ikm, size_t len, int and_hash)
+{
+    uint8_t out[3][PC_HASH_OUT_LEN]; /* ck, then temp_k or temp_h, temp_k */
+
+    pc_hkdf(ss->ck, ikm, len, out[0], out[1], and_hash ? out[2] : NULL);
+    memcpy(ss->ck, out[0], PC_HASH_OUT_LEN);
+    if (and_hash)
+        pc_ss_mix_hash(ss, out[1], PC_HASH_OUT_LEN);
+    pc_cs_init(&ss->cs, out[and_hash ? 2 : 1]);
+    pc_be_wipe(out, sizeof out);
+}
+
 void pc_ss_mix_key(pc_symmetric_state *ss, const uint8_t *ikm, size_t len)
 {
-    uint8_t ck[PC_HASH_OUT_LEN], temp_k[PC_HASH_OUT_LEN];
-
-    pc_hkdf(ss->ck, ikm, len, ck, temp_k, NULL);
-    memcpy(ss->ck, ck, sizeof ck);
-    pc_cs_init(&ss->cs, temp_k); /* truncated to 32 bytes (HASHLEN 64) */
-    pc_be_wipe(ck, sizeof ck);
-    pc_be_wipe(temp_k, sizeof temp_k);
+    mix(ss, ikm, len, 0);
 }
 
 void pc_ss_mix_key_and_hash(pc_symmetric_state *ss, const uint8_t *ikm, size_t len)
 {
-    uint8_t ck[PC_HASH_OUT_LEN], temp_h[PC_HASH_OUT_LEN], temp_k[PC_HASH_OUT_LEN];
-
-    pc_hkdf(ss->ck, ikm, len, ck, temp_h, temp_k);
-    memcpy(ss->ck, ck, sizeof ck);
-    pc_ss_mix_hash(ss, temp_h, sizeof temp_h);
-    pc_cs_init(&ss->cs, temp_k);
-    pc_be_wipe(ck, sizeof ck);
-    pc_be_wipe(temp_h, sizeof temp_h);
-    pc_be_wipe(temp_k, sizeof temp_k);
+    mix(ss, ikm, len, 1);
 }
 
 int pc_ss_encrypt_and_hash(pc_symmetric_state *ss, const uint8_t *pt, size_t len, uint8_t *out)
