@@ -30,21 +30,30 @@ static int pending_held(const pc_session_state *s)
     return s->send_pending.held || s->recv_pending.held;
 }
 
-/* HKDF's chaining key is HASHLEN (64) bytes; HMAC zero-pads its key to the
- * block anyway, so root || 32 zero bytes is the same HMAC key as root. */
-static void derive(const pc_session_state *s, const uint8_t dh[32], next_generation *next)
+/* dh = X25519(secret, peer_e), then (root', k_i2r', k_r2i') = HKDF(root, dh, 3)
+ * as this side's directions. 0, or PC_E_BAD_KEY (next untouched). HKDF's
+ * chaining key is HASHLEN (64) bytes; HMAC zero-pads its key to the block
+ * anyway, so root || 32 zero bytes is the same HMAC key as root. */
+static int derive(const pc_session_state *s, const uint8_t secret[32], const uint8_t peer_e[32],
+                  next_generation *next)
 {
+    uint8_t dh[32];
     uint8_t ck[PC_HASH_OUT_LEN] = {0};
     uint8_t out[3][PC_HASH_OUT_LEN];
     int initiator = s->role == PC_ROLE_INITIATOR;
 
-    memcpy(ck, s->root, sizeof s->root);
-    pc_hkdf(ck, dh, 32, out[0], out[1], out[2]);
-    memcpy(next->root, out[0], 32);
-    memcpy(next->own, initiator ? out[1] : out[2], 32);
-    memcpy(next->peer, initiator ? out[2] : out[1], 32);
+    int rc = pc_be_x25519(dh, secret, peer_e);
+    if (rc == 0) {
+        memcpy(ck, s->root, sizeof s->root);
+        pc_hkdf(ck, dh, sizeof dh, out[0], out[1], out[2]);
+        memcpy(next->root, out[0], 32);
+        memcpy(next->own, initiator ? out[1] : out[2], 32);
+        memcpy(next->peer, initiator ? out[2] : out[1], 32);
+    }
+    pc_be_wipe(dh, sizeof dh);
     pc_be_wipe(ck, sizeof ck);
     pc_be_wipe(out, sizeof out);
+    return rc;
 }
 
 static void set_next_generation(pc_phase_key *k, const uint8_t key[32], const pc_phase_key *from)
@@ -93,22 +102,19 @@ int pc_session_accept(pc_session_state *s, const uint8_t peer_e[32], uint8_t e_p
 {
     uint8_t secret[32];
     uint8_t pub[32];
-    uint8_t dh[32];
     next_generation next;
 
     if (pending_held(s))
         return PC_E_STATE;
     int rc = pc_keypool_take(secret, pub);
     if (rc == 0)
-        rc = pc_be_x25519(dh, secret, peer_e);
+        rc = derive(s, secret, peer_e, &next);
     pc_be_wipe(secret, sizeof secret); /* its single DH is done */
     if (rc == 0) {
-        derive(s, dh, &next);
         commit_accept(s, &next);
         memcpy(e_pub, pub, sizeof pub);
         rc = PC_KEY_LEN;
     }
-    pc_be_wipe(dh, sizeof dh);
     pc_be_wipe(&next, sizeof next);
     return rc;
 }
@@ -126,17 +132,13 @@ static void commit_complete(pc_session_state *s, const next_generation *next)
 
 int pc_session_complete(pc_session_state *s, const uint8_t peer_e[32])
 {
-    uint8_t dh[32];
     next_generation next;
 
     if (s->rekey_state != PC_REKEY_OFFERED)
         return PC_E_STATE;
-    int rc = pc_be_x25519(dh, s->rekey_secret, peer_e);
-    if (rc == 0) {
-        derive(s, dh, &next);
+    int rc = derive(s, s->rekey_secret, peer_e, &next);
+    if (rc == 0)
         commit_complete(s, &next);
-    }
-    pc_be_wipe(dh, sizeof dh);
     pc_be_wipe(&next, sizeof next);
     return rc;
 }
