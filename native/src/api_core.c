@@ -7,6 +7,7 @@
 
 #include "api_guard.h"
 #include "backend.h"
+#include "hkdf.h"
 #include "keypool.h"
 #include "phone_crypto.h"
 #include "selftest.h"
@@ -68,14 +69,10 @@ int32_t pc_selftest(void)
 
 static int32_t hash(const uint8_t *in, int32_t in_len, uint8_t *out, int32_t out_len)
 {
-    pc_blake2b_ctx ctx;
-
     if (!pc_arg_buffer(in, in_len) || !pc_arg_buffer(out, out_len) || out_len < 1
         || out_len > PC_HASH_LEN)
         return PC_E_ARG;
-    pc_be_blake2b_init(&ctx, (size_t)out_len);
-    pc_be_blake2b_update(&ctx, in, (size_t)in_len);
-    pc_be_blake2b_final(&ctx, out, (size_t)out_len);
+    pc_blake2b(out, (size_t)out_len, in, (size_t)in_len, NULL, 0);
     return out_len;
 }
 

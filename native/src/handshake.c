@@ -401,22 +401,18 @@ int pc_handshake_read(pc_handshake *hs, const uint8_t *msg, size_t len, uint8_t 
 int pc_handshake_split(const pc_handshake *hs, pc_split_result *out)
 {
     static const char label[] = PC_SPLIT_LABEL;
-    uint8_t root[PC_HASH_OUT_LEN], resumption[PC_HASH_OUT_LEN];
 
     if (hs->state != PC_HSS_DONE)
         return PC_E_STATE;
     memset(out, 0, sizeof *out);
     pc_ss_split(&hs->ss, out->k_i2r, out->k_r2i);
-    pc_hkdf(hs->ss.ck, (const uint8_t *)label, sizeof label - 1, root, resumption, NULL);
-    memcpy(out->root, root, 32);
-    memcpy(out->resumption, resumption, 32);
+    pc_hkdf_keys(hs->ss.ck, (const uint8_t *)label, sizeof label - 1, out->root,
+                 out->resumption, NULL);
     memcpy(out->remote_static, hs->rs, 32);
     memcpy(out->handshake_hash, hs->ss.h, PC_HASH_OUT_LEN);
     out->role = hs->role;
     out->has_remote_static = hs->has_rs;
     out->psk_generation = hs->psk_generation;
-    pc_be_wipe(root, sizeof root);
-    pc_be_wipe(resumption, sizeof resumption);
     return PC_OK;
 }
 

@@ -1,4 +1,4 @@
-/* hkdf.c - HMAC-BLAKE2b (RFC 2104) and Noise's HKDF on top of it. */
+/* hkdf.c - one-shot BLAKE2b, HMAC-BLAKE2b (RFC 2104) and Noise's HKDF. */
 #include "hkdf.h"
 
 #include <string.h>
@@ -8,18 +8,25 @@
 #define IPAD 0x36
 #define OPAD 0x5c
 
+void pc_blake2b(uint8_t *out, size_t out_len, const uint8_t *a, size_t a_len, const uint8_t *b,
+                size_t b_len)
+{
+    pc_blake2b_ctx ctx;
+    pc_be_blake2b_init(&ctx, out_len);
+    pc_be_blake2b_update(&ctx, a, a_len);
+    if (b_len > 0)
+        pc_be_blake2b_update(&ctx, b, b_len);
+    pc_be_blake2b_final(&ctx, out, out_len);
+}
+
 /* K0 = key zero-padded to the block (hashed first if longer than a block). */
 static void block_key(uint8_t k0[PC_BLAKE2B_BLOCK_LEN], const uint8_t *key, size_t key_len)
 {
     memset(k0, 0, PC_BLAKE2B_BLOCK_LEN);
-    if (key_len > PC_BLAKE2B_BLOCK_LEN) {
-        pc_blake2b_ctx ctx;
-        pc_be_blake2b_init(&ctx, PC_HASH_OUT_LEN);
-        pc_be_blake2b_update(&ctx, key, key_len);
-        pc_be_blake2b_final(&ctx, k0, PC_HASH_OUT_LEN);
-    } else if (key_len > 0) {
+    if (key_len > PC_BLAKE2B_BLOCK_LEN)
+        pc_blake2b(k0, PC_HASH_OUT_LEN, key, key_len, NULL, 0);
+    else if (key_len > 0)
         memcpy(k0, key, key_len);
-    }
 }
 
 /* block ^= pad, then starts HASH(block || ...). */
@@ -65,4 +72,17 @@ void pc_hkdf(const uint8_t ck[PC_HASH_OUT_LEN], const uint8_t *ikm, size_t ikm_l
     if (out3 != NULL)
         pc_hmac_blake2b(out3, temp_key, sizeof temp_key, out2, PC_HASH_OUT_LEN, &three, 1);
     pc_be_wipe(temp_key, sizeof temp_key);
+}
+
+void pc_hkdf_keys(const uint8_t ck[PC_HASH_OUT_LEN], const uint8_t *ikm, size_t ikm_len,
+                  uint8_t k1[32], uint8_t k2[32], uint8_t *k3)
+{
+    uint8_t out[3][PC_HASH_OUT_LEN];
+
+    pc_hkdf(ck, ikm, ikm_len, out[0], out[1], k3 != NULL ? out[2] : NULL);
+    memcpy(k1, out[0], 32);
+    memcpy(k2, out[1], 32);
+    if (k3 != NULL)
+        memcpy(k3, out[2], 32);
+    pc_be_wipe(out, sizeof out);
 }

@@ -39,20 +39,16 @@ static int derive(const pc_session_state *s, const uint8_t secret[32], const uin
 {
     uint8_t dh[32];
     uint8_t ck[PC_HASH_OUT_LEN] = {0};
-    uint8_t out[3][PC_HASH_OUT_LEN];
     int initiator = s->role == PC_ROLE_INITIATOR;
 
     int rc = pc_be_x25519(dh, secret, peer_e);
     if (rc == 0) {
         memcpy(ck, s->root, sizeof s->root);
-        pc_hkdf(ck, dh, sizeof dh, out[0], out[1], out[2]);
-        memcpy(next->root, out[0], 32);
-        memcpy(next->own, initiator ? out[1] : out[2], 32);
-        memcpy(next->peer, initiator ? out[2] : out[1], 32);
+        pc_hkdf_keys(ck, dh, sizeof dh, next->root, initiator ? next->own : next->peer,
+                     initiator ? next->peer : next->own);
     }
     pc_be_wipe(dh, sizeof dh);
     pc_be_wipe(ck, sizeof ck);
-    pc_be_wipe(out, sizeof out);
     return rc;
 }
 

@@ -5,30 +5,19 @@
 
 #include "backend.h"
 
-static void hash_two(uint8_t out[PC_HASH_OUT_LEN], const uint8_t *a, size_t a_len,
-                     const uint8_t *b, size_t b_len)
-{
-    pc_blake2b_ctx ctx;
-    pc_be_blake2b_init(&ctx, PC_HASH_OUT_LEN);
-    pc_be_blake2b_update(&ctx, a, a_len);
-    if (b_len > 0)
-        pc_be_blake2b_update(&ctx, b, b_len);
-    pc_be_blake2b_final(&ctx, out, PC_HASH_OUT_LEN);
-}
-
 void pc_ss_init(pc_symmetric_state *ss, const char *protocol_name, size_t name_len)
 {
     memset(ss, 0, sizeof *ss);
     if (name_len <= PC_HASH_OUT_LEN)
         memcpy(ss->h, protocol_name, name_len);
     else
-        hash_two(ss->h, (const uint8_t *)protocol_name, name_len, NULL, 0);
+        pc_blake2b(ss->h, PC_HASH_OUT_LEN, (const uint8_t *)protocol_name, name_len, NULL, 0);
     memcpy(ss->ck, ss->h, PC_HASH_OUT_LEN);
 }
 
 void pc_ss_mix_hash(pc_symmetric_state *ss, const uint8_t *data, size_t len)
 {
-    hash_two(ss->h, ss->h, PC_HASH_OUT_LEN, data, len);
+    pc_blake2b(ss->h, PC_HASH_OUT_LEN, ss->h, PC_HASH_OUT_LEN, data, len);
 }
 
 /* MixKey:        ck, temp_k = HKDF(ck, ikm, 2)
@@ -71,7 +60,7 @@ int pc_ss_decrypt_and_hash(pc_symmetric_state *ss, const uint8_t *ct, size_t len
 {
     uint8_t next_h[PC_HASH_OUT_LEN];
 
-    hash_two(next_h, ss->h, PC_HASH_OUT_LEN, ct, len);
+    pc_blake2b(next_h, PC_HASH_OUT_LEN, ss->h, PC_HASH_OUT_LEN, ct, len);
     int rc = pc_cs_decrypt(&ss->cs, ss->h, PC_HASH_OUT_LEN, ct, len, out);
     if (rc == 0)
         memcpy(ss->h, next_h, sizeof next_h);
@@ -80,13 +69,7 @@ int pc_ss_decrypt_and_hash(pc_symmetric_state *ss, const uint8_t *ct, size_t len
 
 void pc_ss_split(const pc_symmetric_state *ss, uint8_t k1[32], uint8_t k2[32])
 {
-    uint8_t t1[PC_HASH_OUT_LEN], t2[PC_HASH_OUT_LEN];
-
-    pc_hkdf(ss->ck, NULL, 0, t1, t2, NULL);
-    memcpy(k1, t1, 32);
-    memcpy(k2, t2, 32);
-    pc_be_wipe(t1, sizeof t1);
-    pc_be_wipe(t2, sizeof t2);
+    pc_hkdf_keys(ss->ck, NULL, 0, k1, k2, NULL);
 }
 
 void pc_ss_wipe(pc_symmetric_state *ss)
