@@ -42,8 +42,9 @@ int pc_cs_decrypt(pc_cipher_state *cs, const uint8_t *ad, size_t ad_len, const u
 /* Bytes a payload of len grows by. */
 size_t pc_cs_overhead(const pc_cipher_state *cs);
 
-/* REKEY(k): k = first 32 bytes of ENCRYPT(k, 2^64-1, "", zeros32); n kept. */
-void pc_cs_rekey(pc_cipher_state *cs);
+/* REKEY(k): next = first 32 bytes of ENCRYPT(k, 2^64-1, "", zeros32).
+ * next may equal k (a CipherState's REKEY: pc_cs_rekey(cs->k, cs->k), n kept). */
+void pc_cs_rekey(uint8_t next[PC_CS_KEY_LEN], const uint8_t k[PC_CS_KEY_LEN]);
 
 void pc_cs_wipe(pc_cipher_state *cs);
 

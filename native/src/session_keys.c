@@ -10,15 +10,6 @@
 #include "phone_crypto.h"
 #include "session_state.h"
 
-void pc_session_next_epoch_key(uint8_t out[32], const uint8_t key[32])
-{
-    pc_cipher_state cs;
-    pc_cs_init(&cs, key);
-    pc_cs_rekey(&cs);
-    memcpy(out, cs.k, 32);
-    pc_cs_wipe(&cs);
-}
-
 void pc_phase_key_wipe(pc_phase_key *k)
 {
     pc_be_wipe(k, sizeof *k);
@@ -26,11 +17,8 @@ void pc_phase_key_wipe(pc_phase_key *k)
 
 int pc_session_ratchet_send(pc_session_state *s)
 {
-    uint8_t next[32];
-    pc_session_next_epoch_key(next, s->send.key);
-    memcpy(s->send.key, next, sizeof next); /* overwrites (wipes) the old key */
+    pc_cs_rekey(s->send.key, s->send.key); /* overwrites (wipes) the old key */
     s->send.epoch = (uint8_t)((s->send.epoch + 1u) & PC_PHASE_MASK);
-    pc_be_wipe(next, sizeof next);
     return PC_OK;
 }
 

@@ -62,7 +62,7 @@ static const uint8_t *key_for(const pc_session_state *s, enum key_choice choice,
     case KEY_PREVIOUS:
         return s->recv_prev.key;
     case KEY_NEXT_EPOCH:
-        pc_session_next_epoch_key(derived, s->recv.key);
+        pc_cs_rekey(derived, s->recv.key);
         return derived;
     case KEY_PENDING:
         return s->recv_pending.key;

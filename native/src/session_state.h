@@ -70,9 +70,8 @@ int pc_session_seal_packet(pc_session_state *s, uint8_t *pkt, size_t hdr_len, si
 /* Opens pkt[0..pkt_len) in place: the body length. */
 int pc_session_open_packet(pc_session_state *s, uint8_t *pkt, size_t hdr_len, size_t pkt_len);
 
-/* ---- session_keys.c: the key schedule */
-/* REKEY(k) of Noise: the next epoch's key. */
-void pc_session_next_epoch_key(uint8_t out[32], const uint8_t key[32]);
+/* ---- session_keys.c: the key schedule (the next epoch's key is Noise's
+ * REKEY, pc_cs_rekey) */
 /* Sending key one epoch forward, the old one wiped. */
 int pc_session_ratchet_send(pc_session_state *s);
 /* Receive side, after a packet's tag verified under the next epoch's key
