@@ -66,15 +66,16 @@ int pc_cs_decrypt(pc_cipher_state *cs, const uint8_t *ad, size_t ad_len, const u
     return 0;
 }
 
+/* ENCRYPT of the 32 zero bytes in place (the backend allows c == m). */
 void pc_cs_rekey(uint8_t next[PC_CS_KEY_LEN], const uint8_t k[PC_CS_KEY_LEN])
 {
-    static const uint8_t zeros[PC_CS_KEY_LEN] = {0};
     uint8_t nonce[PC_AEAD_NONCE_LEN];
     uint8_t out[PC_CS_KEY_LEN];
     uint8_t tag[PC_CS_TAG_LEN];
 
     pc_cs_nonce(nonce, PC_CS_MAX_NONCE);
-    pc_be_aead_seal(out, tag, k, nonce, NULL, 0, zeros, sizeof zeros);
+    memset(out, 0, sizeof out);
+    pc_be_aead_seal(out, tag, k, nonce, NULL, 0, out, sizeof out);
     memcpy(next, out, PC_CS_KEY_LEN);
     pc_be_wipe(out, sizeof out);
     pc_be_wipe(tag, sizeof tag);
