@@ -52,6 +52,7 @@ static int derive(const pc_session_state *s, const uint8_t secret[32], const uin
     return rc;
 }
 
+/* k := key as the generation after from's (k may be from: read first). */
 static void set_next_generation(pc_phase_key *k, const uint8_t key[32], const pc_phase_key *from)
 {
     uint8_t generation = (uint8_t)((from->generation + 1u) & PC_PHASE_MASK);
@@ -85,13 +86,15 @@ int pc_session_offer(pc_session_state *s, uint8_t e_pub[32])
     return rc;
 }
 
-/* Answerer: own direction waits for proof, the peer's is tried on arrival. */
-static void commit_accept(pc_session_state *s, const next_generation *next)
+/* The new generation: root', this side's sending key into `own` (the
+ * current sending key, or the pending one), the peer's direction pending
+ * until a packet under it verifies, and no offer left outstanding. */
+static void commit(pc_session_state *s, const next_generation *next, pc_phase_key *own)
 {
     memcpy(s->root, next->root, sizeof s->root);
-    set_next_generation(&s->send_pending, next->own, &s->send);
+    set_next_generation(own, next->own, &s->send);
     set_next_generation(&s->recv_pending, next->peer, &s->recv);
-    drop_offer(s); /* glare: the peer's offer wins over ours */
+    drop_offer(s);
 }
 
 int pc_session_accept(pc_session_state *s, const uint8_t peer_e[32], uint8_t e_pub[32])
@@ -107,23 +110,13 @@ int pc_session_accept(pc_session_state *s, const uint8_t peer_e[32], uint8_t e_p
         rc = derive(s, secret, peer_e, &next);
     pc_be_wipe(secret, sizeof secret); /* its single DH is done */
     if (rc == 0) {
-        commit_accept(s, &next);
+        /* own direction waits for proof; glare: the peer's offer wins over ours */
+        commit(s, &next, &s->send_pending);
         memcpy(e_pub, pub, sizeof pub);
         rc = PC_KEY_LEN;
     }
     pc_be_wipe(&next, sizeof next);
     return rc;
-}
-
-/* Offerer: the answerer already holds both keys, so send on the new one now. */
-static void commit_complete(pc_session_state *s, const next_generation *next)
-{
-    pc_phase_key send = s->send;
-    memcpy(s->root, next->root, sizeof s->root);
-    set_next_generation(&s->send, next->own, &send);
-    set_next_generation(&s->recv_pending, next->peer, &s->recv);
-    drop_offer(s);
-    pc_phase_key_wipe(&send);
 }
 
 int pc_session_complete(pc_session_state *s, const uint8_t peer_e[32])
@@ -133,8 +126,8 @@ int pc_session_complete(pc_session_state *s, const uint8_t peer_e[32])
     if (s->rekey_state != PC_REKEY_OFFERED)
         return PC_E_STATE;
     int rc = derive(s, s->rekey_secret, peer_e, &next);
-    if (rc == 0)
-        commit_complete(s, &next);
+    if (rc == 0) /* the answerer already holds both keys: send on the new one now */
+        commit(s, &next, &s->send);
     pc_be_wipe(&next, sizeof next);
     return rc;
 }
