@@ -26,7 +26,7 @@ enum token { TOK_END = 0, TOK_E, TOK_S, TOK_EE, TOK_ES, TOK_SE, TOK_SS, TOK_PSK 
 #define MAX_MESSAGES 3
 #define MAX_TOKENS 5
 
-typedef struct pattern_def {
+typedef struct pc_pattern_def {
     const char *protocol_name;
     uint8_t name_len;               /* without the terminator */
     uint8_t responder_static_known; /* pre-message "<- s" */
@@ -82,7 +82,7 @@ static int token_uses_local_e(const pc_handshake *hs, int token)
 
 static int local_e_needed_from(const pc_handshake *hs, int index)
 {
-    const pattern_def *p = pattern_of(hs->pattern);
+    const pattern_def *p = hs->def;
     for (int m = index; m < p->messages; m++)
         for (int t = 0; t < MAX_TOKENS; t++)
             if (token_uses_local_e(hs, p->tokens[m][t]))
@@ -93,7 +93,7 @@ static int local_e_needed_from(const pc_handshake *hs, int index)
 /* State for message `index`: done, read, write, or need-psk first. */
 static uint8_t state_for(const pc_handshake *hs, int index)
 {
-    const pattern_def *p = pattern_of(hs->pattern);
+    const pattern_def *p = hs->def;
     if (index >= p->messages)
         return PC_HSS_DONE;
     if (!writes_message(hs, index))
@@ -116,7 +116,7 @@ static void advance(pc_handshake *hs)
 /* Fixed bytes before the payload and whether the payload is encrypted. */
 static size_t fixed_part(const pc_handshake *hs, int *payload_keyed)
 {
-    const pattern_def *p = pattern_of(hs->pattern);
+    const pattern_def *p = hs->def;
     const uint8_t *tokens = p->tokens[hs->msg_index];
     int keyed = hs->ss.cs.has_key;
     size_t len = 0;
@@ -154,6 +154,7 @@ int pc_handshake_init(pc_handshake *hs, int pattern, int role, const uint8_t *pr
         return PC_E_ARG;
 
     memset(hs, 0, sizeof *hs);
+    hs->def = p;
     hs->pattern = (uint8_t)pattern;
     hs->role = (uint8_t)role;
     hs->s = *s;
@@ -171,7 +172,7 @@ int pc_handshake_init(pc_handshake *hs, int pattern, int role, const uint8_t *pr
 
 int pc_handshake_set_psk(pc_handshake *hs, const uint8_t psk[32], uint32_t generation)
 {
-    const pattern_def *p = pattern_of(hs->pattern);
+    const pattern_def *p = hs->def;
     if (p == NULL || !p->psk || hs->psk_set || hs->state == PC_HSS_DONE
         || hs->state == PC_HSS_UNUSED)
         return PC_E_STATE;
@@ -241,7 +242,7 @@ static int write_e(pc_handshake *w, uint8_t *msg, size_t *pos)
     memcpy(msg + *pos, w->e_pub, 32);
     *pos += 32;
     pc_ss_mix_hash(&w->ss, w->e_pub, 32);
-    if (pattern_of(w->pattern)->psk)
+    if (w->def->psk)
         pc_ss_mix_key(&w->ss, w->e_pub, 32);
     return 0;
 }
@@ -263,7 +264,7 @@ static void read_e(pc_handshake *w, const uint8_t *msg, size_t *pos)
     w->has_re = 1;
     *pos += 32;
     pc_ss_mix_hash(&w->ss, w->re, 32);
-    if (pattern_of(w->pattern)->psk)
+    if (w->def->psk)
         pc_ss_mix_key(&w->ss, w->re, 32);
 }
 
@@ -316,7 +317,7 @@ static struct {
 static int write_body(pc_handshake *w, const uint8_t *payload, size_t payload_len,
                       uint8_t *msg, size_t *pos)
 {
-    const uint8_t *tokens = pattern_of(w->pattern)->tokens[w->msg_index];
+    const uint8_t *tokens = w->def->tokens[w->msg_index];
     for (int t = 0; t < MAX_TOKENS && tokens[t] != TOK_END; t++) {
         int rc = write_token(w, tokens[t], msg, pos);
         if (rc != 0)
@@ -358,7 +359,7 @@ int pc_handshake_write(pc_handshake *hs, const uint8_t *payload, size_t payload_
 
 static int read_body(pc_handshake *w, const uint8_t *msg, size_t len, uint8_t *payload)
 {
-    const uint8_t *tokens = pattern_of(w->pattern)->tokens[w->msg_index];
+    const uint8_t *tokens = w->def->tokens[w->msg_index];
     size_t pos = 0;
     for (int t = 0; t < MAX_TOKENS && tokens[t] != TOK_END; t++) {
         int rc = read_token(w, tokens[t], msg, &pos);

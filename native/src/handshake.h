@@ -38,7 +38,10 @@ typedef enum pc_hs_state {
     PC_HSS_DONE         /* all messages done: split */
 } pc_hs_state;
 
+struct pc_pattern_def; /* handshake.c: the pattern's name and token table */
+
 typedef struct pc_handshake {
+    const struct pc_pattern_def *def; /* set by init; NULL while unused */
     uint8_t pattern;    /* enum pc_pattern */
     uint8_t role;       /* enum pc_role */
     uint8_t state;      /* pc_hs_state */
