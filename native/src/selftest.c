@@ -175,20 +175,21 @@ static int loopback_xx(void)
            && same(a->handshake_hash, b->handshake_hash, 64) && !same(a->k_i2r, a->k_r2i, 32);
 }
 
-/* One packet sealed by the initiator's session, opened by the responder's. */
+/* One packet (the same bytes as the handshake payload) sealed by the
+ * initiator's session, opened by the responder's. */
 static int packet_round_trip(int32_t tx, int32_t rx)
 {
-    static const uint8_t body[] = "one sealed packet";
-    uint8_t pkt[PC_PKT_MIN_HDR_LEN + sizeof body + PC_TAG_LEN];
-    int32_t n = (int32_t)sizeof body;
+    uint8_t pkt[PC_PKT_MIN_HDR_LEN + sizeof k_payload + PC_TAG_LEN];
+    uint8_t *body = pkt + PC_PKT_MIN_HDR_LEN;
+    int32_t n = (int32_t)sizeof k_payload;
 
     memset(pkt, 0, sizeof pkt);
-    memcpy(pkt + PC_PKT_MIN_HDR_LEN, body, sizeof body);
+    memcpy(body, k_payload, sizeof k_payload);
     int32_t len = pc_session_seal(tx, pkt, (int32_t)sizeof pkt, 0, PC_PKT_MIN_HDR_LEN, n);
-    if (len != (int32_t)sizeof pkt || same(pkt + PC_PKT_MIN_HDR_LEN, body, sizeof body))
+    if (len != (int32_t)sizeof pkt || same(body, k_payload, sizeof k_payload))
         return 0;
     int32_t got = pc_session_open(rx, pkt, (int32_t)sizeof pkt, 0, PC_PKT_MIN_HDR_LEN, len);
-    return got == n && same(pkt + PC_PKT_MIN_HDR_LEN, body, sizeof body);
+    return got == n && same(body, k_payload, sizeof k_payload);
 }
 
 /* PC_OK, PC_E_SELFTEST, or PC_E_NO_SLOT when the session table is full
