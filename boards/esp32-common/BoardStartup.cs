@@ -15,10 +15,10 @@ namespace Phone.Boards.Esp32
         public const string StoreLocator = "phone";
 
         /// <summary>Returns the opened store (a failed self-test or corrupt store throws).</summary>
-        public static KeyStore Start(IDisplay display)
+        public static KeyStore Start(IDisplay display, NetworkJoin join)
         {
             display.Show(Screens.Message("Starting", "Joining Wi-Fi"));
-            while (!WifiJoin.Connect(30000))
+            while (!join(30000))
             {
                 display.Show(Screens.Message("No Wi-Fi", "Set it in Device Explorer; retrying"));
                 Thread.Sleep(5000);

@@ -9,6 +9,8 @@ namespace Phone.Boards.Esp32
     /// Connects a board to the firmware: Wi-Fi, self-test, key store (BoardStartup), UDP
     /// transport, clock, and three buttons mapped onto PhoneCore's user actions. PhoneCore is
     /// driven from two threads (the UDP receiver and the tick loop), so every call holds one lock.
+    /// Only firmware and mscorlib types appear here, so the nano compile check covers it; the
+    /// package-bound pieces (Wi-Fi, sockets, clock, display) come in from the board's Program.
     /// </summary>
     public class PhoneWiring
     {
@@ -32,11 +34,12 @@ namespace Phone.Boards.Esp32
         }
 
         /// <summary>Starts the phone on this board; peer is "a.b.c.d" (the port is the phone port).</summary>
-        public static PhoneWiring Start(IDisplay display, int port, string peer)
+        public static PhoneWiring Start(IDisplay display, NetworkJoin join, OpenTransport openTransport,
+            IClock clock, int port, string peer)
         {
-            KeyStore store = BoardStartup.Start(display);
+            KeyStore store = BoardStartup.Start(display, join);
             PhoneWiring wiring = null;
-            var transport = new UdpTransport(port, (from, buffer, offset, count) =>
+            IDatagramTransport transport = openTransport((from, buffer, offset, count) =>
             {
                 if (wiring != null)
                 {
@@ -46,7 +49,7 @@ namespace Phone.Boards.Esp32
                     }
                 }
             });
-            var core = new PhoneCore(new PhoneConfig(), store, transport, new TickClock(), display, null, null);
+            var core = new PhoneCore(new PhoneConfig(), store, transport, clock, display, null, null);
             wiring = new PhoneWiring(core, Parse(peer, port));
             lock (wiring._gate)
             {

@@ -1,15 +1,18 @@
-using System;
+using nanoFramework.Hardware.Esp32;
 using Phone.Firmware.Board;
 
 namespace Phone.Boards.Esp32
 {
-    /// <summary>IClock from the system tick count (monotonic; never set by SNTP).</summary>
+    /// <summary>
+    /// IClock from the ESP32's esp_timer (microseconds since boot): monotonic, unlike
+    /// DateTime, which SNTP may step. (mscorlib 1.17 has no Environment.TickCount64.)
+    /// </summary>
     public class TickClock : IClock
     {
         /// <summary>Milliseconds since boot.</summary>
         public long NowMilliseconds
         {
-            get { return Environment.TickCount64; }
+            get { return (long)(HighResTimer.GetCurrent() / 1000); }
         }
     }
 }

@@ -11,7 +11,9 @@ namespace Phone.Boards.Esp32
     /// </summary>
     public class UdpTransport : IDatagramTransport
     {
-        private const int MaxDatagram = 1200;
+        // One byte more than the protocol allows, so an oversized datagram reaches the
+        // firmware as oversized (and is counted) instead of being silently truncated.
+        private const int ReceiveBufferLength = 1201;
         private readonly Socket _socket;
         private readonly DatagramReceived _received;
 
@@ -33,11 +35,21 @@ namespace Phone.Boards.Esp32
 
         private void ReceiveLoop()
         {
-            byte[] buffer = new byte[MaxDatagram];
+            byte[] buffer = new byte[ReceiveBufferLength];
             EndPoint from = new IPEndPoint(IPAddress.Any, 0);
             while (true)
             {
-                int n = _socket.ReceiveFrom(buffer, ref from);
+                int n;
+                try
+                {
+                    n = _socket.ReceiveFrom(buffer, ref from);
+                }
+                catch (SocketException)
+                {
+                    // e.g. an ICMP "port unreachable" for an earlier send: loss, not a dead phone
+                    continue;
+                }
+
                 var ep = (IPEndPoint)from;
                 byte[] a = ep.Address.GetAddressBytes();
                 _received(new NetAddress(a[0], a[1], a[2], a[3], ep.Port), buffer, 0, n);

@@ -18,7 +18,9 @@ namespace Phone.Boards.DevKitC
             var oled = new Ssd1306(I2cDevice.Create(new I2cConnectionSettings(PinMap.I2cBus, PinMap.OledAddress)),
                 Ssd13xx.DisplayResolution.OLED128x64);
             var display = new OledDisplay(oled);
-            var phone = PhoneWiring.Start(display, PinMap.PhonePort, PinMap.PeerAddress);
+            var phone = PhoneWiring.Start(display, WifiJoin.Connect,
+                received => new UdpTransport(PinMap.PhonePort, received), new TickClock(), PinMap.PhonePort,
+                PinMap.PeerAddress);
 
             var gpio = new GpioController();
             Watch(gpio, PinMap.ButtonLeft, phone, PhoneWiring.Left);
