@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # check-image.sh IMAGE.elf - fails if a bare-metal image links anything that
 # has no place on the device: a heap, stdio, or abort/exit from libc. (The
-# core may use memcpy/memset/memcmp only; check-core.sh checks that per object.)
+# core may use memcpy/memset only; check-core.sh checks that per object.)
 set -euo pipefail
 image=$1
 forbidden='^(malloc|free|calloc|realloc|_malloc_r|sbrk|_sbrk|printf|vfprintf|puts|fputs|fwrite|abort|exit|_exit|__assert_func|fopen|open|read|write)$'
