@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.IO;
 using System.Net;
+using Phone.Firmware;
 using Phone.Sim.Board;
 
 namespace Phone.Sim.Cli
@@ -28,20 +29,25 @@ namespace Phone.Sim.Cli
             Description = "directory of the phone's secure flash (created on first boot)"
         };
 
+        // The firmware's own defaults, so the simulator never drifts from the product.
+        private static readonly PhoneConfig Product = new PhoneConfig();
+
         public readonly Option<int> RekeyMs = new Option<int>("--rekey-ms")
         {
-            Description = "DH re-key interval during calls in ms (product: 120000)", DefaultValueFactory = _ => 120000
+            Description = "DH re-key interval during calls in ms (default: the firmware's)",
+            DefaultValueFactory = _ => Product.RekeyIntervalMs
         };
 
         public readonly Option<int> RatchetMs = new Option<int>("--ratchet-ms")
         {
-            Description = "symmetric ratchet interval during calls in ms (product: 10000)", DefaultValueFactory = _ => 10000
+            Description = "symmetric ratchet interval during calls in ms (default: the firmware's)",
+            DefaultValueFactory = _ => Product.RatchetIntervalMs
         };
 
         public readonly Option<int> ForgetPreviousMs = new Option<int>("--forget-previous-ms")
         {
-            Description = "keep the previous receiving key this long after a key switch, in ms (product: 2000)",
-            DefaultValueFactory = _ => 2000
+            Description = "keep the previous receiving key this long after a key switch, in ms (default: the firmware's)",
+            DefaultValueFactory = _ => Product.ForgetPreviousMs
         };
 
         public readonly Option<bool> AutoAnswer = new Option<bool>("--auto-answer")

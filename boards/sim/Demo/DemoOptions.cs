@@ -12,7 +12,7 @@ namespace Phone.Sim.Demo
         /// <summary>WAV file for Alice's microphone (Bob sends a tone), or null for tones both ways.</summary>
         public string Wav { get; set; }
 
-        /// <summary>DH re-key interval in the demo (the product's is 2 minutes).</summary>
+        /// <summary>DH re-key interval in the demo (the product's is 115 s).</summary>
         public int RekeyMs { get; set; } = 2000;
 
         /// <summary>Symmetric ratchet interval in the demo.</summary>
