@@ -115,9 +115,8 @@ namespace Phone.Firmware.Calls
 
         private void OnVerify3(byte[] buffer, int offset, int count)
         {
-            int r = _xx.ReadMessage3(buffer, offset + WireFormat.HandshakeBodyOffset,
-                count - WireFormat.HandshakeBodyOffset);
-            if (r < 0 && r != CodeHandshake.BadPayload)
+            int verdict = _xx.FinishResponder(buffer, offset, count);
+            if (verdict == (int)DropReason.HandshakeFailed)
             {
                 Drop(DropReason.HandshakeFailed);
                 return;
@@ -125,9 +124,9 @@ namespace Phone.Firmware.Calls
 
             _stateTimer.Disarm();
             _channel = new SecureChannel(Ctx, _xx.Split(), PeerId, Peer, this);
-            if (r == CodeHandshake.BadPayload || !_xx.CommitmentOk)
+            if (verdict != CodeHandshake.CodeReady)
             {
-                Drop(r == CodeHandshake.BadPayload ? DropReason.Malformed : DropReason.CommitmentMismatch);
+                Drop((DropReason)verdict);
                 EndQuietly(ReasonCode);
                 return;
             }

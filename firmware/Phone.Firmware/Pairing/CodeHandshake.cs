@@ -161,6 +161,32 @@ namespace Phone.Firmware.Pairing
             return 0;
         }
 
+        /// <summary>FinishResponder's verdict when the code is ready.</summary>
+        internal const int CodeReady = -1;
+
+        /// <summary>
+        /// Responder: reads message 3 from a whole handshake datagram and checks the
+        /// commitment, for pairing and the call's XX fallback alike. Returns CodeReady, or the
+        /// DropReason to count: HandshakeFailed (did not decrypt: the handshake is unchanged,
+        /// keep waiting), Malformed or CommitmentMismatch (finished, but must be aborted).
+        /// </summary>
+        internal int FinishResponder(byte[] datagram, int offset, int count)
+        {
+            int r = ReadMessage3(datagram, offset + WireFormat.HandshakeBodyOffset,
+                count - WireFormat.HandshakeBodyOffset);
+            if (r == BadPayload)
+            {
+                return (int)DropReason.Malformed;
+            }
+
+            if (r < 0)
+            {
+                return (int)DropReason.HandshakeFailed;
+            }
+
+            return CommitmentOk ? CodeReady : (int)DropReason.CommitmentMismatch;
+        }
+
         /// <summary>Moves the finished handshake's keys into a session (the handshake is freed).</summary>
         internal SecureSession Split()
         {

@@ -349,9 +349,8 @@ namespace Phone.Firmware.Pairing
 
         private void OnMessage3(byte[] buffer, int offset, int count)
         {
-            int r = _xx.ReadMessage3(buffer, offset + WireFormat.HandshakeBodyOffset,
-                count - WireFormat.HandshakeBodyOffset);
-            if (r < 0 && r != CodeHandshake.BadPayload)
+            int verdict = _xx.FinishResponder(buffer, offset, count);
+            if (verdict == (int)DropReason.HandshakeFailed)
             {
                 Drop(DropReason.HandshakeFailed);
                 return;
@@ -359,14 +358,14 @@ namespace Phone.Firmware.Pairing
 
             _stateTimer.Disarm();
             _channel = new SecureChannel(Ctx, _xx.Split(), PeerId, Peer, this);
-            if (r == CodeHandshake.BadPayload || !_xx.CommitmentOk)
+            if (verdict != CodeHandshake.CodeReady)
             {
-                Drop(r == CodeHandshake.BadPayload ? DropReason.Malformed : DropReason.CommitmentMismatch);
+                Drop((DropReason)verdict);
                 _reason[0] = 3;
                 _channel.Send(ControlType.Reject, _reason, 1, true);
                 if (Ctx.Host.Promote(this))
                 {
-                    Fail(r == CodeHandshake.BadPayload ? "bad message from peer" : "commitment mismatch (attack?)");
+                    Fail(verdict == (int)DropReason.Malformed ? "bad message from peer" : "commitment mismatch (attack?)");
                 }
                 else
                 {
