@@ -146,49 +146,19 @@ namespace Phone.Firmware
         /// <summary>The verification code on the display (pairing or call fallback), else null.</summary>
         public string CurrentCode
         {
-            get
-            {
-                PairingSession p = _active as PairingSession;
-                if (p != null)
-                {
-                    return p.CodeText;
-                }
-
-                CallSession c = _active as CallSession;
-                return c == null ? null : c.CodeText;
-            }
+            get { return _active == null ? null : _active.CodeText; }
         }
 
         /// <summary>The same code as PGP words, else null.</summary>
         public string CurrentCodeWords
         {
-            get
-            {
-                PairingSession p = _active as PairingSession;
-                if (p != null)
-                {
-                    return p.CodeWords;
-                }
-
-                CallSession c = _active as CallSession;
-                return c == null ? null : c.CodeWords;
-            }
+            get { return _active == null ? null : _active.CodeWords; }
         }
 
         /// <summary>Contact slot of the active call's peer, or of the contact just pinned; else -1.</summary>
         public int ActiveContactIndex
         {
-            get
-            {
-                PairingSession p = _active as PairingSession;
-                if (p != null)
-                {
-                    return p.ContactIndex;
-                }
-
-                CallSession c = _active as CallSession;
-                return c == null ? -1 : c.ContactIndex;
-            }
+            get { return _active == null ? -1 : _active.ContactIndex; }
         }
 
         /// <summary>Milliseconds from Call (or CALL_1) to call keys ready, or -1.</summary>
@@ -294,27 +264,13 @@ namespace Phone.Firmware
         /// <summary>The user confirms that both displays show the same code.</summary>
         public bool ConfirmCode()
         {
-            PairingSession p = _active as PairingSession;
-            if (p != null)
-            {
-                return p.Confirm();
-            }
-
-            CallSession c = _active as CallSession;
-            return c != null && c.ConfirmCode();
+            return _active != null && _active.ConfirmCode();
         }
 
         /// <summary>The user says the codes differ (or cancels the pairing).</summary>
         public bool RejectCode()
         {
-            PairingSession p = _active as PairingSession;
-            if (p != null)
-            {
-                return p.Reject();
-            }
-
-            CallSession c = _active as CallSession;
-            return c != null && c.RejectCode();
+            return _active != null && _active.RejectCode();
         }
 
         /// <summary>Calls the contact in slot contactIndex at address at. False if busy or no such contact.</summary>
@@ -347,14 +303,7 @@ namespace Phone.Firmware
         /// <summary>Hangs up / rejects the call, or cancels a pairing.</summary>
         public bool HangUp()
         {
-            CallSession c = _active as CallSession;
-            if (c != null)
-            {
-                return c.HangUp();
-            }
-
-            PairingSession p = _active as PairingSession;
-            return p != null && p.Reject();
+            return _active != null && _active.HangUp();
         }
 
         /// <summary>Deletes the contact in slot index (not during a pairing or call).</summary>

@@ -67,15 +67,11 @@ namespace Phone.Firmware.Calls
             _lingerTimer = ctx.Timers.Create(this, TimerLinger);
             _idleTimer = ctx.Timers.Create(this, TimerIdle);
             _retransmitter = new Retransmitter(ctx.Backoff, _retransmitTimer);
-            ContactIndex = -1;
             KeysReadyMs = -1;
         }
 
         /// <summary>Current state.</summary>
         internal CallState State { get; private set; }
-
-        /// <summary>Contact slot of the peer (-1: unknown caller).</summary>
-        internal int ContactIndex { get; private set; }
 
         /// <summary>Name shown for the peer.</summary>
         internal string PeerName { get; private set; }
@@ -99,13 +95,13 @@ namespace Phone.Firmware.Calls
         }
 
         /// <summary>The fallback's code text, or null.</summary>
-        internal string CodeText
+        internal override string CodeText
         {
             get { return _xx == null ? null : _xx.CodeText; }
         }
 
         /// <summary>The fallback's code words, or null.</summary>
-        internal string CodeWords
+        internal override string CodeWords
         {
             get { return _xx == null ? null : _xx.CodeWords; }
         }
@@ -165,7 +161,7 @@ namespace Phone.Firmware.Calls
         }
 
         /// <summary>The user compared the fallback code and confirms it.</summary>
-        internal bool ConfirmCode()
+        internal override bool ConfirmCode()
         {
             if (!_viaVerify || _verified || _localVerified || _channel == null || _xx.Code < 0
                 || State == CallState.Ending || State == CallState.Ended)
@@ -181,7 +177,7 @@ namespace Phone.Firmware.Calls
         }
 
         /// <summary>The user says the codes differ: tell the peer and hang up.</summary>
-        internal bool RejectCode()
+        internal override bool RejectCode()
         {
             if (!_viaVerify || _channel == null)
             {
@@ -194,7 +190,7 @@ namespace Phone.Firmware.Calls
         }
 
         /// <summary>The user hangs up (or rejects a ringing call).</summary>
-        internal bool HangUp()
+        internal override bool HangUp()
         {
             return End(ReasonUser, "hung up here", true);
         }

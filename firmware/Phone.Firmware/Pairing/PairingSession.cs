@@ -39,20 +39,19 @@ namespace Phone.Firmware.Pairing
             _stateTimer = ctx.Timers.Create(this, TimerState);
             _lingerTimer = ctx.Timers.Create(this, TimerLinger);
             _retransmitter = new Retransmitter(ctx.Backoff, _retransmitTimer);
-            ContactIndex = -1;
         }
 
         /// <summary>Current state.</summary>
         internal PairingState State { get; private set; }
 
         /// <summary>Code text once shown, else null.</summary>
-        internal string CodeText
+        internal override string CodeText
         {
             get { return _xx == null ? null : _xx.CodeText; }
         }
 
         /// <summary>Code words once shown, else null.</summary>
-        internal string CodeWords
+        internal override string CodeWords
         {
             get { return _xx == null ? null : _xx.CodeWords; }
         }
@@ -62,9 +61,6 @@ namespace Phone.Firmware.Pairing
         {
             get { return _xx == null ? null : _xx.PeerName; }
         }
-
-        /// <summary>Contact slot after pinning, else -1.</summary>
-        internal int ContactIndex { get; private set; }
 
         internal override bool IsHalfOpen
         {
@@ -160,7 +156,7 @@ namespace Phone.Firmware.Pairing
         }
 
         /// <summary>This user confirmed the code.</summary>
-        internal bool Confirm()
+        internal override bool ConfirmCode()
         {
             if (State != PairingState.CodeShown)
             {
@@ -176,8 +172,14 @@ namespace Phone.Firmware.Pairing
             return true;
         }
 
-        /// <summary>This user rejected the code (or cancelled).</summary>
-        internal bool Reject()
+        /// <summary>Hanging up during a pairing cancels it, as rejecting the code does.</summary>
+        internal override bool HangUp()
+        {
+            return RejectCode();
+        }
+
+        /// <summary>The user says the codes differ, or cancels the pairing.</summary>
+        internal override bool RejectCode()
         {
             if (PairingStateNames.IsFinal(State))
             {

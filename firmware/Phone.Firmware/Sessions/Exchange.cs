@@ -25,7 +25,26 @@ namespace Phone.Firmware.Sessions
             Peer = peer;
             LocalId = ctx.Host.NewSessionId();
             StartedAt = ctx.Now;
+            ContactIndex = -1;
         }
+
+        /// <summary>Contact slot of the peer (pinned, or found for a call), else -1.</summary>
+        internal int ContactIndex { get; set; }
+
+        /// <summary>The verification code on the display (pairing or a call's XX fallback), else null.</summary>
+        internal abstract string CodeText { get; }
+
+        /// <summary>The same code as PGP words, else null.</summary>
+        internal abstract string CodeWords { get; }
+
+        /// <summary>The user confirms the codes match. False if there is nothing to confirm.</summary>
+        internal abstract bool ConfirmCode();
+
+        /// <summary>The user says the codes differ (or cancels). False if it does not apply.</summary>
+        internal abstract bool RejectCode();
+
+        /// <summary>The user hangs up or cancels. False if it does not apply.</summary>
+        internal abstract bool HangUp();
 
         /// <summary>This side's session id (receiver id of what the peer sends).</summary>
         internal uint LocalId { get; set; }
