@@ -30,7 +30,7 @@ namespace Phone.Tests.Sim
             Assert.Equal(1, ready.Event.RoundTrips);
             Assert.Equal("IKpsk2", ready.Event.Text);
             Assert.Equal(Badge.Verified, alice.Read(c => c.CallBadge));
-            Assert.InRange(ready.Event.ElapsedMs, 0, 1000); // loopback: milliseconds (benchmarks measure it precisely)
+            // How long that takes is measured side by side in the benchmarks, not asserted here.
             alice.HangUp();
             bob.Log.Wait(e => e.Is(PhoneEventKind.HungUp), 0, UdpPhones.StepTimeout, "Bob's hang-up");
         }
@@ -63,8 +63,7 @@ namespace Phone.Tests.Sim
             CallStreams.AssertSameBytes(aliceSent.Frames(), bob.Speaker.Frames());
             Assert.True(rekeys >= 1, "expected a DH re-key during the call, saw " + rekeys);
             Assert.True(bob.Log.Count(e => e.Is(PhoneEventKind.Rekeyed), mb) >= 1);
-            Assert.Equal(0, alice.Read(c => c.Counters.TotalDrops));
-            Assert.Equal(0, bob.Read(c => c.Counters.TotalDrops));
+            UdpPhones.AssertOnlyRetransmissionEchoesDropped(alice, bob);
         }
 
         [Fact]

@@ -59,7 +59,8 @@ namespace Phone.Tests.Sim
                 var clock = Stopwatch.StartNew();
                 a.SendTo(new byte[] { 9 }, relay.PortForA);
                 Receive(b, out _);
-                Assert.InRange(clock.Elapsed.TotalMilliseconds, 24.5, 500);
+                // Never early; how late depends on the machine's load, so only a loose upper bound.
+                Assert.InRange(clock.Elapsed.TotalMilliseconds, 24.5, 2000);
             }
         }
 
