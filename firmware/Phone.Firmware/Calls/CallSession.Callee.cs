@@ -63,7 +63,7 @@ namespace Phone.Firmware.Calls
             _ik = null;
             _channel = new SecureChannel(Ctx, session, PeerId, Peer, this);
             State = CallState.AwaitingReady;
-            _stateTimer.ArmAt(Ctx.Now + Ctx.Config.HandshakeTimeoutMs);
+            StateTimer.ArmAt(Ctx.Now + Ctx.Config.HandshakeTimeoutMs);
             return -1;
         }
 
@@ -86,7 +86,7 @@ namespace Phone.Firmware.Calls
             int n = _xx.WriteMessage2(Buffer, WireFormat.HandshakeBodyOffset);
             CacheAnswer(WireFormat.HandshakeBodyOffset + n);
             State = CallState.Verifying;
-            _stateTimer.ArmAt(Ctx.Now + Ctx.Config.HandshakeTimeoutMs);
+            StateTimer.ArmAt(Ctx.Now + Ctx.Config.HandshakeTimeoutMs);
             return -1;
         }
 
@@ -96,7 +96,7 @@ namespace Phone.Firmware.Calls
                 || (type == MessageType.Verify1 && State == CallState.Verifying))
             {
                 Ctx.Counters.DuplicatesAnswered++;
-                _retransmitter.SendAgain(Ctx);
+                Retransmit.SendAgain(Ctx);
             }
             else if (type == MessageType.Verify3 && State == CallState.Verifying)
             {
@@ -122,7 +122,7 @@ namespace Phone.Firmware.Calls
                 return;
             }
 
-            _stateTimer.Disarm();
+            StateTimer.Disarm();
             _channel = new SecureChannel(Ctx, _xx.Split(), PeerId, Peer, this);
             if (verdict != CodeHandshake.CodeReady)
             {
@@ -158,7 +158,7 @@ namespace Phone.Firmware.Calls
 
         private void OnReady()
         {
-            _stateTimer.Disarm();
+            StateTimer.Disarm();
             if (!Ctx.Host.Promote(this))
             {
                 EndQuietly(ReasonBusy);
@@ -174,7 +174,7 @@ namespace Phone.Firmware.Calls
         private void Ring()
         {
             State = CallState.RingingIn;
-            _stateTimer.ArmAt(Ctx.Now + Ctx.Config.RingTimeoutMs);
+            StateTimer.ArmAt(Ctx.Now + Ctx.Config.RingTimeoutMs);
             StartIdleTimer();
             PhoneEvent e = NewEvent(PhoneEventKind.Ringing, _viaVerify ? "unverified: compare the code" : null);
             e.PeerName = PeerName;
@@ -201,8 +201,8 @@ namespace Phone.Firmware.Calls
 
         private void CacheAnswer(int length)
         {
-            _retransmitter.Start(Ctx, Peer, Buffer, length, Ctx.Now);
-            _retransmitter.Stop();
+            Retransmit.Start(Ctx, Peer, Buffer, length, Ctx.Now);
+            Retransmit.Stop();
         }
 
         /// <summary>A half-open call that cannot go on: tell the peer (sealed) and wipe after the linger.</summary>
@@ -212,7 +212,7 @@ namespace Phone.Firmware.Calls
             _channel.Send(ControlType.HangUp, _reason, 1, true);
             State = CallState.Ending;
             _endedAt = Ctx.Now;
-            _lingerTimer.ArmAt(Ctx.Now + Ctx.Config.LingerMs);
+            LingerTimer.ArmAt(Ctx.Now + Ctx.Config.LingerMs);
         }
     }
 }

@@ -47,7 +47,7 @@ namespace Phone.Firmware.Calls
             CallInfo.Write(_payload, 4, CallId);
             HandshakeDatagram.WriteHeader(Buffer, MessageType.Call1, LocalId, 0);
             int n = _ik.WriteMessage(_payload, PayloadLayout.Call1Length, Buffer, WireFormat.HandshakeBodyOffset);
-            _retransmitter.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);
+            Retransmit.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);
             RoundTrips = 1;
         }
 
@@ -67,7 +67,7 @@ namespace Phone.Firmware.Calls
             }
             else if (State == CallState.Dialing && type == MessageType.CallFallback)
             {
-                _retransmitter.Stop();
+                Retransmit.Stop();
                 _ik.Dispose();
                 _ik = null;
                 StartVerify(buffer[offset + WireFormat.HandshakeBodyOffset]);
@@ -93,7 +93,7 @@ namespace Phone.Firmware.Calls
                 // pinned key can) but we cannot read its answer: it does not
                 // hold our resumption secret. Treat as a possible attack.
                 Drop(DropReason.HandshakeFailed);
-                _retransmitter.Stop();
+                Retransmit.Stop();
                 _ik.Dispose();
                 _ik = null;
                 StartVerify(FallbackReason.AnswerFailed);
@@ -101,7 +101,7 @@ namespace Phone.Firmware.Calls
             }
 
             PeerId = senderId;
-            _retransmitter.Stop();
+            Retransmit.Stop();
             SecureSession session = _ik.Split();
             _ik = null;
             _channel = new SecureChannel(Ctx, session, PeerId, Peer, this);
@@ -123,7 +123,7 @@ namespace Phone.Firmware.Calls
             _xx = new CodeHandshake(Ctx, NoisePattern.Initiator, VerifyPrologue);
             HandshakeDatagram.WriteHeader(Buffer, MessageType.Verify1, LocalId, 0);
             int n = _xx.WriteMessage1(CallInfo.Bytes(CallId), Buffer, WireFormat.HandshakeBodyOffset);
-            _retransmitter.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);
+            Retransmit.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);
             State = CallState.Verifying;
             RoundTrips++;
             ShowCalling("Verifying keys...");
@@ -150,7 +150,7 @@ namespace Phone.Firmware.Calls
             PeerId = senderId;
             HandshakeDatagram.WriteHeader(Buffer, MessageType.Verify3, LocalId, PeerId);
             int n = _xx.WriteMessage3(Buffer, WireFormat.HandshakeBodyOffset);
-            _retransmitter.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);
+            Retransmit.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);
             _channel = new SecureChannel(Ctx, _xx.Split(), PeerId, Peer, this);
             KeysReady(RoundTrips);
             _keyDiffers = !CryptoCore.FixedTimeEquals(_xx.PeerKey, _contact.PublicKey);
@@ -168,7 +168,7 @@ namespace Phone.Firmware.Calls
         {
             Badge = _keyDiffers ? Badge.Warning : Badge.Unverified;
             State = CallState.KeyWarning;
-            _stateTimer.ArmAt(Ctx.Now + Ctx.Config.DecisionTimeoutMs);
+            StateTimer.ArmAt(Ctx.Now + Ctx.Config.DecisionTimeoutMs);
             StartIdleTimer();
             string why = _keyDiffers ? "not the pinned key"
                 : _continuityFailed ? "answer did not decrypt (possible attack)"
@@ -187,7 +187,7 @@ namespace Phone.Firmware.Calls
         private void EnterRingingOut()
         {
             State = CallState.RingingOut;
-            _stateTimer.ArmAt(Ctx.Now + Ctx.Config.RingTimeoutMs + Ctx.Config.HandshakeTimeoutMs);
+            StateTimer.ArmAt(Ctx.Now + Ctx.Config.RingTimeoutMs + Ctx.Config.HandshakeTimeoutMs);
             StartIdleTimer();
             ShowCalling("Connecting...");
         }

@@ -116,9 +116,9 @@ namespace Phone.Firmware.Calls
                 return;
             }
 
-            if (_retransmitter.Active)
+            if (Retransmit.Active)
             {
-                _retransmitter.Stop();
+                Retransmit.Stop();
             }
 
             CallerPeerIsLive();
@@ -127,7 +127,7 @@ namespace Phone.Firmware.Calls
         private void Connect()
         {
             State = CallState.Connected;
-            _stateTimer.Disarm();
+            StateTimer.Disarm();
             _media = new MediaStream(Ctx, _channel);
             _keys = new KeySchedule(Ctx, _channel, IsInitiator);
             _media.Start();
@@ -161,7 +161,7 @@ namespace Phone.Firmware.Calls
                 return;
             }
 
-            _stateTimer.Disarm();
+            StateTimer.Disarm();
             if (_answered)
             {
                 Connect();
@@ -169,7 +169,7 @@ namespace Phone.Firmware.Calls
             }
 
             State = CallState.RingingOut;
-            _stateTimer.ArmAt(Ctx.Now + Ctx.Config.RingTimeoutMs + Ctx.Config.HandshakeTimeoutMs);
+            StateTimer.ArmAt(Ctx.Now + Ctx.Config.RingTimeoutMs + Ctx.Config.HandshakeTimeoutMs);
             ShowCalling("Ringing...");
         }
 

@@ -26,7 +26,7 @@ namespace Phone.Firmware.Calls
                     if (_channel != null && _channel.Pending(ControlType.HangUp)
                         && now - _endedAt < Ctx.Config.HandshakeTimeoutMs)
                     {
-                        _lingerTimer.ArmAt(now + Ctx.Config.LingerMs);
+                        LingerTimer.ArmAt(now + Ctx.Config.LingerMs);
                     }
                     else
                     {
@@ -51,8 +51,8 @@ namespace Phone.Firmware.Calls
                 return false;
             }
 
-            _retransmitter.Stop();
-            _stateTimer.Disarm();
+            Retransmit.Stop();
+            StateTimer.Disarm();
             _idleTimer.Disarm();
             if (_media != null)
             {
@@ -80,13 +80,13 @@ namespace Phone.Firmware.Calls
                 State = CallState.Ended;
             }
 
-            _lingerTimer.ArmAt(Ctx.Now + Ctx.Config.LingerMs);
+            LingerTimer.ArmAt(Ctx.Now + Ctx.Config.LingerMs);
             return true;
         }
 
         private void OnRetransmitTimer(long now)
         {
-            int r = _retransmitter.OnTimer(Ctx, now);
+            int r = Retransmit.OnTimer(Ctx, now);
             if (r > 0)
             {
                 Ctx.Counters.Retransmissions++;
@@ -149,9 +149,6 @@ namespace Phone.Firmware.Calls
 
         protected override void ReleaseResources()
         {
-            Ctx.Timers.Release(_retransmitTimer);
-            Ctx.Timers.Release(_stateTimer);
-            Ctx.Timers.Release(_lingerTimer);
             Ctx.Timers.Release(_idleTimer);
             if (_media != null)
             {

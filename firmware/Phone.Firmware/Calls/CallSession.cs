@@ -18,9 +18,6 @@ namespace Phone.Firmware.Calls
     {
         private const string CallPrologue = "phone/v1/call";
         private const string VerifyPrologue = "phone/v1/verify";
-        private const int TimerRetransmit = 1;
-        private const int TimerState = 2;
-        private const int TimerLinger = 3;
         private const int TimerIdle = 4;
 
         /// <summary>Hang-up reason: the user hung up.</summary>
@@ -32,11 +29,7 @@ namespace Phone.Firmware.Calls
         /// <summary>Hang-up reason: nobody answered or decided in time.</summary>
         internal const byte ReasonTimeout = 4;
 
-        private readonly PhoneTimer _retransmitTimer;
-        private readonly PhoneTimer _stateTimer;
-        private readonly PhoneTimer _lingerTimer;
         private readonly PhoneTimer _idleTimer;
-        private readonly Retransmitter _retransmitter;
         private readonly byte[] _payload = new byte[64];
         private readonly byte[] _reason = new byte[1];
         private Handshake _ik;
@@ -62,11 +55,7 @@ namespace Phone.Firmware.Calls
         internal CallSession(PhoneContext ctx, bool initiator, NetAddress peer)
             : base(ctx, initiator, peer)
         {
-            _retransmitTimer = ctx.Timers.Create(this, TimerRetransmit);
-            _stateTimer = ctx.Timers.Create(this, TimerState);
-            _lingerTimer = ctx.Timers.Create(this, TimerLinger);
             _idleTimer = ctx.Timers.Create(this, TimerIdle);
-            _retransmitter = new Retransmitter(ctx.Backoff, _retransmitTimer);
             KeysReadyMs = -1;
         }
 

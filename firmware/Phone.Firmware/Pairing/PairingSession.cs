@@ -17,14 +17,7 @@ namespace Phone.Firmware.Pairing
     internal class PairingSession : Exchange, ISecureListener
     {
         private const string Prologue = "phone/v1/pair";
-        private const int TimerRetransmit = 1;
-        private const int TimerState = 2;
-        private const int TimerLinger = 3;
 
-        private readonly PhoneTimer _retransmitTimer;
-        private readonly PhoneTimer _stateTimer;
-        private readonly PhoneTimer _lingerTimer;
-        private readonly Retransmitter _retransmitter;
         private readonly byte[] _reason = new byte[1];
         private CodeHandshake _xx;
         private SecureChannel _channel;
@@ -35,10 +28,6 @@ namespace Phone.Firmware.Pairing
         internal PairingSession(PhoneContext ctx, bool initiator, NetAddress peer)
             : base(ctx, initiator, peer)
         {
-            _retransmitTimer = ctx.Timers.Create(this, TimerRetransmit);
-            _stateTimer = ctx.Timers.Create(this, TimerState);
-            _lingerTimer = ctx.Timers.Create(this, TimerLinger);
-            _retransmitter = new Retransmitter(ctx.Backoff, _retransmitTimer);
         }
 
         /// <summary>Current state.</summary>
@@ -74,7 +63,7 @@ namespace Phone.Firmware.Pairing
             HandshakeDatagram.WriteHeader(Buffer, MessageType.Pair1, LocalId, 0);
             int n = _xx.WriteMessage1(null, Buffer, WireFormat.HandshakeBodyOffset);
             State = PairingState.AwaitingMessage2;
-            _retransmitter.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);
+            Retransmit.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);
             Show(Screens.Pairing(Peer.ToString()));
             Ctx.Host.Raise(NewEvent(PhoneEventKind.PairingStarted, "to " + Peer.ToString()));
         }
@@ -97,10 +86,10 @@ namespace Phone.Firmware.Pairing
 
             HandshakeDatagram.WriteHeader(Buffer, MessageType.Pair2, LocalId, PeerId);
             int n = _xx.WriteMessage2(Buffer, WireFormat.HandshakeBodyOffset);
-            _retransmitter.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);
-            _retransmitter.Stop();
+            Retransmit.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);
+            Retransmit.Stop();
             State = PairingState.AwaitingMessage3;
-            _stateTimer.ArmAt(Ctx.Now + Ctx.Config.HandshakeTimeoutMs);
+            StateTimer.ArmAt(Ctx.Now + Ctx.Config.HandshakeTimeoutMs);
             return -1;
         }
 
@@ -203,7 +192,7 @@ namespace Phone.Firmware.Pairing
         {
             if (timer.Id == TimerRetransmit)
             {
-                int r = _retransmitter.OnTimer(Ctx, now);
+                int r = Retransmit.OnTimer(Ctx, now);
                 if (r > 0)
                 {
                     Ctx.Counters.Retransmissions++;
@@ -236,7 +225,7 @@ namespace Phone.Firmware.Pairing
                                                     || _channel.Pending(ControlType.Reject));
                 if (waiting && now - _endedAt < Ctx.Config.HandshakeTimeoutMs)
                 {
-                    _lingerTimer.ArmAt(now + Ctx.Config.LingerMs);
+                    LingerTimer.ArmAt(now + Ctx.Config.LingerMs);
                 }
                 else
                 {
@@ -299,17 +288,14 @@ namespace Phone.Firmware.Pairing
         /// <summary>ISecureListener.</summary>
         public void OnAuthenticated()
         {
-            if (IsInitiator && _retransmitter.Active)
+            if (IsInitiator && Retransmit.Active)
             {
-                _retransmitter.Stop();
+                Retransmit.Stop();
             }
         }
 
         protected override void ReleaseResources()
         {
-            Ctx.Timers.Release(_retransmitTimer);
-            Ctx.Timers.Release(_stateTimer);
-            Ctx.Timers.Release(_lingerTimer);
             if (_xx != null)
             {
                 _xx.Dispose();
@@ -341,10 +327,10 @@ namespace Phone.Firmware.Pairing
             }
 
             PeerId = senderId;
-            int retransmissions = _retransmitter.Sends - 1;
+            int retransmissions = Retransmit.Sends - 1;
             HandshakeDatagram.WriteHeader(Buffer, MessageType.Pair3, LocalId, PeerId);
             int n = _xx.WriteMessage3(Buffer, WireFormat.HandshakeBodyOffset);
-            _retransmitter.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);
+            Retransmit.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);
             _channel = new SecureChannel(Ctx, _xx.Split(), PeerId, Peer, this);
             CodeReady(2, retransmissions);
         }
@@ -358,7 +344,7 @@ namespace Phone.Firmware.Pairing
                 return;
             }
 
-            _stateTimer.Disarm();
+            StateTimer.Disarm();
             _channel = new SecureChannel(Ctx, _xx.Split(), PeerId, Peer, this);
             if (verdict != CodeHandshake.CodeReady)
             {
@@ -394,7 +380,7 @@ namespace Phone.Firmware.Pairing
         private void CodeReady(int flights, int retransmissions)
         {
             State = PairingState.CodeShown;
-            _stateTimer.ArmAt(Ctx.Now + Ctx.Config.DecisionTimeoutMs);
+            StateTimer.ArmAt(Ctx.Now + Ctx.Config.DecisionTimeoutMs);
             PhoneEvent e = NewEvent(PhoneEventKind.CodeShown, null);
             e.Code = _xx.CodeText;
             e.CodeWords = _xx.CodeWords;
@@ -411,7 +397,7 @@ namespace Phone.Firmware.Pairing
             if (State == PairingState.AwaitingMessage3)
             {
                 Ctx.Counters.DuplicatesAnswered++;
-                _retransmitter.SendAgain(Ctx);
+                Retransmit.SendAgain(Ctx);
             }
             else
             {
@@ -453,10 +439,10 @@ namespace Phone.Firmware.Pairing
 
         private void EndSoon()
         {
-            _stateTimer.Disarm();
-            _retransmitter.Stop();
+            StateTimer.Disarm();
+            Retransmit.Stop();
             _endedAt = Ctx.Now;
-            _lingerTimer.ArmAt(Ctx.Now + Ctx.Config.LingerMs);
+            LingerTimer.ArmAt(Ctx.Now + Ctx.Config.LingerMs);
         }
     }
 }

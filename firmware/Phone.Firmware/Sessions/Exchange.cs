@@ -12,15 +12,39 @@ namespace Phone.Firmware.Sessions
     /// </summary>
     internal abstract class Exchange : ITimerHandler
     {
+        /// <summary>Timer id of the handshake retransmission (subclasses number theirs after TimerLinger).</summary>
+        protected const int TimerRetransmit = 1;
+
+        /// <summary>Timer id of the current step's deadline.</summary>
+        protected const int TimerState = 2;
+
+        /// <summary>Timer id of the linger after the end.</summary>
+        protected const int TimerLinger = 3;
+
         /// <summary>Scratch buffer for building handshake datagrams.</summary>
         protected readonly byte[] Buffer = new byte[WireFormat.MaxDatagram];
 
         /// <summary>Services of the owning phone.</summary>
         protected readonly PhoneContext Ctx;
 
+        /// <summary>Resends the current handshake message until answered or timed out.</summary>
+        protected readonly Retransmitter Retransmit;
+
+        /// <summary>Deadline of the current step (handshake, user decision, ringing).</summary>
+        protected readonly PhoneTimer StateTimer;
+
+        /// <summary>Keeps an ended exchange briefly, to answer the peer's late duplicates.</summary>
+        protected readonly PhoneTimer LingerTimer;
+
+        private readonly PhoneTimer _retransmitTimer;
+
         protected Exchange(PhoneContext ctx, bool initiator, NetAddress peer)
         {
             Ctx = ctx;
+            _retransmitTimer = ctx.Timers.Create(this, TimerRetransmit);
+            StateTimer = ctx.Timers.Create(this, TimerState);
+            LingerTimer = ctx.Timers.Create(this, TimerLinger);
+            Retransmit = new Retransmitter(ctx.Backoff, _retransmitTimer);
             IsInitiator = initiator;
             Peer = peer;
             LocalId = ctx.Host.NewSessionId();
@@ -93,7 +117,7 @@ namespace Phone.Firmware.Sessions
             return !IsInitiator && PeerId == senderId && Peer != null && Peer.SameAs(from);
         }
 
-        /// <summary>Releases handshakes, sessions and timers.</summary>
+        /// <summary>Releases the subclass's handshakes, sessions and own timers (the shared ones are released after).</summary>
         protected abstract void ReleaseResources();
 
         /// <summary>Ends the exchange: wipes its keys, tells the phone.</summary>
@@ -106,6 +130,9 @@ namespace Phone.Firmware.Sessions
 
             Finished = true;
             ReleaseResources();
+            Ctx.Timers.Release(_retransmitTimer);
+            Ctx.Timers.Release(StateTimer);
+            Ctx.Timers.Release(LingerTimer);
             Ctx.Host.Finished(this);
         }
 
