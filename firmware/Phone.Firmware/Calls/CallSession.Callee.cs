@@ -115,15 +115,14 @@ namespace Phone.Firmware.Calls
 
         private void OnVerify3(byte[] buffer, int offset, int count)
         {
-            int verdict = _xx.FinishResponder(buffer, offset, count);
-            if (verdict == (int)DropReason.HandshakeFailed)
+            int verdict;
+            SecureChannel channel = FinishCodeHandshake(_xx, buffer, offset, count, this, out verdict);
+            if (channel == null)
             {
-                Drop(DropReason.HandshakeFailed);
                 return;
             }
 
-            StateTimer.Disarm();
-            _channel = new SecureChannel(Ctx, _xx.Split(), PeerId, Peer, this);
+            _channel = channel;
             if (verdict != CodeHandshake.CodeReady)
             {
                 Drop((DropReason)verdict);

@@ -337,15 +337,14 @@ namespace Phone.Firmware.Pairing
 
         private void OnMessage3(byte[] buffer, int offset, int count)
         {
-            int verdict = _xx.FinishResponder(buffer, offset, count);
-            if (verdict == (int)DropReason.HandshakeFailed)
+            int verdict;
+            SecureChannel channel = FinishCodeHandshake(_xx, buffer, offset, count, this, out verdict);
+            if (channel == null)
             {
-                Drop(DropReason.HandshakeFailed);
                 return;
             }
 
-            StateTimer.Disarm();
-            _channel = new SecureChannel(Ctx, _xx.Split(), PeerId, Peer, this);
+            _channel = channel;
             if (verdict != CodeHandshake.CodeReady)
             {
                 Drop((DropReason)verdict);

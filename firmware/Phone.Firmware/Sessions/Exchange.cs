@@ -1,4 +1,5 @@
 using Phone.Firmware.Board;
+using Phone.Firmware.Pairing;
 using Phone.Firmware.Timing;
 using Phone.Firmware.Ui;
 using Phone.Firmware.Wire;
@@ -155,6 +156,26 @@ namespace Phone.Firmware.Sessions
             {
                 Ctx.Counters.Drop((DropReason)result);
             }
+        }
+
+        /// <summary>
+        /// Responder side of a code handshake (pairing, or a call's XX fallback): reads message 3.
+        /// A message Noise refuses is counted and null returned, and the exchange keeps waiting.
+        /// Otherwise the step deadline ends and the sealed channel opens; verdict is
+        /// CodeHandshake.CodeReady, or the DropReason that means the exchange must be aborted.
+        /// </summary>
+        protected SecureChannel FinishCodeHandshake(CodeHandshake xx, byte[] buffer, int offset, int count,
+            ISecureListener listener, out int verdict)
+        {
+            verdict = xx.FinishResponder(buffer, offset, count);
+            if (verdict == (int)DropReason.HandshakeFailed)
+            {
+                Drop(DropReason.HandshakeFailed);
+                return null;
+            }
+
+            StateTimer.Disarm();
+            return new SecureChannel(Ctx, xx.Split(), PeerId, Peer, listener);
         }
 
         /// <summary>Builds an event stamped now.</summary>
