@@ -11,7 +11,7 @@
 extern "C" {
 #include "backend.h"
 #include "keypool.h"
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 }
 
 namespace {

@@ -18,7 +18,7 @@
 extern "C" {
 #include "backend.h"
 #include "hkdf.h"
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 }
 
 namespace {

@@ -1,7 +1,7 @@
 namespace Phone.Crypto
 {
     /// <summary>
-    /// Status codes of the native core (native/include/phone_crypto.h, enum pc_status).
+    /// Status codes of the native core (native/include/phone_crypto_api.h, enum pc_status).
     /// Negative values only; a call that succeeds returns zero or more.
     /// </summary>
     public static class CryptoStatus

@@ -8,7 +8,7 @@
 
 #include <sodium.h>
 
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 
 /* The opaque context must hold the library's state and keep its alignment. */
 typedef char pc_check_blake2b_ctx_size[(sizeof(crypto_generichash_state)

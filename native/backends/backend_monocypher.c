@@ -12,7 +12,7 @@
 #include <esp_random.h>
 #include <monocypher.h>
 
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 
 /* The opaque context must hold the library's state and keep its alignment. */
 typedef char pc_check_blake2b_ctx_size[(sizeof(crypto_blake2b_ctx)

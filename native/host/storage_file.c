@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 #include "backend.h"
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 
 #define FLASH_FILE "flash.img"
 #define KEY_FILE "efuse.key"

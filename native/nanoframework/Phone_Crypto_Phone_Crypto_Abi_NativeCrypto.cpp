@@ -8,7 +8,7 @@
 //   1. a length the managed side passed must fit the array it came with (the C core trusts
 //      the length; on the host the wrappers guarantee it, here the stub can check it):
 //      a longer one is CLR_E_INDEX_OUT_OF_RANGE (IndexOutOfRangeException);
-//   2. call the C API of native/include/phone_crypto.h with the array's buffer;
+//   2. call the C API of native/include/phone_crypto_api.h with the array's buffer;
 //   3. map the result: caller mistakes become managed exceptions through hr,
 //        PC_E_ARG, PC_E_SPACE -> CLR_E_INVALID_PARAMETER  (ArgumentException)
 //        PC_E_HANDLE          -> CLR_E_OBJECT_DISPOSED    (ObjectDisposedException)
@@ -30,7 +30,7 @@
 
 #include <nanoHAL.h>
 
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 
 extern "C"
 {

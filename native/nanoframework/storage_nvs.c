@@ -23,7 +23,7 @@
 #include "esp_err.h"
 #include "esp_random.h"
 #include "nvs.h"
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 
 #define DEVICE_KEY_NAME "devkey"
 #define DEVICE_KEY_LEN 32

@@ -9,7 +9,7 @@
 #include "backend.h"
 #include "hkdf.h"
 #include "keypool.h"
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 #include "selftest.h"
 
 /* ---- the guard ----------------------------------------------------------- */

@@ -18,7 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 #include "platform.h"
 
 /* Set by pc_selftest (selftest.c) once every known-answer test passed. */

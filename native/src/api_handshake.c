@@ -10,7 +10,7 @@
 #include "backend.h"
 #include "hs_table.h"
 #include "keystore.h"
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 #include "session.h"
 
 /* ptr + off without forming an offset from NULL (empty buffers). */

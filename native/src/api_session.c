@@ -4,7 +4,7 @@
  * hand over to session_*.c. Every check comes before the first change.
  */
 #include "api_guard.h"
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 #include "session_state.h"
 
 static int32_t seal_checked(int32_t session, uint8_t *buf, int32_t buf_len, int32_t off,

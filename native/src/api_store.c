@@ -8,8 +8,8 @@
 #include "api_guard.h"
 #include "backend.h"
 #include "keystore.h"
-#include "limits.h"
-#include "phone_crypto.h"
+#include "pc_limits.h"
+#include "phone_crypto_api.h"
 #include "session.h"
 
 int32_t pc_store_open(const uint8_t *locator, int32_t locator_len)

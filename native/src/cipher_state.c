@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "backend.h"
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 
 void pc_cs_init(pc_cipher_state *cs, const uint8_t key[PC_CS_KEY_LEN])
 {

@@ -2,7 +2,7 @@
 #include "handles.h"
 
 #include "backend.h"
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 
 #define GENERATION_MASK 0x7FFFFFu
 

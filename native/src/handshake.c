@@ -19,7 +19,7 @@
 #include "hkdf.h"
 #include "keypool.h"
 #include "keystore.h"
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 
 enum token { TOK_END = 0, TOK_E, TOK_S, TOK_EE, TOK_ES, TOK_SE, TOK_SS, TOK_PSK };
 

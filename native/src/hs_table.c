@@ -2,8 +2,8 @@
 #include "hs_table.h"
 
 #include "handles.h"
-#include "limits.h"
-#include "phone_crypto.h"
+#include "pc_limits.h"
+#include "phone_crypto_api.h"
 
 typedef struct hs_entry {
     pc_slot slot; /* first member, as handles.c requires */

@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "backend.h"
-#include "limits.h"
-#include "phone_crypto.h"
+#include "pc_limits.h"
+#include "phone_crypto_api.h"
 
 typedef struct pool_key {
     uint8_t secret[32];

@@ -10,8 +10,8 @@
 #include <stdint.h>
 
 #include "handles.h"
-#include "limits.h"
-#include "phone_crypto.h"
+#include "pc_limits.h"
+#include "phone_crypto_api.h"
 #include "storage.h"
 
 #define PC_CONTACT_KNOWN_FLAGS (PC_CONTACT_USED | PC_CONTACT_VERIFIED)

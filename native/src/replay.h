@@ -10,7 +10,7 @@
 
 #include <stdint.h>
 
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 
 /* 32-bit words (no wide shifts on a 32-bit core), a power of two of them,
  * one word more than the window needs: the word the highest counter sits in

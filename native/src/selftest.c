@@ -16,7 +16,7 @@
 #include "backend.h"
 #include "handshake.h"
 #include "hkdf.h"
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 #include "selftest_kat.h"
 #include "session.h"
 

@@ -8,8 +8,8 @@
 
 #include <string.h>
 
-#include "limits.h"
-#include "phone_crypto.h"
+#include "pc_limits.h"
+#include "phone_crypto_api.h"
 #include "session_state.h"
 
 static pc_session_state s_sessions[PC_MAX_SESSIONS];

@@ -7,7 +7,7 @@
 
 #include "backend.h"
 #include "cipher_state.h"
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 #include "session_state.h"
 
 void pc_phase_key_wipe(pc_phase_key *k)

@@ -12,7 +12,7 @@
 #include "backend.h"
 #include "bytes_le.h"
 #include "cipher_state.h"
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 #include "session_state.h"
 
 #define COUNTER_RESERVED UINT64_MAX

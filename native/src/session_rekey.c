@@ -16,7 +16,7 @@
 #include "backend.h"
 #include "hkdf.h"
 #include "keypool.h"
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 #include "session_state.h"
 
 typedef struct next_generation {

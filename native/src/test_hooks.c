@@ -8,7 +8,7 @@
 #include "backend.h"
 #include "handshake.h"
 #include "hs_table.h"
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 #include "platform.h"
 
 static int local_static_from(pc_local_static *s, const uint8_t *s_priv)

@@ -131,7 +131,7 @@ table(['entry point', 'calls measured', 'peak stack -Os (B)', 'peak stack -O2 (B
       worstStack <= 4096 ? 'met' : '**missed**'];
   }));
 out.push(`Depth below the caller's stack pointer, including the measuring wrapper (16-byte resolution);`,
-  `the deepest of all calls made during the benchmark. ${names.length} entry points measured (phone_crypto.h has 36).`, '');
+  `the deepest of all calls made during the benchmark. ${names.length} entry points measured (phone_crypto_api.h has 36).`, '');
 
 // ---- 4. data dependence -------------------------------------------------------------------
 out.push('#### Data dependence (same operation, different keys)', '');

@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "bench_ops.h"
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 #include "semihost.h"
 
 /* ---- per entry point: deepest stack ------------------------------------------ */

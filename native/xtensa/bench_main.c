@@ -17,7 +17,7 @@
 
 #include "backend.h"
 #include "bench_ops.h"
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 #include "semihost.h"
 #include "xt_drbg.h"
 #include "xt_measure.h"

@@ -1,12 +1,12 @@
 /*
  * size_main.c - the code-size image: references every function of
- * phone_crypto.h, as the nanoFramework interop table does on the device, so
+ * phone_crypto_api.h, as the nanoFramework interop table does on the device, so
  * the linker keeps exactly what the firmware would link (production build,
  * device limits). Never run; size-report.js reads its map and symbols.
  */
 #include <stdint.h>
 
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 
 int main(void);
 

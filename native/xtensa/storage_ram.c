@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "backend.h"
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 #include "storage.h"
 #include "storage_ram.h"
 

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "cipher_state.h"
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 #include "platform.h"
 #include "session.h"
 #include "storage.h"

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 #include "test_hooks.h"
 
 typedef struct scenario {

@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 #include "session.h"
 
 #define GENUINE 4

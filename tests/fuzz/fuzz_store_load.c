@@ -28,7 +28,7 @@
 #include <unistd.h>
 
 #include "backend.h"
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 #include "session.h"
 #include "storage.h"
 #include "store_image.h"

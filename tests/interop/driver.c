@@ -23,7 +23,7 @@
 
 #include "backend.h"
 #include "cipher_state.h"
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 #include "test_hooks.h"
 
 #define LINE_MAX_LEN 8192

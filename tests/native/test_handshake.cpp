@@ -10,7 +10,7 @@
 
 extern "C" {
 #include "backend.h"
-#include "limits.h"
+#include "pc_limits.h"
 #include "platform.h"
 #include "test_hooks.h"
 }

@@ -325,7 +325,7 @@ TEST_F(Store, FactoryResetWithAnotherLocatorRefused)
 
 TEST_F(Store, PinFindReadForget)
 {
-    EXPECT_EQ(pc_contact_capacity(), 16); // limits.h default, the host keeps it
+    EXPECT_EQ(pc_contact_capacity(), 16); // pc_limits.h default, the host keeps it
     Bytes alice, bob;
     ASSERT_EQ(pin_new(&alice, "alice"), 0);
     ASSERT_EQ(pin_new(&bob, "bob", 0), 1);

@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 extern "C" {
-#include "phone_crypto.h"
+#include "phone_crypto_api.h"
 }
 
 using Bytes = std::vector<uint8_t>;

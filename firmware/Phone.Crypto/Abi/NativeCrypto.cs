@@ -1,5 +1,5 @@
 // The one class through which managed code reaches the native security core
-// (native/include/phone_crypto.h). Each method is declared once: an
+// (native/include/phone_crypto_api.h). Each method is declared once: an
 // InternalCall into the nanoCLR interop stubs on the device, a DllImport of
 // libphonecrypto on the host. Only byte[] and int cross, and every buffer
 // travels with the length the caller believes it has, so both sides check.

@@ -124,7 +124,7 @@ namespace Phone.DeviceTests.Host
         {
             // AssemblyNativeVersion 1.0.0.N <-> PC_API_VERSION N (docs/device.md, "When the binding changes")
             var model = Model();
-            var header = File.ReadAllText(Repo.Path("native/include/phone_crypto.h"));
+            var header = File.ReadAllText(Repo.Path("native/include/phone_crypto_api.h"));
             var api = System.Text.RegularExpressions.Regex.Match(header, @"#define\s+PC_API_VERSION\s+(\d+)");
             Assert.True(api.Success);
             Assert.Equal(new Version(1, 0, 0, int.Parse(api.Groups[1].Value)), model.NativeVersion);

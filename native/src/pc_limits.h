@@ -1,5 +1,5 @@
 /*
- * limits.h - sizes of the static tables. Defaults fit a desk phone (one
+ * pc_limits.h - sizes of the static tables. Defaults fit a desk phone (one
  * identity store); the host library raises PC_MAX_STORES so tests and the
  * simulator can run several phones in one process. docs/performance.md
  * states the static RAM this costs.

@@ -1,5 +1,5 @@
 /*
- * phone_crypto.h - the native security core's whole interop surface.
+ * phone_crypto_api.h - the native security core's whole interop surface.
  *
  * Every function here is called from managed code through exactly one binding
  * class (firmware/Phone.Crypto/Abi/NativeCrypto.cs): DllImport on the host,
@@ -18,8 +18,8 @@
  * Secret key bytes never cross this interface: not the identity key, not
  * ephemeral keys, not transport keys, not resumption secrets.
  */
-#ifndef PHONE_CRYPTO_H
-#define PHONE_CRYPTO_H
+#ifndef PHONE_CRYPTO_API_H
+#define PHONE_CRYPTO_API_H
 
 #include <stdint.h>
 
@@ -229,4 +229,4 @@ PC_API int32_t pc_session_free(int32_t session);
 }
 #endif
 
-#endif /* PHONE_CRYPTO_H */
+#endif /* PHONE_CRYPTO_API_H */
