@@ -18,7 +18,7 @@ namespace Phone.Sim.Cli
         private readonly string _png;
         private readonly bool _colour;
         private readonly object _console = new object();
-        private readonly double _start = MonotonicClock.NowPrecise();
+        private readonly double _start;
         private bool _pngFailed;
 
         /// <summary>A shell over phone; png (or null) is rewritten on every screen change.</summary>
@@ -27,6 +27,8 @@ namespace Phone.Sim.Cli
             _phone = phone;
             _png = png;
             _colour = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") == null;
+            List<SimEvent> earlier = phone.Log.All();
+            _start = earlier.Count > 0 ? earlier[0].Time : MonotonicClock.NowPrecise(); // times count from power-on
         }
 
         /// <summary>Runs until quit or end of input; returns the exit code.</summary>

@@ -107,6 +107,24 @@ namespace Phone.Firmware.Ui
             return new Screen(ScreenKind.Contacts, "Contacts", lines, Badge.None, "Call", "Back");
         }
 
+        /// <summary>Why the key store did not open at power-on (nothing was changed; only a factory reset erases it).</summary>
+        public static Screen StoreRefused(int status)
+        {
+            if (status == CryptoStatus.NotFound)
+            {
+                return Message("Device key missing", "The flash cannot be opened without its key. Nothing was changed; "
+                    + "restore the key or factory reset.");
+            }
+
+            if (status == CryptoStatus.Corrupt)
+            {
+                return Message("Flash damaged", "No intact copy of identity and contacts. Nothing was changed; "
+                    + "restore the flash or factory reset.");
+            }
+
+            return Message("Flash error", "The secure flash cannot be read (" + CryptoStatus.Describe(status) + ").");
+        }
+
         /// <summary>An error or notice.</summary>
         public static Screen Message(string title, string text)
         {

@@ -51,6 +51,9 @@ namespace Phone.Tests.Sim
                 Screens.Message("Call ended", "the other phone stopped answering (call idle timeout)"),
                 Screens.Contacts(Enumerable.Range(0, KeyStoreCapacity).Select(i => Contact(i, name, i % 2 == 0)).ToArray()),
                 Screens.Contacts(new ContactRecord[0]),
+                Screens.StoreRefused(CryptoStatus.Corrupt),
+                Screens.StoreRefused(CryptoStatus.NotFound),
+                Screens.StoreRefused(CryptoStatus.StorageFailed),
                 Screens.KeyChanged("!! KEY CHANGED !!", name, "not the pinned key", Code, words),
                 Screens.KeyChanged("!! SECURITY WARNING !!", name, "answer did not decrypt (possible attack)", Code, words),
                 Screens.KeyChanged("!! SECURITY WARNING !!", name, "key continuity lost: no resumption secret", Code, words)
@@ -208,6 +211,15 @@ namespace Phone.Tests.Sim
                     Assert.Contains(runs, r => r.Text == Code && r.Scale >= 2);
                 }
             }
+        }
+
+        [Fact]
+        public void TheDeviceSaysAMissingKeyIsMissingNotDamaged()
+        {
+            Screen missing = Screens.StoreRefused(CryptoStatus.NotFound);
+            Assert.Equal("Device key missing", missing.Title);
+            Assert.DoesNotContain(missing.Lines, l => l.Contains("damaged"));
+            Assert.Equal("Flash damaged", Screens.StoreRefused(CryptoStatus.Corrupt).Title);
         }
 
         private static bool Overlap(TextRun a, TextRun b)
