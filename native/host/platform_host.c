@@ -1,5 +1,5 @@
 /*
- * platform_host.c - platform.h for the host library: one recursive pthread
+ * platform_host.c - pc_platform.h for the host library: one recursive pthread
  * mutex around the static tables (several managed threads may call in; the
  * self-test re-enters through the public session calls), and the wipe of
  * every table.
@@ -9,7 +9,7 @@
 #include "hs_table.h"
 #include "keypool.h"
 #include "keystore.h"
-#include "platform.h"
+#include "pc_platform.h"
 #include "transport.h"
 
 static pthread_mutex_t s_lock;
