@@ -24,23 +24,23 @@ static void make_lock(void)
     pthread_mutexattr_destroy(&attr);
 }
 
-void pc_platform_lock(void)
+void pci_platform_lock(void)
 {
     pthread_once(&s_lock_once, make_lock);
     pthread_mutex_lock(&s_lock);
 }
 
-void pc_platform_unlock(void)
+void pci_platform_unlock(void)
 {
     pthread_mutex_unlock(&s_lock);
 }
 
-void pc_wipe_all(void)
+void pci_wipe_all(void)
 {
-    pc_platform_lock();
-    pc_hs_table_wipe_all();
-    pc_keypool_wipe_all();
-    pc_transport_wipe_all();
-    pc_keystore_wipe_all();
-    pc_platform_unlock();
+    pci_platform_lock();
+    pci_hs_table_wipe_all();
+    pci_keypool_wipe_all();
+    pci_transport_wipe_all();
+    pci_keystore_wipe_all();
+    pci_platform_unlock();
 }

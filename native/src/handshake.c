@@ -108,7 +108,7 @@ static void advance(pc_handshake *hs)
     hs->msg_index++;
     hs->state = state_for(hs, hs->msg_index);
     if (hs->has_e && !local_e_needed_from(hs, hs->msg_index)) {
-        pc_be_wipe(hs->e, sizeof hs->e);
+        pci_be_wipe(hs->e, sizeof hs->e);
         hs->has_e = 0;
     }
 }
@@ -132,7 +132,7 @@ static size_t fixed_part(const pc_handshake *hs, int *payload_keyed)
     return len;
 }
 
-size_t pc_handshake_message_len(const pc_handshake *hs, size_t payload_len)
+size_t pci_handshake_message_len(const pc_handshake *hs, size_t payload_len)
 {
     int keyed;
     if (hs->state != PC_HSS_WRITE)
@@ -143,7 +143,7 @@ size_t pc_handshake_message_len(const pc_handshake *hs, size_t payload_len)
 
 /* ---- setup --------------------------------------------------------------- */
 
-int pc_handshake_init(pc_handshake *hs, int pattern, int role, const uint8_t *prologue,
+int pci_handshake_init(pc_handshake *hs, int pattern, int role, const uint8_t *prologue,
                       size_t prologue_len, const pc_local_static *s, const uint8_t *rs)
 {
     const pattern_def *p = pattern_of(pattern);
@@ -158,19 +158,19 @@ int pc_handshake_init(pc_handshake *hs, int pattern, int role, const uint8_t *pr
     hs->pattern = (uint8_t)pattern;
     hs->role = (uint8_t)role;
     hs->s = *s;
-    pc_ss_init(&hs->ss, p->protocol_name, p->name_len);
-    pc_ss_mix_hash(&hs->ss, prologue, prologue_len);
+    pci_ss_init(&hs->ss, p->protocol_name, p->name_len);
+    pci_ss_mix_hash(&hs->ss, prologue, prologue_len);
     if (needs_rs) {
         memcpy(hs->rs, rs, 32);
         hs->has_rs = 1;
     }
     if (p->responder_static_known) /* pre-message <- s */
-        pc_ss_mix_hash(&hs->ss, needs_rs ? hs->rs : hs->s.pub, 32);
+        pci_ss_mix_hash(&hs->ss, needs_rs ? hs->rs : hs->s.pub, 32);
     hs->state = state_for(hs, 0);
     return PC_OK;
 }
 
-int pc_handshake_set_psk(pc_handshake *hs, const uint8_t psk[32], uint32_t generation)
+int pci_handshake_set_psk(pc_handshake *hs, const uint8_t psk[32], uint32_t generation)
 {
     const pattern_def *p = hs->def;
     if (p == NULL || !p->psk || hs->psk_set || hs->state == PC_HSS_DONE
@@ -189,8 +189,8 @@ int pc_handshake_set_psk(pc_handshake *hs, const uint8_t psk[32], uint32_t gener
 static int local_static_dh(const pc_handshake *hs, uint8_t out[32], const uint8_t peer[32])
 {
     if (hs->s.store == PC_STORE_NONE)
-        return pc_be_x25519(out, hs->s.secret, peer);
-    return pc_keystore_dh(hs->s.store, out, peer); /* identity stays in the store */
+        return pci_be_x25519(out, hs->s.secret, peer);
+    return pci_keystore_dh(hs->s.store, out, peer); /* identity stays in the store */
 }
 
 /* ee, es, se, ss: MixKey(DH(...)). */
@@ -200,24 +200,24 @@ static int mix_dh(pc_handshake *w, int token)
     int rc, init = is_initiator(w);
 
     if (token == TOK_EE)                          /* ee: DH(e, re) */
-        rc = pc_be_x25519(dh, w->e, w->re);
+        rc = pci_be_x25519(dh, w->e, w->re);
     else if (token == TOK_SS)                     /* ss: DH(s, rs) */
         rc = local_static_dh(w, dh, w->rs);
     else if ((token == TOK_ES) == init)           /* es (initiator), se (responder) */
-        rc = pc_be_x25519(dh, w->e, w->rs);       /*   DH(e, rs) */
+        rc = pci_be_x25519(dh, w->e, w->rs);       /*   DH(e, rs) */
     else                                          /* es (responder), se (initiator) */
         rc = local_static_dh(w, dh, w->re);       /*   DH(s, re) */
     if (rc == 0)
-        pc_ss_mix_key(&w->ss, dh, sizeof dh);
-    pc_be_wipe(dh, sizeof dh);
+        pci_ss_mix_key(&w->ss, dh, sizeof dh);
+    pci_be_wipe(dh, sizeof dh);
     return rc;
 }
 
 /* psk: MixKeyAndHash(psk); its only use, so the psk is wiped right after. */
 static void mix_psk(pc_handshake *w)
 {
-    pc_ss_mix_key_and_hash(&w->ss, w->psk, sizeof w->psk);
-    pc_be_wipe(w->psk, sizeof w->psk);
+    pci_ss_mix_key_and_hash(&w->ss, w->psk, sizeof w->psk);
+    pci_be_wipe(w->psk, sizeof w->psk);
 }
 
 static int new_ephemeral(pc_handshake *w)
@@ -225,11 +225,11 @@ static int new_ephemeral(pc_handshake *w)
 #ifdef PC_TEST_HOOKS
     if (w->has_fixed_e) {
         memcpy(w->e, w->fixed_e, 32);
-        pc_be_x25519_public(w->e_pub, w->e);
+        pci_be_x25519_public(w->e_pub, w->e);
         return 0;
     }
 #endif
-    return pc_keypool_take(w->e, w->e_pub);
+    return pci_keypool_take(w->e, w->e_pub);
 }
 
 /* e (write): fresh key pair, send e.pub, MixHash (and MixKey under psk). */
@@ -241,17 +241,17 @@ static int write_e(pc_handshake *w, uint8_t *msg, size_t *pos)
     w->has_e = 1;
     memcpy(msg + *pos, w->e_pub, 32);
     *pos += 32;
-    pc_ss_mix_hash(&w->ss, w->e_pub, 32);
+    pci_ss_mix_hash(&w->ss, w->e_pub, 32);
     if (w->def->psk)
-        pc_ss_mix_key(&w->ss, w->e_pub, 32);
+        pci_ss_mix_key(&w->ss, w->e_pub, 32);
     return 0;
 }
 
 /* s (write): EncryptAndHash(s.pub). */
 static int write_s(pc_handshake *w, uint8_t *msg, size_t *pos)
 {
-    size_t len = 32 + pc_cs_overhead(&w->ss.cs);
-    int rc = pc_ss_encrypt_and_hash(&w->ss, w->s.pub, 32, msg + *pos);
+    size_t len = 32 + pci_cs_overhead(&w->ss.cs);
+    int rc = pci_ss_encrypt_and_hash(&w->ss, w->s.pub, 32, msg + *pos);
     if (rc == 0)
         *pos += len;
     return rc;
@@ -263,16 +263,16 @@ static void read_e(pc_handshake *w, const uint8_t *msg, size_t *pos)
     memcpy(w->re, msg + *pos, 32);
     w->has_re = 1;
     *pos += 32;
-    pc_ss_mix_hash(&w->ss, w->re, 32);
+    pci_ss_mix_hash(&w->ss, w->re, 32);
     if (w->def->psk)
-        pc_ss_mix_key(&w->ss, w->re, 32);
+        pci_ss_mix_key(&w->ss, w->re, 32);
 }
 
 /* s (read): rs = DecryptAndHash(next 32 (+16) bytes). */
 static int read_s(pc_handshake *w, const uint8_t *msg, size_t *pos)
 {
-    size_t len = 32 + pc_cs_overhead(&w->ss.cs);
-    int rc = pc_ss_decrypt_and_hash(&w->ss, msg + *pos, len, w->rs);
+    size_t len = 32 + pci_cs_overhead(&w->ss.cs);
+    int rc = pci_ss_decrypt_and_hash(&w->ss, msg + *pos, len, w->rs);
     if (rc == 0) {
         w->has_rs = 1;
         *pos += len;
@@ -305,7 +305,7 @@ static int read_token(pc_handshake *w, int token, const uint8_t *msg, size_t *po
 /* A message is built on a working copy of the handshake (committed only on
  * success) and, when written, in a message buffer (copied out only on
  * success). Both are static rather than on the stack (docs/performance.md:
- * peak stack): pc_handshake_write/read are not reentrant, and every caller
+ * peak stack): pci_handshake_write/read are not reentrant, and every caller
  * holds the platform lock (api_handshake.c; selftest.c under pc_selftest's
  * lock). Wiped after every message, on every path. */
 static struct {
@@ -323,14 +323,14 @@ static int write_body(pc_handshake *w, const uint8_t *payload, size_t payload_le
         if (rc != 0)
             return rc;
     }
-    size_t len = payload_len + pc_cs_overhead(&w->ss.cs);
-    int rc = pc_ss_encrypt_and_hash(&w->ss, payload, payload_len, msg + *pos);
+    size_t len = payload_len + pci_cs_overhead(&w->ss.cs);
+    int rc = pci_ss_encrypt_and_hash(&w->ss, payload, payload_len, msg + *pos);
     if (rc == 0)
         *pos += len;
     return rc;
 }
 
-int pc_handshake_write(pc_handshake *hs, const uint8_t *payload, size_t payload_len,
+int pci_handshake_write(pc_handshake *hs, const uint8_t *payload, size_t payload_len,
                        uint8_t *out, size_t out_cap, size_t *out_len)
 {
     pc_handshake *work = &s_scratch.work;
@@ -338,7 +338,7 @@ int pc_handshake_write(pc_handshake *hs, const uint8_t *payload, size_t payload_
 
     if (hs->state != PC_HSS_WRITE)
         return PC_E_STATE;
-    size_t need = pc_handshake_message_len(hs, payload_len);
+    size_t need = pci_handshake_message_len(hs, payload_len);
     if (payload_len > PC_MAX_HS_MSG_LEN || need > PC_MAX_HS_MSG_LEN)
         return PC_E_ARG;
     if (need > out_cap)
@@ -353,7 +353,7 @@ int pc_handshake_write(pc_handshake *hs, const uint8_t *payload, size_t payload_
         *out_len = pos;
     }
     /* the message held the plaintext payload of unkeyed messages */
-    pc_be_wipe(&s_scratch, sizeof s_scratch);
+    pci_be_wipe(&s_scratch, sizeof s_scratch);
     return rc;
 }
 
@@ -366,10 +366,10 @@ static int read_body(pc_handshake *w, const uint8_t *msg, size_t len, uint8_t *p
         if (rc != 0)
             return rc;
     }
-    return pc_ss_decrypt_and_hash(&w->ss, msg + pos, len - pos, payload);
+    return pci_ss_decrypt_and_hash(&w->ss, msg + pos, len - pos, payload);
 }
 
-int pc_handshake_read(pc_handshake *hs, const uint8_t *msg, size_t len, uint8_t *payload,
+int pci_handshake_read(pc_handshake *hs, const uint8_t *msg, size_t len, uint8_t *payload,
                       size_t payload_cap, size_t *payload_len)
 {
     pc_handshake *work = &s_scratch.work;
@@ -393,21 +393,21 @@ int pc_handshake_read(pc_handshake *hs, const uint8_t *msg, size_t len, uint8_t 
         *hs = *work; /* commit */
         *payload_len = len - fixed - tag;
     }
-    pc_be_wipe(work, sizeof *work);
+    pci_be_wipe(work, sizeof *work);
     return rc;
 }
 
 /* ---- split --------------------------------------------------------------- */
 
-int pc_handshake_split(const pc_handshake *hs, pc_split_result *out)
+int pci_handshake_split(const pc_handshake *hs, pc_split_result *out)
 {
     static const char label[] = PC_SPLIT_LABEL;
 
     if (hs->state != PC_HSS_DONE)
         return PC_E_STATE;
     memset(out, 0, sizeof *out);
-    pc_ss_split(&hs->ss, out->k_i2r, out->k_r2i);
-    pc_hkdf_keys(hs->ss.ck, (const uint8_t *)label, sizeof label - 1, out->root,
+    pci_ss_split(&hs->ss, out->k_i2r, out->k_r2i);
+    pci_hkdf_keys(hs->ss.ck, (const uint8_t *)label, sizeof label - 1, out->root,
                  out->resumption, NULL);
     memcpy(out->remote_static, hs->rs, 32);
     memcpy(out->handshake_hash, hs->ss.h, PC_HASH_OUT_LEN);
@@ -417,7 +417,7 @@ int pc_handshake_split(const pc_handshake *hs, pc_split_result *out)
     return PC_OK;
 }
 
-void pc_handshake_wipe(pc_handshake *hs)
+void pci_handshake_wipe(pc_handshake *hs)
 {
-    pc_be_wipe(hs, sizeof *hs);
+    pci_be_wipe(hs, sizeof *hs);
 }

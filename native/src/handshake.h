@@ -8,7 +8,7 @@
  * truncated, forged or out-of-order message leaves the handshake exactly as
  * it was and the genuine message still works afterwards (DoS resistance).
  * That copy and the message being written are one static scratch area, so
- * pc_handshake_write/read are not reentrant: callers hold the platform lock.
+ * pci_handshake_write/read are not reentrant: callers hold the platform lock.
  */
 #ifndef PC_HANDSHAKE_H
 #define PC_HANDSHAKE_H
@@ -63,30 +63,30 @@ typedef struct pc_handshake {
 
 /* Initialize(pattern, role, prologue, s, rs). rs: 32 bytes for IK/IKpsk2
  * initiators, NULL otherwise. PC_E_ARG for any other combination. */
-int pc_handshake_init(pc_handshake *hs, int pattern, int role, const uint8_t *prologue,
+int pci_handshake_init(pc_handshake *hs, int pattern, int role, const uint8_t *prologue,
                       size_t prologue_len, const pc_local_static *s, const uint8_t *rs);
 
 /* IKpsk2 only, once, before the message that uses it. PC_E_STATE otherwise. */
-int pc_handshake_set_psk(pc_handshake *hs, const uint8_t psk[32], uint32_t generation);
+int pci_handshake_set_psk(pc_handshake *hs, const uint8_t psk[32], uint32_t generation);
 
 /* WriteMessage: out gets the message (at most PC_MAX_HS_MSG_LEN bytes).
  * PC_E_STATE, PC_E_ARG (payload too long for one message), PC_E_SPACE,
  * PC_E_BAD_KEY, PC_E_RNG; out is untouched on failure. */
-int pc_handshake_write(pc_handshake *hs, const uint8_t *payload, size_t payload_len,
+int pci_handshake_write(pc_handshake *hs, const uint8_t *payload, size_t payload_len,
                        uint8_t *out, size_t out_cap, size_t *out_len);
 
 /* ReadMessage: payload gets the decrypted payload. PC_E_STATE,
  * PC_E_MALFORMED (too short / too long), PC_E_SPACE (payload buffer),
  * PC_E_AUTH, PC_E_BAD_KEY; hs and payload are untouched on failure. */
-int pc_handshake_read(pc_handshake *hs, const uint8_t *msg, size_t len, uint8_t *payload,
+int pci_handshake_read(pc_handshake *hs, const uint8_t *msg, size_t len, uint8_t *payload,
                       size_t payload_cap, size_t *payload_len);
 
 /* Split() and the phone's extra keys (split.h) of a finished handshake. */
-int pc_handshake_split(const pc_handshake *hs, pc_split_result *out);
+int pci_handshake_split(const pc_handshake *hs, pc_split_result *out);
 
 /* Length of the next message for a payload of that size (0 if not writing). */
-size_t pc_handshake_message_len(const pc_handshake *hs, size_t payload_len);
+size_t pci_handshake_message_len(const pc_handshake *hs, size_t payload_len);
 
-void pc_handshake_wipe(pc_handshake *hs);
+void pci_handshake_wipe(pc_handshake *hs);
 
 #endif /* PC_HANDSHAKE_H */

@@ -22,7 +22,7 @@ struct Keys {
     Keys()
     {
         EXPECT_EQ(pc_random(priv.data(), 32), 32);
-        pc_be_x25519_public(pub.data(), priv.data());
+        pci_be_x25519_public(pub.data(), priv.data());
     }
 };
 
@@ -120,14 +120,14 @@ TEST_F(Handshake, EveryPatternCompletesAndSplitsAgree)
         EXPECT_EQ(to_hex(a.k_r2i, 32), to_hex(b.k_r2i, 32));
         EXPECT_NE(to_hex(a.k_i2r, 32), to_hex(a.k_r2i, 32));
         EXPECT_EQ(to_hex(a.handshake_hash, 64), to_hex(b.handshake_hash, 64));
-        EXPECT_EQ(pc_be_equal(a.root, b.root, 32), 1);
-        EXPECT_EQ(pc_be_equal(a.resumption, b.resumption, 32), 1);
-        EXPECT_EQ(pc_be_equal(a.root, a.resumption, 32), 0);
+        EXPECT_EQ(pci_be_equal(a.root, b.root, 32), 1);
+        EXPECT_EQ(pci_be_equal(a.resumption, b.resumption, 32), 1);
+        EXPECT_EQ(pci_be_equal(a.root, a.resumption, 32), 0);
         EXPECT_EQ(to_hex(a.remote_static, 32), to_hex(p.sr.pub));
         EXPECT_EQ(to_hex(b.remote_static, 32), to_hex(p.si.pub));
         EXPECT_EQ(a.psk_generation, pattern == PC_PATTERN_IKPSK2 ? 1u : 0u);
-        pc_be_wipe(&a, sizeof a);
-        pc_be_wipe(&b, sizeof b);
+        pci_be_wipe(&a, sizeof a);
+        pci_be_wipe(&b, sizeof b);
     }
 }
 
@@ -345,7 +345,7 @@ TEST_F(Handshake, StaleAndForgedHandlesRefused)
 // so fill until refused rather than assume it.
 TEST_F(Handshake, FullTableThenFreeSlot)
 {
-    pc_wipe_all();
+    pci_wipe_all();
     ASSERT_EQ(pc_selftest(), PC_OK);
     Keys s;
     auto make = [&] {
@@ -363,7 +363,7 @@ TEST_F(Handshake, FullTableThenFreeSlot)
     int32_t again = make();
     EXPECT_GE(again, 0);
     EXPECT_EQ(make(), PC_E_NO_SLOT);
-    pc_wipe_all();
+    pci_wipe_all();
     EXPECT_EQ(pc_hs_status(again), PC_E_HANDLE);
     EXPECT_EQ(pc_hs_status(handles[0]), PC_E_HANDLE);
 }
@@ -498,7 +498,7 @@ TEST_F(Handshake, FailedReadKeepsEphemeral)
 
 TEST_F(Handshake, PoolKeysAreUsedAndConsumed)
 {
-    pc_wipe_all();
+    pci_wipe_all();
     ASSERT_EQ(pc_selftest(), PC_OK);
     int32_t ready = pc_pool_refill();
     ASSERT_GT(ready, 1);

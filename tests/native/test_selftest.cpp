@@ -52,13 +52,13 @@ TEST(SelfTest, RandomFillsAndChecksArguments)
 TEST(SelfTest, PoolRefillsAndIsTakenByHandshakes)
 {
     require_selftest();
-    pc_wipe_all();
+    pci_wipe_all();
     EXPECT_EQ(pc_pool_ready(), 0);
     int32_t ready = pc_pool_refill();
     EXPECT_GT(ready, 0);
     EXPECT_EQ(pc_pool_ready(), ready);
     EXPECT_EQ(pc_pool_refill(), ready); // already full
-    pc_wipe_all();
+    pci_wipe_all();
     EXPECT_EQ(pc_pool_ready(), 0);
 }
 
