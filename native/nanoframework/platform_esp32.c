@@ -5,8 +5,8 @@
  * (main_task, targets/ESP32/_IDF/esp32/app_main.c) and a native call runs to completion
  * before the interpreter switches managed threads, so the static tables are never entered
  * concurrently. Nothing else in the firmware calls the core (no ISR, no other task). If
- * that ever changes (a worker task for long calls), this is where a FreeRTOS recursive
- * mutex goes: the self-test re-enters the public calls, so it must be recursive.
+ * that ever changes (a worker task for long calls), this is where a FreeRTOS mutex goes
+ * (a plain one: no entry point re-enters another).
  *
  * Wiping: pci_wipe_all() wipes every secret in every table. The interop stub registers it
  * as a soft-reboot handler (HAL_AddSoftRebootHandler has C++ linkage in nanoHAL.h, so the

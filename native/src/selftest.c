@@ -5,7 +5,9 @@
  * One known answer per primitive through the backend (X25519, ChaCha20-
  * Poly1305, XChaCha20-Poly1305, BLAKE2b, HMAC-BLAKE2b/HKDF), then a
  * loopback XX handshake between two handshakes with random static keys,
- * and one sealed packet through the session API.
+ * and one packet sealed and opened by the transport state of each side.
+ * It calls the core's internal functions only, never an exported pc_*
+ * (which would pass the gate this file keeps).
  */
 #include "selftest.h"
 
@@ -18,22 +20,20 @@
 #include "hkdf.h"
 #include "phone_crypto_api.h"
 #include "selftest_kat.h"
-#include "transport.h"
+#include "transport_state.h"
 
 #define AEAD_TEXT_LEN (sizeof SUNSCREEN - 1) /* the RFC's plaintext, no terminator */
 
 typedef char pc_check_sunscreen_len[(AEAD_TEXT_LEN == sizeof AEAD_CT) ? 1 : -1];
 typedef char pc_check_xchacha_len[(AEAD_TEXT_LEN == sizeof XAEAD_CT) ? 1 : -1];
 
-enum selftest_state { ST_NOT_RUN = 0, ST_LOOPBACK, ST_PASSED, ST_FAILED };
+enum selftest_state { ST_NOT_RUN = 0, ST_PASSED, ST_FAILED };
 
 static int s_state = ST_NOT_RUN;
 
-/* ST_LOOPBACK lets the self-test's own session calls through the gate; it
- * only ever exists while pc_selftest holds the (recursive) table lock. */
 int pci_selftest_passed(void)
 {
-    return s_state == ST_PASSED || s_state == ST_LOOPBACK;
+    return s_state == ST_PASSED;
 }
 
 static int same(const uint8_t *a, const uint8_t *b, size_t len)
@@ -127,9 +127,13 @@ static const uint8_t k_payload[] = "selftest";
 /* The loopback's state lives here, not on the stack (the peak stack of
  * pc_selftest stays that of one handshake message: docs/performance.md).
  * Only pci_selftest_run uses it, under the table lock, and wipes it on every
- * path. [0] is the initiator, [1] the responder. */
+ * path. [0] is the initiator, [1] the responder. The handshakes are done
+ * once both splits exist, so the transport states take their place. */
 static struct loopback_scratch {
-    pc_handshake hs[2];
+    union {
+        pc_handshake hs[2];             /* the XX */
+        pc_transport_state ts[2];       /* then the packet, keyed by the splits */
+    } side;
     pc_split_result split[2];
     uint8_t msg[LOOPBACK_MSG_LEN];
 } s_loop;
@@ -156,9 +160,9 @@ static int relay(int from)
     uint8_t got[sizeof k_payload];
     size_t len = 0, got_len = 0;
 
-    return pci_handshake_write(&s_loop.hs[from], k_payload, sizeof k_payload, s_loop.msg,
+    return pci_handshake_write(&s_loop.side.hs[from], k_payload, sizeof k_payload, s_loop.msg,
                               sizeof s_loop.msg, &len) == 0
-           && pci_handshake_read(&s_loop.hs[1 - from], s_loop.msg, len, got, sizeof got,
+           && pci_handshake_read(&s_loop.side.hs[1 - from], s_loop.msg, len, got, sizeof got,
                                 &got_len) == 0
            && got_len == sizeof k_payload && same(got, k_payload, sizeof k_payload);
 }
@@ -173,69 +177,46 @@ typedef char pc_check_split_keys[
 static int loopback_xx(void)
 {
     const pc_split_result *a = &s_loop.split[0], *b = &s_loop.split[1];
-    int ok = start(&s_loop.hs[0], PC_ROLE_INITIATOR) && start(&s_loop.hs[1], PC_ROLE_RESPONDER)
+    int ok = start(&s_loop.side.hs[0], PC_ROLE_INITIATOR) && start(&s_loop.side.hs[1], PC_ROLE_RESPONDER)
              && relay(0) && relay(1) && relay(0)
-             && pci_handshake_split(&s_loop.hs[0], &s_loop.split[0]) == 0
-             && pci_handshake_split(&s_loop.hs[1], &s_loop.split[1]) == 0;
+             && pci_handshake_split(&s_loop.side.hs[0], &s_loop.split[0]) == 0
+             && pci_handshake_split(&s_loop.side.hs[1], &s_loop.split[1]) == 0;
     return ok && same((const uint8_t *)a, (const uint8_t *)b, SPLIT_KEYS_LEN)
            && same(a->handshake_hash, b->handshake_hash, 64) && !same(a->k_i2r, a->k_r2i, 32);
 }
 
 /* One packet (the same bytes as the handshake payload) sealed by the
- * initiator's session, opened by the responder's. */
-static int packet_round_trip(int32_t tx, int32_t rx)
+ * initiator's transport state, opened by the responder's: both built from
+ * the splits in the scratch area, outside the session table, so a full
+ * table cannot stop the self-test. */
+static int packet_round_trip(void)
 {
+    pc_transport_state *tx = &s_loop.side.ts[0], *rx = &s_loop.side.ts[1];
     uint8_t pkt[PC_PKT_MIN_HDR_LEN + sizeof k_payload + PC_TAG_LEN];
     uint8_t *body = pkt + PC_PKT_MIN_HDR_LEN;
-    int32_t n = (int32_t)sizeof k_payload;
 
+    pci_transport_init(tx, &s_loop.split[0]);
+    pci_transport_init(rx, &s_loop.split[1]);
     memset(pkt, 0, sizeof pkt);
     memcpy(body, k_payload, sizeof k_payload);
-    int32_t len = pc_session_seal(tx, pkt, (int32_t)sizeof pkt, 0, PC_PKT_MIN_HDR_LEN, n);
-    if (len != (int32_t)sizeof pkt || same(body, k_payload, sizeof k_payload))
+    int len = pci_transport_seal_packet(tx, pkt, PC_PKT_MIN_HDR_LEN, sizeof k_payload);
+    if (len != (int)sizeof pkt || same(body, k_payload, sizeof k_payload))
         return 0;
-    int32_t got = pc_session_open(rx, pkt, (int32_t)sizeof pkt, 0, PC_PKT_MIN_HDR_LEN, len);
-    return got == n && same(body, k_payload, sizeof k_payload);
-}
-
-/* PC_OK, PC_E_SELFTEST, or PC_E_NO_SLOT when the session table is full
- * (a re-run while calls are up: a lack of room, not a failed check). A
- * failed create's (negative) code is refused as a handle by the session
- * calls, so the round trip fails and the frees do nothing. */
-static int loopback_sessions(void)
-{
-    int32_t tx = pci_transport_create(&s_loop.split[0]);
-    int32_t rx = pci_transport_create(&s_loop.split[1]);
-    int ok = packet_round_trip(tx, rx);
-    pc_session_free(tx);
-    pc_session_free(rx);
-    if (tx == PC_E_NO_SLOT || rx == PC_E_NO_SLOT)
-        return PC_E_NO_SLOT;
-    return ok ? PC_OK : PC_E_SELFTEST;
+    int got = pci_transport_open_packet(rx, pkt, PC_PKT_MIN_HDR_LEN, sizeof pkt);
+    return got == (int)sizeof k_payload && same(body, k_payload, sizeof k_payload);
 }
 
 static int loopback(void)
 {
-    int rc = PC_E_SELFTEST;
-
-    if (loopback_xx()) {
-        s_state = ST_LOOPBACK;
-        rc = loopback_sessions();
-    }
-    pci_be_wipe(&s_loop, sizeof s_loop); /* handshakes, splits, message */
-    return rc;
+    int ok = loopback_xx() && packet_round_trip();
+    pci_be_wipe(&s_loop, sizeof s_loop); /* handshakes, splits, transport states, message */
+    return ok;
 }
 
 int pci_selftest_run(void)
 {
-    int previous = s_state;
-    s_state = ST_FAILED;
-    int rc = known_answers() ? loopback() : PC_E_SELFTEST;
-    if (rc == PC_OK)
+    s_state = ST_FAILED; /* the gate stays closed while it runs */
+    if (known_answers() && loopback())
         s_state = ST_PASSED;
-    else if (rc == PC_E_NO_SLOT)
-        s_state = previous; /* nothing was found wrong: keep the last verdict */
-    else
-        s_state = ST_FAILED;
-    return rc;
+    return s_state == ST_PASSED ? PC_OK : PC_E_SELFTEST;
 }

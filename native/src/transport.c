@@ -43,6 +43,12 @@ static void load_split(pc_transport_state *s, const pc_split_result *split)
     s->peer.has_remote_static = split->has_remote_static ? 1 : 0;
 }
 
+void pci_transport_init(pc_transport_state *s, const pc_split_result *split)
+{
+    memset(s, 0, sizeof *s);
+    load_split(s, split);
+}
+
 int32_t pci_transport_create(const pc_split_result *split)
 {
     if (split->role != PC_ROLE_INITIATOR && split->role != PC_ROLE_RESPONDER)

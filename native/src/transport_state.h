@@ -1,8 +1,9 @@
 /*
- * transport_state.h - the session slot, private to transport*.c and
- * api_session.c. One slot per call: the sending key with its counter, the
- * receiving keys (current, previous for late packets, pending from a DH
- * re-key), the replay window, the re-key chain and what the key store needs.
+ * transport_state.h - the session slot, private to transport*.c,
+ * api_session.c and selftest.c. One slot per call: the sending key with its
+ * counter, the receiving keys (current, previous for late packets, pending
+ * from a DH re-key), the replay window, the re-key chain and what the key
+ * store needs.
  *
  * Generations and epochs are kept modulo 16, the width they have in the
  * key-phase byte (phase = generation << 4 | epoch).
@@ -51,6 +52,9 @@ typedef struct pc_transport_state {
 /* The live slot of a handle, or NULL. */
 pc_transport_state *pci_transport_lookup(int32_t session);
 void pci_transport_release(pc_transport_state *s);
+/* A state outside the table (the self-test's loopback): zeroed, then keyed
+ * from the split as pci_transport_create keys a slot. The caller wipes it. */
+void pci_transport_init(pc_transport_state *s, const pc_split_result *split);
 /* pc_session_info's 4 bytes. */
 void pci_transport_info_bytes(const pc_transport_state *s, uint8_t out[4]);
 
