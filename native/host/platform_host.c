@@ -10,7 +10,7 @@
 #include "keypool.h"
 #include "keystore.h"
 #include "pc_platform.h"
-#include "session.h"
+#include "transport.h"
 
 static pthread_mutex_t s_lock;
 static pthread_once_t s_lock_once = PTHREAD_ONCE_INIT;
@@ -40,7 +40,7 @@ void pc_wipe_all(void)
     pc_platform_lock();
     pc_hs_table_wipe_all();
     pc_keypool_wipe_all();
-    pc_session_wipe_all();
+    pc_transport_wipe_all();
     pc_keystore_wipe_all();
     pc_platform_unlock();
 }

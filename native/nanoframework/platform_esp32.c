@@ -24,7 +24,7 @@
 #include "hs_table.h"
 #include "keypool.h"
 #include "keystore.h"
-#include "session.h"
+#include "transport.h"
 
 void pc_platform_lock(void)
 {
@@ -39,6 +39,6 @@ void pc_wipe_all(void)
 {
     pc_hs_table_wipe_all();
     pc_keypool_wipe_all();
-    pc_session_wipe_all();
+    pc_transport_wipe_all();
     pc_keystore_wipe_all();
 }
