@@ -5,6 +5,6 @@
 # that each board app lists and references its packages' whole NuGet closure (boards/package-closure.json).
 set -euo pipefail
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-python3 tests/device/check_package_closure.py --prove
+python3 tools/nfproj/check_package_closure.py --prove
 dotnet test tests/device/Host/Phone.DeviceTests.Host.csproj -c Release -nologo \
   --logger "console;verbosity=normal"

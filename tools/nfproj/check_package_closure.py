@@ -9,8 +9,8 @@ app of the closure file this checks that
   - the .nfproj has a <Reference> for every assembly of those packages, whose HintPath points into
     a closure package that ships it, at the version packages.config lists;
   - nothing is listed twice.
-  python3 tests/device/check_package_closure.py           check the repository
-  python3 tests/device/check_package_closure.py --prove   also show each kind of mistake is caught
+  python3 tools/nfproj/check_package_closure.py           check the repository
+  python3 tools/nfproj/check_package_closure.py --prove   also show each kind of mistake is caught
 Exit status 1 on any finding.
 """
 import json
