@@ -34,7 +34,7 @@ mapfile -t sysdirs < <({ system_dirs gcc -xc; system_dirs g++ -xc++; system_dirs
 system_names=$(for d in "${sysdirs[@]}"; do [[ -d $d ]] && ls -1 "$d"; done | tr '[:upper:]' '[:lower:]' | sort -u)
 
 # Names used by nanoCLR or ESP-IDF headers: nf-interpreter@a3e8139 targets/ThreadX/_include/platform.h
-# (included as <platform.h> by its WireProtocol files); ESP-IDF v5.5.4 components/fatfs/src/diskio.c
+# (included as <platform.h> by its WireProtocol files); ESP-IDF master (1021229) components/fatfs/src/diskio.c
 # template includes "platform.h" and "storage.h" (a template, not compiled: storage.h is not listed).
 known_elsewhere="platform.h"
 
