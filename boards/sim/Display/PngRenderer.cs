@@ -144,7 +144,7 @@ namespace Phone.Sim.Display
         // The code as large as the body leaves room for; body text at scale 2, or 1 when 2 does not fit.
         private static void AddBody(List<TextRun> runs, Screen screen, int top)
         {
-            string code = string.IsNullOrEmpty(screen.Code) ? null : CodeFormat.Grouped(screen.Code);
+            string code = string.IsNullOrEmpty(screen.Code) ? null : screen.Code; // grouped by VerificationCode.Format
             string words = SafeText.Of(screen.CodeWords);
             for (int scale = 2; scale >= 1; scale--)
             {

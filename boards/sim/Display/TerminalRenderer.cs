@@ -90,7 +90,7 @@ namespace Phone.Sim.Display
                 return;
             }
 
-            string code = CodeFormat.Grouped(screen.Code.Replace(" ", string.Empty));
+            string code = screen.Code; // grouped by VerificationCode.Format ("964 238")
             foreach (string big in BigCode(code))
             {
                 rows.Add(Row(Center(big)));
