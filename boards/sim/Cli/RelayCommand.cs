@@ -88,10 +88,10 @@ namespace Phone.Sim.Cli
                 var report = new StatsReport();
                 while (!stop.Wait(TimeSpan.FromSeconds(5)))
                 {
-                    report.Print(relay, Console.Out, false);
+                    report.Print(relay, Console.Out);
                 }
 
-                report.Print(relay, Console.Out, true);
+                report.Print(relay, Console.Out); // at Ctrl-C: only what changed since the last line
             }
 
             return 0;

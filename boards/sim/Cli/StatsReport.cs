@@ -15,11 +15,11 @@ namespace Phone.Sim.Cli
             return "relay: A->B " + relay.AToB + " | B->A " + relay.BToA;
         }
 
-        /// <summary>Writes the line if it differs from the last one written (always when final); returns whether it wrote.</summary>
-        public bool Print(UdpRelay relay, TextWriter output, bool final)
+        /// <summary>Writes the line if it differs from the last one written; returns whether it wrote.</summary>
+        public bool Print(UdpRelay relay, TextWriter output)
         {
             string line = Line(relay);
-            if (!final && line == _last)
+            if (line == _last)
             {
                 return false;
             }

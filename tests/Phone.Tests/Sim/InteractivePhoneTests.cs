@@ -86,9 +86,9 @@ namespace Phone.Tests.Sim
             var report = new StatsReport();
             var output = new StringWriter();
 
-            Assert.True(report.Print(relay, output, false));  // the first line
-            Assert.False(report.Print(relay, output, false)); // nothing happened: quiet
-            Assert.False(report.Print(relay, output, false));
+            Assert.True(report.Print(relay, output));  // the first line
+            Assert.False(report.Print(relay, output)); // nothing happened: quiet
+            Assert.False(report.Print(relay, output));
 
             phoneA.SendTo(new byte[] { 1, 2, 3 }, relay.PortForA);
             DateTime until = DateTime.UtcNow.AddSeconds(5);
@@ -97,8 +97,8 @@ namespace Phone.Tests.Sim
                 Thread.Sleep(10);
             }
 
-            Assert.True(report.Print(relay, output, false));  // traffic: a new line
-            Assert.False(report.Print(relay, output, false));
+            Assert.True(report.Print(relay, output));  // traffic: a new line
+            Assert.False(report.Print(relay, output));
             Assert.Equal(2, output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         }
     }
