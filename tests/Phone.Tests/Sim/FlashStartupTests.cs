@@ -185,10 +185,10 @@ namespace Phone.Tests.Sim
             Assert.Contains("in use by another phone", e.Message);
         }
 
-        // The running phone holds the lock once it says it is on.
+        // The running phone holds the lock before it says it is on (and prints its prompt help).
         private static void WaitForLock(SimProcess process)
         {
-            process.WaitForOutput(" is on at ");
+            process.WaitForOutput("Type 'help'");
         }
     }
 }

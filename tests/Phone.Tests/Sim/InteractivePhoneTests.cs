@@ -35,7 +35,7 @@ namespace Phone.Tests.Sim
             try
             {
                 using SimProcess alice = SimProcess.Start("phone", "--name", "Alice", "--port", "0", "--flash", dir);
-                alice.WaitForOutput(" is on at ");
+                alice.WaitForOutput("Type 'help'");
                 Assert.Contains("tone in every call", alice.OutputSoFar);
                 string output = alice.OutputSoFar;
                 int at = output.IndexOf(" is on at ", StringComparison.Ordinal) + 10;
@@ -50,7 +50,7 @@ namespace Phone.Tests.Sim
                 alice.WaitForOutput("pinned");
                 bob.Log.Wait(e => e.Is(PhoneEventKind.Pinned), mark, UdpPhones.StepTimeout, "pinned on Bob");
                 UdpPhones.WaitIdle(bob);
-                Thread.Sleep(2500); // Alice's linger after pairing
+                WaitIdle(alice); // Alice lingers a while after pairing
 
                 alice.Type("call Bob\n");
                 alice.WaitForOutput("connected");
@@ -72,6 +72,23 @@ namespace Phone.Tests.Sim
                     Directory.Delete(dir, true);
                 }
             }
+        }
+
+        private static void WaitIdle(SimProcess phone)
+        {
+            DateTime until = DateTime.UtcNow.AddSeconds(15);
+            while (DateTime.UtcNow < until)
+            {
+                int from = phone.OutputSoFar.Length;
+                phone.Type("state\n");
+                Thread.Sleep(300);
+                if (phone.OutputSoFar.Substring(from).Contains("idle, pairing", StringComparison.Ordinal))
+                {
+                    return;
+                }
+            }
+
+            throw new TimeoutException("the interactive phone never became idle:\n" + phone.OutputSoFar);
         }
 
         [Fact]

@@ -86,7 +86,7 @@ namespace Phone.Tests.Sim
             SimPhone eve = phones.Add(HostileName);
             using SimProcess alice = SimProcess.Start("phone", "--name", "Alice", "--port", "0", "--flash",
                 System.IO.Path.Combine(System.IO.Path.GetTempPath(), "phone-name-test-" + System.Guid.NewGuid().ToString("N")));
-            alice.WaitForOutput(" is on at ");
+            alice.WaitForOutput("Type 'help'");
             string output = alice.OutputSoFar;
             int at = output.IndexOf(" is on at ", System.StringComparison.Ordinal) + 10;
             string address = output.Substring(at, output.IndexOf(',', at) - at);
