@@ -13,14 +13,12 @@ namespace Phone.Firmware.Calls
     /// </summary>
     internal partial class CallExchange
     {
-        /// <summary>Result of OnCall1: CALL_FALLBACK was sent; discard this object.</summary>
-        internal const int FellBack = -2;
-
         /// <summary>
-        /// Callee: reads CALL_1 and answers CALL_2, or sends CALL_FALLBACK.
-        /// -1: half-open call waiting for READY; FellBack; else a DropReason.
+        /// Callee: reads CALL_1 and answers CALL_2 (a half-open call waiting for READY),
+        /// or sends CALL_FALLBACK (this exchange is then finished): DropReason.None.
+        /// Else why CALL_1 was dropped (finished too).
         /// </summary>
-        internal int OnCall1(uint senderId, byte[] buffer, int offset, int count)
+        internal DropReason OnCall1(uint senderId, byte[] buffer, int offset, int count)
         {
             PeerId = senderId;
             _ik = new Handshake(Ctx.Store, NoisePattern.IKpsk2, NoisePattern.Responder, Utf8.GetBytes(CallPrologue),
@@ -35,7 +33,7 @@ namespace Phone.Firmware.Calls
             if (n != PayloadLayout.Call1Length || !CallInfo.CodecOk(_payload, 4))
             {
                 Abort();
-                return (int)DropReason.Malformed;
+                return DropReason.Malformed;
             }
 
             int index = Ctx.Store.FindContact(_ik.RemoteStatic());
@@ -64,21 +62,26 @@ namespace Phone.Firmware.Calls
             _channel = new SecureChannel(Ctx, session, PeerId, Peer, this);
             State = CallState.AwaitingReady;
             StateTimer.ArmAt(Ctx.Now + Ctx.Config.HandshakeTimeoutMs);
-            return -1;
+            return DropReason.None;
         }
 
-        /// <summary>Callee: reads VERIFY_1, answers VERIFY_2. -1 or a DropReason.</summary>
-        internal int OnVerify1(uint senderId, byte[] buffer, int offset, int count)
+        /// <summary>Callee: reads VERIFY_1, answers VERIFY_2. DropReason.None, else why it was dropped (finished).</summary>
+        internal DropReason OnVerify1(uint senderId, byte[] buffer, int offset, int count)
         {
             PeerId = senderId;
             _viaVerify = true;
             _xx = new CodeHandshake(Ctx, NoisePattern.Responder, VerifyPrologue);
-            int r = _xx.ReadMessage1(buffer, offset + WireFormat.HandshakeBodyOffset,
+            DropReason r = _xx.ReadMessage1(buffer, offset + WireFormat.HandshakeBodyOffset,
                 count - WireFormat.HandshakeBodyOffset, PayloadLayout.CallInfoLength);
-            if (r < 0 || !CallInfo.CodecOk(_xx.Extra, 0))
+            if (r == DropReason.None && !CallInfo.CodecOk(_xx.Extra, 0))
+            {
+                r = DropReason.Malformed;
+            }
+
+            if (r != DropReason.None)
             {
                 Abort();
-                return r == CodeHandshake.BadPayload || r >= 0 ? (int)DropReason.Malformed : (int)DropReason.HandshakeFailed;
+                return r;
             }
 
             CallId = ByteIo.ReadU32Le(_xx.Extra, 0);
@@ -87,7 +90,7 @@ namespace Phone.Firmware.Calls
             CacheAnswer(WireFormat.HandshakeBodyOffset + n);
             State = CallState.Verifying;
             StateTimer.ArmAt(Ctx.Now + Ctx.Config.HandshakeTimeoutMs);
-            return -1;
+            return DropReason.None;
         }
 
         private void HandleAsCallee(int type, byte[] buffer, int offset, int count)
@@ -115,17 +118,18 @@ namespace Phone.Firmware.Calls
 
         private void OnVerify3(byte[] buffer, int offset, int count)
         {
-            int verdict;
-            SecureChannel channel = FinishCodeHandshake(_xx, buffer, offset, count, this, out verdict);
+            DropReason verdict;
+            SecureChannel channel = _xx.FinishResponder(buffer, offset, count, PeerId, Peer, this, out verdict);
+            Drop(verdict);
             if (channel == null)
             {
                 return;
             }
 
+            StateTimer.Disarm();
             _channel = channel;
-            if (verdict != CodeHandshake.CodeReady)
+            if (verdict != DropReason.None)
             {
-                Drop((DropReason)verdict);
                 EndQuietly(ReasonCode);
                 return;
             }
@@ -189,13 +193,13 @@ namespace Phone.Firmware.Calls
             }
         }
 
-        private int SendFallback(byte reason)
+        private DropReason SendFallback(byte reason)
         {
             HandshakeDatagram.WriteHeader(Buffer, MessageType.CallFallback, 0, PeerId);
             Buffer[WireFormat.HandshakeBodyOffset] = reason;
             Ctx.Send(Peer, Buffer, 0, WireFormat.HandshakeBodyOffset + PayloadLayout.FallbackLength);
             Abort();
-            return FellBack;
+            return DropReason.None;
         }
 
         private void CacheAnswer(int length)

@@ -132,18 +132,18 @@ namespace Phone.Firmware.Calls
         private void OnVerify2(byte[] buffer, int offset, int count)
         {
             uint senderId = HandshakeDatagram.SenderId(buffer, offset);
-            int r = _xx.ReadMessage2(buffer, offset + WireFormat.HandshakeBodyOffset,
+            DropReason r = _xx.ReadMessage2(buffer, offset + WireFormat.HandshakeBodyOffset,
                 count - WireFormat.HandshakeBodyOffset);
-            if (r == CodeHandshake.BadPayload)
+            if (CodeHandshake.Refused(r))
             {
-                Drop(DropReason.Malformed);
-                End(ReasonTimeout, "bad message from peer", false);
+                Drop(DropReason.HandshakeFailed);
                 return;
             }
 
-            if (r < 0)
+            if (r != DropReason.None)
             {
-                Drop(DropReason.HandshakeFailed);
+                Drop(r);
+                End(ReasonTimeout, "bad message from peer", false);
                 return;
             }
 

@@ -86,13 +86,13 @@ namespace Phone.Firmware.Calls
 
         private void OnRetransmitTimer(long now)
         {
-            int r = Retransmit.OnTimer(Ctx, now);
-            if (r > 0)
+            RetransmitOutcome r = Retransmit.OnTimer(Ctx, now);
+            if (r == RetransmitOutcome.Resent)
             {
                 Ctx.Counters.Retransmissions++;
                 _retransmissions++;
             }
-            else if (r < 0)
+            else if (r == RetransmitOutcome.GaveUp)
             {
                 End(ReasonTimeout, _channel == null ? "no answer from peer" : "peer did not complete the handshake",
                     false);

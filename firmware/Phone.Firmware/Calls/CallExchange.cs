@@ -126,7 +126,7 @@ namespace Phone.Firmware.Calls
                 return;
             }
 
-            CountReceive(_channel.Receive(buffer, offset, count));
+            Drop(_channel.Receive(buffer, offset, count));
         }
 
         /// <summary>Callee: answer a ringing call. Caller: accept a key warning as unverified.</summary>
