@@ -153,7 +153,7 @@ namespace Phone.Firmware
             }
             else
             {
-                CallExchange call = new CallExchange(_ctx, false, from);
+                IncomingCall call = new IncomingCall(_ctx, from);
                 created = call;
                 result = type == MessageType.Call1
                     ? call.OnCall1(senderId, buffer, offset, count)
