@@ -287,7 +287,7 @@ namespace Phone.Firmware
                 return false;
             }
 
-            CallExchange call = new CallExchange(_ctx, true, at);
+            OutgoingCall call = new OutgoingCall(_ctx, at);
             _active = call;
             call.Dial(contact);
             return true;
