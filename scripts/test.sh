@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Runs every test of the project: the stages in scripts/test.d/, in order.
 #   bash scripts/test.sh            all stages
 #   bash scripts/test.sh native     only stages whose name contains "native"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Managed side: builds the host solution (which includes the nano compile check projects:
 # the firmware compiled against nanoFramework's mscorlib) and runs the xunit suite.
 set -euo pipefail

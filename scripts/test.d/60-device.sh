@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Device shell (issue 4): the device test suite (tests/device) run on the host through the
 # TestFramework adapter, and the consistency checks: interop stubs vs the compiled binding
 # (MetadataProcessor ordering), .nfproj/.sln/packages.config, FindINTEROP source list.

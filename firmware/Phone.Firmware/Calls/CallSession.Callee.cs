@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using Phone.Crypto;
 using Phone.Firmware.Pairing;
 using Phone.Firmware.Sessions;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Firmware.Sessions
 {
     /// <summary>Receives what a SecureChannel opened. Must not dispose the channel from a callback.</summary>
