@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-using Phone.Firmware.Sessions;
+using Phone.Firmware.Exchanges;
 using Phone.Firmware.Ui;
 
 namespace Phone.Firmware

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * platform_host.c - platform.h for the host library: one pthread mutex
+ * platform_host.c - pc_platform.h for the host library: one pthread mutex
  * around the static tables (several managed threads may call in), and the
  * wipe of every table. No entry point re-enters another, so the mutex is
  * not recursive; it checks for errors, so a re-entry (a bug) stops the
@@ -12,7 +12,7 @@
 #include "hs_table.h"
 #include "keypool.h"
 #include "keystore.h"
-#include "platform.h"
+#include "pc_platform.h"
 #include "transport.h"
 
 static pthread_mutex_t s_lock;

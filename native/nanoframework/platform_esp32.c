@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * platform_esp32.c - platform.h for the ESP32 nanoFramework build.
+ * platform_esp32.c - pc_platform.h for the ESP32 nanoFramework build.
  *
  * Locking: no-ops. nanoFramework interprets every managed thread on one FreeRTOS task
  * (main_task, targets/ESP32/_IDF/esp32/app_main.c) and a native call runs to completion
@@ -20,7 +20,7 @@
  * join Wi-Fi before the self-test and before opening the key store (which creates the
  * identity on first boot): the boards' Program.cs, docs/device.md "First boot".
  */
-#include "platform.h"
+#include "pc_platform.h"
 
 #include "hs_table.h"
 #include "keypool.h"

@@ -20,7 +20,7 @@
 #include <stdint.h>
 
 #include "phone_crypto_api.h"
-#include "platform.h"
+#include "pc_platform.h"
 
 /* Set by pc_selftest (selftest.c) once every known-answer test passed. */
 int pci_selftest_passed(void);

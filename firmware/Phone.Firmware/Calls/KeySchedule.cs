@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-using Phone.Firmware.Sessions;
+using Phone.Firmware.Exchanges;
 using Phone.Firmware.Timing;
 using Phone.Firmware.Wire;
 
@@ -69,7 +69,7 @@ namespace Phone.Firmware.Calls
 
         public void OnTimer(PhoneTimer timer, long now)
         {
-            if (_channel.Session == null)
+            if (_channel.Keys == null)
             {
                 return;
             }
@@ -83,7 +83,7 @@ namespace Phone.Firmware.Calls
                     return;
                 }
 
-                _channel.Session.Ratchet();
+                _channel.Keys.Ratchet();
                 _ctx.Counters.Ratchets++;
                 _channel.RefreshInfo();
                 _ctx.Raise(PhoneEventKind.Ratcheted, "send phase 0x" + _channel.SendPhase.ToString("X2"));
@@ -98,7 +98,7 @@ namespace Phone.Firmware.Calls
                 return;
             }
 
-            _channel.Session.RekeyOffer(_ownKey);
+            _channel.Keys.RekeyOffer(_ownKey);
             _offered = true;
             _rekeyDue = false;
             _channel.Send(ControlType.RekeyOffer, _ownKey, 32, true);
@@ -114,7 +114,7 @@ namespace Phone.Firmware.Calls
             }
 
             System.Array.Copy(buffer, argsOffset, _peerKey, 0, 32);
-            int r = _channel.Session.RekeyAccept(_peerKey, _ownKey);
+            int r = _channel.Keys.RekeyAccept(_peerKey, _ownKey);
             if (r < 0)
             {
                 _ctx.Counters.Drop(DropReasonNames.FromCryptoStatus(r));
@@ -137,7 +137,7 @@ namespace Phone.Firmware.Calls
             }
 
             System.Array.Copy(buffer, argsOffset, _peerKey, 0, 32);
-            int r = _channel.Session.RekeyComplete(_peerKey);
+            int r = _channel.Keys.RekeyComplete(_peerKey);
             if (r < 0)
             {
                 _ctx.Counters.Drop(DropReasonNames.FromCryptoStatus(r));

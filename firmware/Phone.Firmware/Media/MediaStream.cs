@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 using Phone.Crypto;
 using Phone.Firmware.Board;
-using Phone.Firmware.Sessions;
+using Phone.Firmware.Exchanges;
 using Phone.Firmware.Timing;
 using Phone.Firmware.Wire;
 

@@ -16,7 +16,7 @@
 
 #include "cipher_state.h"
 #include "phone_crypto_api.h"
-#include "platform.h"
+#include "pc_platform.h"
 #include "transport.h"
 #include "storage.h"
 #include "storage_ram.h"

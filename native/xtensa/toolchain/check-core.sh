@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # check-core.sh LIBCORE.a - the C core (native/src) may reach outside itself
-# only through backend.h (pci_be_*), storage.h (pci_storage_*), platform.h
+# only through backend.h (pci_be_*), storage.h (pci_storage_*), pc_platform.h
 # (pci_platform_*), memcpy and memset (DESIGN.md: no libc beyond them) and
 # the compiler's own helpers (__*, e.g. __lshrdi3 for 64-bit shifts; libgcc,
 # not libc). Any other undefined symbol (memcmp, memmove, strlen, abort,

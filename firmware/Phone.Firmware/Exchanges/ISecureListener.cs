@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-namespace Phone.Firmware.Sessions
+namespace Phone.Firmware.Exchanges
 {
     /// <summary>Receives what a SecureChannel opened. Must not dispose the channel from a callback.</summary>
     internal interface ISecureListener

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 using Phone.Crypto;
 using Phone.Firmware.Pairing;
-using Phone.Firmware.Sessions;
+using Phone.Firmware.Exchanges;
 using Phone.Firmware.Ui;
 using Phone.Firmware.Wire;
 
@@ -12,7 +12,7 @@ namespace Phone.Firmware.Calls
     /// secret (keys after one round trip), XX fallback on CALL_FALLBACK or an
     /// undecryptable CALL_2, key-change detection against the pin.
     /// </summary>
-    internal partial class CallSession
+    internal partial class CallExchange
     {
         /// <summary>Caller: starts the call to contact (slot index).</summary>
         internal void Dial(ContactRecord contact)
@@ -103,7 +103,7 @@ namespace Phone.Firmware.Calls
 
             PeerId = senderId;
             Retransmit.Stop();
-            SecureSession session = _ik.Split();
+            TransportKeys session = _ik.Split();
             _ik = null;
             _channel = new SecureChannel(Ctx, session, PeerId, Peer, this);
             KeysReady(RoundTrips);
@@ -228,7 +228,7 @@ namespace Phone.Firmware.Calls
             if (!_viaVerify)
             {
                 _remembered = true;
-                Ctx.Store.Remember(ContactIndex, _channel.Session);
+                Ctx.Store.Remember(ContactIndex, _channel.Keys);
             }
         }
     }
