@@ -14,6 +14,14 @@ if (!x || rows.length !== 6 || !pkt) {
   console.error('ratio-table.js: the ratio lines are missing from ' + file);
   process.exit(1);
 }
+// A handshake does at least its own X25519 work: a ratio below 1 means the X25519 runs and the
+// handshakes saw different machine load (a shared machine), not a fast handshake.
+const implausible = rows.filter((r) => +r[4] < 1);
+if (implausible.length) {
+  console.error('ratio-table.js: ratio below 1 (' + implausible.map((r) => r[1]).join(', ') +
+    '): the machine was too busy for side-by-side figures; run again when it is quieter');
+  process.exit(1);
+}
 const out = [
   `Measured on native/ as of commit ${rev} (Release, libsodium backend, CPU time, median of 3 repetitions,`,
   `${cores} cores shared with other jobs: figures move by a few percent between runs).`,
