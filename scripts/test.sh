@@ -20,6 +20,10 @@ logs=build/test-logs
 mkdir -p "$logs"
 failed=()
 start=$(date +%s)
+# What one stage built for the next ones of this run (stage 50 -> 60: Phone.sln).
+PHONE_TEST_STAMPS=$(mktemp -d)
+export PHONE_TEST_STAMPS
+trap 'rm -rf "$PHONE_TEST_STAMPS"' EXIT
 
 parallel_stage() { head -n 5 "$1" | grep -q '^# test.sh: parallel'; }
 
