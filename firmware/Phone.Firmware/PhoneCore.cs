@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // PhoneCore: the board-agnostic phone. API as used by boards (boards/sim, boards/esp32-*):
 //
 //   var phone = new PhoneCore(config, KeyStore.Open(dir), transport, clock, display, mic, speaker);

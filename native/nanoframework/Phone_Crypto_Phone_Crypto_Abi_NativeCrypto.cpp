@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 //
 // Phone_Crypto_Phone_Crypto_Abi_NativeCrypto.cpp - the user stub of Phone.Crypto.Abi.NativeCrypto:
 // the one C++ file of the interop layer written by hand. The MetadataProcessor generates
@@ -81,7 +82,7 @@ signed int Result(int32_t rc, HRESULT &hr)
 // and nothing secret exists before the self-test has passed.
 void RegisterSoftRebootWipe()
 {
-    HAL_AddSoftRebootHandler(pc_wipe_all);
+    HAL_AddSoftRebootHandler(pci_wipe_all);
 }
 } // namespace
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using System.Collections.Generic;
 using Phone.Firmware.Ui;
 using SixLabors.ImageSharp;
@@ -95,7 +96,7 @@ namespace Phone.Sim.Display
                 return y;
             }
 
-            string code = CodeFormat.Grouped(screen.Code);
+            string code = screen.Code; // already grouped by VerificationCode.Format
             List<string> words = TextWrap.Wrap(screen.CodeWords ?? string.Empty, CharsPerLine());
             int scale = CodeScale(code, words.Count, BodyLines(screen).Count, KeysTop - y);
             canvas.TextCentered(0, Width, y + 2, code, scale, CodeColor);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using Phone.Firmware.Timing;
 using Phone.Firmware.Ui;
 using Phone.Firmware.Wire;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Firmware.Wire
 {
     /// <summary>Printable names of DropReason values (enum.ToString prints numbers on nanoFramework).</summary>
