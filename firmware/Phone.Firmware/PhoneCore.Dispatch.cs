@@ -1,3 +1,4 @@
+using Phone.Crypto;
 using Phone.Firmware.Board;
 using Phone.Firmware.Calls;
 using Phone.Firmware.Pairing;
@@ -143,21 +144,27 @@ namespace Phone.Firmware
                 return;
             }
 
-            Exchange created;
+            Exchange created = type == MessageType.Pair1
+                ? (Exchange)new PairingSession(_ctx, false, from)
+                : new CallSession(_ctx, false, from);
             int result;
-            if (type == MessageType.Pair1)
+            try
             {
-                PairingSession pairing = new PairingSession(_ctx, false, from);
-                created = pairing;
-                result = pairing.Respond(senderId, buffer, offset, count);
+                result = Answer(created, type, senderId, buffer, offset, count);
             }
-            else
+            catch (System.Exception ex)
             {
-                CallSession call = new CallSession(_ctx, false, from);
-                created = call;
-                result = type == MessageType.Call1
-                    ? call.OnCall1(senderId, buffer, offset, count)
-                    : call.OnVerify1(senderId, buffer, offset, count);
+                // Never keep a half-made exchange: its native handshake slot would
+                // leak, and a few such datagrams would fill the table for good.
+                created.Abort();
+                CryptoException crypto = ex as CryptoException;
+                if (crypto == null || crypto.Status != CryptoStatus.BadKey)
+                {
+                    throw;
+                }
+
+                // The reply's DH met a low-order ephemeral key from the peer.
+                result = (int)DropReason.BadKey;
             }
 
             if (result >= 0)
@@ -170,6 +177,20 @@ namespace Phone.Firmware
             {
                 AddPending(created);
             }
+        }
+
+        /// <summary>The responder's first step for a new exchange: -1 answered, else a DropReason.</summary>
+        private static int Answer(Exchange created, int type, uint senderId, byte[] buffer, int offset, int count)
+        {
+            if (type == MessageType.Pair1)
+            {
+                return ((PairingSession)created).Respond(senderId, buffer, offset, count);
+            }
+
+            CallSession call = (CallSession)created;
+            return type == MessageType.Call1
+                ? call.OnCall1(senderId, buffer, offset, count)
+                : call.OnVerify1(senderId, buffer, offset, count);
         }
 
         private void DispatchError(byte[] buffer, int offset, int count)
