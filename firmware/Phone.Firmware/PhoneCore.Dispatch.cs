@@ -2,7 +2,7 @@ using Phone.Crypto;
 using Phone.Firmware.Board;
 using Phone.Firmware.Calls;
 using Phone.Firmware.Pairing;
-using Phone.Firmware.Sessions;
+using Phone.Firmware.Exchanges;
 using Phone.Firmware.Wire;
 
 namespace Phone.Firmware
@@ -145,8 +145,8 @@ namespace Phone.Firmware
             }
 
             Exchange created = type == MessageType.Pair1
-                ? (Exchange)new PairingSession(_ctx, false, from)
-                : new CallSession(_ctx, false, from);
+                ? (Exchange)new PairingExchange(_ctx, false, from)
+                : new CallExchange(_ctx, false, from);
             int result;
             try
             {
@@ -184,10 +184,10 @@ namespace Phone.Firmware
         {
             if (type == MessageType.Pair1)
             {
-                return ((PairingSession)created).Respond(senderId, buffer, offset, count);
+                return ((PairingExchange)created).Respond(senderId, buffer, offset, count);
             }
 
-            CallSession call = (CallSession)created;
+            CallExchange call = (CallExchange)created;
             return type == MessageType.Call1
                 ? call.OnCall1(senderId, buffer, offset, count)
                 : call.OnVerify1(senderId, buffer, offset, count);

@@ -23,8 +23,8 @@
 #include <string.h>
 
 #include "phone_crypto_api.h"
-#include "session.h"
-#include "session_state.h"
+#include "transport.h"
+#include "transport_state.h"
 
 #define GENUINE 4
 #define BODY_LEN 24
@@ -84,8 +84,8 @@ static int setup_for(uint8_t situation, setup *st)
     uint8_t e1[32], e2[32], scratch[MAX_PKT];
     fixed_split(&a, PC_ROLE_INITIATOR, situation);
     fixed_split(&b, PC_ROLE_RESPONDER, situation);
-    st->tx = pc_session_create(&a);
-    st->rx = pc_session_create(&b);
+    st->tx = pci_transport_create(&a);
+    st->rx = pci_transport_create(&b);
     st->hdr_len = PC_PKT_MIN_HDR_LEN + 4 * ((situation >> 3) & 3);
     int ok = st->tx >= 0 && st->rx >= 0 && seal_genuine(st, 0) == 0 && seal_genuine(st, 1) == 0;
     if (ok && (situation & 1))
@@ -159,7 +159,7 @@ static void check_unchanged(setup *st)
 /* Each situation's receiver state and genuine packets, made on first use. */
 typedef struct snapshot {
     int ready;
-    pc_session_state rx;
+    pc_transport_state rx;
     setup st;
 } snapshot;
 
@@ -172,7 +172,7 @@ static const snapshot *snapshot_for(uint8_t situation)
     if (!snap->ready) {
         if (setup_for(situation, &snap->st) != 0)
             abort();
-        snap->rx = *pc_session_lookup(snap->st.rx);
+        snap->rx = *pci_transport_lookup(snap->st.rx);
         finish(&snap->st);
         snap->ready = 1;
     }
@@ -185,9 +185,9 @@ static void restore(const snapshot *snap, setup *st)
     if (s_live_rx < 0) {
         pc_split_result any;
         fixed_split(&any, PC_ROLE_RESPONDER, 0);
-        s_live_rx = pc_session_create(&any);
+        s_live_rx = pci_transport_create(&any);
     }
-    pc_session_state *live = pc_session_lookup(s_live_rx);
+    pc_transport_state *live = pci_transport_lookup(s_live_rx);
     if (live == NULL)
         abort();
     pc_slot header = live->slot;
