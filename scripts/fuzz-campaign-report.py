@@ -18,7 +18,10 @@ def main(results_path, doc_path):
         "# Fuzz campaign: figures",
         "",
         "What ran, how to run it again and what the columns mean: "
-        "[native-api.md, Fuzzing](native-api.md#fuzzing).",
+        "[native-api.md, Fuzzing](native-api.md#fuzzing). Native targets: libFuzzer with "
+        "ASan+UBSan, coverage = `cov` (edges), features = `ft`; managed: afl++ with SharpFuzz, "
+        "coverage = bitmap share, features = edges. Run under `nice -n 15` on a 2-core machine "
+        "shared with other jobs, so exec/s is what was left over, not the targets' speed.",
         "",
         "| target | date (UTC) | executions | exec/s | seconds | coverage | features | corpus files | crashes |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|",
