@@ -35,7 +35,7 @@ fi
 grep -E 'ERROR SUMMARY|every step' "$logs/none.log" | sed 's/^==[0-9]*== //'
 
 # Each planted leak must be reported at the planted place.
-for plant in plant-branch:__wrap_pc_be_equal plant-index:__wrap_pc_be_aead_seal; do
+for plant in plant-branch:__wrap_pci_be_equal plant-index:__wrap_pci_be_aead_seal; do
   mode=${plant%%:*} where=${plant#*:}
   rc=0; run "$mode" || rc=$?
   if ((rc != verdict)) || ! grep -q "at 0x[0-9A-F]*: $where" "$logs/$mode.log"; then

@@ -20,7 +20,7 @@
 /* Which deliberate leak ct_backend_wrap.c plants (the check must catch it). */
 enum ct_plant {
     CT_PLANT_NONE = 0,
-    CT_PLANT_BRANCH = 1, /* pc_be_equal exits at the first differing byte */
+    CT_PLANT_BRANCH = 1, /* pci_be_equal exits at the first differing byte */
     CT_PLANT_INDEX = 2   /* sealing reads a table at an index from the key */
 };
 

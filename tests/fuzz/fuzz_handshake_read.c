@@ -132,7 +132,7 @@ static const snapshot *snapshot_for(size_t index)
         if (prepare(&SCENARIOS[index], &snap->st) != 0)
             abort();
         pc_hs_free(snap->st.reader == snap->st.init ? snap->st.resp : snap->st.init);
-        snap->reader = *pc_hs_table_get(snap->st.reader);
+        snap->reader = *pci_hs_table_get(snap->st.reader);
         snap->ready = 1;
     }
     return snap;
@@ -140,7 +140,7 @@ static const snapshot *snapshot_for(size_t index)
 
 static void restore(const snapshot *snap)
 {
-    pc_handshake *live = pc_hs_table_get(snap->st.reader);
+    pc_handshake *live = pci_hs_table_get(snap->st.reader);
     if (live == NULL)
         abort();
     *live = snap->reader;
