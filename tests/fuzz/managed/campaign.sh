@@ -27,6 +27,8 @@ cp -r "$work/plain" "$work/afl"
 "$tools/sharpfuzz" "$work/afl/Phone.Firmware.dll" >/dev/null
 run_target=("$(command -v dotnet)" "$work/afl/Phone.Fuzz.Datagram.dll" afl)
 
+# The managed target has no ASan; afl-fuzz refuses an ASAN_OPTIONS without abort_on_error.
+unset ASAN_OPTIONS
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1
 export AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_CRASHES=1
 echo "campaign: managed_datagram, $runs executions (log $out/logs/managed_datagram.log)"
@@ -35,6 +37,11 @@ nice -n "$nice_level" afl-fuzz -i "$corpus" -o "$work/afl-out" -t 5000 -m none -
   -V "$max_seconds" -- "${run_target[@]}" >"$out/logs/managed_datagram.log" 2>&1 || true
 seconds=$(( $(date +%s) - t0 ))
 stats=$work/afl-out/default/fuzzer_stats
+if [[ ! -f $stats ]]; then
+  tail -n 5 "$out/logs/managed_datagram.log" >&2
+  echo "campaign: managed_datagram: afl-fuzz did not run (see $out/logs/managed_datagram.log)" >&2
+  exit 1
+fi
 stat() { sed -n "s/^$1 *: *//p" "$stats"; }
 execs=$(stat execs_done) edges=$(stat edges_found) cvg=$(stat bitmap_cvg)
 crashes=$(stat saved_crashes)
