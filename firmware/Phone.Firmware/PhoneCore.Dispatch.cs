@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using Phone.Crypto;
 using Phone.Firmware.Board;
 using Phone.Firmware.Calls;
@@ -17,30 +18,12 @@ namespace Phone.Firmware
     {
         private void Dispatch(NetAddress from, byte[] buffer, int offset, int count)
         {
-            if (buffer == null || offset < 0 || count < 0 || offset + count > buffer.Length || count < 2)
+            if (!EnvelopeOk(from, buffer, offset, count))
             {
-                _ctx.Counters.Drop(DropReason.Truncated);
-                return;
-            }
-
-            if (count > WireFormat.MaxDatagram)
-            {
-                _ctx.Counters.Drop(DropReason.Oversized);
                 return;
             }
 
             int type = buffer[offset + WireFormat.TypeOffset];
-            if (buffer[offset] != WireFormat.Version)
-            {
-                _ctx.Counters.Drop(DropReason.UnsupportedVersion);
-                if (type != MessageType.Error)
-                {
-                    SendError(from, ErrorCode.UnsupportedVersion, 0);
-                }
-
-                return;
-            }
-
             if (type == MessageType.Secure)
             {
                 DispatchSecure(buffer, offset, count);
@@ -57,6 +40,35 @@ namespace Phone.Firmware
             {
                 _ctx.Counters.Drop(DropReason.UnknownType);
             }
+        }
+
+        /// <summary>Size and version of any datagram; counts (and answers a wrong version) when not ok.</summary>
+        private bool EnvelopeOk(NetAddress from, byte[] buffer, int offset, int count)
+        {
+            if (buffer == null || offset < 0 || count < 0 || offset + count > buffer.Length || count < 2)
+            {
+                _ctx.Counters.Drop(DropReason.Truncated);
+                return false;
+            }
+
+            if (count > WireFormat.MaxDatagram)
+            {
+                _ctx.Counters.Drop(DropReason.Oversized);
+                return false;
+            }
+
+            if (buffer[offset] != WireFormat.Version)
+            {
+                _ctx.Counters.Drop(DropReason.UnsupportedVersion);
+                if (buffer[offset + WireFormat.TypeOffset] != MessageType.Error)
+                {
+                    SendError(from, ErrorCode.UnsupportedVersion, 0);
+                }
+
+                return false;
+            }
+
+            return true;
         }
 
         private void DispatchSecure(byte[] buffer, int offset, int count)
@@ -85,10 +97,10 @@ namespace Phone.Firmware
                 return;
             }
 
-            int length = HandshakeDatagram.CheckLength(type, count);
-            if (length != 0)
+            DropReason length = HandshakeDatagram.CheckLength(type, count);
+            if (length != DropReason.None)
             {
-                _ctx.Counters.Drop(length < 0 ? DropReason.Truncated : DropReason.Oversized);
+                _ctx.Counters.Drop(length);
                 return;
             }
 
@@ -144,10 +156,16 @@ namespace Phone.Firmware
                 return;
             }
 
+            Respond(type, from, senderId, buffer, offset, count);
+        }
+
+        /// <summary>A new inbound pairing or call answers the first message; kept as half-open unless it finished.</summary>
+        private void Respond(int type, NetAddress from, uint senderId, byte[] buffer, int offset, int count)
+        {
             Exchange created = type == MessageType.Pair1
                 ? (Exchange)new PairingExchange(_ctx, false, from)
-                : new CallExchange(_ctx, false, from);
-            int result;
+                : new IncomingCall(_ctx, from);
+            DropReason result;
             try
             {
                 result = Answer(created, type, senderId, buffer, offset, count);
@@ -164,30 +182,25 @@ namespace Phone.Firmware
                 }
 
                 // The reply's DH met a low-order ephemeral key from the peer.
-                result = (int)DropReason.BadKey;
+                result = DropReason.BadKey;
             }
 
-            if (result >= 0)
-            {
-                _ctx.Counters.Drop((DropReason)result);
-                return;
-            }
-
-            if (result == -1 && !created.Finished)
+            _ctx.Counters.Drop(result);
+            if (result == DropReason.None && !created.Finished)
             {
                 AddPending(created);
             }
         }
 
-        /// <summary>The responder's first step for a new exchange: -1 answered, else a DropReason.</summary>
-        private static int Answer(Exchange created, int type, uint senderId, byte[] buffer, int offset, int count)
+        /// <summary>The new exchange's answer to the first message: None, or why it was dropped.</summary>
+        private static DropReason Answer(Exchange created, int type, uint senderId, byte[] buffer, int offset, int count)
         {
             if (type == MessageType.Pair1)
             {
                 return ((PairingExchange)created).Respond(senderId, buffer, offset, count);
             }
 
-            CallExchange call = (CallExchange)created;
+            IncomingCall call = (IncomingCall)created;
             return type == MessageType.Call1
                 ? call.OnCall1(senderId, buffer, offset, count)
                 : call.OnVerify1(senderId, buffer, offset, count);
