@@ -4,6 +4,9 @@
 # Live interop: our native Noise core (tests/interop/driver.c, test build) against
 # independent npm implementations (noise-handshake@4.2.0, noise-c.wasm@0.4.0), both
 # roles, XX / IK / IKpsk2, random keys, then transport messages both ways.
+# With noise-handshake also the phone's session layer as docs/protocol.md states it
+# (tests/interop/phone_keys.js on Node's own crypto): root/resumption, sealed packets,
+# ratchet, DH re-key, one counter per session, 2^64-1 refused.
 set -euo pipefail
 build=build/interop
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=ON >/dev/null
