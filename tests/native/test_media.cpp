@@ -73,7 +73,7 @@ TEST_F(Media, SealedFrameOpensWithTheSessionCallsAndDecodesAlike)
               kPacket);
     Bytes out(2 * kFrame + 6, 0xEE);
     ASSERT_EQ(pc_media_open(pair.responder, pkt2.data(), (int32_t)pkt2.size(), 0, kHdr, kPacket,
-                            out.data(), (int32_t)out.size(), 6),
+                            out.data(), (int32_t)out.size(), 6, kFrame),
               kFrame);
     for (int i = 0; i < 6; i++)
         EXPECT_EQ(out[(size_t)i], 0xEE);
@@ -86,7 +86,7 @@ TEST_F(Media, SessionSealedPacketOpensThroughMediaOpen)
     Packet p = seal_packet(pair.initiator, kFrame);
     Bytes out(2 * kFrame);
     ASSERT_EQ(pc_media_open(pair.responder, p.bytes.data(), (int32_t)p.bytes.size(), 0, kHdr,
-                            (int32_t)p.bytes.size(), out.data(), (int32_t)out.size(), 0),
+                            (int32_t)p.bytes.size(), out.data(), (int32_t)out.size(), 0, kFrame),
               kFrame);
     for (int32_t i = 0; i < kFrame; i++)
         ASSERT_EQ(le16(&out[2 * (size_t)i]), pc_mulaw_decode(p.body[(size_t)i]));
@@ -104,8 +104,8 @@ TEST_F(Media, I2sSlotsEncodeTheirTopSixteenBits)
     ASSERT_EQ(pc_media_seal(pair.responder, pcm.data(), (int32_t)pcm.size(), 0, PC_SAMPLE_PCM16,
                             kFrame, b.data(), (int32_t)b.size(), 0, kHdr), kPacket);
     Bytes out_a(2 * kFrame), out_b(2 * kFrame);
-    ASSERT_EQ(pc_media_open(pair.responder, a.data(), kPacket, 0, kHdr, kPacket, out_a.data(), 2 * kFrame, 0), kFrame);
-    ASSERT_EQ(pc_media_open(pair.initiator, b.data(), kPacket, 0, kHdr, kPacket, out_b.data(), 2 * kFrame, 0), kFrame);
+    ASSERT_EQ(pc_media_open(pair.responder, a.data(), kPacket, 0, kHdr, kPacket, out_a.data(), 2 * kFrame, 0, kFrame), kFrame);
+    ASSERT_EQ(pc_media_open(pair.initiator, b.data(), kPacket, 0, kHdr, kPacket, out_b.data(), 2 * kFrame, 0, kFrame), kFrame);
     EXPECT_EQ(out_a, out_b);
 }
 
@@ -120,19 +120,19 @@ TEST_F(Media, TamperedReplayedOrOversizedFramesWriteNoPcm)
 
     Bytes bad = pkt;
     bad[kHdr + 3] ^= 1;
-    EXPECT_EQ(pc_media_open(pair.responder, bad.data(), kPacket, 0, kHdr, kPacket, out.data(), 2 * kFrame, 0), PC_E_AUTH);
+    EXPECT_EQ(pc_media_open(pair.responder, bad.data(), kPacket, 0, kHdr, kPacket, out.data(), 2 * kFrame, 0, kFrame), PC_E_AUTH);
     EXPECT_EQ(out, untouched);
     // Too long for the PCM region the caller offers: hostile, refused before any work.
-    EXPECT_EQ(pc_media_open(pair.responder, pkt.data(), kPacket, 0, kHdr, kPacket, out.data(), 2 * kFrame - 2, 0), PC_E_MALFORMED);
-    EXPECT_EQ(pc_media_open(pair.responder, pkt.data(), kPacket, 0, kHdr, kHdr + PC_TAG_LEN - 1, out.data(), 2 * kFrame, 0), PC_E_MALFORMED);
+    EXPECT_EQ(pc_media_open(pair.responder, pkt.data(), kPacket, 0, kHdr, kPacket, out.data(), 2 * kFrame, 0, kFrame - 1), PC_E_MALFORMED);
+    EXPECT_EQ(pc_media_open(pair.responder, pkt.data(), kPacket, 0, kHdr, kHdr + PC_TAG_LEN - 1, out.data(), 2 * kFrame, 0, kFrame), PC_E_MALFORMED);
     EXPECT_EQ(out, untouched);
 
     Bytes first = pkt;
-    ASSERT_EQ(pc_media_open(pair.responder, first.data(), kPacket, 0, kHdr, kPacket, out.data(), 2 * kFrame, 0), kFrame);
+    ASSERT_EQ(pc_media_open(pair.responder, first.data(), kPacket, 0, kHdr, kPacket, out.data(), 2 * kFrame, 0, kFrame), kFrame);
     Bytes decoded = out;
     std::fill(out.begin(), out.end(), 0xEE);
     Bytes replay = pkt;
-    EXPECT_EQ(pc_media_open(pair.responder, replay.data(), kPacket, 0, kHdr, kPacket, out.data(), 2 * kFrame, 0), PC_E_REPLAY);
+    EXPECT_EQ(pc_media_open(pair.responder, replay.data(), kPacket, 0, kHdr, kPacket, out.data(), 2 * kFrame, 0, kFrame), PC_E_REPLAY);
     EXPECT_EQ(out, untouched);
     EXPECT_NE(decoded, untouched);
     EXPECT_TRUE(opens(pair.responder, seal_packet(pair.initiator))); // the session still works
@@ -166,10 +166,11 @@ TEST_F(Media, CallerMistakesAreArgumentErrorsAndChangeNothing)
     EXPECT_TRUE(opens(pair.responder, p));
 
     Bytes out(2 * kFrame);
-    EXPECT_EQ(pc_media_open(pair.responder, pkt.data(), kPacket, 0, kHdr, kPacket, nullptr, 2 * kFrame, 0), PC_E_ARG);
-    EXPECT_EQ(pc_media_open(pair.responder, pkt.data(), kPacket, 0, kHdr, kPacket, out.data(), 2 * kFrame, 2 * kFrame + 1), PC_E_ARG);
-    EXPECT_EQ(pc_media_open(pair.responder, pkt.data(), kPacket, 0, 15, kPacket, out.data(), 2 * kFrame, 0), PC_E_ARG);
-    EXPECT_EQ(pc_media_open(pair.responder, pkt.data(), kPacket, 1, kHdr, kPacket, out.data(), 2 * kFrame, 0), PC_E_ARG);
+    EXPECT_EQ(pc_media_open(pair.responder, pkt.data(), kPacket, 0, kHdr, kPacket, nullptr, 2 * kFrame, 0, kFrame), PC_E_ARG);
+    EXPECT_EQ(pc_media_open(pair.responder, pkt.data(), kPacket, 0, kHdr, kPacket, out.data(), 2 * kFrame, 2 * kFrame + 1, kFrame), PC_E_ARG);
+    EXPECT_EQ(pc_media_open(pair.responder, pkt.data(), kPacket, 0, 15, kPacket, out.data(), 2 * kFrame, 0, kFrame), PC_E_ARG);
+    EXPECT_EQ(pc_media_open(pair.responder, pkt.data(), kPacket, 1, kHdr, kPacket, out.data(), 2 * kFrame, 0, kFrame), PC_E_ARG);
+    EXPECT_EQ(pc_media_open(pair.responder, pkt.data(), kPacket, 0, kHdr, kPacket, out.data(), 2 * kFrame - 2, 0, kFrame), PC_E_ARG);
 }
 
 TEST(MediaConceal, ScalesAFrameInPlaceOrIntoAnotherSlot)
