@@ -16,6 +16,14 @@ namespace Phone.Sim.Cli
             var portA = new Option<int>("--port-a") { Description = "port A sends to in order to reach B (0: any free)" };
             var portB = new Option<int>("--port-b") { Description = "port B sends to in order to reach A (0: any free)" };
             var delay = new Option<int>("--delay") { Description = "added one-way delay in ms" };
+            var jitter = new Option<int>("--jitter") { Description = "extra random one-way delay, 0..N ms per datagram" };
+            jitter.Validators.Add(r =>
+            {
+                if (r.GetValueOrDefault<int>() < 0)
+                {
+                    r.AddError("--jitter must be 0 or more milliseconds");
+                }
+            });
             var loss = new Option<double>("--loss") { Description = "probability a datagram is lost (0..1)" };
             var reorder = new Option<double>("--reorder") { Description = "probability a datagram is held back so later ones overtake it" };
             var duplicate = new Option<double>("--duplicate") { Description = "probability a datagram is delivered twice" };
@@ -23,13 +31,13 @@ namespace Phone.Sim.Cli
             var seed = new Option<int>("--seed") { Description = "seed of the random faults", DefaultValueFactory = _ => 1 };
             var command = new Command("relay", "Relay UDP between two phones, adding delay and network faults.")
             {
-                a, b, portA, portB, delay, loss, reorder, duplicate, replay, seed
+                a, b, portA, portB, delay, jitter, loss, reorder, duplicate, replay, seed
             };
             command.SetAction(parse =>
             {
                 var faults = new LinkFaults
                 {
-                    DelayMs = parse.GetValue(delay), Loss = parse.GetValue(loss), Reorder = parse.GetValue(reorder),
+                    DelayMs = parse.GetValue(delay), JitterMs = parse.GetValue(jitter), Loss = parse.GetValue(loss), Reorder = parse.GetValue(reorder),
                     Duplicate = parse.GetValue(duplicate), Replay = parse.GetValue(replay), Seed = parse.GetValue(seed)
                 };
                 return Run(Endpoints.Parse(parse.GetValue(a)), Endpoints.Parse(parse.GetValue(b)), faults,

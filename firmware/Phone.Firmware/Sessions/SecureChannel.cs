@@ -93,6 +93,13 @@ namespace Phone.Firmware.Sessions
         /// <summary>True while a DH re-key's key is pending on either direction.</summary>
         internal bool RekeyPending { get; private set; }
 
+        /// <summary>
+        /// Where received media frames are decoded (the call's jitter buffer);
+        /// null until the call's audio runs: media is then opened and handed to
+        /// the listener's OnMedia without decoding.
+        /// </summary>
+        internal Media.IMediaReceiver MediaReceiver { get; set; }
+
         /// <summary>The transmit buffer media frames are built in (header at 0).</summary>
         internal byte[] TxBuffer
         {
@@ -171,6 +178,18 @@ namespace Phone.Firmware.Sessions
         }
 
         /// <summary>
+        /// Sends one media frame: TxBuffer holds the media header; the PCM is
+        /// encoded and the packet sealed in one native call (no allocation).
+        /// </summary>
+        internal void SendMedia(byte[] pcm, int sampleBytes, int samples)
+        {
+            int length = _session.SealMedia(pcm, 0, sampleBytes, samples, _tx, 0, WireFormat.MediaHeaderLength);
+            _ctx.Send(Peer, _tx, 0, length);
+            LastSent = _ctx.Now;
+            SentInPhase++;
+        }
+
+        /// <summary>
         /// Opens a SECURE datagram addressed to this channel and dispatches it.
         /// Returns -1 when it was accepted, else the DropReason (as int).
         /// </summary>
@@ -194,20 +213,18 @@ namespace Phone.Firmware.Sessions
             }
 
             System.Array.Copy(buffer, offset, _rx, 0, count);
+            if (kind == InnerKind.Media && MediaReceiver != null)
+            {
+                return ReceiveMedia(MediaReceiver, headerLength, count);
+            }
+
             int body = _session.Open(_rx, 0, headerLength, count);
             if (body < 0)
             {
                 return (int)DropReasonNames.FromCryptoStatus(body);
             }
 
-            LastReceived = _ctx.Now;
-            if (_rx[WireFormat.PhaseOffset] != _lastPhaseByte)
-            {
-                _lastPhaseByte = _rx[WireFormat.PhaseOffset];
-                RefreshInfo();
-            }
-
-            _listener.OnAuthenticated();
+            Verified();
             if (kind == InnerKind.Media)
             {
                 if (!Media.RtpHeader.IsValid(_rx, WireFormat.SecureHeaderLength))
@@ -221,6 +238,40 @@ namespace Phone.Firmware.Sessions
             }
 
             return ReceiveControl(headerLength, body);
+        }
+
+        // A media frame opened and decoded in one native call into the receiver's buffer.
+        private int ReceiveMedia(Media.IMediaReceiver media, int headerLength, int count)
+        {
+            int sequence = Media.RtpHeader.Sequence(_rx, WireFormat.SecureHeaderLength);
+            int samples = _session.OpenMedia(_rx, 0, headerLength, count, media.Pcm, media.DecodeOffset(sequence),
+                PcmLayout.FrameSamples);
+            if (samples < 0)
+            {
+                return (int)DropReasonNames.FromCryptoStatus(samples);
+            }
+
+            Verified();
+            if (!Media.RtpHeader.IsValid(_rx, WireFormat.SecureHeaderLength) || !media.Decoded(sequence, samples))
+            {
+                return (int)DropReason.Malformed;
+            }
+
+            _ctx.Counters.MediaReceived++;
+            return -1;
+        }
+
+        // A packet's tag verified: the peer is live; key switches are noted.
+        private void Verified()
+        {
+            LastReceived = _ctx.Now;
+            if (_rx[WireFormat.PhaseOffset] != _lastPhaseByte)
+            {
+                _lastPhaseByte = _rx[WireFormat.PhaseOffset];
+                RefreshInfo();
+            }
+
+            _listener.OnAuthenticated();
         }
 
         /// <summary>Re-reads the public key-schedule state; notes key switches.</summary>
