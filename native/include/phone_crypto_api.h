@@ -246,12 +246,13 @@ PC_API int32_t pc_media_seal(int32_t session, const uint8_t *pcm, int32_t pcm_le
                              int32_t pcm_off, int32_t sample_bytes, int32_t samples,
                              uint8_t *buf, int32_t buf_len, int32_t off, int32_t hdr_len);
 /* Opens buf[off .. off+pkt_len) in place as pc_session_open does, then
- * decodes its µ-law body to 16-bit LE PCM at pcm[pcm_off ..). Returns the
- * sample count. A body longer than the PCM region holds is PC_E_MALFORMED;
- * any failure writes no PCM. */
+ * decodes its µ-law body to 16-bit LE PCM at pcm[pcm_off ..), at most
+ * max_samples samples (that region must lie inside pcm). Returns the sample
+ * count. A body longer than max_samples is PC_E_MALFORMED; any failure
+ * writes no PCM. */
 PC_API int32_t pc_media_open(int32_t session, uint8_t *buf, int32_t buf_len, int32_t off,
                              int32_t hdr_len, int32_t pkt_len, uint8_t *pcm, int32_t pcm_len,
-                             int32_t pcm_off);
+                             int32_t pcm_off, int32_t max_samples);
 /* Loss concealment: writes `samples` 16-bit LE samples from pcm[src_off ..)
  * to pcm[dst_off ..) scaled by gain/PC_GAIN_UNITY (0..PC_GAIN_UNITY). The two
  * regions are the same or do not overlap. Returns samples. */

@@ -64,23 +64,26 @@ int32_t pc_media_seal(int32_t session, const uint8_t *pcm, int32_t pcm_len, int3
 }
 
 /* hdr_len and the PCM region are the caller's (mistakes are PC_E_ARG);
- * pkt_len came from the network: a packet whose body would not fit the
- * caller's PCM region is PC_E_MALFORMED, like any oversized packet. */
+ * pkt_len came from the network: a packet whose body is longer than the
+ * caller's max_samples is PC_E_MALFORMED, like any oversized packet. */
 static int32_t media_open_checked(int32_t session, uint8_t *buf, int32_t buf_len, int32_t off,
                                   int32_t hdr_len, int32_t pkt_len, uint8_t *pcm, int32_t pcm_len,
-                                  int32_t pcm_off)
+                                  int32_t pcm_off, int32_t max_samples)
 {
     pc_session_state *s = pc_session_lookup(session);
     if (s == NULL)
         return PC_E_HANDLE;
+    if (max_samples < 0 || max_samples > PC_MEDIA_MAX_SAMPLES)
+        return PC_E_ARG;
+    int32_t pcm_count = max_samples * PCM16_BYTES;
     if (!pc_arg_region(buf, buf_len, off, pkt_len) || hdr_len < PC_PKT_MIN_HDR_LEN
-        || hdr_len > PC_MAX_PACKET_LEN - PC_TAG_LEN || !pc_arg_region(pcm, pcm_len, pcm_off, 0)
-        || !disjoint(buf, off, pkt_len, pcm, pcm_off, pcm_len - pcm_off))
+        || hdr_len > PC_MAX_PACKET_LEN - PC_TAG_LEN || !pc_arg_region(pcm, pcm_len, pcm_off, pcm_count)
+        || !disjoint(buf, off, pkt_len, pcm, pcm_off, pcm_count))
         return PC_E_ARG;
     if (pkt_len > PC_MAX_PACKET_LEN || pkt_len < hdr_len + PC_TAG_LEN)
         return PC_E_MALFORMED;
     int32_t samples = pkt_len - hdr_len - PC_TAG_LEN;
-    if (samples > (pcm_len - pcm_off) / PCM16_BYTES)
+    if (samples > max_samples)
         return PC_E_MALFORMED;
     uint8_t *pkt = buf + off;
     int rc = pc_session_open_packet(s, pkt, (size_t)hdr_len, (size_t)pkt_len);
@@ -92,12 +95,13 @@ static int32_t media_open_checked(int32_t session, uint8_t *buf, int32_t buf_len
 }
 
 int32_t pc_media_open(int32_t session, uint8_t *buf, int32_t buf_len, int32_t off, int32_t hdr_len,
-                      int32_t pkt_len, uint8_t *pcm, int32_t pcm_len, int32_t pcm_off)
+                      int32_t pkt_len, uint8_t *pcm, int32_t pcm_len, int32_t pcm_off,
+                      int32_t max_samples)
 {
     int32_t rc = pc_api_enter();
     if (rc == PC_OK)
         rc = media_open_checked(session, buf, buf_len, off, hdr_len, pkt_len, pcm, pcm_len,
-                                pcm_off);
+                                pcm_off, max_samples);
     return pc_api_leave(rc);
 }
 
