@@ -110,12 +110,12 @@ namespace Phone.Crypto
             return rs;
         }
 
-        /// <summary>Finishes: the transport keys move into a new session; this handshake is freed.</summary>
-        public SecureSession Split()
+        /// <summary>Finishes: the transport keys move into their own native slot; this handshake is freed.</summary>
+        public TransportKeys Split()
         {
-            int session = NativeResult.Check(NativeCrypto.HandshakeSplit(Handle), "split");
+            int keys = NativeResult.Check(NativeCrypto.HandshakeSplit(Handle), "split");
             _handle = -1;
-            return new SecureSession(session);
+            return new TransportKeys(keys);
         }
 
         /// <summary>Wipes and frees the native handshake.</summary>

@@ -109,14 +109,14 @@ namespace Phone.Crypto
         }
 
         /// <summary>
-        /// Pins the peer of a finished session (its static key and resumption
+        /// Pins the peer of a finished handshake's transport keys (its static key and resumption
         /// secret) under name with the given ContactRecord flags; returns the index.
         /// </summary>
-        public int Pin(SecureSession session, string name, int flags)
+        public int Pin(TransportKeys keys, string name, int flags)
         {
             byte[] nameBytes = name == null ? NoBytes : Utf8.GetBytes(name);
             return NativeResult.Check(
-                NativeCrypto.ContactPin(Handle, session.Handle, nameBytes, nameBytes.Length, flags), "pin contact");
+                NativeCrypto.ContactPin(Handle, keys.Handle, nameBytes, nameBytes.Length, flags), "pin contact");
         }
 
         /// <summary>Replaces a contact's flags (e.g. marks it unverified after a key change).</summary>
@@ -125,10 +125,10 @@ namespace Phone.Crypto
             NativeResult.Check(NativeCrypto.ContactSetFlags(Handle, index, flags), "set contact flags");
         }
 
-        /// <summary>After a call: keeps the session's resumption secret for the next one.</summary>
-        public void Remember(int index, SecureSession session)
+        /// <summary>After a call: keeps the transport keys' resumption secret for the next one.</summary>
+        public void Remember(int index, TransportKeys keys)
         {
-            NativeResult.Check(NativeCrypto.ContactRemember(Handle, index, session.Handle), "remember contact");
+            NativeResult.Check(NativeCrypto.ContactRemember(Handle, index, keys.Handle), "remember contact");
         }
 
         /// <summary>Deletes the contact in slot index.</summary>

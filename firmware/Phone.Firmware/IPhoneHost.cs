@@ -1,4 +1,4 @@
-using Phone.Firmware.Sessions;
+using Phone.Firmware.Exchanges;
 using Phone.Firmware.Ui;
 
 namespace Phone.Firmware

@@ -1,7 +1,7 @@
 using Phone.Firmware.Board;
 using Phone.Firmware.Calls;
 using Phone.Firmware.Pairing;
-using Phone.Firmware.Sessions;
+using Phone.Firmware.Exchanges;
 using Phone.Firmware.Wire;
 
 namespace Phone.Firmware
@@ -147,13 +147,13 @@ namespace Phone.Firmware
             int result;
             if (type == MessageType.Pair1)
             {
-                PairingSession pairing = new PairingSession(_ctx, false, from);
+                PairingExchange pairing = new PairingExchange(_ctx, false, from);
                 created = pairing;
                 result = pairing.Respond(senderId, buffer, offset, count);
             }
             else
             {
-                CallSession call = new CallSession(_ctx, false, from);
+                CallExchange call = new CallExchange(_ctx, false, from);
                 created = call;
                 result = type == MessageType.Call1
                     ? call.OnCall1(senderId, buffer, offset, count)

@@ -21,7 +21,7 @@ using Phone.Firmware.Board;
 using Phone.Firmware.Calls;
 using Phone.Firmware.Contacts;
 using Phone.Firmware.Pairing;
-using Phone.Firmware.Sessions;
+using Phone.Firmware.Exchanges;
 using Phone.Firmware.Timing;
 using Phone.Firmware.Ui;
 using Phone.Firmware.Wire;
@@ -118,7 +118,7 @@ namespace Phone.Firmware
         {
             get
             {
-                PairingSession p = _active as PairingSession;
+                PairingExchange p = _active as PairingExchange;
                 return p == null ? PairingState.Idle : p.State;
             }
         }
@@ -128,7 +128,7 @@ namespace Phone.Firmware
         {
             get
             {
-                CallSession c = _active as CallSession;
+                CallExchange c = _active as CallExchange;
                 return c == null ? CallState.Idle : c.State;
             }
         }
@@ -138,7 +138,7 @@ namespace Phone.Firmware
         {
             get
             {
-                CallSession c = _active as CallSession;
+                CallExchange c = _active as CallExchange;
                 return c == null ? Badge.None : c.Badge;
             }
         }
@@ -166,7 +166,7 @@ namespace Phone.Firmware
         {
             get
             {
-                CallSession c = _active as CallSession;
+                CallExchange c = _active as CallExchange;
                 return c == null ? -1 : c.KeysReadyMs;
             }
         }
@@ -255,7 +255,7 @@ namespace Phone.Firmware
                 return false;
             }
 
-            PairingSession pairing = new PairingSession(_ctx, true, peer);
+            PairingExchange pairing = new PairingExchange(_ctx, true, peer);
             _active = pairing;
             pairing.Begin();
             return true;
@@ -287,7 +287,7 @@ namespace Phone.Firmware
                 return false;
             }
 
-            CallSession call = new CallSession(_ctx, true, at);
+            CallExchange call = new CallExchange(_ctx, true, at);
             _active = call;
             call.Dial(contact);
             return true;
@@ -296,7 +296,7 @@ namespace Phone.Firmware
         /// <summary>Answers a ringing call, or accepts a key warning as unverified.</summary>
         public bool Accept()
         {
-            CallSession c = _active as CallSession;
+            CallExchange c = _active as CallExchange;
             return c != null && c.Accept();
         }
 

@@ -1,5 +1,5 @@
 /*
- * platform_host.c - platform.h for the host library: one recursive pthread
+ * platform_host.c - pc_platform.h for the host library: one recursive pthread
  * mutex around the static tables (several managed threads may call in; the
  * self-test re-enters through the public session calls), and the wipe of
  * every table.
@@ -9,8 +9,8 @@
 #include "hs_table.h"
 #include "keypool.h"
 #include "keystore.h"
-#include "platform.h"
-#include "session.h"
+#include "pc_platform.h"
+#include "transport.h"
 
 static pthread_mutex_t s_lock;
 static pthread_once_t s_lock_once = PTHREAD_ONCE_INIT;
@@ -40,7 +40,7 @@ void pc_wipe_all(void)
     pc_platform_lock();
     pc_hs_table_wipe_all();
     pc_keypool_wipe_all();
-    pc_session_wipe_all();
+    pc_transport_wipe_all();
     pc_keystore_wipe_all();
     pc_platform_unlock();
 }

@@ -100,13 +100,13 @@ set(PHONE_CORE_SOURCES
     keystore_contacts.c
     replay.c
     selftest.c
-    session.c
-    session_keys.c
-    session_packet.c
-    session_rekey.c
     store_image.c
     symmetric_state.c
     test_hooks.c
+    transport.c
+    transport_keys.c
+    transport_packet.c
+    transport_rekey.c
 )
 
 macro(phone_crypto_add_source file dir)

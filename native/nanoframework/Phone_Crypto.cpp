@@ -127,8 +127,8 @@ static const CLR_RT_MethodHandler method_lookup[] =
 };
 
 // NATIVE CHECKSUM PREDICTED: 0x500D1998 was not printed by a Visual Studio build.
-// It is MdpModel's prediction (tests/device/Host), reproduced by the MetadataProcessor's
-// own table and checksum code (metadata-processor 4541b46, tests/device/Host/MdpRun) on
+// It is MdpModel's prediction (tools/interop-stubs), reproduced by the MetadataProcessor's
+// own table and checksum code (metadata-processor 4541b46, tools/interop-stubs/MdpRun) on
 // the SDK build of the binding. If the device refuses the assembly at boot
 // (CLR_E_ASSM_WRONG_CHECKSUM, both values printed), a real build disagrees with both:
 // docs/device.md, "The native checksum" - fix the model, don't paste the value alone.

@@ -95,7 +95,7 @@ struct Library_Phone_Crypto_Phone_Crypto_KeyStore
     //--//
 };
 
-struct Library_Phone_Crypto_Phone_Crypto_SecureSession
+struct Library_Phone_Crypto_Phone_Crypto_TransportKeys
 {
     static const int FIELD___handle = 1;
 

@@ -34,7 +34,7 @@
 
 extern "C"
 {
-#include "platform.h"
+#include "pc_platform.h"
 }
 
 using namespace Phone_Crypto::Phone_Crypto;

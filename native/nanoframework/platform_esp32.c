@@ -1,5 +1,5 @@
 /*
- * platform_esp32.c - platform.h for the ESP32 nanoFramework build.
+ * platform_esp32.c - pc_platform.h for the ESP32 nanoFramework build.
  *
  * Locking: no-ops. nanoFramework interprets every managed thread on one FreeRTOS task
  * (main_task, targets/ESP32/_IDF/esp32/app_main.c) and a native call runs to completion
@@ -19,12 +19,12 @@
  * join Wi-Fi before the self-test and before opening the key store (which creates the
  * identity on first boot): the boards' Program.cs, docs/device.md "First boot".
  */
-#include "platform.h"
+#include "pc_platform.h"
 
 #include "hs_table.h"
 #include "keypool.h"
 #include "keystore.h"
-#include "session.h"
+#include "transport.h"
 
 void pc_platform_lock(void)
 {
@@ -39,6 +39,6 @@ void pc_wipe_all(void)
 {
     pc_hs_table_wipe_all();
     pc_keypool_wipe_all();
-    pc_session_wipe_all();
+    pc_transport_wipe_all();
     pc_keystore_wipe_all();
 }

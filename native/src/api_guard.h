@@ -19,7 +19,7 @@
 #include <stdint.h>
 
 #include "phone_crypto_api.h"
-#include "platform.h"
+#include "pc_platform.h"
 
 /* Set by pc_selftest (selftest.c) once every known-answer test passed. */
 int pc_selftest_passed(void);

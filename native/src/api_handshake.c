@@ -11,7 +11,7 @@
 #include "hs_table.h"
 #include "keystore.h"
 #include "phone_crypto_api.h"
-#include "session.h"
+#include "transport.h"
 
 /* ptr + off without forming an offset from NULL (empty buffers). */
 static uint8_t *at_offset(uint8_t *ptr, int32_t off)
@@ -228,7 +228,7 @@ static int32_t hs_split(int32_t handle)
         return PC_E_HANDLE;
     int32_t rc = pc_handshake_split(hs, &split);
     if (rc == PC_OK)
-        rc = pc_session_create(&split);
+        rc = pc_transport_create(&split);
     if (rc >= 0)
         pc_hs_table_free(handle);
     pc_be_wipe(&split, sizeof split);

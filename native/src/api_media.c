@@ -9,7 +9,7 @@
 #include "api_guard.h"
 #include "g711_mulaw.h"
 #include "phone_crypto_api.h"
-#include "session_state.h"
+#include "transport_state.h"
 
 #define PCM16_BYTES 2
 
@@ -29,7 +29,7 @@ static int32_t media_seal_checked(int32_t session, const uint8_t *pcm, int32_t p
                                   int32_t pcm_off, int32_t sample_bytes, int32_t samples,
                                   uint8_t *buf, int32_t buf_len, int32_t off, int32_t hdr_len)
 {
-    pc_session_state *s = pc_session_lookup(session);
+    pc_transport_state *s = pc_transport_lookup(session);
     if (s == NULL)
         return PC_E_HANDLE;
     if (!sample_width_ok(sample_bytes) || samples < 0 || samples > PC_MEDIA_MAX_SAMPLES
@@ -49,7 +49,7 @@ static int32_t media_seal_checked(int32_t session, const uint8_t *pcm, int32_t p
     uint8_t *pkt = buf + off;
     if (samples > 0)
         pc_mulaw_encode_frame(pcm + pcm_off, (size_t)sample_bytes, (size_t)samples, pkt + hdr_len);
-    return pc_session_seal_packet(s, pkt, (size_t)hdr_len, (size_t)samples);
+    return pc_transport_seal_packet(s, pkt, (size_t)hdr_len, (size_t)samples);
 }
 
 int32_t pc_media_seal(int32_t session, const uint8_t *pcm, int32_t pcm_len, int32_t pcm_off,
@@ -70,7 +70,7 @@ static int32_t media_open_checked(int32_t session, uint8_t *buf, int32_t buf_len
                                   int32_t hdr_len, int32_t pkt_len, uint8_t *pcm, int32_t pcm_len,
                                   int32_t pcm_off, int32_t max_samples)
 {
-    pc_session_state *s = pc_session_lookup(session);
+    pc_transport_state *s = pc_transport_lookup(session);
     if (s == NULL)
         return PC_E_HANDLE;
     if (max_samples < 0 || max_samples > PC_MEDIA_MAX_SAMPLES)
@@ -86,7 +86,7 @@ static int32_t media_open_checked(int32_t session, uint8_t *buf, int32_t buf_len
     if (samples > max_samples)
         return PC_E_MALFORMED;
     uint8_t *pkt = buf + off;
-    int rc = pc_session_open_packet(s, pkt, (size_t)hdr_len, (size_t)pkt_len);
+    int rc = pc_transport_open_packet(s, pkt, (size_t)hdr_len, (size_t)pkt_len);
     if (rc < 0)
         return rc;
     if (samples > 0)

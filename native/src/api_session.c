@@ -5,12 +5,12 @@
  */
 #include "api_guard.h"
 #include "phone_crypto_api.h"
-#include "session_state.h"
+#include "transport_state.h"
 
 static int32_t seal_checked(int32_t session, uint8_t *buf, int32_t buf_len, int32_t off,
                             int32_t hdr_len, int32_t body_len)
 {
-    pc_session_state *s = pc_session_lookup(session);
+    pc_transport_state *s = pc_transport_lookup(session);
     if (s == NULL)
         return PC_E_HANDLE;
     if (hdr_len < PC_PKT_MIN_HDR_LEN || body_len < 0
@@ -21,7 +21,7 @@ static int32_t seal_checked(int32_t session, uint8_t *buf, int32_t buf_len, int3
         return PC_E_ARG;
     if (!pc_arg_region(buf, buf_len, off, hdr_len + body_len + PC_TAG_LEN))
         return PC_E_SPACE; /* no room for the tag */
-    return pc_session_seal_packet(s, buf + off, (size_t)hdr_len, (size_t)body_len);
+    return pc_transport_seal_packet(s, buf + off, (size_t)hdr_len, (size_t)body_len);
 }
 
 int32_t pc_session_seal(int32_t session, uint8_t *buf, int32_t buf_len, int32_t off,
@@ -38,7 +38,7 @@ int32_t pc_session_seal(int32_t session, uint8_t *buf, int32_t buf_len, int32_t 
 static int32_t open_checked(int32_t session, uint8_t *buf, int32_t buf_len, int32_t off,
                             int32_t hdr_len, int32_t pkt_len)
 {
-    pc_session_state *s = pc_session_lookup(session);
+    pc_transport_state *s = pc_transport_lookup(session);
     if (s == NULL)
         return PC_E_HANDLE;
     if (!pc_arg_region(buf, buf_len, off, pkt_len) || hdr_len < PC_PKT_MIN_HDR_LEN
@@ -46,7 +46,7 @@ static int32_t open_checked(int32_t session, uint8_t *buf, int32_t buf_len, int3
         return PC_E_ARG;
     if (pkt_len > PC_MAX_PACKET_LEN || pkt_len < hdr_len + PC_TAG_LEN)
         return PC_E_MALFORMED;
-    return pc_session_open_packet(s, buf + off, (size_t)hdr_len, (size_t)pkt_len);
+    return pc_transport_open_packet(s, buf + off, (size_t)hdr_len, (size_t)pkt_len);
 }
 
 int32_t pc_session_open(int32_t session, uint8_t *buf, int32_t buf_len, int32_t off,
@@ -60,8 +60,8 @@ int32_t pc_session_open(int32_t session, uint8_t *buf, int32_t buf_len, int32_t 
 
 static int32_t ratchet_checked(int32_t session)
 {
-    pc_session_state *s = pc_session_lookup(session);
-    return s == NULL ? PC_E_HANDLE : pc_session_ratchet_send(s);
+    pc_transport_state *s = pc_transport_lookup(session);
+    return s == NULL ? PC_E_HANDLE : pc_transport_ratchet_send(s);
 }
 
 int32_t pc_session_ratchet(int32_t session)
@@ -82,11 +82,11 @@ static int32_t key_in_check(const uint8_t *in, int32_t in_len)
 
 static int32_t offer_checked(int32_t session, uint8_t *e_pub, int32_t e_len)
 {
-    pc_session_state *s = pc_session_lookup(session);
+    pc_transport_state *s = pc_transport_lookup(session);
     if (s == NULL)
         return PC_E_HANDLE;
     int32_t rc = pc_arg_out(e_pub, e_len, PC_KEY_LEN);
-    return rc != PC_OK ? rc : pc_session_offer(s, e_pub);
+    return rc != PC_OK ? rc : pc_transport_offer(s, e_pub);
 }
 
 int32_t pc_session_rekey_offer(int32_t session, uint8_t *e_pub, int32_t e_len)
@@ -100,13 +100,13 @@ int32_t pc_session_rekey_offer(int32_t session, uint8_t *e_pub, int32_t e_len)
 static int32_t accept_checked(int32_t session, const uint8_t *peer_e, int32_t peer_len,
                               uint8_t *e_pub, int32_t e_len)
 {
-    pc_session_state *s = pc_session_lookup(session);
+    pc_transport_state *s = pc_transport_lookup(session);
     if (s == NULL)
         return PC_E_HANDLE;
     int32_t rc = pc_arg_out(e_pub, e_len, PC_KEY_LEN);
     if (rc == PC_OK)
         rc = key_in_check(peer_e, peer_len);
-    return rc != PC_OK ? rc : pc_session_accept(s, peer_e, e_pub);
+    return rc != PC_OK ? rc : pc_transport_accept(s, peer_e, e_pub);
 }
 
 int32_t pc_session_rekey_accept(int32_t session, const uint8_t *peer_e, int32_t peer_len,
@@ -120,11 +120,11 @@ int32_t pc_session_rekey_accept(int32_t session, const uint8_t *peer_e, int32_t 
 
 static int32_t complete_checked(int32_t session, const uint8_t *peer_e, int32_t peer_len)
 {
-    pc_session_state *s = pc_session_lookup(session);
+    pc_transport_state *s = pc_transport_lookup(session);
     if (s == NULL)
         return PC_E_HANDLE;
     int32_t rc = key_in_check(peer_e, peer_len);
-    return rc != PC_OK ? rc : pc_session_complete(s, peer_e);
+    return rc != PC_OK ? rc : pc_transport_complete(s, peer_e);
 }
 
 int32_t pc_session_rekey_complete(int32_t session, const uint8_t *peer_e, int32_t peer_len)
@@ -137,10 +137,10 @@ int32_t pc_session_rekey_complete(int32_t session, const uint8_t *peer_e, int32_
 
 static int32_t forget_previous_checked(int32_t session)
 {
-    pc_session_state *s = pc_session_lookup(session);
+    pc_transport_state *s = pc_transport_lookup(session);
     if (s == NULL)
         return PC_E_HANDLE;
-    pc_session_forget_prev(s);
+    pc_transport_forget_prev(s);
     return PC_OK;
 }
 
@@ -157,10 +157,10 @@ int32_t pc_session_forget_previous(int32_t session)
 static int32_t info_checked(int32_t session, uint8_t *out, int32_t out_len)
 {
     uint8_t info[SESSION_INFO_LEN];
-    const pc_session_state *s = pc_session_lookup(session);
+    const pc_transport_state *s = pc_transport_lookup(session);
     if (s == NULL)
         return PC_E_HANDLE;
-    pc_session_info_bytes(s, info);
+    pc_transport_info_bytes(s, info);
     return pc_api_copy_out(out, out_len, info, SESSION_INFO_LEN);
 }
 
@@ -174,10 +174,10 @@ int32_t pc_session_info(int32_t session, uint8_t *out, int32_t out_len)
 
 static int32_t free_checked(int32_t session)
 {
-    pc_session_state *s = pc_session_lookup(session);
+    pc_transport_state *s = pc_transport_lookup(session);
     if (s == NULL)
         return PC_E_HANDLE;
-    pc_session_release(s);
+    pc_transport_release(s);
     return PC_OK;
 }
 

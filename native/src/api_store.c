@@ -10,7 +10,7 @@
 #include "keystore.h"
 #include "pc_limits.h"
 #include "phone_crypto_api.h"
-#include "session.h"
+#include "transport.h"
 
 int32_t pc_store_open(const uint8_t *locator, int32_t locator_len)
 {
@@ -117,8 +117,8 @@ int32_t pc_contact_find(int32_t store, const uint8_t *pub, int32_t pub_len)
 static int32_t pin_checked(int32_t store, int32_t session, const uint8_t *name,
                            int32_t name_len, int32_t flags)
 {
-    pc_session_peer peer;
-    int32_t rc = pc_session_peer_view(session, &peer);
+    pc_transport_peer peer;
+    int32_t rc = pc_transport_peer_view(session, &peer);
     if (rc == PC_OK && (!pc_arg_buffer(name, name_len) || name_len > PC_MAX_NAME_LEN))
         rc = PC_E_ARG;
     if (rc == PC_OK && !peer.has_remote_static)
@@ -149,8 +149,8 @@ int32_t pc_contact_set_flags(int32_t store, int32_t index, int32_t flags)
 
 static int32_t remember_checked(int32_t store, int32_t index, int32_t session)
 {
-    pc_session_peer peer;
-    int32_t rc = pc_session_peer_view(session, &peer);
+    pc_transport_peer peer;
+    int32_t rc = pc_transport_peer_view(session, &peer);
     if (rc == PC_OK && !peer.has_remote_static)
         rc = PC_E_STATE;
     if (rc == PC_OK)

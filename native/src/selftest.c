@@ -18,7 +18,7 @@
 #include "hkdf.h"
 #include "phone_crypto_api.h"
 #include "selftest_kat.h"
-#include "session.h"
+#include "transport.h"
 
 #define AEAD_TEXT_LEN (sizeof SUNSCREEN - 1) /* the RFC's plaintext, no terminator */
 
@@ -204,8 +204,8 @@ static int packet_round_trip(int32_t tx, int32_t rx)
  * calls, so the round trip fails and the frees do nothing. */
 static int loopback_sessions(void)
 {
-    int32_t tx = pc_session_create(&s_loop.split[0]);
-    int32_t rx = pc_session_create(&s_loop.split[1]);
+    int32_t tx = pc_transport_create(&s_loop.split[0]);
+    int32_t rx = pc_transport_create(&s_loop.split[1]);
     int ok = packet_round_trip(tx, rx);
     pc_session_free(tx);
     pc_session_free(rx);

@@ -1,6 +1,6 @@
 /*
  * split.h - what a finished handshake hands to a session (handshake.c
- * produces it, session.c consumes it). All of it stays native.
+ * produces it, transport.c consumes it). All of it stays native.
  */
 #ifndef PC_SPLIT_H
 #define PC_SPLIT_H

@@ -9,7 +9,7 @@
 #include "handshake.h"
 #include "hs_table.h"
 #include "phone_crypto_api.h"
-#include "platform.h"
+#include "pc_platform.h"
 
 static int local_static_from(pc_local_static *s, const uint8_t *s_priv)
 {

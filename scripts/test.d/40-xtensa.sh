@@ -7,7 +7,7 @@
 set -euo pipefail
 build=build/xtensa
 cmake -S native/xtensa -B "$build" -DXT_OPT=Os \
-      -DCMAKE_TOOLCHAIN_FILE="$PWD/native/xtensa/toolchain-lx106.cmake" >/dev/null
+      -DCMAKE_TOOLCHAIN_FILE="$PWD/native/xtensa/toolchain/toolchain-lx106.cmake" >/dev/null
 cmake --build "$build" -j 2 >/dev/null || cmake --build "$build" -j 1   # errors shown on failure
 status=0
 timeout 300 qemu-system-xtensa -M sim -cpu lx106 -nographic -monitor none -semihosting \

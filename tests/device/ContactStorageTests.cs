@@ -24,7 +24,7 @@ namespace Phone.DeviceTests
             {
                 pair.Complete();
                 peer = TestStore.Store.IdentityPublicKey();
-                index = TestStore.Store.Pin(pair.InitiatorSession, "Desk 2", ContactRecord.FlagVerified);
+                index = TestStore.Store.Pin(pair.InitiatorKeys, "Desk 2", ContactRecord.FlagVerified);
             }
 
             ContactRecord record = TestStore.Store.ReadContact(index);

@@ -7,7 +7,7 @@ namespace Phone.DeviceTests
     [TestClass]
     public class PacketProtectionTests
     {
-        private const int Header = SecureSession.MinHeaderLength;
+        private const int Header = TransportKeys.MinHeaderLength;
 
         /// <summary>Opens the suite's store before the tests.</summary>
         [Setup]
@@ -24,9 +24,9 @@ namespace Phone.DeviceTests
             {
                 pair.Complete();
                 byte[] buffer = Packet(40);
-                int length = pair.InitiatorSession.Seal(buffer, 0, Header, 40);
+                int length = pair.InitiatorKeys.Seal(buffer, 0, Header, 40);
                 Assert.AreEqual(Header + 40 + CryptoCore.TagLength, length);
-                Assert.AreEqual(40, pair.ResponderSession.Open(buffer, 0, Header, length));
+                Assert.AreEqual(40, pair.ResponderKeys.Open(buffer, 0, Header, length));
                 Assert.IsTrue(Bytes.Equal(Packet(40), Header, buffer, Header, 40), "body after open");
             }
         }
@@ -39,10 +39,10 @@ namespace Phone.DeviceTests
             {
                 pair.Complete();
                 byte[] buffer = Packet(20);
-                int length = pair.InitiatorSession.Seal(buffer, 0, Header, 20);
+                int length = pair.InitiatorKeys.Seal(buffer, 0, Header, 20);
                 buffer[Header + 3] ^= 0x80;
                 byte[] before = Bytes.Copy(buffer);
-                Assert.AreEqual(CryptoStatus.AuthFailed, pair.ResponderSession.Open(buffer, 0, Header, length));
+                Assert.AreEqual(CryptoStatus.AuthFailed, pair.ResponderKeys.Open(buffer, 0, Header, length));
                 Assert.IsTrue(Bytes.Equal(before, 0, buffer, 0, buffer.Length), "rejected packet changed");
             }
         }
@@ -55,10 +55,10 @@ namespace Phone.DeviceTests
             {
                 pair.Complete();
                 byte[] buffer = Packet(10);
-                int length = pair.ResponderSession.Seal(buffer, 0, Header, 10);
+                int length = pair.ResponderKeys.Seal(buffer, 0, Header, 10);
                 byte[] copy = Bytes.Copy(buffer);
-                Assert.AreEqual(10, pair.InitiatorSession.Open(buffer, 0, Header, length));
-                Assert.AreEqual(CryptoStatus.Replay, pair.InitiatorSession.Open(copy, 0, Header, length));
+                Assert.AreEqual(10, pair.InitiatorKeys.Open(buffer, 0, Header, length));
+                Assert.AreEqual(CryptoStatus.Replay, pair.InitiatorKeys.Open(copy, 0, Header, length));
             }
         }
 
@@ -69,10 +69,10 @@ namespace Phone.DeviceTests
             using (Pair pair = new Pair())
             {
                 pair.Complete();
-                pair.InitiatorSession.Ratchet();
+                pair.InitiatorKeys.Ratchet();
                 byte[] buffer = Packet(8);
-                int length = pair.InitiatorSession.Seal(buffer, 0, Header, 8);
-                Assert.AreEqual(8, pair.ResponderSession.Open(buffer, 0, Header, length));
+                int length = pair.InitiatorKeys.Seal(buffer, 0, Header, 8);
+                Assert.AreEqual(8, pair.ResponderKeys.Open(buffer, 0, Header, length));
             }
         }
 

@@ -27,10 +27,10 @@ namespace Phone.DeviceTests
         public Handshake Responder { get; private set; }
 
         /// <summary>Initiator's session after Complete.</summary>
-        public SecureSession InitiatorSession { get; private set; }
+        public TransportKeys InitiatorKeys { get; private set; }
 
         /// <summary>Responder's session after Complete.</summary>
-        public SecureSession ResponderSession { get; private set; }
+        public TransportKeys ResponderKeys { get; private set; }
 
         /// <summary>Sends one message from 'from' to 'to' with the payload; returns the payload 'to' read.</summary>
         public static byte[] Send(Handshake from, Handshake to, byte[] payload)
@@ -55,8 +55,8 @@ namespace Phone.DeviceTests
             Send(Initiator, Responder, null);
             Send(Responder, Initiator, null);
             Send(Initiator, Responder, null);
-            InitiatorSession = Initiator.Split();
-            ResponderSession = Responder.Split();
+            InitiatorKeys = Initiator.Split();
+            ResponderKeys = Responder.Split();
         }
 
         /// <summary>Frees every native handle this pair holds.</summary>
@@ -64,14 +64,14 @@ namespace Phone.DeviceTests
         {
             Initiator.Dispose();
             Responder.Dispose();
-            if (InitiatorSession != null)
+            if (InitiatorKeys != null)
             {
-                InitiatorSession.Dispose();
+                InitiatorKeys.Dispose();
             }
 
-            if (ResponderSession != null)
+            if (ResponderKeys != null)
             {
-                ResponderSession.Dispose();
+                ResponderKeys.Dispose();
             }
         }
     }

@@ -29,7 +29,7 @@
 
 #include "backend.h"
 #include "phone_crypto_api.h"
-#include "session.h"
+#include "transport.h"
 #include "storage.h"
 #include "store_image.h"
 
@@ -160,7 +160,7 @@ static int build_template(void)
     split.has_remote_static = 1;
     fixed_device_key(key);
     unlink(s_flash);
-    int32_t session = pc_session_create(&split);
+    int32_t session = pc_transport_create(&split);
     int32_t store = write_bytes(s_key, key, 32) == 0 ? open_dir() : -1;
     int ok = session >= 0 && store >= 0
              && pc_contact_pin(store, session, (const uint8_t *)"alice", 5, PC_CONTACT_VERIFIED) == 0;

@@ -157,5 +157,5 @@ inline StoreSnapshot snapshot_of_dir(const std::string &dir, int32_t *status = n
 inline int32_t session_with_peer(const Bytes &peer_static, uint32_t psk_generation = 0)
 {
     SplitPair p = make_splits(random_bytes(32), peer_static, psk_generation);
-    return pc_session_create(&p.initiator);
+    return pc_transport_create(&p.initiator);
 }

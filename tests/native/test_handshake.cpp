@@ -11,7 +11,7 @@
 extern "C" {
 #include "backend.h"
 #include "pc_limits.h"
-#include "platform.h"
+#include "pc_platform.h"
 #include "test_hooks.h"
 }
 

@@ -5,7 +5,7 @@
 #include <vector>
 
 extern "C" {
-#include "platform.h"
+#include "pc_platform.h"
 #include "test_hooks.h"
 }
 

@@ -58,8 +58,8 @@ protected:
 
 Bytes resumption_of(int32_t session)
 {
-    pc_session_peer peer;
-    EXPECT_EQ(pc_session_peer_view(session, &peer), PC_OK);
+    pc_transport_peer peer;
+    EXPECT_EQ(pc_transport_peer_view(session, &peer), PC_OK);
     return Bytes(peer.resumption, peer.resumption + 32);
 }
 
@@ -408,7 +408,7 @@ TEST_F(Store, PinMistakesChangeNothing)
     EXPECT_EQ(pc_contact_pin(-1, s, name, 3, 0), PC_E_HANDLE);
     SplitPair no_static = make_splits(random_bytes(32), random_bytes(32));
     no_static.initiator.has_remote_static = 0;
-    int32_t anon = pc_session_create(&no_static.initiator);
+    int32_t anon = pc_transport_create(&no_static.initiator);
     EXPECT_EQ(pc_contact_pin(store, anon, name, 3, 0), PC_E_STATE);
     EXPECT_EQ(snapshot(store), before);
     EXPECT_EQ(read_file(dir.flash()), flash);

@@ -131,7 +131,7 @@ TEST_F(StoreCrash, PinCutAtEveryByte)
 {
     SplitPair pairing = make_splits(random_bytes(32), random_bytes(32));
     sweep_update([&](int32_t h) {
-        int32_t s = pc_session_create(&pairing.initiator);
+        int32_t s = pc_transport_create(&pairing.initiator);
         int32_t rc = pc_contact_pin(h, s, reinterpret_cast<const uint8_t *>("bob"), 3, 0);
         pc_session_free(s);
         return rc;
@@ -142,7 +142,7 @@ TEST_F(StoreCrash, RememberCutAtEveryByte)
 {
     SplitPair call = make_splits(random_bytes(32), alice, 1);
     sweep_update([&](int32_t h) {
-        int32_t s = pc_session_create(&call.initiator);
+        int32_t s = pc_transport_create(&call.initiator);
         int32_t rc = pc_contact_remember(h, 0, s);
         pc_session_free(s);
         return rc;

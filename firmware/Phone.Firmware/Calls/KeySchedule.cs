@@ -1,4 +1,4 @@
-using Phone.Firmware.Sessions;
+using Phone.Firmware.Exchanges;
 using Phone.Firmware.Timing;
 using Phone.Firmware.Wire;
 
@@ -68,7 +68,7 @@ namespace Phone.Firmware.Calls
 
         public void OnTimer(PhoneTimer timer, long now)
         {
-            if (_channel.Session == null)
+            if (_channel.Keys == null)
             {
                 return;
             }
@@ -82,7 +82,7 @@ namespace Phone.Firmware.Calls
                     return;
                 }
 
-                _channel.Session.Ratchet();
+                _channel.Keys.Ratchet();
                 _ctx.Counters.Ratchets++;
                 _channel.RefreshInfo();
                 _ctx.Raise(PhoneEventKind.Ratcheted, "send phase 0x" + _channel.SendPhase.ToString("X2"));
@@ -97,7 +97,7 @@ namespace Phone.Firmware.Calls
                 return;
             }
 
-            _channel.Session.RekeyOffer(_ownKey);
+            _channel.Keys.RekeyOffer(_ownKey);
             _offered = true;
             _rekeyDue = false;
             _channel.Send(ControlType.RekeyOffer, _ownKey, 32, true);
@@ -113,7 +113,7 @@ namespace Phone.Firmware.Calls
             }
 
             System.Array.Copy(buffer, argsOffset, _peerKey, 0, 32);
-            int r = _channel.Session.RekeyAccept(_peerKey, _ownKey);
+            int r = _channel.Keys.RekeyAccept(_peerKey, _ownKey);
             if (r < 0)
             {
                 _ctx.Counters.Drop(DropReasonNames.FromCryptoStatus(r));
@@ -136,7 +136,7 @@ namespace Phone.Firmware.Calls
             }
 
             System.Array.Copy(buffer, argsOffset, _peerKey, 0, 32);
-            int r = _channel.Session.RekeyComplete(_peerKey);
+            int r = _channel.Keys.RekeyComplete(_peerKey);
             if (r < 0)
             {
                 _ctx.Counters.Drop(DropReasonNames.FromCryptoStatus(r));

@@ -1,6 +1,6 @@
 using Phone.Crypto;
 using Phone.Firmware.Board;
-using Phone.Firmware.Sessions;
+using Phone.Firmware.Exchanges;
 using Phone.Firmware.Timing;
 using Phone.Firmware.Wire;
 

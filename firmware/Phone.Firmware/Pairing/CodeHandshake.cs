@@ -188,9 +188,9 @@ namespace Phone.Firmware.Pairing
         }
 
         /// <summary>Moves the finished handshake's keys into a session (the handshake is freed).</summary>
-        internal SecureSession Split()
+        internal TransportKeys Split()
         {
-            SecureSession session = _hs.Split();
+            TransportKeys session = _hs.Split();
             _hs = null;
             return session;
         }

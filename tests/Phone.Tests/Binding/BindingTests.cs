@@ -11,7 +11,7 @@ namespace Phone.Tests.Binding
     /// </summary>
     public sealed class BindingTests : IDisposable
     {
-        private const int HeaderLength = SecureSession.MinHeaderLength + 12; // + an RTP header
+        private const int HeaderLength = TransportKeys.MinHeaderLength + 12; // + an RTP header
         private readonly string _root = Path.Combine(Path.GetTempPath(), "phone-binding-" + Guid.NewGuid().ToString("N"));
         private readonly KeyStore _alice;
         private readonly KeyStore _bob;
@@ -96,7 +96,7 @@ namespace Phone.Tests.Binding
             using (a)
             using (b)
             {
-                var packet = new byte[SecureSession.MaxPacketLength];
+                var packet = new byte[TransportKeys.MaxPacketLength];
                 int length = SealSample(a, packet, 0x55);
                 var captured = (byte[])packet.Clone();
 
@@ -178,7 +178,7 @@ namespace Phone.Tests.Binding
             Assert.Equal(text, System.Text.Encoding.UTF8.GetString(received, 0, n));
         }
 
-        private (SecureSession, SecureSession) Connected()
+        private (TransportKeys, TransportKeys) Connected()
         {
             using var initiator = new Handshake(_alice, NoisePattern.XX, NoisePattern.Initiator, Prologue, null);
             using var responder = new Handshake(_bob, NoisePattern.XX, NoisePattern.Responder, Prologue, null);
@@ -188,7 +188,7 @@ namespace Phone.Tests.Binding
             return (initiator.Split(), responder.Split());
         }
 
-        private static int SealSample(SecureSession from, byte[] packet, byte fill)
+        private static int SealSample(TransportKeys from, byte[] packet, byte fill)
         {
             Array.Clear(packet);
             packet[0] = 1;
@@ -200,9 +200,9 @@ namespace Phone.Tests.Binding
             return from.Seal(packet, 0, HeaderLength, 160);
         }
 
-        private static void AssertRoundTrip(SecureSession from, SecureSession to, byte fill)
+        private static void AssertRoundTrip(TransportKeys from, TransportKeys to, byte fill)
         {
-            var packet = new byte[SecureSession.MaxPacketLength];
+            var packet = new byte[TransportKeys.MaxPacketLength];
             int length = SealSample(from, packet, fill);
             Assert.Equal(HeaderLength + 160 + CryptoCore.TagLength, length);
             int unchanged = 0; // the body is encrypted on the wire

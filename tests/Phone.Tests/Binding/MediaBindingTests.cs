@@ -15,13 +15,13 @@ namespace Phone.Tests.Binding
     /// </summary>
     public sealed class MediaBindingTests : IDisposable
     {
-        private const int HeaderLength = SecureSession.MinHeaderLength + 12;
+        private const int HeaderLength = TransportKeys.MinHeaderLength + 12;
         private const int Frame = PcmLayout.FrameSamples;
         private readonly string _root = Path.Combine(Path.GetTempPath(), "phone-media-" + Guid.NewGuid().ToString("N"));
         private readonly KeyStore _alice;
         private readonly KeyStore _bob;
-        private readonly SecureSession _a;
-        private readonly SecureSession _b;
+        private readonly TransportKeys _a;
+        private readonly TransportKeys _b;
 
         public MediaBindingTests()
         {
@@ -52,7 +52,7 @@ namespace Phone.Tests.Binding
         [Fact]
         public void Every_16_bit_sample_encodes_and_decodes_as_the_reference_codec()
         {
-            var packet = new byte[SecureSession.MaxPacketLength];
+            var packet = new byte[TransportKeys.MaxPacketLength];
             var pcm = new byte[2 * Frame];
             var played = new byte[2 * Frame + 10];
             var samples = new short[Frame];
@@ -87,7 +87,7 @@ namespace Phone.Tests.Binding
         public void Hostile_frames_are_a_status_and_write_no_pcm()
         {
             var pcm = new byte[2 * Frame];
-            var packet = new byte[SecureSession.MaxPacketLength];
+            var packet = new byte[TransportKeys.MaxPacketLength];
             int length = _a.SealMedia(pcm, 0, PcmLayout.Pcm16, Frame, packet, 0, HeaderLength);
             var played = new byte[2 * Frame];
             Array.Fill(played, (byte)0xEE);
@@ -105,7 +105,7 @@ namespace Phone.Tests.Binding
         public void Caller_mistakes_throw()
         {
             var pcm = new byte[2 * Frame];
-            var packet = new byte[SecureSession.MaxPacketLength];
+            var packet = new byte[TransportKeys.MaxPacketLength];
             Assert.Throws<ArgumentException>(() => _a.SealMedia(pcm, 0, 3, Frame, packet, 0, HeaderLength));
             Assert.Throws<ArgumentException>(() => _a.SealMedia(pcm, 0, PcmLayout.I2s32, Frame, packet, 0, HeaderLength));
             Assert.Throws<ArgumentException>(() => _a.SealMedia(pcm, 0, PcmLayout.Pcm16, Frame, new byte[100], 0, HeaderLength));

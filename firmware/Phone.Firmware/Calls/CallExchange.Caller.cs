@@ -1,6 +1,6 @@
 using Phone.Crypto;
 using Phone.Firmware.Pairing;
-using Phone.Firmware.Sessions;
+using Phone.Firmware.Exchanges;
 using Phone.Firmware.Ui;
 using Phone.Firmware.Wire;
 
@@ -11,7 +11,7 @@ namespace Phone.Firmware.Calls
     /// secret (keys after one round trip), XX fallback on CALL_FALLBACK or an
     /// undecryptable CALL_2, key-change detection against the pin.
     /// </summary>
-    internal partial class CallSession
+    internal partial class CallExchange
     {
         /// <summary>Caller: starts the call to contact (slot index).</summary>
         internal void Dial(ContactRecord contact)
@@ -102,7 +102,7 @@ namespace Phone.Firmware.Calls
 
             PeerId = senderId;
             Retransmit.Stop();
-            SecureSession session = _ik.Split();
+            TransportKeys session = _ik.Split();
             _ik = null;
             _channel = new SecureChannel(Ctx, session, PeerId, Peer, this);
             KeysReady(RoundTrips);
@@ -227,7 +227,7 @@ namespace Phone.Firmware.Calls
             if (!_viaVerify)
             {
                 _remembered = true;
-                Ctx.Store.Remember(ContactIndex, _channel.Session);
+                Ctx.Store.Remember(ContactIndex, _channel.Keys);
             }
         }
     }

@@ -1,5 +1,5 @@
 using Phone.Crypto;
-using Phone.Firmware.Sessions;
+using Phone.Firmware.Exchanges;
 using Phone.Firmware.Timing;
 using Phone.Firmware.Ui;
 using Phone.Firmware.Wire;
@@ -10,7 +10,7 @@ namespace Phone.Firmware.Calls
     /// Timers and the end of a call: retransmission, ring and decision timeouts,
     /// keep-alive and connection loss, hang-up, linger, wiping.
     /// </summary>
-    internal partial class CallSession
+    internal partial class CallExchange
     {
         public override void OnTimer(PhoneTimer timer, long now)
         {

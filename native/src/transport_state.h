@@ -1,5 +1,5 @@
 /*
- * session_state.h - the session slot, private to session*.c and
+ * transport_state.h - the session slot, private to transport*.c and
  * api_session.c. One slot per call: the sending key with its counter, the
  * receiving keys (current, previous for late packets, pending from a DH
  * re-key), the replay window, the re-key chain and what the key store needs.
@@ -7,15 +7,15 @@
  * Generations and epochs are kept modulo 16, the width they have in the
  * key-phase byte (phase = generation << 4 | epoch).
  */
-#ifndef PC_SESSION_STATE_H
-#define PC_SESSION_STATE_H
+#ifndef PC_TRANSPORT_STATE_H
+#define PC_TRANSPORT_STATE_H
 
 #include <stddef.h>
 #include <stdint.h>
 
 #include "handles.h"
 #include "replay.h"
-#include "session.h"
+#include "transport.h"
 
 #define PC_PHASE_MASK 0x0Fu
 
@@ -31,7 +31,7 @@ typedef struct pc_phase_key {
     uint8_t held;
 } pc_phase_key;
 
-typedef struct pc_session_state {
+typedef struct pc_transport_state {
     pc_slot slot;                   /* first member (handles.h) */
     uint8_t role;                   /* PC_ROLE_* of this side */
     uint8_t rekey_state;            /* enum pc_rekey_state */
@@ -44,15 +44,15 @@ typedef struct pc_session_state {
     pc_replay replay;               /* one counter space for the whole session */
     uint8_t rekey_secret[32];       /* own ephemeral while OFFERED */
     uint8_t root[32];               /* chain of the DH re-keys */
-    pc_session_peer peer;
-} pc_session_state;
+    pc_transport_peer peer;
+} pc_transport_state;
 
-/* ---- session.c: the table */
+/* ---- transport.c: the table */
 /* The live slot of a handle, or NULL. */
-pc_session_state *pc_session_lookup(int32_t session);
-void pc_session_release(pc_session_state *s);
+pc_transport_state *pc_transport_lookup(int32_t session);
+void pc_transport_release(pc_transport_state *s);
 /* pc_session_info's 4 bytes. */
-void pc_session_info_bytes(const pc_session_state *s, uint8_t out[4]);
+void pc_transport_info_bytes(const pc_transport_state *s, uint8_t out[4]);
 
 static inline uint8_t pc_phase_make(unsigned generation, unsigned epoch)
 {
@@ -64,26 +64,26 @@ static inline uint8_t pc_phase_of(const pc_phase_key *k)
     return pc_phase_make(k->generation, k->epoch);
 }
 
-/* ---- session_packet.c: arguments already checked by api_session.c */
+/* ---- transport_packet.c: arguments already checked by api_session.c */
 /* Seals pkt[0..hdr_len+body_len) in place, appends the tag: the packet length. */
-int pc_session_seal_packet(pc_session_state *s, uint8_t *pkt, size_t hdr_len, size_t body_len);
+int pc_transport_seal_packet(pc_transport_state *s, uint8_t *pkt, size_t hdr_len, size_t body_len);
 /* Opens pkt[0..pkt_len) in place: the body length. */
-int pc_session_open_packet(pc_session_state *s, uint8_t *pkt, size_t hdr_len, size_t pkt_len);
+int pc_transport_open_packet(pc_transport_state *s, uint8_t *pkt, size_t hdr_len, size_t pkt_len);
 
-/* ---- session_keys.c: the key schedule (the next epoch's key is Noise's
+/* ---- transport_keys.c: the key schedule (the next epoch's key is Noise's
  * REKEY, pc_cs_rekey) */
 /* Sending key one epoch forward, the old one wiped. */
-int pc_session_ratchet_send(pc_session_state *s);
+int pc_transport_ratchet_send(pc_transport_state *s);
 /* Receive side, after a packet's tag verified under the next epoch's key
  * (next_key) or under the pending generation: current becomes previous. */
-void pc_session_recv_advance(pc_session_state *s, const uint8_t next_key[32]);
-void pc_session_recv_take_pending(pc_session_state *s);
-void pc_session_forget_prev(pc_session_state *s);
+void pc_transport_recv_advance(pc_transport_state *s, const uint8_t next_key[32]);
+void pc_transport_recv_take_pending(pc_transport_state *s);
+void pc_transport_forget_prev(pc_transport_state *s);
 void pc_phase_key_wipe(pc_phase_key *k);
 
-/* ---- session_rekey.c: the in-call DH re-key */
-int pc_session_offer(pc_session_state *s, uint8_t e_pub[32]);
-int pc_session_accept(pc_session_state *s, const uint8_t peer_e[32], uint8_t e_pub[32]);
-int pc_session_complete(pc_session_state *s, const uint8_t peer_e[32]);
+/* ---- transport_rekey.c: the in-call DH re-key */
+int pc_transport_offer(pc_transport_state *s, uint8_t e_pub[32]);
+int pc_transport_accept(pc_transport_state *s, const uint8_t peer_e[32], uint8_t e_pub[32]);
+int pc_transport_complete(pc_transport_state *s, const uint8_t peer_e[32]);
 
-#endif /* PC_SESSION_STATE_H */
+#endif /* PC_TRANSPORT_STATE_H */

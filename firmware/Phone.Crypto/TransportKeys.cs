@@ -4,11 +4,11 @@ using Phone.Crypto.Abi;
 namespace Phone.Crypto
 {
     /// <summary>
-    /// A call's secure channel: sealing and opening packets in place, the
+    /// The transport keys of a finished handshake (native slot): sealing and opening packets in place, the
     /// symmetric epoch ratchet and the in-call DH re-key. Keys stay native.
     /// Seal and Open allocate nothing.
     /// </summary>
-    public class SecureSession : IDisposable
+    public class TransportKeys : IDisposable
     {
         /// <summary>Header bytes the native side owns: [2] key phase, [8..16) counter.</summary>
         public const int MinHeaderLength = 16;
@@ -24,7 +24,7 @@ namespace Phone.Crypto
 
         private int _handle;
 
-        internal SecureSession(int handle)
+        internal TransportKeys(int handle)
         {
             _handle = handle;
         }
@@ -36,7 +36,7 @@ namespace Phone.Crypto
             {
                 if (_handle < 0)
                 {
-                    throw new ObjectDisposedException("SecureSession");
+                    throw new ObjectDisposedException("TransportKeys");
                 }
 
                 return _handle;
@@ -141,7 +141,7 @@ namespace Phone.Crypto
             NativeResult.Check(NativeCrypto.SessionInfo(Handle, info, info.Length), "session info");
         }
 
-        /// <summary>Wipes and frees the native session.</summary>
+        /// <summary>Wipes and frees the native transport keys.</summary>
         public void Dispose()
         {
             if (_handle >= 0)

@@ -1,5 +1,5 @@
 /*
- * session_packet.c - sealing and opening session packets in place.
+ * transport_packet.c - sealing and opening session packets in place.
  *
  * Header: [2] key phase and [8..16) counter (LE64) are written here on seal;
  * every header byte is associated data. Nonce = 4 zero bytes || LE64(counter).
@@ -13,7 +13,7 @@
 #include "bytes_le.h"
 #include "cipher_state.h"
 #include "phone_crypto_api.h"
-#include "session_state.h"
+#include "transport_state.h"
 
 #define COUNTER_RESERVED UINT64_MAX
 
@@ -26,7 +26,7 @@ enum key_choice {
     KEY_PENDING         /* the peer moved to the re-keyed generation */
 };
 
-int pc_session_seal_packet(pc_session_state *s, uint8_t *pkt, size_t hdr_len, size_t body_len)
+int pc_transport_seal_packet(pc_transport_state *s, uint8_t *pkt, size_t hdr_len, size_t body_len)
 {
     uint8_t nonce[PC_AEAD_NONCE_LEN];
     uint8_t *body = pkt + hdr_len;
@@ -41,7 +41,7 @@ int pc_session_seal_packet(pc_session_state *s, uint8_t *pkt, size_t hdr_len, si
     return (int)(hdr_len + body_len + PC_TAG_LEN);
 }
 
-static enum key_choice choose_key(const pc_session_state *s, uint8_t phase)
+static enum key_choice choose_key(const pc_transport_state *s, uint8_t phase)
 {
     if (phase == pc_phase_of(&s->recv))
         return KEY_CURRENT;
@@ -55,7 +55,7 @@ static enum key_choice choose_key(const pc_session_state *s, uint8_t phase)
 }
 
 /* The key to try; a next-epoch key is derived into `derived`. */
-static const uint8_t *key_for(const pc_session_state *s, enum key_choice choice,
+static const uint8_t *key_for(const pc_transport_state *s, enum key_choice choice,
                               uint8_t derived[32])
 {
     switch (choice) {
@@ -72,17 +72,17 @@ static const uint8_t *key_for(const pc_session_state *s, enum key_choice choice,
 }
 
 /* The tag verified: record the counter and move to the key it proved. */
-static void commit_open(pc_session_state *s, enum key_choice choice, const uint8_t derived[32],
+static void commit_open(pc_transport_state *s, enum key_choice choice, const uint8_t derived[32],
                         uint64_t counter)
 {
     pc_replay_commit(&s->replay, counter);
     if (choice == KEY_NEXT_EPOCH)
-        pc_session_recv_advance(s, derived);
+        pc_transport_recv_advance(s, derived);
     else if (choice == KEY_PENDING)
-        pc_session_recv_take_pending(s);
+        pc_transport_recv_take_pending(s);
 }
 
-int pc_session_open_packet(pc_session_state *s, uint8_t *pkt, size_t hdr_len, size_t pkt_len)
+int pc_transport_open_packet(pc_transport_state *s, uint8_t *pkt, size_t hdr_len, size_t pkt_len)
 {
     uint8_t derived[32];
     uint8_t nonce[PC_AEAD_NONCE_LEN];

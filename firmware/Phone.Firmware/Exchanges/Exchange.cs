@@ -4,11 +4,11 @@ using Phone.Firmware.Timing;
 using Phone.Firmware.Ui;
 using Phone.Firmware.Wire;
 
-namespace Phone.Firmware.Sessions
+namespace Phone.Firmware.Exchanges
 {
     /// <summary>
     /// One pairing or call: its session ids, peer address, timers and keys.
-    /// Base of PairingSession and CallSession; PhoneCore routes datagrams to
+    /// Base of PairingExchange and CallExchange; PhoneCore routes datagrams to
     /// it by receiver id (or by source and sender id for repeated first messages).
     /// </summary>
     internal abstract class Exchange : ITimerHandler

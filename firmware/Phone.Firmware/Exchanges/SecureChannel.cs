@@ -3,7 +3,7 @@ using Phone.Firmware.Board;
 using Phone.Firmware.Timing;
 using Phone.Firmware.Wire;
 
-namespace Phone.Firmware.Sessions
+namespace Phone.Firmware.Exchanges
 {
     /// <summary>
     /// A finished handshake's transport: seals and opens SECURE packets in
@@ -33,13 +33,13 @@ namespace Phone.Firmware.Sessions
         private readonly long[] _obGiveUp = new long[OutboxSlots];
         private readonly PhoneTimer _outboxTimer;
         private readonly PhoneTimer _forgetTimer;
-        private SecureSession _session;
+        private TransportKeys _session;
         private uint _nextSeq = 1;
         private uint _rxHighest;
         private ulong _rxSeen;
         private int _lastPhaseByte = -1;
 
-        internal SecureChannel(PhoneContext ctx, SecureSession session, uint peerId, NetAddress peer,
+        internal SecureChannel(PhoneContext ctx, TransportKeys session, uint peerId, NetAddress peer,
             ISecureListener listener)
         {
             _ctx = ctx;
@@ -66,8 +66,8 @@ namespace Phone.Firmware.Sessions
         /// <summary>Where packets go.</summary>
         internal NetAddress Peer { get; private set; }
 
-        /// <summary>The native session (null once disposed).</summary>
-        internal SecureSession Session
+        /// <summary>The transport keys (null once disposed).</summary>
+        internal TransportKeys Keys
         {
             get { return _session; }
         }

@@ -1,5 +1,5 @@
 /*
- * session_keys.c - the symmetric part of a session's key schedule: the
+ * transport_keys.c - the symmetric part of a session's key schedule: the
  * epoch ratchet (Noise REKEY) on both sides and the receive side's move to
  * a new key once a packet under it has verified.
  */
@@ -8,14 +8,14 @@
 #include "backend.h"
 #include "cipher_state.h"
 #include "phone_crypto_api.h"
-#include "session_state.h"
+#include "transport_state.h"
 
 void pc_phase_key_wipe(pc_phase_key *k)
 {
     pc_be_wipe(k, sizeof *k);
 }
 
-int pc_session_ratchet_send(pc_session_state *s)
+int pc_transport_ratchet_send(pc_transport_state *s)
 {
     pc_cs_rekey(s->send.key, s->send.key); /* overwrites (wipes) the old key */
     s->send.epoch = (uint8_t)((s->send.epoch + 1u) & PC_PHASE_MASK);
@@ -23,13 +23,13 @@ int pc_session_ratchet_send(pc_session_state *s)
 }
 
 /* The current receiving key becomes the previous one (the older previous is wiped). */
-static void recv_shift(pc_session_state *s)
+static void recv_shift(pc_transport_state *s)
 {
     pc_phase_key_wipe(&s->recv_prev);
     s->recv_prev = s->recv;
 }
 
-void pc_session_recv_advance(pc_session_state *s, const uint8_t next_key[32])
+void pc_transport_recv_advance(pc_transport_state *s, const uint8_t next_key[32])
 {
     recv_shift(s);
     memcpy(s->recv.key, next_key, 32);
@@ -38,7 +38,7 @@ void pc_session_recv_advance(pc_session_state *s, const uint8_t next_key[32])
 
 /* A packet under the peer's new generation verified: the peer holds the
  * new keys, so this side's sending key may move to its pending one too. */
-void pc_session_recv_take_pending(pc_session_state *s)
+void pc_transport_recv_take_pending(pc_transport_state *s)
 {
     recv_shift(s);
     s->recv = s->recv_pending;
@@ -49,7 +49,7 @@ void pc_session_recv_take_pending(pc_session_state *s)
     }
 }
 
-void pc_session_forget_prev(pc_session_state *s)
+void pc_transport_forget_prev(pc_transport_state *s)
 {
     pc_phase_key_wipe(&s->recv_prev);
 }

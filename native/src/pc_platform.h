@@ -1,5 +1,5 @@
 /*
- * platform.h - the two things the core needs from the platform besides
+ * pc_platform.h - the two things the core needs from the platform besides
  * crypto: mutual exclusion around the static tables (host: several managed
  * threads may call in; nanoFramework: one interpreter task, a no-op), and
  * the secret-wiping hook run on a managed soft reboot.

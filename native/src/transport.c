@@ -1,22 +1,22 @@
 /*
- * session.c - the session table: a session is born from a finished
- * handshake (pc_session_create), read through handles, and wiped on free.
- * Packet protection is in session_packet.c, the key schedule in
- * session_keys.c and session_rekey.c.
+ * transport.c - the session table: a session is born from a finished
+ * handshake (pc_transport_create), read through handles, and wiped on free.
+ * Packet protection is in transport_packet.c, the key schedule in
+ * transport_keys.c and transport_rekey.c.
  */
-#include "session.h"
+#include "transport.h"
 
 #include <string.h>
 
 #include "pc_limits.h"
 #include "phone_crypto_api.h"
-#include "session_state.h"
+#include "transport_state.h"
 
-static pc_session_state s_sessions[PC_MAX_SESSIONS];
+static pc_transport_state s_sessions[PC_MAX_SESSIONS];
 
 #define TABLE s_sessions, PC_MAX_SESSIONS, sizeof s_sessions[0]
 
-pc_session_state *pc_session_lookup(int32_t session)
+pc_transport_state *pc_transport_lookup(int32_t session)
 {
     return pc_slot_get(session, TABLE);
 }
@@ -30,7 +30,7 @@ static void load_key(pc_phase_key *k, const uint8_t key[32])
 }
 
 /* Generation 0, epoch 0 of each direction: Split()'s keys as the role reads them. */
-static void load_split(pc_session_state *s, const pc_split_result *split)
+static void load_split(pc_transport_state *s, const pc_split_result *split)
 {
     int initiator = split->role == PC_ROLE_INITIATOR;
     s->role = split->role;
@@ -43,32 +43,32 @@ static void load_split(pc_session_state *s, const pc_split_result *split)
     s->peer.has_remote_static = split->has_remote_static ? 1 : 0;
 }
 
-int32_t pc_session_create(const pc_split_result *split)
+int32_t pc_transport_create(const pc_split_result *split)
 {
     if (split->role != PC_ROLE_INITIATOR && split->role != PC_ROLE_RESPONDER)
         return PC_E_ARG;
     int32_t handle = pc_slot_alloc(TABLE);
     if (handle >= 0)
-        load_split(pc_session_lookup(handle), split); /* into a wiped slot */
+        load_split(pc_transport_lookup(handle), split); /* into a wiped slot */
     return handle;
 }
 
 /* Keys, window and peer are wiped with the slot. */
-void pc_session_release(pc_session_state *s)
+void pc_transport_release(pc_transport_state *s)
 {
     pc_slot_free(s, sizeof *s);
 }
 
-int pc_session_peer_view(int32_t session, pc_session_peer *out)
+int pc_transport_peer_view(int32_t session, pc_transport_peer *out)
 {
-    const pc_session_state *s = pc_session_lookup(session);
+    const pc_transport_state *s = pc_transport_lookup(session);
     if (s == NULL)
         return PC_E_HANDLE;
     memcpy(out, &s->peer, sizeof *out);
     return PC_OK;
 }
 
-void pc_session_info_bytes(const pc_session_state *s, uint8_t out[4])
+void pc_transport_info_bytes(const pc_transport_state *s, uint8_t out[4])
 {
     out[0] = pc_phase_of(&s->send);
     out[1] = pc_phase_of(&s->recv);
@@ -77,7 +77,7 @@ void pc_session_info_bytes(const pc_session_state *s, uint8_t out[4])
                        || s->recv_pending.held);
 }
 
-void pc_session_wipe_all(void)
+void pc_transport_wipe_all(void)
 {
     pc_slot_wipe_all(TABLE);
 }
@@ -85,7 +85,7 @@ void pc_session_wipe_all(void)
 #ifdef PC_TEST_HOOKS
 int pc_test_session_set_send_counter(int32_t session, uint64_t next)
 {
-    pc_session_state *s = pc_session_lookup(session);
+    pc_transport_state *s = pc_transport_lookup(session);
     if (s == NULL)
         return PC_E_HANDLE;
     s->send_next = next;

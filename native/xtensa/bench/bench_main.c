@@ -1,7 +1,7 @@
 /*
  * bench_main.c - the Xtensa benchmark image: exact guest instructions and
  * peak stack per operation of the native core (production build: no test
- * hooks, device limits). Run by native/xtensa/bench.sh:
+ * hooks, device limits). Run by native/xtensa/bench/bench.sh:
  *
  *   qemu-system-xtensa -M sim -cpu lx106 -nographic -monitor none -semihosting \
  *                      -icount shift=7 -kernel xt_bench.elf

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # check-core.sh LIBCORE.a - the C core (native/src) may reach outside itself
-# only through backend.h (pc_be_*), storage.h (pc_storage_*), platform.h
+# only through backend.h (pc_be_*), storage.h (pc_storage_*), pc_platform.h
 # (pc_platform_*), memcpy and memset (DESIGN.md: no libc beyond them) and
 # the compiler's own helpers (__*, e.g. __lshrdi3 for 64-bit shifts; libgcc,
 # not libc). Any other undefined symbol (memcmp, memmove, strlen, abort,

@@ -1,4 +1,4 @@
-namespace Phone.Firmware.Sessions
+namespace Phone.Firmware.Exchanges
 {
     /// <summary>Receives what a SecureChannel opened. Must not dispose the channel from a callback.</summary>
     internal interface ISecureListener

@@ -169,7 +169,7 @@ const purpose = {
   s_image: 'keystore.c: the flash image being sealed or read (wiped after use)',
   s_stores: 'keystore.c: open stores (identity, device key, contacts)',
   s_handshakes: 'hs_table.c: handshake slots',
-  s_sessions: 'session.c: session slots',
+  s_sessions: 'transport.c: session slots',
   s_scratch: 'handshake.c: working copy + message being written (wiped after every message)',
   s_loop: 'selftest.c: the loopback\'s two handshakes, splits and message (wiped on every path)',
   s_pool: 'keypool.c: pre-generated ephemeral key pairs',

@@ -1,5 +1,5 @@
 /*
- * session_rekey.c - the in-call DH re-key (one round trip on the control
+ * transport_rekey.c - the in-call DH re-key (one round trip on the control
  * channel) that gives the call post-compromise security:
  *
  *   offerer                                answerer
@@ -17,7 +17,7 @@
 #include "hkdf.h"
 #include "keypool.h"
 #include "phone_crypto_api.h"
-#include "session_state.h"
+#include "transport_state.h"
 
 typedef struct next_generation {
     uint8_t root[32];
@@ -25,7 +25,7 @@ typedef struct next_generation {
     uint8_t peer[32];   /* the peer's sending direction */
 } next_generation;
 
-static int pending_held(const pc_session_state *s)
+static int pending_held(const pc_transport_state *s)
 {
     return s->send_pending.held || s->recv_pending.held;
 }
@@ -34,7 +34,7 @@ static int pending_held(const pc_session_state *s)
  * as this side's directions. 0, or PC_E_BAD_KEY (next untouched). HKDF's
  * chaining key is HASHLEN (64) bytes; HMAC zero-pads its key to the block
  * anyway, so root || 32 zero bytes is the same HMAC key as root. */
-static int derive(const pc_session_state *s, const uint8_t secret[32], const uint8_t peer_e[32],
+static int derive(const pc_transport_state *s, const uint8_t secret[32], const uint8_t peer_e[32],
                   next_generation *next)
 {
     uint8_t dh[32];
@@ -62,13 +62,13 @@ static void set_next_generation(pc_phase_key *k, const uint8_t key[32], const pc
     k->held = 1;
 }
 
-static void drop_offer(pc_session_state *s)
+static void drop_offer(pc_transport_state *s)
 {
     pc_be_wipe(s->rekey_secret, sizeof s->rekey_secret);
     s->rekey_state = PC_REKEY_NONE;
 }
 
-int pc_session_offer(pc_session_state *s, uint8_t e_pub[32])
+int pc_transport_offer(pc_transport_state *s, uint8_t e_pub[32])
 {
     uint8_t secret[32];
     uint8_t pub[32];
@@ -89,7 +89,7 @@ int pc_session_offer(pc_session_state *s, uint8_t e_pub[32])
 /* The new generation: root', this side's sending key into `own` (the
  * current sending key, or the pending one), the peer's direction pending
  * until a packet under it verifies, and no offer left outstanding. */
-static void commit(pc_session_state *s, const next_generation *next, pc_phase_key *own)
+static void commit(pc_transport_state *s, const next_generation *next, pc_phase_key *own)
 {
     memcpy(s->root, next->root, sizeof s->root);
     set_next_generation(own, next->own, &s->send);
@@ -97,7 +97,7 @@ static void commit(pc_session_state *s, const next_generation *next, pc_phase_ke
     drop_offer(s);
 }
 
-int pc_session_accept(pc_session_state *s, const uint8_t peer_e[32], uint8_t e_pub[32])
+int pc_transport_accept(pc_transport_state *s, const uint8_t peer_e[32], uint8_t e_pub[32])
 {
     uint8_t secret[32];
     uint8_t pub[32];
@@ -119,7 +119,7 @@ int pc_session_accept(pc_session_state *s, const uint8_t peer_e[32], uint8_t e_p
     return rc;
 }
 
-int pc_session_complete(pc_session_state *s, const uint8_t peer_e[32])
+int pc_transport_complete(pc_transport_state *s, const uint8_t peer_e[32])
 {
     next_generation next;
 

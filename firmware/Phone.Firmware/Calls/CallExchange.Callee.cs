@@ -1,6 +1,6 @@
 using Phone.Crypto;
 using Phone.Firmware.Pairing;
-using Phone.Firmware.Sessions;
+using Phone.Firmware.Exchanges;
 using Phone.Firmware.Ui;
 using Phone.Firmware.Wire;
 
@@ -11,7 +11,7 @@ namespace Phone.Firmware.Calls
     /// the XX fallback responder (VERIFY_*), ringing after the caller proved
     /// it is live.
     /// </summary>
-    internal partial class CallSession
+    internal partial class CallExchange
     {
         /// <summary>Result of OnCall1: CALL_FALLBACK was sent; discard this object.</summary>
         internal const int FellBack = -2;
@@ -59,7 +59,7 @@ namespace Phone.Firmware.Calls
             HandshakeDatagram.WriteHeader(Buffer, MessageType.Call2, LocalId, PeerId);
             int length = _ik.WriteMessage(_payload, PayloadLayout.Call2Length, Buffer, WireFormat.HandshakeBodyOffset);
             CacheAnswer(WireFormat.HandshakeBodyOffset + length);
-            SecureSession session = _ik.Split();
+            TransportKeys session = _ik.Split();
             _ik = null;
             _channel = new SecureChannel(Ctx, session, PeerId, Peer, this);
             State = CallState.AwaitingReady;
@@ -164,7 +164,7 @@ namespace Phone.Firmware.Calls
                 return;
             }
 
-            Ctx.Store.Remember(ContactIndex, _channel.Session);
+            Ctx.Store.Remember(ContactIndex, _channel.Keys);
             _remembered = true;
             KeysReady(1);
             Ring();

@@ -2,7 +2,7 @@ using Phone.Crypto;
 using Phone.Firmware.Board;
 using Phone.Firmware.Media;
 using Phone.Firmware.Pairing;
-using Phone.Firmware.Sessions;
+using Phone.Firmware.Exchanges;
 using Phone.Firmware.Timing;
 using Phone.Firmware.Ui;
 using Phone.Firmware.Wire;
@@ -12,9 +12,9 @@ namespace Phone.Firmware.Calls
     /// <summary>
     /// One call, either side (docs/protocol.md §7-8). This file: state,
     /// user actions, sealed control messages, timers. Caller steps are in
-    /// CallSession.Caller.cs, callee steps in CallSession.Callee.cs.
+    /// CallExchange.Caller.cs, callee steps in CallExchange.Callee.cs.
     /// </summary>
-    internal partial class CallSession : Exchange, ISecureListener
+    internal partial class CallExchange : Exchange, ISecureListener
     {
         private const string CallPrologue = "phone/v1/call";
         private const string VerifyPrologue = "phone/v1/verify";
@@ -52,7 +52,7 @@ namespace Phone.Firmware.Calls
         private int _retransmissions;
         private long _endedAt;
 
-        internal CallSession(PhoneContext ctx, bool initiator, NetAddress peer)
+        internal CallExchange(PhoneContext ctx, bool initiator, NetAddress peer)
             : base(ctx, initiator, peer)
         {
             _idleTimer = ctx.Timers.Create(this, TimerIdle);

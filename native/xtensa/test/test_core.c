@@ -15,8 +15,8 @@
 
 #include "cipher_state.h"
 #include "phone_crypto_api.h"
-#include "platform.h"
-#include "session.h"
+#include "pc_platform.h"
+#include "transport.h"
 #include "storage.h"
 #include "storage_ram.h"
 #include "test_groups.h"

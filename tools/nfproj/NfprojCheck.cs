@@ -83,7 +83,7 @@ namespace Phone.DeviceTests.Host.Checks
 
                 if (!compiled.Contains(Path.GetFullPath(cs)))
                 {
-                    errors.Add($"{relPath}: {rel} is not listed (add it: python3 tests/device/Host/nfproj.py)");
+                    errors.Add($"{relPath}: {rel} is not listed (add it: python3 tools/nfproj/nfproj.py)");
                 }
             }
 

@@ -1,6 +1,6 @@
 using Phone.Crypto;
 using Phone.Firmware.Board;
-using Phone.Firmware.Sessions;
+using Phone.Firmware.Exchanges;
 using Phone.Firmware.Timing;
 using Phone.Firmware.Ui;
 using Phone.Firmware.Wire;
@@ -14,7 +14,7 @@ namespace Phone.Firmware.Pairing
     /// peer's confirm arrived; anything else pins nothing. The session keys
     /// are wiped when the pairing ends.
     /// </summary>
-    internal class PairingSession : Exchange, ISecureListener
+    internal class PairingExchange : Exchange, ISecureListener
     {
         private const string Prologue = "phone/v1/pair";
 
@@ -25,7 +25,7 @@ namespace Phone.Firmware.Pairing
         private bool _peerConfirmed;
         private long _endedAt;
 
-        internal PairingSession(PhoneContext ctx, bool initiator, NetAddress peer)
+        internal PairingExchange(PhoneContext ctx, bool initiator, NetAddress peer)
             : base(ctx, initiator, peer)
         {
         }
@@ -412,7 +412,7 @@ namespace Phone.Firmware.Pairing
             }
 
             string name = _xx.PeerName.Length == 0 ? "Peer" : _xx.PeerName;
-            ContactIndex = Ctx.Store.Pin(_channel.Session, name, ContactRecord.FlagUsed | ContactRecord.FlagVerified);
+            ContactIndex = Ctx.Store.Pin(_channel.Keys, name, ContactRecord.FlagUsed | ContactRecord.FlagVerified);
             State = PairingState.Pinned;
             PhoneEvent e = NewEvent(PhoneEventKind.Pinned, null);
             e.PeerName = name;

@@ -1,6 +1,6 @@
 using Phone.Crypto;
 using Phone.Firmware.Media;
-using Phone.Firmware.Sessions;
+using Phone.Firmware.Exchanges;
 using Phone.Firmware.Timing;
 using Phone.Firmware.Ui;
 using Phone.Firmware.Wire;
@@ -11,7 +11,7 @@ namespace Phone.Firmware.Calls
     /// Sealed control messages and media of a call (ISecureListener), connecting,
     /// and re-verification by comparing the code.
     /// </summary>
-    internal partial class CallSession
+    internal partial class CallExchange
     {
         /// <summary>ISecureListener.</summary>
         public bool OnControl(byte type, byte[] buffer, int argsOffset)
@@ -183,7 +183,7 @@ namespace Phone.Firmware.Calls
             string name = _contact != null ? _contact.Name
                 : (_claimedName != null && _claimedName.Length > 0 ? _claimedName : "Peer");
             int oldIndex = _contact != null && _keyDiffers ? _contact.Index : -1;
-            ContactIndex = Ctx.Store.Pin(_channel.Session, name, ContactRecord.FlagUsed | ContactRecord.FlagVerified);
+            ContactIndex = Ctx.Store.Pin(_channel.Keys, name, ContactRecord.FlagUsed | ContactRecord.FlagVerified);
             if (oldIndex >= 0 && oldIndex != ContactIndex)
             {
                 Ctx.Store.Forget(oldIndex);

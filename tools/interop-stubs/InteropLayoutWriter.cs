@@ -100,8 +100,8 @@ namespace Phone.DeviceTests.Host.Checks
             var crc = "0x" + model.PredictedChecksum.ToString("X8", CultureInfo.InvariantCulture);
             var note =
                 "// " + ChecksumPredictedMarker + ": " + crc + " was not printed by a Visual Studio build.\n" +
-                "// It is MdpModel's prediction (tests/device/Host), reproduced by the MetadataProcessor's\n" +
-                "// own table and checksum code (metadata-processor 4541b46, tests/device/Host/MdpRun) on\n" +
+                "// It is MdpModel's prediction (tools/interop-stubs), reproduced by the MetadataProcessor's\n" +
+                "// own table and checksum code (metadata-processor 4541b46, tools/interop-stubs/MdpRun) on\n" +
                 "// the SDK build of the binding. If the device refuses the assembly at boot\n" +
                 "// (CLR_E_ASSM_WRONG_CHECKSUM, both values printed), a real build disagrees with both:\n" +
                 "// docs/device.md, \"The native checksum\" - fix the model, don't paste the value alone.\n";
