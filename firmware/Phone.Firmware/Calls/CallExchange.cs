@@ -205,8 +205,9 @@ namespace Phone.Firmware.Calls
         private void ShowInCall()
         {
             bool showCode = _viaVerify && !_verified;
+            // A board without a microphone says so: never a silent one-way call.
             Show(Screens.InCall(PeerName, Badge, showCode ? CodeText : null, showCode ? CodeWords : null,
-                "Connected"));
+                Ctx.Mic == null ? "Connected, no microphone" : "Connected"));
         }
 
         private void ShowCurrent()
