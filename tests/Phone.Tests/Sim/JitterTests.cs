@@ -28,8 +28,10 @@ namespace Phone.Tests.Sim
         }
 
         [Theory]
+        [InlineData(30, 0.0, 7)]
         [InlineData(60, 0.05, 3)]
         [InlineData(100, 0.0, 5)]
+        [InlineData(100, 0.1, 9)]
         public void Jittered_audio_plays_in_order_with_losses_concealed(int jitterMs, double loss, int seed)
         {
             var faults = new LinkFaults { DelayMs = 10, JitterMs = jitterMs, Loss = loss, Seed = seed };
