@@ -29,7 +29,7 @@ static int32_t media_seal_checked(int32_t session, const uint8_t *pcm, int32_t p
                                   int32_t pcm_off, int32_t sample_bytes, int32_t samples,
                                   uint8_t *buf, int32_t buf_len, int32_t off, int32_t hdr_len)
 {
-    pc_transport_state *s = pc_transport_lookup(session);
+    pc_transport_state *s = pci_transport_lookup(session);
     if (s == NULL)
         return PC_E_HANDLE;
     if (!sample_width_ok(sample_bytes) || samples < 0 || samples > PC_MEDIA_MAX_SAMPLES
@@ -37,10 +37,10 @@ static int32_t media_seal_checked(int32_t session, const uint8_t *pcm, int32_t p
         || samples > PC_MAX_PACKET_LEN - PC_TAG_LEN - hdr_len)
         return PC_E_ARG;
     int32_t pcm_count = samples * sample_bytes;
-    if (!pc_arg_region(pcm, pcm_len, pcm_off, pcm_count)
-        || !pc_arg_region(buf, buf_len, off, hdr_len + samples))
+    if (!pci_arg_region(pcm, pcm_len, pcm_off, pcm_count)
+        || !pci_arg_region(buf, buf_len, off, hdr_len + samples))
         return PC_E_ARG;
-    if (!pc_arg_region(buf, buf_len, off, hdr_len + samples + PC_TAG_LEN))
+    if (!pci_arg_region(buf, buf_len, off, hdr_len + samples + PC_TAG_LEN))
         return PC_E_SPACE; /* no room for the tag */
     if (!disjoint(pcm, pcm_off, pcm_count, buf, off, hdr_len + samples + PC_TAG_LEN))
         return PC_E_ARG;
@@ -48,19 +48,19 @@ static int32_t media_seal_checked(int32_t session, const uint8_t *pcm, int32_t p
         return PC_E_NONCE_EXHAUSTED; /* before the body is touched */
     uint8_t *pkt = buf + off;
     if (samples > 0)
-        pc_mulaw_encode_frame(pcm + pcm_off, (size_t)sample_bytes, (size_t)samples, pkt + hdr_len);
-    return pc_transport_seal_packet(s, pkt, (size_t)hdr_len, (size_t)samples);
+        pci_mulaw_encode_frame(pcm + pcm_off, (size_t)sample_bytes, (size_t)samples, pkt + hdr_len);
+    return pci_transport_seal_packet(s, pkt, (size_t)hdr_len, (size_t)samples);
 }
 
 int32_t pc_media_seal(int32_t session, const uint8_t *pcm, int32_t pcm_len, int32_t pcm_off,
                       int32_t sample_bytes, int32_t samples, uint8_t *buf, int32_t buf_len,
                       int32_t off, int32_t hdr_len)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
         rc = media_seal_checked(session, pcm, pcm_len, pcm_off, sample_bytes, samples, buf,
                                 buf_len, off, hdr_len);
-    return pc_api_leave(rc);
+    return pci_api_leave(rc);
 }
 
 /* hdr_len and the PCM region are the caller's (mistakes are PC_E_ARG);
@@ -70,14 +70,14 @@ static int32_t media_open_checked(int32_t session, uint8_t *buf, int32_t buf_len
                                   int32_t hdr_len, int32_t pkt_len, uint8_t *pcm, int32_t pcm_len,
                                   int32_t pcm_off, int32_t max_samples)
 {
-    pc_transport_state *s = pc_transport_lookup(session);
+    pc_transport_state *s = pci_transport_lookup(session);
     if (s == NULL)
         return PC_E_HANDLE;
     if (max_samples < 0 || max_samples > PC_MEDIA_MAX_SAMPLES)
         return PC_E_ARG;
     int32_t pcm_count = max_samples * PCM16_BYTES;
-    if (!pc_arg_region(buf, buf_len, off, pkt_len) || hdr_len < PC_PKT_MIN_HDR_LEN
-        || hdr_len > PC_MAX_PACKET_LEN - PC_TAG_LEN || !pc_arg_region(pcm, pcm_len, pcm_off, pcm_count)
+    if (!pci_arg_region(buf, buf_len, off, pkt_len) || hdr_len < PC_PKT_MIN_HDR_LEN
+        || hdr_len > PC_MAX_PACKET_LEN - PC_TAG_LEN || !pci_arg_region(pcm, pcm_len, pcm_off, pcm_count)
         || !disjoint(buf, off, pkt_len, pcm, pcm_off, pcm_count))
         return PC_E_ARG;
     if (pkt_len > PC_MAX_PACKET_LEN || pkt_len < hdr_len + PC_TAG_LEN)
@@ -86,11 +86,11 @@ static int32_t media_open_checked(int32_t session, uint8_t *buf, int32_t buf_len
     if (samples > max_samples)
         return PC_E_MALFORMED;
     uint8_t *pkt = buf + off;
-    int rc = pc_transport_open_packet(s, pkt, (size_t)hdr_len, (size_t)pkt_len);
+    int rc = pci_transport_open_packet(s, pkt, (size_t)hdr_len, (size_t)pkt_len);
     if (rc < 0)
         return rc;
     if (samples > 0)
-        pc_mulaw_decode_frame(pkt + hdr_len, (size_t)samples, pcm + pcm_off);
+        pci_mulaw_decode_frame(pkt + hdr_len, (size_t)samples, pcm + pcm_off);
     return samples;
 }
 
@@ -98,11 +98,11 @@ int32_t pc_media_open(int32_t session, uint8_t *buf, int32_t buf_len, int32_t of
                       int32_t pkt_len, uint8_t *pcm, int32_t pcm_len, int32_t pcm_off,
                       int32_t max_samples)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
         rc = media_open_checked(session, buf, buf_len, off, hdr_len, pkt_len, pcm, pcm_len,
                                 pcm_off, max_samples);
-    return pc_api_leave(rc);
+    return pci_api_leave(rc);
 }
 
 static int32_t conceal_checked(uint8_t *pcm, int32_t pcm_len, int32_t src_off, int32_t dst_off,
@@ -111,19 +111,19 @@ static int32_t conceal_checked(uint8_t *pcm, int32_t pcm_len, int32_t src_off, i
     if (samples < 0 || samples > PC_MEDIA_MAX_SAMPLES || gain < 0 || gain > PC_GAIN_UNITY)
         return PC_E_ARG;
     int32_t count = samples * PCM16_BYTES;
-    if (!pc_arg_region(pcm, pcm_len, src_off, count) || !pc_arg_region(pcm, pcm_len, dst_off, count)
+    if (!pci_arg_region(pcm, pcm_len, src_off, count) || !pci_arg_region(pcm, pcm_len, dst_off, count)
         || (src_off != dst_off && !disjoint(pcm, src_off, count, pcm, dst_off, count)))
         return PC_E_ARG;
     if (samples > 0)
-        pc_pcm_scale_frame(pcm + src_off, (size_t)samples, (unsigned)gain, pcm + dst_off);
+        pci_pcm_scale_frame(pcm + src_off, (size_t)samples, (unsigned)gain, pcm + dst_off);
     return samples;
 }
 
 int32_t pc_media_conceal(uint8_t *pcm, int32_t pcm_len, int32_t src_off, int32_t dst_off,
                          int32_t samples, int32_t gain)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
         rc = conceal_checked(pcm, pcm_len, src_off, dst_off, samples, gain);
-    return pc_api_leave(rc);
+    return pci_api_leave(rc);
 }

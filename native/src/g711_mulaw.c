@@ -11,7 +11,7 @@
 #define MULAW_SEGMENTS 8
 #define MULAW_SIGN 0x80u
 
-uint8_t pc_mulaw_encode(int16_t sample)
+uint8_t pci_mulaw_encode(int16_t sample)
 {
     unsigned sign = 0;
     int magnitude;
@@ -31,7 +31,7 @@ uint8_t pc_mulaw_encode(int16_t sample)
     return (uint8_t)~(sign | segment << 4 | step);
 }
 
-int16_t pc_mulaw_decode(uint8_t code)
+int16_t pci_mulaw_decode(uint8_t code)
 {
     unsigned c = (unsigned)(uint8_t)~code;
     unsigned segment = (c >> 4) & 0x07u;
@@ -52,21 +52,21 @@ static void store_le16(uint8_t *p, int16_t v)
     p[1] = (uint8_t)(u >> 8);
 }
 
-void pc_mulaw_encode_frame(const uint8_t *pcm, size_t sample_bytes, size_t count, uint8_t *out)
+void pci_mulaw_encode_frame(const uint8_t *pcm, size_t sample_bytes, size_t count, uint8_t *out)
 {
     /* The sample is the top two bytes of each slot (both widths are LE). */
     const uint8_t *p = pcm + sample_bytes - 2;
     for (size_t i = 0; i < count; i++, p += sample_bytes)
-        out[i] = pc_mulaw_encode(load_le16(p));
+        out[i] = pci_mulaw_encode(load_le16(p));
 }
 
-void pc_mulaw_decode_frame(const uint8_t *codes, size_t count, uint8_t *pcm)
+void pci_mulaw_decode_frame(const uint8_t *codes, size_t count, uint8_t *pcm)
 {
     for (size_t i = 0; i < count; i++)
-        store_le16(pcm + 2 * i, pc_mulaw_decode(codes[i]));
+        store_le16(pcm + 2 * i, pci_mulaw_decode(codes[i]));
 }
 
-void pc_pcm_scale_frame(const uint8_t *src, size_t count, unsigned gain_q8, uint8_t *dst)
+void pci_pcm_scale_frame(const uint8_t *src, size_t count, unsigned gain_q8, uint8_t *dst)
 {
     for (size_t i = 0; i < count; i++) {
         long scaled = (long)load_le16(src + 2 * i) * (long)gain_q8 / 256;

@@ -20,18 +20,18 @@
 #include <stdint.h>
 
 /* One sample. */
-uint8_t pc_mulaw_encode(int16_t sample);
-int16_t pc_mulaw_decode(uint8_t code);
+uint8_t pci_mulaw_encode(int16_t sample);
+int16_t pci_mulaw_decode(uint8_t code);
 
 /* Encodes `count` samples of `sample_bytes` bytes each (2: 16-bit LE PCM;
  * 4: a 32-bit LE I2S slot whose top 16 bits are the sample) into out[0..count). */
-void pc_mulaw_encode_frame(const uint8_t *pcm, size_t sample_bytes, size_t count, uint8_t *out);
+void pci_mulaw_encode_frame(const uint8_t *pcm, size_t sample_bytes, size_t count, uint8_t *out);
 
 /* Decodes `count` code words into pcm[0..2*count) as 16-bit LE samples. */
-void pc_mulaw_decode_frame(const uint8_t *codes, size_t count, uint8_t *pcm);
+void pci_mulaw_decode_frame(const uint8_t *codes, size_t count, uint8_t *pcm);
 
 /* Copies `count` 16-bit LE samples from src to dst scaled by gain_q8/256
  * (0..256), rounding toward zero. src and dst may be the same frame. */
-void pc_pcm_scale_frame(const uint8_t *src, size_t count, unsigned gain_q8, uint8_t *dst);
+void pci_pcm_scale_frame(const uint8_t *src, size_t count, unsigned gain_q8, uint8_t *dst);
 
 #endif /* PC_G711_MULAW_H */

@@ -75,15 +75,15 @@ int16_t le16(const uint8_t *p) { return (int16_t)(uint16_t)(p[0] | p[1] << 8); }
 TEST(G711Table2a, PublishedEndPointsAndOutputs)
 {
     // Spot values printed in the table: the ends of segment 8 and of segment 1.
-    EXPECT_EQ(pc_mulaw_decode(0x80), pcm(8031));
-    EXPECT_EQ(pc_mulaw_decode(0x8F), pcm(4191));
-    EXPECT_EQ(pc_mulaw_decode(0xFF), 0);
-    EXPECT_EQ(pc_mulaw_decode(0xF0), pcm(30));
-    EXPECT_EQ(pc_mulaw_decode(0x00), pcm(-8031));
-    EXPECT_EQ(pc_mulaw_decode(0x7F), 0); // negative zero decodes to 0
-    EXPECT_EQ(pc_mulaw_encode(pcm(8159)), 0x80);
-    EXPECT_EQ(pc_mulaw_encode(INT16_MAX), 0x80); // beyond full scale: clipped
-    EXPECT_EQ(pc_mulaw_encode(INT16_MIN), 0x00);
+    EXPECT_EQ(pci_mulaw_decode(0x80), pcm(8031));
+    EXPECT_EQ(pci_mulaw_decode(0x8F), pcm(4191));
+    EXPECT_EQ(pci_mulaw_decode(0xFF), 0);
+    EXPECT_EQ(pci_mulaw_decode(0xF0), pcm(30));
+    EXPECT_EQ(pci_mulaw_decode(0x00), pcm(-8031));
+    EXPECT_EQ(pci_mulaw_decode(0x7F), 0); // negative zero decodes to 0
+    EXPECT_EQ(pci_mulaw_encode(pcm(8159)), 0x80);
+    EXPECT_EQ(pci_mulaw_encode(INT16_MAX), 0x80); // beyond full scale: clipped
+    EXPECT_EQ(pci_mulaw_encode(INT16_MIN), 0x00);
 }
 
 // Every one of the 128 magnitude intervals: inputs strictly inside code to
@@ -95,16 +95,16 @@ TEST(G711Table2a, EveryIntervalBothSigns)
         int lo, hi, output;
         interval(n, lo, hi, output);
         uint8_t positive = (uint8_t)(0xFF - n), negative = (uint8_t)(0x7F - n);
-        ASSERT_EQ(pc_mulaw_decode(positive), pcm(output)) << "interval " << n;
-        ASSERT_EQ(pc_mulaw_decode(negative), pcm(-output)) << "interval " << n;
+        ASSERT_EQ(pci_mulaw_decode(positive), pcm(output)) << "interval " << n;
+        ASSERT_EQ(pci_mulaw_decode(negative), pcm(-output)) << "interval " << n;
         for (int x = lo + 1; x < hi; x++) {
-            ASSERT_EQ(pc_mulaw_encode(pcm(x)), positive) << "x=" << x;
-            ASSERT_EQ(pc_mulaw_encode(pcm(-x)), negative) << "x=-" << x;
+            ASSERT_EQ(pci_mulaw_encode(pcm(x)), positive) << "x=" << x;
+            ASSERT_EQ(pci_mulaw_encode(pcm(-x)), negative) << "x=-" << x;
         }
-        uint8_t at_lo = pc_mulaw_encode(pcm(lo));
+        uint8_t at_lo = pci_mulaw_encode(pcm(lo));
         EXPECT_TRUE(at_lo == positive || at_lo == positive + 1 || (n == 0 && at_lo == 0xFF))
             << "decision value " << lo;
-        uint8_t at_neg = pc_mulaw_encode(pcm(-hi));
+        uint8_t at_neg = pci_mulaw_encode(pcm(-hi));
         EXPECT_TRUE(at_neg == negative || at_neg == negative - 1) << "decision value -" << hi;
     }
 }
@@ -115,14 +115,14 @@ TEST(G711Conventions, SixteenBitInputTruncatesAndIsSymmetric)
 {
     for (int x = INT16_MIN; x <= INT16_MAX; x++) {
         int truncated = x >= 0 ? (x & ~3) : -(((~x) >> 2) * 4) - 1;
-        ASSERT_EQ(pc_mulaw_encode((int16_t)x), pc_mulaw_encode((int16_t)truncated)) << x;
+        ASSERT_EQ(pci_mulaw_encode((int16_t)x), pci_mulaw_encode((int16_t)truncated)) << x;
         if (x > 0) {
-            ASSERT_EQ(pc_mulaw_encode((int16_t)x) & 0x7F, pc_mulaw_encode((int16_t)(-x - 1)) & 0x7F)
+            ASSERT_EQ(pci_mulaw_encode((int16_t)x) & 0x7F, pci_mulaw_encode((int16_t)(-x - 1)) & 0x7F)
                 << x;
         }
     }
     for (int x = -4; x <= -1; x++)
-        EXPECT_EQ(pc_mulaw_encode((int16_t)x), 0x7F); // -0
+        EXPECT_EQ(pci_mulaw_encode((int16_t)x), 0x7F); // -0
 }
 
 // ---- independent implementation: libsox (sox -D, no dither) ---------------
@@ -151,7 +151,7 @@ TEST(G711Sox, DecodesEveryCodeWordAlike)
     Bytes ref = run_sox(codes, "-e mu-law -b 8", "-e signed -b 16");
     ASSERT_EQ(ref.size(), 512u);
     for (int c = 0; c < 256; c++)
-        EXPECT_EQ(pc_mulaw_decode((uint8_t)c), le16(&ref[2 * c])) << "code " << c;
+        EXPECT_EQ(pci_mulaw_decode((uint8_t)c), le16(&ref[2 * c])) << "code " << c;
 }
 
 // On 14-bit input (multiples of 4: no rounding question) sox's Sun-derived
@@ -168,7 +168,7 @@ TEST(G711Sox, EncodesEveryFourteenBitValueAlike)
     auto sox = [&](int n) { return ref[(size_t)(n + 8192)]; };
     int compared = 0;
     for (int n = -8192; n < 8192; n++) {
-        uint8_t ours = pc_mulaw_encode(pcm(n));
+        uint8_t ours = pci_mulaw_encode(pcm(n));
         if (n >= 0) {
             ASSERT_EQ(ours, sox(n)) << "n=" << n;
         } else if (n <= -2) {
@@ -197,13 +197,13 @@ TEST(G711Frames, FrameFunctionsMatchTheSampleFunctions)
         slots.push_back((uint8_t)((uint16_t)s >> 8));
     }
     Bytes codes(PC_MEDIA_FRAME_SAMPLES), codes32(PC_MEDIA_FRAME_SAMPLES);
-    pc_mulaw_encode_frame(pcm16.data(), 2, codes.size(), codes.data());
-    pc_mulaw_encode_frame(slots.data(), 4, codes32.size(), codes32.data());
+    pci_mulaw_encode_frame(pcm16.data(), 2, codes.size(), codes.data());
+    pci_mulaw_encode_frame(slots.data(), 4, codes32.size(), codes32.data());
     Bytes decoded(2 * PC_MEDIA_FRAME_SAMPLES);
-    pc_mulaw_decode_frame(codes.data(), codes.size(), decoded.data());
+    pci_mulaw_decode_frame(codes.data(), codes.size(), decoded.data());
     for (int i = 0; i < PC_MEDIA_FRAME_SAMPLES; i++) {
-        ASSERT_EQ(codes[i], pc_mulaw_encode(samples[i]));
+        ASSERT_EQ(codes[i], pci_mulaw_encode(samples[i]));
         ASSERT_EQ(codes32[i], codes[i]);
-        ASSERT_EQ(le16(&decoded[2 * i]), pc_mulaw_decode(codes[i]));
+        ASSERT_EQ(le16(&decoded[2 * i]), pci_mulaw_decode(codes[i]));
     }
 }

@@ -62,7 +62,7 @@ TEST_F(Media, SealedFrameOpensWithTheSessionCallsAndDecodesAlike)
     Bytes copy = pkt;
     ASSERT_EQ(pc_session_open(pair.responder, copy.data(), (int32_t)copy.size(), 0, kHdr, kPacket), kFrame);
     for (int32_t i = 0; i < kFrame; i++)
-        ASSERT_EQ(copy[(size_t)(kHdr + i)], pc_mulaw_encode(le16(&pcm[2 * (size_t)i])));
+        ASSERT_EQ(copy[(size_t)(kHdr + i)], pci_mulaw_encode(le16(&pcm[2 * (size_t)i])));
     for (int i = 16; i < kHdr; i++)
         EXPECT_EQ(copy[(size_t)i], 0x30 + i); // the caller's header is authenticated, not touched
 
@@ -78,7 +78,7 @@ TEST_F(Media, SealedFrameOpensWithTheSessionCallsAndDecodesAlike)
     for (int i = 0; i < 6; i++)
         EXPECT_EQ(out[(size_t)i], 0xEE);
     for (int32_t i = 0; i < kFrame; i++)
-        ASSERT_EQ(le16(&out[6 + 2 * (size_t)i]), pc_mulaw_decode(pc_mulaw_encode(le16(&pcm[2 * (size_t)i]))));
+        ASSERT_EQ(le16(&out[6 + 2 * (size_t)i]), pci_mulaw_decode(pci_mulaw_encode(le16(&pcm[2 * (size_t)i]))));
 }
 
 TEST_F(Media, SessionSealedPacketOpensThroughMediaOpen)
@@ -89,7 +89,7 @@ TEST_F(Media, SessionSealedPacketOpensThroughMediaOpen)
                             (int32_t)p.bytes.size(), out.data(), (int32_t)out.size(), 0, kFrame),
               kFrame);
     for (int32_t i = 0; i < kFrame; i++)
-        ASSERT_EQ(le16(&out[2 * (size_t)i]), pc_mulaw_decode(p.body[(size_t)i]));
+        ASSERT_EQ(le16(&out[2 * (size_t)i]), pci_mulaw_decode(p.body[(size_t)i]));
 }
 
 TEST_F(Media, I2sSlotsEncodeTheirTopSixteenBits)

@@ -281,8 +281,8 @@ static void bench_media(void)
     XT_CALL(&conceal, pc_media_conceal,
             rc = pc_media_conceal(played, (int32_t)sizeof played, 0, 2 * BODY, BODY, 181));
     expect(rc == BODY, "pc_media_conceal", rc);
-    XT_MEASURE(&enc, pc_mulaw_encode_frame(pcm, 2, BODY, codes));   /* internal: no entry point */
-    XT_MEASURE(&dec, pc_mulaw_decode_frame(codes, BODY, played));
+    XT_MEASURE(&enc, pci_mulaw_encode_frame(pcm, 2, BODY, codes));   /* internal: no entry point */
+    XT_MEASURE(&dec, pci_mulaw_decode_frame(codes, BODY, played));
     xt_report("media_seal", "pc_media_seal, 160 PCM16 samples -> 172-byte sealed RTP packet", &seal);
     xt_report("media_open", "pc_media_open, same packet -> 160 PCM16 samples", &open);
     xt_report("media_seal_i2s", "pc_media_seal from 32-bit I2S slots", &seal32);

@@ -40,10 +40,10 @@ static void table(const char *group)
         int lo = n == 0 ? 0 : n < 16 ? 2 * step - 1 : row[0] + row[1] * step;
         int hi = n == 0 ? 1 : lo + (n < 16 ? 2 : row[1]);
         uint8_t pos = (uint8_t)(0xFF - n), neg = (uint8_t)(0x7F - n);
-        bad_out += pc_mulaw_decode(pos) != 4 * output || pc_mulaw_decode(neg) != -4 * output;
+        bad_out += pci_mulaw_decode(pos) != 4 * output || pci_mulaw_decode(neg) != -4 * output;
         for (int x = lo + 1; x < hi; x++) {
-            bad_in += pc_mulaw_encode((int16_t)(4 * x)) != pos
-                      || pc_mulaw_encode((int16_t)(-4 * x)) != neg;
+            bad_in += pci_mulaw_encode((int16_t)(4 * x)) != pos
+                      || pci_mulaw_encode((int16_t)(-4 * x)) != neg;
         }
     }
     xt_check(bad_out == 0, group, "Table 2a decoder outputs", "an output differs");
@@ -102,7 +102,7 @@ static void frames(const char *group)
     xt_check_rc(got, FRAME, group, "pc_media_open", "samples");
     for (int k = 0; k < FRAME; k++) {
         int16_t s = (int16_t)(k * 409 - 32768);
-        int16_t want = pc_mulaw_decode(pc_mulaw_encode(s));
+        int16_t want = pci_mulaw_decode(pci_mulaw_encode(s));
         int16_t have = (int16_t)(uint16_t)(out[OFF + 2 * k] | out[OFF + 2 * k + 1] << 8);
         bad += have != want;
     }
