@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using System.Device.Gpio;
 using System.Threading;
 using nanoFramework.Hardware.Esp32;

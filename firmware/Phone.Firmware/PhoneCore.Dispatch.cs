@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using Phone.Firmware.Board;
 using Phone.Firmware.Calls;
 using Phone.Firmware.Pairing;
@@ -16,30 +17,12 @@ namespace Phone.Firmware
     {
         private void Dispatch(NetAddress from, byte[] buffer, int offset, int count)
         {
-            if (buffer == null || offset < 0 || count < 0 || offset + count > buffer.Length || count < 2)
+            if (!EnvelopeOk(from, buffer, offset, count))
             {
-                _ctx.Counters.Drop(DropReason.Truncated);
-                return;
-            }
-
-            if (count > WireFormat.MaxDatagram)
-            {
-                _ctx.Counters.Drop(DropReason.Oversized);
                 return;
             }
 
             int type = buffer[offset + WireFormat.TypeOffset];
-            if (buffer[offset] != WireFormat.Version)
-            {
-                _ctx.Counters.Drop(DropReason.UnsupportedVersion);
-                if (type != MessageType.Error)
-                {
-                    SendError(from, ErrorCode.UnsupportedVersion, 0);
-                }
-
-                return;
-            }
-
             if (type == MessageType.Secure)
             {
                 DispatchSecure(buffer, offset, count);
@@ -56,6 +39,35 @@ namespace Phone.Firmware
             {
                 _ctx.Counters.Drop(DropReason.UnknownType);
             }
+        }
+
+        /// <summary>Size and version of any datagram; counts (and answers a wrong version) when not ok.</summary>
+        private bool EnvelopeOk(NetAddress from, byte[] buffer, int offset, int count)
+        {
+            if (buffer == null || offset < 0 || count < 0 || offset + count > buffer.Length || count < 2)
+            {
+                _ctx.Counters.Drop(DropReason.Truncated);
+                return false;
+            }
+
+            if (count > WireFormat.MaxDatagram)
+            {
+                _ctx.Counters.Drop(DropReason.Oversized);
+                return false;
+            }
+
+            if (buffer[offset] != WireFormat.Version)
+            {
+                _ctx.Counters.Drop(DropReason.UnsupportedVersion);
+                if (buffer[offset + WireFormat.TypeOffset] != MessageType.Error)
+                {
+                    SendError(from, ErrorCode.UnsupportedVersion, 0);
+                }
+
+                return false;
+            }
+
+            return true;
         }
 
         private void DispatchSecure(byte[] buffer, int offset, int count)
@@ -84,10 +96,10 @@ namespace Phone.Firmware
                 return;
             }
 
-            int length = HandshakeDatagram.CheckLength(type, count);
-            if (length != 0)
+            DropReason length = HandshakeDatagram.CheckLength(type, count);
+            if (length != DropReason.None)
             {
-                _ctx.Counters.Drop(length < 0 ? DropReason.Truncated : DropReason.Oversized);
+                _ctx.Counters.Drop(length);
                 return;
             }
 
@@ -143,8 +155,14 @@ namespace Phone.Firmware
                 return;
             }
 
+            Respond(type, from, senderId, buffer, offset, count);
+        }
+
+        /// <summary>A new inbound pairing or call answers the first message; kept as half-open unless it finished.</summary>
+        private void Respond(int type, NetAddress from, uint senderId, byte[] buffer, int offset, int count)
+        {
             Exchange created;
-            int result;
+            DropReason result;
             if (type == MessageType.Pair1)
             {
                 PairingExchange pairing = new PairingExchange(_ctx, false, from);
@@ -153,20 +171,15 @@ namespace Phone.Firmware
             }
             else
             {
-                CallExchange call = new CallExchange(_ctx, false, from);
+                IncomingCall call = new IncomingCall(_ctx, from);
                 created = call;
                 result = type == MessageType.Call1
                     ? call.OnCall1(senderId, buffer, offset, count)
                     : call.OnVerify1(senderId, buffer, offset, count);
             }
 
-            if (result >= 0)
-            {
-                _ctx.Counters.Drop((DropReason)result);
-                return;
-            }
-
-            if (result == -1 && !created.Finished)
+            _ctx.Counters.Drop(result);
+            if (result == DropReason.None && !created.Finished)
             {
                 AddPending(created);
             }

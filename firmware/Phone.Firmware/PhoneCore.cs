@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // PhoneCore: the board-agnostic phone. API as used by boards (boards/sim, boards/esp32-*):
 //
 //   var phone = new PhoneCore(config, KeyStore.Open(dir), transport, clock, display, mic, speaker);
@@ -107,100 +108,6 @@ namespace Phone.Firmware
             }
         }
 
-        /// <summary>No pairing or call in progress.</summary>
-        public bool IsIdle
-        {
-            get { return _active == null; }
-        }
-
-        /// <summary>State of the active pairing (Idle if none).</summary>
-        public PairingState PairingState
-        {
-            get
-            {
-                PairingExchange p = _active as PairingExchange;
-                return p == null ? PairingState.Idle : p.State;
-            }
-        }
-
-        /// <summary>State of the active call (Idle if none).</summary>
-        public CallState CallState
-        {
-            get
-            {
-                CallExchange c = _active as CallExchange;
-                return c == null ? CallState.Idle : c.State;
-            }
-        }
-
-        /// <summary>Badge of the active call.</summary>
-        public Badge CallBadge
-        {
-            get
-            {
-                CallExchange c = _active as CallExchange;
-                return c == null ? Badge.None : c.Badge;
-            }
-        }
-
-        /// <summary>The verification code on the display (pairing or call fallback), else null.</summary>
-        public string CurrentCode
-        {
-            get { return _active == null ? null : _active.CodeText; }
-        }
-
-        /// <summary>The same code as PGP words, else null.</summary>
-        public string CurrentCodeWords
-        {
-            get { return _active == null ? null : _active.CodeWords; }
-        }
-
-        /// <summary>Contact slot of the active call's peer, or of the contact just pinned; else -1.</summary>
-        public int ActiveContactIndex
-        {
-            get { return _active == null ? -1 : _active.ContactIndex; }
-        }
-
-        /// <summary>Milliseconds from Call (or CALL_1) to call keys ready, or -1.</summary>
-        public long CallKeysReadyMs
-        {
-            get
-            {
-                CallExchange c = _active as CallExchange;
-                return c == null ? -1 : c.KeysReadyMs;
-            }
-        }
-
-        /// <summary>Inbound handshakes waiting for their next message (bounded by MaxInboundHandshakes).</summary>
-        internal int PendingCount
-        {
-            get
-            {
-                int n = 0;
-                for (int i = 0; i < _pending.Length; i++)
-                {
-                    if (_pending[i] != null)
-                    {
-                        n++;
-                    }
-                }
-
-                return n;
-            }
-        }
-
-        /// <summary>This phone's static public key.</summary>
-        public byte[] IdentityKey
-        {
-            get { return _ctx.Store.IdentityPublicKey(); }
-        }
-
-        /// <summary>First 8 bytes of the identity key in hex.</summary>
-        public string Fingerprint
-        {
-            get { return Hex.Of(IdentityKey, 8); }
-        }
-
         /// <summary>Power-on: native self-test (throws if it fails), key pool refill, idle screen.</summary>
         public void Start()
         {
@@ -287,7 +194,7 @@ namespace Phone.Firmware
                 return false;
             }
 
-            CallExchange call = new CallExchange(_ctx, true, at);
+            OutgoingCall call = new OutgoingCall(_ctx, at);
             _active = call;
             call.Dial(contact);
             return true;

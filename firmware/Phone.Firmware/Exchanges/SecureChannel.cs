@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using Phone.Crypto;
 using Phone.Firmware.Board;
 using Phone.Firmware.Timing;
@@ -12,9 +13,8 @@ namespace Phone.Firmware.Exchanges
     /// suppression) and forgets the previous receiving key a little after
     /// each key switch. The media path through here allocates nothing.
     /// </summary>
-    internal class SecureChannel : ITimerHandler
+    internal partial class SecureChannel : ITimerHandler
     {
-        private const int OutboxSlots = 6;
         private const int TimerOutbox = 1;
         private const int TimerForget = 2;
 
@@ -24,17 +24,10 @@ namespace Phone.Firmware.Exchanges
         private readonly byte[] _rx = new byte[WireFormat.MaxDatagram];
         private readonly byte[] _info = new byte[4];
         private readonly byte[] _ackArgs = new byte[4];
-        private readonly byte[] _obType = new byte[OutboxSlots];
-        private readonly uint[] _obSeq = new uint[OutboxSlots];
-        private readonly byte[][] _obArgs = new byte[OutboxSlots][];
-        private readonly int[] _obArgsLength = new int[OutboxSlots];
-        private readonly int[] _obSends = new int[OutboxSlots];
-        private readonly long[] _obNext = new long[OutboxSlots];
-        private readonly long[] _obGiveUp = new long[OutboxSlots];
+        private readonly ControlOutbox _outbox;
         private readonly PhoneTimer _outboxTimer;
         private readonly PhoneTimer _forgetTimer;
         private TransportKeys _session;
-        private uint _nextSeq = 1;
         private uint _rxHighest;
         private ulong _rxSeen;
         private int _lastPhaseByte = -1;
@@ -47,12 +40,8 @@ namespace Phone.Firmware.Exchanges
             _listener = listener;
             PeerId = peerId;
             Peer = peer;
-            for (int i = 0; i < OutboxSlots; i++)
-            {
-                _obArgs[i] = new byte[ControlMessage.MaxArgs];
-            }
-
             _outboxTimer = ctx.Timers.Create(this, TimerOutbox);
+            _outbox = new ControlOutbox(_outboxTimer);
             _forgetTimer = ctx.Timers.Create(this, TimerForget);
             LastReceived = ctx.Now;
             LastSent = ctx.Now;
@@ -93,13 +82,6 @@ namespace Phone.Firmware.Exchanges
         /// <summary>True while a DH re-key's key is pending on either direction.</summary>
         internal bool RekeyPending { get; private set; }
 
-        /// <summary>
-        /// Where received media frames are decoded (the call's jitter buffer);
-        /// null until the call's audio runs: media is then opened and handed to
-        /// the listener's OnMedia without decoding.
-        /// </summary>
-        internal Media.IMediaReceiver MediaReceiver { get; set; }
-
         /// <summary>The transmit buffer media frames are built in (header at 0).</summary>
         internal byte[] TxBuffer
         {
@@ -117,26 +99,15 @@ namespace Phone.Firmware.Exchanges
             uint seq = 0;
             if (reliable)
             {
-                int slot = FreeSlot();
-                if (slot < 0)
+                long now = _ctx.Now;
+                OutboxEntry entry = _outbox.Add(type, args, argsLength, now + _ctx.Backoff.Gap(1),
+                    now + _ctx.Config.HandshakeTimeoutMs);
+                if (entry == null)
                 {
                     return 0;
                 }
 
-                seq = _nextSeq++;
-                long now = _ctx.Now;
-                _obType[slot] = type;
-                _obSeq[slot] = seq;
-                _obArgsLength[slot] = argsLength;
-                for (int i = 0; i < argsLength; i++)
-                {
-                    _obArgs[slot][i] = args[i];
-                }
-
-                _obSends[slot] = 1;
-                _obNext[slot] = now + _ctx.Backoff.Gap(1);
-                _obGiveUp[slot] = now + _ctx.Config.HandshakeTimeoutMs;
-                ArmOutbox();
+                seq = entry.Seq;
             }
 
             SealControl(type, seq, args, argsLength);
@@ -146,26 +117,13 @@ namespace Phone.Firmware.Exchanges
         /// <summary>True while a reliable message of type waits for its acknowledgement.</summary>
         internal bool Pending(byte type)
         {
-            for (int i = 0; i < OutboxSlots; i++)
-            {
-                if (_obSeq[i] != 0 && _obType[i] == type)
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return _outbox.Pending(type);
         }
 
         /// <summary>Stops retransmitting everything.</summary>
         internal void CancelAll()
         {
-            for (int i = 0; i < OutboxSlots; i++)
-            {
-                _obSeq[i] = 0;
-            }
-
-            _outboxTimer.Disarm();
+            _outbox.Clear();
         }
 
         /// <summary>Seals TxBuffer[0..headerLength+bodyLength) and sends it (media path: no allocation).</summary>
@@ -178,100 +136,42 @@ namespace Phone.Firmware.Exchanges
         }
 
         /// <summary>
-        /// Sends one media frame: TxBuffer holds the media header; the PCM is
-        /// encoded and the packet sealed in one native call (no allocation).
-        /// </summary>
-        internal void SendMedia(byte[] pcm, int sampleBytes, int samples)
-        {
-            int length = _session.SealMedia(pcm, 0, sampleBytes, samples, _tx, 0, WireFormat.MediaHeaderLength);
-            _ctx.Send(Peer, _tx, 0, length);
-            LastSent = _ctx.Now;
-            SentInPhase++;
-        }
-
-        /// <summary>
         /// Opens a SECURE datagram addressed to this channel and dispatches it.
-        /// Returns -1 when it was accepted, else the DropReason (as int).
+        /// Returns DropReason.None when it was accepted, else why it was dropped.
         /// </summary>
-        internal int Receive(byte[] buffer, int offset, int count)
+        internal DropReason Receive(byte[] buffer, int offset, int count)
         {
             if (_session == null)
             {
-                return (int)DropReason.UnknownSession;
+                return DropReason.UnknownSession;
             }
 
             int kind = buffer[offset + WireFormat.InnerKindOffset];
             int headerLength = SecureHeader.HeaderLength(kind);
             if (headerLength < 0)
             {
-                return (int)DropReason.Malformed;
+                return DropReason.Malformed;
             }
 
             if (count < headerLength + WireFormat.TagLength + 1)
             {
-                return (int)DropReason.Truncated;
+                return DropReason.Truncated;
             }
 
             System.Array.Copy(buffer, offset, _rx, 0, count);
             if (kind == InnerKind.Media && MediaReceiver != null)
             {
-                return ReceiveMedia(MediaReceiver, headerLength, count);
+                return ReceiveDecodedMedia(MediaReceiver, headerLength, count);
             }
 
             int body = _session.Open(_rx, 0, headerLength, count);
             if (body < 0)
             {
-                return (int)DropReasonNames.FromCryptoStatus(body);
+                return DropReasonNames.FromCryptoStatus(body);
             }
 
-            Verified();
-            if (kind == InnerKind.Media)
-            {
-                if (!Media.RtpHeader.IsValid(_rx, WireFormat.SecureHeaderLength))
-                {
-                    return (int)DropReason.Malformed;
-                }
-
-                _ctx.Counters.MediaReceived++;
-                _listener.OnMedia(_rx, WireFormat.SecureHeaderLength, headerLength, body);
-                return -1;
-            }
-
-            return ReceiveControl(headerLength, body);
-        }
-
-        // A media frame opened and decoded in one native call into the receiver's buffer.
-        private int ReceiveMedia(Media.IMediaReceiver media, int headerLength, int count)
-        {
-            int sequence = Media.RtpHeader.Sequence(_rx, WireFormat.SecureHeaderLength);
-            int samples = _session.OpenMedia(_rx, 0, headerLength, count, media.Pcm, media.DecodeOffset(sequence),
-                PcmLayout.FrameSamples);
-            if (samples < 0)
-            {
-                return (int)DropReasonNames.FromCryptoStatus(samples);
-            }
-
-            Verified();
-            if (!Media.RtpHeader.IsValid(_rx, WireFormat.SecureHeaderLength) || !media.Decoded(sequence, samples))
-            {
-                return (int)DropReason.Malformed;
-            }
-
-            _ctx.Counters.MediaReceived++;
-            return -1;
-        }
-
-        // A packet's tag verified: the peer is live; key switches are noted.
-        private void Verified()
-        {
-            LastReceived = _ctx.Now;
-            if (_rx[WireFormat.PhaseOffset] != _lastPhaseByte)
-            {
-                _lastPhaseByte = _rx[WireFormat.PhaseOffset];
-                RefreshInfo();
-            }
-
-            _listener.OnAuthenticated();
+            Authenticated();
+            return kind == InnerKind.Media ? ReceiveMedia(headerLength, body) : ReceiveControl(headerLength, body);
         }
 
         /// <summary>Re-reads the public key-schedule state; notes key switches.</summary>
@@ -318,28 +218,28 @@ namespace Phone.Firmware.Exchanges
                 return;
             }
 
-            for (int i = 0; i < OutboxSlots; i++)
+            for (int i = 0; i < _outbox.Count; i++)
             {
-                if (_obSeq[i] == 0 || Due(i) > now)
+                OutboxEntry entry = _outbox[i];
+                if (!entry.InUse || entry.Due > now)
                 {
                     continue;
                 }
 
-                if (now >= _obGiveUp[i])
+                if (now >= entry.GiveUpAt)
                 {
-                    byte type = _obType[i];
-                    _obSeq[i] = 0;
-                    _listener.OnControlTimeout(type);
+                    entry.Seq = 0;
+                    _listener.OnControlTimeout(entry.Type);
                     continue;
                 }
 
-                _obSends[i]++;
-                _obNext[i] = now + _ctx.Backoff.Gap(_obSends[i]);
+                entry.Sends++;
+                entry.NextSend = now + _ctx.Backoff.Gap(entry.Sends);
                 _ctx.Counters.Retransmissions++;
-                SealControl(_obType[i], _obSeq[i], _obArgs[i], _obArgsLength[i]);
+                SealControl(entry.Type, entry.Seq, entry.Args, entry.ArgsLength);
             }
 
-            ArmOutbox();
+            _outbox.Rearm();
         }
 
         /// <summary>Wipes the session keys and stops all timers.</summary>
@@ -354,11 +254,36 @@ namespace Phone.Firmware.Exchanges
             }
         }
 
-        private int ReceiveControl(int headerLength, int body)
+        /// <summary>A packet verified: the peer is alive; a new key phase refreshes the schedule.</summary>
+        private void Authenticated()
+        {
+            LastReceived = _ctx.Now;
+            if (_rx[WireFormat.PhaseOffset] != _lastPhaseByte)
+            {
+                _lastPhaseByte = _rx[WireFormat.PhaseOffset];
+                RefreshInfo();
+            }
+
+            _listener.OnAuthenticated();
+        }
+
+        private DropReason ReceiveMedia(int headerLength, int body)
+        {
+            if (!Media.RtpHeader.IsValid(_rx, WireFormat.SecureHeaderLength))
+            {
+                return DropReason.Malformed;
+            }
+
+            _ctx.Counters.MediaReceived++;
+            _listener.OnMedia(_rx, WireFormat.SecureHeaderLength, headerLength, body);
+            return DropReason.None;
+        }
+
+        private DropReason ReceiveControl(int headerLength, int body)
         {
             if (!ControlMessage.IsWellFormed(_rx, headerLength, body))
             {
-                return (int)DropReason.Malformed;
+                return DropReason.Malformed;
             }
 
             _ctx.Counters.ControlReceived++;
@@ -368,19 +293,19 @@ namespace Phone.Firmware.Exchanges
             if (type == ControlType.Ack)
             {
                 Acknowledged(ByteIo.ReadU32Le(_rx, args));
-                return -1;
+                return DropReason.None;
             }
 
             if (seq == 0)
             {
                 _listener.OnControl(type, _rx, args);
-                return -1;
+                return DropReason.None;
             }
 
             if (Seen(seq))
             {
                 SendAck(seq);
-                return -1;
+                return DropReason.None;
             }
 
             if (_listener.OnControl(type, _rx, args))
@@ -389,20 +314,15 @@ namespace Phone.Firmware.Exchanges
                 SendAck(seq);
             }
 
-            return -1;
+            return DropReason.None;
         }
 
         private void Acknowledged(uint seq)
         {
-            for (int i = 0; i < OutboxSlots; i++)
+            byte type;
+            if (_outbox.Acknowledge(seq, out type))
             {
-                if (seq != 0 && _obSeq[i] == seq)
-                {
-                    _obSeq[i] = 0;
-                    ArmOutbox();
-                    _listener.OnAcked(_obType[i]);
-                    return;
-                }
+                _listener.OnAcked(type);
             }
         }
 
@@ -448,45 +368,6 @@ namespace Phone.Firmware.Exchanges
             }
 
             _rxSeen |= 1UL << (int)(_rxHighest - seq);
-        }
-
-        private long Due(int slot)
-        {
-            return _obNext[slot] < _obGiveUp[slot] ? _obNext[slot] : _obGiveUp[slot];
-        }
-
-        private int FreeSlot()
-        {
-            for (int i = 0; i < OutboxSlots; i++)
-            {
-                if (_obSeq[i] == 0)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
-        }
-
-        private void ArmOutbox()
-        {
-            long next = PhoneTimer.Never;
-            for (int i = 0; i < OutboxSlots; i++)
-            {
-                if (_obSeq[i] != 0 && Due(i) < next)
-                {
-                    next = Due(i);
-                }
-            }
-
-            if (next == PhoneTimer.Never)
-            {
-                _outboxTimer.Disarm();
-            }
-            else
-            {
-                _outboxTimer.ArmAt(next);
-            }
         }
     }
 }

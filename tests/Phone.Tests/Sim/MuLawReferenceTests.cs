@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using Phone.Sim.Audio;
 using Xunit;
 
