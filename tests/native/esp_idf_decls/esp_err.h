@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * DECLARATIONS ONLY, for the syntax check of native/nanoframework/storage_nvs.c
  * (tests/native/CMakeLists.txt, test nvs_storage_syntax). A subset of ESP-IDF v5

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * DECLARATIONS ONLY, for the syntax check of native/nanoframework/storage_nvs.c.
  * ESP-IDF v5 components/esp_hw_support/include/esp_random.h. Never linked.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * DECLARATIONS ONLY, for the syntax check of native/nanoframework/storage_nvs.c.
  * The subset of ESP-IDF v5 components/nvs_flash/include/nvs.h that the storage
