@@ -36,7 +36,7 @@ extern "C" {
 
 /* Bump whenever a signature, a constant below or a wire layout changes; the
  * nanoFramework AssemblyNativeVersion follows it (docs/native-api.md). */
-#define PC_API_VERSION 1
+#define PC_API_VERSION 2 /* 2: pc_hs_kem_* (hybrid pairing, ML-KEM-768) */
 
 /* ---- sizes ---------------------------------------------------------------- */
 #define PC_KEY_LEN 32           /* X25519 public keys, symmetric keys        */

@@ -48,6 +48,20 @@ static const CLR_RT_MethodHandler method_lookup[] =
     Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::SessionForgetPrevious___STATIC__I4__I4,
     Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::SessionInfo___STATIC__I4__I4__SZARRAY_U1__I4,
     Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::SessionFree___STATIC__I4__I4,
+    Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::HandshakeKemOffer___STATIC__I4__I4__SZARRAY_U1__I4,
+    Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::HandshakeKemAccept___STATIC__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4,
+    Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::HandshakeKemFinish___STATIC__I4__I4__SZARRAY_U1__I4,
+    Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::HandshakeKemMixed___STATIC__I4__I4,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
     NULL,
     NULL,
     NULL,
@@ -120,7 +134,7 @@ static const CLR_RT_MethodHandler method_lookup[] =
     NULL,
 };
 
-// NATIVE CHECKSUM PREDICTED: 0x0DCC5914 was not printed by a Visual Studio build.
+// NATIVE CHECKSUM PREDICTED: 0x4FF9F77D was not printed by a Visual Studio build.
 // It is MdpModel's prediction (tools/interop-stubs), reproduced by the MetadataProcessor's
 // own table and checksum code (metadata-processor 4541b46, tools/interop-stubs/MdpRun) on
 // the SDK build of the binding. If the device refuses the assembly at boot
@@ -129,9 +143,9 @@ static const CLR_RT_MethodHandler method_lookup[] =
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_Phone_Crypto =
 {
     "Phone.Crypto",
-    0x0DCC5914,
+    0x4FF9F77D,
     method_lookup,
-    { 1, 0, 0, 1 }
+    { 1, 0, 0, 2 }
 };
 
 // clang-format on

@@ -57,6 +57,10 @@ namespace Phone_Crypto
             static signed int SessionForgetPrevious( signed int param0, HRESULT &hr );
             static signed int SessionInfo( signed int param0, CLR_RT_TypedArray_UINT8 param1, signed int param2, HRESULT &hr );
             static signed int SessionFree( signed int param0, HRESULT &hr );
+            static signed int HandshakeKemOffer( signed int param0, CLR_RT_TypedArray_UINT8 param1, signed int param2, HRESULT &hr );
+            static signed int HandshakeKemAccept( signed int param0, CLR_RT_TypedArray_UINT8 param1, signed int param2, CLR_RT_TypedArray_UINT8 param3, signed int param4, HRESULT &hr );
+            static signed int HandshakeKemFinish( signed int param0, CLR_RT_TypedArray_UINT8 param1, signed int param2, HRESULT &hr );
+            static signed int HandshakeKemMixed( signed int param0, HRESULT &hr );
         };
     }
 }

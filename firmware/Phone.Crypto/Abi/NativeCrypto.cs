@@ -296,5 +296,35 @@ namespace Phone.Crypto.Abi
         [MethodImpl(MethodImplOptions.InternalCall)]
 #endif
         internal static extern int SessionFree(int session);
+
+        // ---- hybrid pairing: ML-KEM-768 mixed into XX (the KEM secret key and shared secret stay native) ----
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_hs_kem_offer")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int HandshakeKemOffer(int handshake, byte[] publicKey, int publicKeyLength);
+
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_hs_kem_accept")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int HandshakeKemAccept(int handshake, byte[] publicKey, int publicKeyLength,
+            byte[] ciphertext, int ciphertextLength);
+
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_hs_kem_finish")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int HandshakeKemFinish(int handshake, byte[] ciphertext, int ciphertextLength);
+
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_hs_kem_mixed")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int HandshakeKemMixed(int handshake);
     }
 }
