@@ -10,7 +10,8 @@
 
 int32_t pc_test_mlkem_keypair(const uint8_t *seed, size_t seed_len, uint8_t *pk, uint8_t *sk)
 {
-    if (seed == NULL || seed_len != PCQ_MLKEM_KEYGEN_COINS || pk == NULL || sk == NULL)
+    if ((seed == NULL ? seed_len != 0 : seed_len != PCQ_MLKEM_KEYGEN_COINS) || pk == NULL
+        || sk == NULL)
         return PC_E_ARG;
     pci_platform_lock();
     pci_mlkem_test_replay_coins(seed, seed_len);
@@ -23,7 +24,7 @@ int32_t pc_test_mlkem_keypair(const uint8_t *seed, size_t seed_len, uint8_t *pk,
 int32_t pc_test_mlkem_encaps(const uint8_t *m, size_t m_len, const uint8_t *pk, size_t pk_len,
                              uint8_t *ct, uint8_t *ss)
 {
-    if (m == NULL || m_len != PCQ_MLKEM_ENCAPS_COINS || ct == NULL || ss == NULL)
+    if ((m == NULL ? m_len != 0 : m_len != PCQ_MLKEM_ENCAPS_COINS) || ct == NULL || ss == NULL)
         return PC_E_ARG;
     pci_platform_lock();
     pci_mlkem_test_replay_coins(m, m_len);

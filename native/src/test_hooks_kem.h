@@ -21,9 +21,11 @@ extern "C" {
 #define PC_TEST_MLKEM_SECRET_LEN 2400
 #define PC_TEST_MLKEM_SHARED_LEN 32
 
-/* ML-KEM.KeyGen_internal(d, z) with seed = d || z (64 bytes, else PC_E_ARG). */
+/* ML-KEM.KeyGen_internal(d, z) with seed = d || z (64 bytes); seed NULL with
+ * seed_len 0: the production random source. Other lengths: PC_E_ARG. */
 int32_t pc_test_mlkem_keypair(const uint8_t *seed, size_t seed_len, uint8_t *pk, uint8_t *sk);
-/* ML-KEM.Encaps_internal(ek, m), m 32 bytes: PC_OK, PC_E_ARG, PC_E_MALFORMED (ek). */
+/* ML-KEM.Encaps_internal(ek, m), m 32 bytes (NULL, 0: the random source):
+ * PC_OK, PC_E_ARG, PC_E_MALFORMED (ek). */
 int32_t pc_test_mlkem_encaps(const uint8_t *m, size_t m_len, const uint8_t *pk, size_t pk_len,
                              uint8_t *ct, uint8_t *ss);
 /* ML-KEM.Decaps: PC_OK or PC_E_MALFORMED (ciphertext length). */
