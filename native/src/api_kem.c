@@ -34,7 +34,6 @@ static int32_t kem_point(const pc_handshake *hs, int role, int kem_state)
 
 static int32_t kem_offer(int32_t handle, uint8_t *pk_out, int32_t pk_len)
 {
-    uint8_t pk[PC_KEM_PUBLIC_LEN];
     uint8_t *sk = NULL;
     pc_handshake *hs = pci_hs_table_get(handle);
 
@@ -50,15 +49,17 @@ static int32_t kem_offer(int32_t handle, uint8_t *pk_out, int32_t pk_len)
     int32_t key = pci_kem_table_alloc(&sk);
     if (key < 0)
         return key;
-    rc = pci_mlkem_keypair(pk, sk);
+    /* Straight into the caller's buffer (checked above): ML-KEM's own stack
+     * is deep enough (docs/performance.md) without a 1,184-byte copy here. */
+    rc = pci_mlkem_keypair(pk_out, sk);
     if (rc != PC_OK) {
         pci_kem_table_free(key);
         return rc;
     }
-    pci_ss_mix_hash(&hs->ss, pk, sizeof pk);
+    pci_ss_mix_hash(&hs->ss, pk_out, PC_KEM_PUBLIC_LEN);
     hs->kem_key = key;
     hs->kem_state = PC_HS_KEM_OFFERED;
-    return pci_api_copy_out(pk_out, pk_len, pk, PC_KEM_PUBLIC_LEN);
+    return PC_KEM_PUBLIC_LEN;
 }
 
 int32_t pc_hs_kem_offer(int32_t hs, uint8_t *pk, int32_t pk_len)
@@ -74,7 +75,6 @@ int32_t pc_hs_kem_offer(int32_t hs, uint8_t *pk, int32_t pk_len)
 static int32_t kem_accept(int32_t handle, const uint8_t *pk, int32_t pk_len, uint8_t *ct_out,
                           int32_t ct_len)
 {
-    uint8_t ct[PC_KEM_CIPHERTEXT_LEN];
     uint8_t ss[PCQ_MLKEM_SHARED_LEN];
     pc_symmetric_state next;
     pc_handshake *hs = pci_hs_table_get(handle);
@@ -86,20 +86,21 @@ static int32_t kem_accept(int32_t handle, const uint8_t *pk, int32_t pk_len, uin
     int32_t rc = kem_point(hs, PC_ROLE_RESPONDER, PC_HS_KEM_NONE);
     if (rc == PC_OK)
         rc = pci_arg_out(ct_out, ct_len, PC_KEM_CIPHERTEXT_LEN);
+    /* The ciphertext goes straight into the caller's buffer (checked above; a
+     * malformed key is refused before anything is written). */
     if (rc == PC_OK)
-        rc = pci_mlkem_encaps(ct, ss, pk, (size_t)pk_len);
+        rc = pci_mlkem_encaps(ct_out, ss, pk, (size_t)pk_len);
     if (rc != PC_OK)
         return rc;
     next = hs->ss;
     pci_ss_mix_hash(&next, pk, PC_KEM_PUBLIC_LEN);
-    pci_ss_mix_hash(&next, ct, sizeof ct);
+    pci_ss_mix_hash(&next, ct_out, PC_KEM_CIPHERTEXT_LEN);
     pci_ss_mix_key(&next, ss, sizeof ss);
     hs->ss = next;
     hs->kem_state = PC_HS_KEM_MIXED;
-    rc = pci_api_copy_out(ct_out, ct_len, ct, PC_KEM_CIPHERTEXT_LEN);
     pci_be_wipe(ss, sizeof ss);
     pci_ss_wipe(&next);
-    return rc;
+    return PC_KEM_CIPHERTEXT_LEN;
 }
 
 int32_t pc_hs_kem_accept(int32_t hs, const uint8_t *pk, int32_t pk_len, uint8_t *ct,
