@@ -8,7 +8,9 @@
  *
  * Every step works on a copy of the symmetric state and commits it only
  * when the whole step succeeded; the KEM shared secret and the copies are
- * wiped on every exit path.
+ * wiped on every exit path. Each step runs on the platform's deep stack
+ * (pci_platform_run_deep: ML-KEM needs about 15 KB, more than the device's
+ * interpreter task has).
  */
 #include <string.h>
 
@@ -17,6 +19,7 @@
 #include "hs_table.h"
 #include "kem_table.h"
 #include "mlkem.h"
+#include "pc_platform.h"
 #include "phone_crypto_api.h"
 
 /* The one point of an XX handshake where the KEM runs: message 1 done,
@@ -62,11 +65,27 @@ static int32_t kem_offer(int32_t handle, uint8_t *pk_out, int32_t pk_len)
     return PC_KEM_PUBLIC_LEN;
 }
 
+/* The arguments of one step, for pci_platform_run_deep. */
+typedef struct kem_call {
+    int32_t hs;
+    const uint8_t *in;
+    int32_t in_len;
+    uint8_t *out;
+    int32_t out_len;
+} kem_call;
+
+static int32_t offer_deep(void *arg)
+{
+    kem_call *c = arg;
+    return kem_offer(c->hs, c->out, c->out_len);
+}
+
 int32_t pc_hs_kem_offer(int32_t hs, uint8_t *pk, int32_t pk_len)
 {
+    kem_call c = { hs, NULL, 0, pk, pk_len };
     int32_t rc = pci_api_enter();
     if (rc == PC_OK)
-        rc = kem_offer(hs, pk, pk_len);
+        rc = pci_platform_run_deep(offer_deep, &c);
     return pci_api_leave(rc);
 }
 
@@ -103,12 +122,19 @@ static int32_t kem_accept(int32_t handle, const uint8_t *pk, int32_t pk_len, uin
     return PC_KEM_CIPHERTEXT_LEN;
 }
 
+static int32_t accept_deep(void *arg)
+{
+    kem_call *c = arg;
+    return kem_accept(c->hs, c->in, c->in_len, c->out, c->out_len);
+}
+
 int32_t pc_hs_kem_accept(int32_t hs, const uint8_t *pk, int32_t pk_len, uint8_t *ct,
                          int32_t ct_len)
 {
+    kem_call c = { hs, pk, pk_len, ct, ct_len };
     int32_t rc = pci_api_enter();
     if (rc == PC_OK)
-        rc = kem_accept(hs, pk, pk_len, ct, ct_len);
+        rc = pci_platform_run_deep(accept_deep, &c);
     return pci_api_leave(rc);
 }
 
@@ -144,11 +170,18 @@ static int32_t kem_finish(int32_t handle, const uint8_t *ct, int32_t ct_len)
     return PC_OK;
 }
 
+static int32_t finish_deep(void *arg)
+{
+    kem_call *c = arg;
+    return kem_finish(c->hs, c->in, c->in_len);
+}
+
 int32_t pc_hs_kem_finish(int32_t hs, const uint8_t *ct, int32_t ct_len)
 {
+    kem_call c = { hs, ct, ct_len, NULL, 0 };
     int32_t rc = pci_api_enter();
     if (rc == PC_OK)
-        rc = kem_finish(hs, ct, ct_len);
+        rc = pci_platform_run_deep(finish_deep, &c);
     return pci_api_leave(rc);
 }
 

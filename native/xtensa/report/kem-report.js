@@ -66,5 +66,6 @@ out.push('');
 out.push(`Deepest ML-KEM call: **${n(deepest)} B** of stack, almost all of it PQClean's polynomial vectors and ` +
   `matrix (\`indcpa.c\`). That is above this core's 4 KiB goal per entry point and does **not** fit nanoFramework's ` +
   `15,000-byte interpreter task on top of the interpreter's own frames: on the device the three \`pc_hs_kem_*\` ` +
-  'calls need a stack of their own (docs/device.md, "ML-KEM stack").');
+  'calls run on a stack of their own, a static 20 KiB one that `pci_platform_run_deep` switches to ' +
+  '(platform_esp32.c; not counted above: the emulated image calls directly; docs/device.md, "ML-KEM stack").');
 process.stdout.write(out.join('\n') + '\n');
