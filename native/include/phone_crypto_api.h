@@ -36,7 +36,7 @@ extern "C" {
 
 /* Bump whenever a signature, a constant below or a wire layout changes; the
  * nanoFramework AssemblyNativeVersion follows it (docs/native-api.md). */
-#define PC_API_VERSION 2
+#define PC_API_VERSION 3 /* 2: pc_media_*; 3: pc_hs_kem_* (hybrid pairing, ML-KEM-768) */
 
 /* ---- sizes ---------------------------------------------------------------- */
 #define PC_KEY_LEN 32           /* X25519 public keys, symmetric keys        */
@@ -45,6 +45,8 @@ extern "C" {
 #define PC_MAX_HS_MSG_LEN 1024  /* one Noise handshake message, payload incl. */
 #define PC_MAX_PACKET_LEN 1200  /* one sealed session packet (one datagram)   */
 #define PC_MAX_NAME_LEN 32      /* contact display name, UTF-8 bytes          */
+#define PC_KEM_PUBLIC_LEN 1184  /* ML-KEM-768 encapsulation key (hybrid pairing) */
+#define PC_KEM_CIPHERTEXT_LEN 1088 /* ML-KEM-768 ciphertext                   */
 
 /* Sealed session packet header: bytes the native side owns. The rest of the
  * header (hdr_len >= PC_PKT_MIN_HDR_LEN) belongs to the caller and is
@@ -205,6 +207,29 @@ PC_API int32_t pc_hs_status(int32_t hs);
 PC_API int32_t pc_hs_hash(int32_t hs, uint8_t *h, int32_t h_len);
 /* The peer's static key once it has been received (or given). */
 PC_API int32_t pc_hs_remote_static(int32_t hs, uint8_t *rs, int32_t rs_len);
+/* ---- hybrid pairing: ML-KEM-768 mixed into the XX symmetric state --------- *
+ * (docs/protocol.md, "Hybrid pairing"; construction of the Noise HFS
+ * extension: MixHash of the KEM public key and ciphertext, MixKey of the KEM
+ * shared secret). XX only, between message 1 and message 2:
+ *   initiator, after writing message 1:  pc_hs_kem_offer  -> its KEM public key
+ *   responder, after reading message 1:  pc_hs_kem_accept (public key in,
+ *                                        ciphertext out), then writes message 2
+ *   initiator, before reading message 2: pc_hs_kem_finish (ciphertext in)
+ * The KEM secret key stays in a native slot until finish or pc_hs_free; the
+ * KEM shared secret never leaves the call that computes it. Once offered, the
+ * initiator cannot read message 2 before finish (PC_E_STATE): a hybrid pairing
+ * never completes classically. A modified ciphertext is not detected here
+ * (implicit rejection): the keys differ and message 2 fails with PC_E_AUTH. */
+/* Returns PC_KEM_PUBLIC_LEN. */
+PC_API int32_t pc_hs_kem_offer(int32_t hs, uint8_t *pk, int32_t pk_len);
+/* Returns PC_KEM_CIPHERTEXT_LEN; PC_E_MALFORMED for a key of the wrong size or
+ * with a coefficient >= q (FIPS 203 §7.2), the handshake unchanged. */
+PC_API int32_t pc_hs_kem_accept(int32_t hs, const uint8_t *pk, int32_t pk_len, uint8_t *ct,
+                                int32_t ct_len);
+/* PC_OK; PC_E_MALFORMED for a ciphertext of the wrong size, handshake unchanged. */
+PC_API int32_t pc_hs_kem_finish(int32_t hs, const uint8_t *ct, int32_t ct_len);
+/* 1 once the KEM secret has been mixed in (both sides), else 0. */
+PC_API int32_t pc_hs_kem_mixed(int32_t hs);
 /* Finished handshake -> session handle; the handshake slot is wiped and freed. */
 PC_API int32_t pc_hs_split(int32_t hs);
 PC_API int32_t pc_hs_free(int32_t hs);

@@ -569,3 +569,56 @@ signed int NativeCrypto::MediaConceal(
 
     return Result(pc_media_conceal(pcm.GetBuffer(), pcmLength, sourceOffset, targetOffset, samples, gain), hr);
 }
+
+// ---- hybrid pairing (ML-KEM-768): the KEM secret key and shared secret never leave native code
+
+signed int NativeCrypto::HandshakeKemOffer(
+    signed int handshake,
+    CLR_RT_TypedArray_UINT8 publicKey,
+    signed int publicKeyLength,
+    HRESULT &hr)
+{
+    if (!Fits(publicKey, publicKeyLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(pc_hs_kem_offer(handshake, publicKey.GetBuffer(), publicKeyLength), hr);
+}
+
+signed int NativeCrypto::HandshakeKemAccept(
+    signed int handshake,
+    CLR_RT_TypedArray_UINT8 publicKey,
+    signed int publicKeyLength,
+    CLR_RT_TypedArray_UINT8 ciphertext,
+    signed int ciphertextLength,
+    HRESULT &hr)
+{
+    if (!Fits(publicKey, publicKeyLength, hr) || !Fits(ciphertext, ciphertextLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(
+        pc_hs_kem_accept(handshake, publicKey.GetBuffer(), publicKeyLength, ciphertext.GetBuffer(), ciphertextLength),
+        hr);
+}
+
+signed int NativeCrypto::HandshakeKemFinish(
+    signed int handshake,
+    CLR_RT_TypedArray_UINT8 ciphertext,
+    signed int ciphertextLength,
+    HRESULT &hr)
+{
+    if (!Fits(ciphertext, ciphertextLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(pc_hs_kem_finish(handshake, ciphertext.GetBuffer(), ciphertextLength), hr);
+}
+
+signed int NativeCrypto::HandshakeKemMixed(signed int handshake, HRESULT &hr)
+{
+    return Result(pc_hs_kem_mixed(handshake), hr);
+}

@@ -321,5 +321,35 @@ namespace Phone.Crypto.Abi
 #endif
         internal static extern int MediaConceal(byte[] pcm, int pcmLength, int sourceOffset, int targetOffset,
             int samples, int gain);
+
+        // ---- hybrid pairing: ML-KEM-768 mixed into XX (the KEM secret key and shared secret stay native) ----
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_hs_kem_offer")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int HandshakeKemOffer(int handshake, byte[] publicKey, int publicKeyLength);
+
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_hs_kem_accept")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int HandshakeKemAccept(int handshake, byte[] publicKey, int publicKeyLength,
+            byte[] ciphertext, int ciphertextLength);
+
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_hs_kem_finish")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int HandshakeKemFinish(int handshake, byte[] ciphertext, int ciphertextLength);
+
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_hs_kem_mixed")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int HandshakeKemMixed(int handshake);
     }
 }

@@ -437,6 +437,11 @@ static void report_entries(void)
     }
 }
 
+int32_t xt_bench_store(void)
+{
+    return store;
+}
+
 void xt_bench_core(void)
 {
     setup();

@@ -177,7 +177,9 @@ namespace Phone.DeviceTests.Host
             var model = Mutated(layout);
             var errors = NativeOrderGuard.Check(model.Lookup);
             Assert.Single(errors);
-            Assert.StartsWith("Phone.Crypto.Abi.Other (1 method(s) at method_lookup[39])", errors[0], StringComparison.Ordinal);
+            // Other's method sits right after the binding's natives (as many as NativeCrypto has).
+            int natives = InteropStubTests.Model().Lookup.Count(e => e.IsNative);
+            Assert.StartsWith("Phone.Crypto.Abi.Other (1 method(s) at method_lookup[" + natives + "])", errors[0], StringComparison.Ordinal);
             Assert.Contains("not in the stubs", errors[0], StringComparison.Ordinal);
 
             var plusOne = Mutated(m =>
