@@ -33,6 +33,9 @@ namespace Phone.Sim.Board
             _from = new SocketAddress(AddressFamily.InterNetwork);
         }
 
+        /// <summary>The socket (the board loop may wait on it together with the mDNS socket).</summary>
+        internal Socket Socket => _socket;
+
         /// <summary>The bound address (with the real port when 0 was asked for).</summary>
         public IPEndPoint LocalEndPoint { get; }
 

@@ -44,7 +44,13 @@ namespace Phone.Sim.Cli
             }
             catch (System.Net.Sockets.SocketException e)
             {
-                Console.Error.WriteLine("phone: cannot listen on " + options.Listen + ": " + e.Message);
+                Console.Error.WriteLine("phone: cannot listen on " + options.Listen
+                                        + (options.Lan == null ? "" : " or the mDNS port " + options.MdnsPort) + ": " + e.Message);
+                return 2;
+            }
+            catch (InvalidOperationException e)
+            {
+                Console.Error.WriteLine("phone: cannot start discovery: " + e.Message);
                 return 2;
             }
 

@@ -60,6 +60,17 @@ namespace Phone.Sim.Cli
             Description = "write the display to this PNG file whenever it changes"
         };
 
+        public readonly Option<string> Lan = new Option<string>("--lan")
+        {
+            Description = "network interface for discovery (DNS-SD over mDNS), e.g. eth0; multicast only there (default: none)"
+        };
+
+        public readonly Option<int> MdnsPort = new Option<int>("--mdns-port")
+        {
+            Description = "UDP port of the mDNS group (default 5353)",
+            DefaultValueFactory = _ => Phone.Firmware.Discovery.MdnsGroup.Port
+        };
+
         /// <summary>Adds the options to command.</summary>
         public void AddTo(Command command)
         {
@@ -72,6 +83,8 @@ namespace Phone.Sim.Cli
             command.Options.Add(ForgetPreviousMs);
             command.Options.Add(AutoAnswer);
             command.Options.Add(Png);
+            command.Options.Add(Lan);
+            command.Options.Add(MdnsPort);
         }
 
         /// <summary>The phone these options describe (flash defaults to ./flash-NAME).</summary>
@@ -88,6 +101,8 @@ namespace Phone.Sim.Cli
                 Name = name,
                 FlashDir = flash,
                 Listen = new IPEndPoint(IPAddress.Parse(parse.GetValue(Host)), parse.GetValue(Port)),
+                Lan = parse.GetValue(Lan),
+                MdnsPort = parse.GetValue(MdnsPort),
                 Configure = c =>
                 {
                     c.RekeyIntervalMs = rekey;
