@@ -105,7 +105,7 @@ void bench_session_pair(int32_t *initiator_session, int32_t *responder_session)
 void bench_drain_pool()
 {
     uint8_t secret[32], pub[32];
-    while (pc_keypool_ready() > 0)
-        pc_keypool_take(secret, pub);
-    pc_be_wipe(secret, sizeof secret);
+    while (pci_keypool_ready() > 0)
+        pci_keypool_take(secret, pub);
+    pci_be_wipe(secret, sizeof secret);
 }

@@ -29,10 +29,10 @@ void BM_X25519_DH(benchmark::State &state)
 {
     uint8_t secret[32], peer[32], out[32];
     randombytes_buf(secret, sizeof secret);
-    pc_be_x25519_public(peer, secret);
+    pci_be_x25519_public(peer, secret);
     randombytes_buf(secret, sizeof secret);
     for (auto _ : state) {
-        benchmark::DoNotOptimize(pc_be_x25519(out, secret, peer));
+        benchmark::DoNotOptimize(pci_be_x25519(out, secret, peer));
         benchmark::ClobberMemory();
     }
 }
@@ -42,7 +42,7 @@ void BM_X25519_Keygen(benchmark::State &state)
     uint8_t secret[32], pub[32];
     randombytes_buf(secret, sizeof secret);
     for (auto _ : state) {
-        pc_be_x25519_public(pub, secret);
+        pci_be_x25519_public(pub, secret);
         benchmark::ClobberMemory();
     }
 }
@@ -55,7 +55,7 @@ void BM_Hkdf(benchmark::State &state)
     uint8_t ck[64] = {1}, ikm[32] = {2}, o1[64], o2[64], o3[64];
     bool three = state.range(0) == 3;
     for (auto _ : state) {
-        pc_hkdf(ck, ikm, sizeof ikm, o1, o2, three ? o3 : nullptr);
+        pci_hkdf(ck, ikm, sizeof ikm, o1, o2, three ? o3 : nullptr);
         benchmark::ClobberMemory();
     }
 }

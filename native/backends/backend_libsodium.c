@@ -19,33 +19,33 @@ typedef char pc_check_blake2b_ctx_size[(sizeof(crypto_generichash_state)
 static uint8_t s_empty;
 #define NONNULL(p) ((p) != NULL ? (p) : &s_empty)
 
-int pc_be_init(void)
+int pci_be_init(void)
 {
     return sodium_init() >= 0 ? 0 : PC_E_INTERNAL; /* 1 = already initialised */
 }
 
 /* ---- X25519 ---------------------------------------------------------------- */
 
-int pc_be_x25519(uint8_t out[32], const uint8_t secret[32], const uint8_t peer[32])
+int pci_be_x25519(uint8_t out[32], const uint8_t secret[32], const uint8_t peer[32])
 {
     /* libsodium refuses an all-zero result itself; check anyway, as the
      * Monocypher mirror must, so both backends behave the same. */
     int rc = crypto_scalarmult_curve25519(out, secret, peer);
-    if (rc != 0 || pc_be_is_zero(out, 32)) {
-        pc_be_wipe(out, 32);
+    if (rc != 0 || pci_be_is_zero(out, 32)) {
+        pci_be_wipe(out, 32);
         return PC_E_BAD_KEY;
     }
     return 0;
 }
 
-void pc_be_x25519_public(uint8_t pub[32], const uint8_t secret[32])
+void pci_be_x25519_public(uint8_t pub[32], const uint8_t secret[32])
 {
     crypto_scalarmult_curve25519_base(pub, secret);
 }
 
 /* ---- ChaCha20-Poly1305 IETF (12-byte nonce) -------------------------------- */
 
-void pc_be_aead_seal(uint8_t *c, uint8_t tag[16], const uint8_t key[32],
+void pci_be_aead_seal(uint8_t *c, uint8_t tag[16], const uint8_t key[32],
                      const uint8_t nonce[PC_AEAD_NONCE_LEN], const uint8_t *ad, size_t ad_len,
                      const uint8_t *m, size_t m_len)
 {
@@ -56,7 +56,7 @@ void pc_be_aead_seal(uint8_t *c, uint8_t tag[16], const uint8_t key[32],
 /* libsodium zeroes m when the tag fails, which would destroy an in-place
  * buffer: verify first (m = NULL only checks), then decrypt with the same
  * keystream (block counter 1, as RFC 8439 §2.8). */
-int pc_be_aead_open(uint8_t *m, const uint8_t key[32], const uint8_t nonce[PC_AEAD_NONCE_LEN],
+int pci_be_aead_open(uint8_t *m, const uint8_t key[32], const uint8_t nonce[PC_AEAD_NONCE_LEN],
                     const uint8_t *ad, size_t ad_len, const uint8_t *c, size_t c_len,
                     const uint8_t tag[16])
 {
@@ -69,7 +69,7 @@ int pc_be_aead_open(uint8_t *m, const uint8_t key[32], const uint8_t nonce[PC_AE
 
 /* ---- XChaCha20-Poly1305 (24-byte nonce) ------------------------------------ */
 
-void pc_be_xaead_seal(uint8_t *c, uint8_t tag[16], const uint8_t key[32],
+void pci_be_xaead_seal(uint8_t *c, uint8_t tag[16], const uint8_t key[32],
                       const uint8_t nonce[PC_XAEAD_NONCE_LEN], const uint8_t *ad, size_t ad_len,
                       const uint8_t *m, size_t m_len)
 {
@@ -77,7 +77,7 @@ void pc_be_xaead_seal(uint8_t *c, uint8_t tag[16], const uint8_t key[32],
                                                         NULL, nonce, key);
 }
 
-int pc_be_xaead_open(uint8_t *m, const uint8_t key[32], const uint8_t nonce[PC_XAEAD_NONCE_LEN],
+int pci_be_xaead_open(uint8_t *m, const uint8_t key[32], const uint8_t nonce[PC_XAEAD_NONCE_LEN],
                      const uint8_t *ad, size_t ad_len, const uint8_t *c, size_t c_len,
                      const uint8_t tag[16])
 {
@@ -90,41 +90,41 @@ int pc_be_xaead_open(uint8_t *m, const uint8_t key[32], const uint8_t nonce[PC_X
 
 /* ---- BLAKE2b (unkeyed) ----------------------------------------------------- */
 
-void pc_be_blake2b_init(pc_blake2b_ctx *ctx, size_t out_len)
+void pci_be_blake2b_init(pc_blake2b_ctx *ctx, size_t out_len)
 {
     crypto_generichash_init((crypto_generichash_state *)(void *)ctx->opaque, NULL, 0, out_len);
 }
 
-void pc_be_blake2b_update(pc_blake2b_ctx *ctx, const uint8_t *in, size_t len)
+void pci_be_blake2b_update(pc_blake2b_ctx *ctx, const uint8_t *in, size_t len)
 {
     crypto_generichash_update((crypto_generichash_state *)(void *)ctx->opaque, NONNULL(in), len);
 }
 
-void pc_be_blake2b_final(pc_blake2b_ctx *ctx, uint8_t *out, size_t out_len)
+void pci_be_blake2b_final(pc_blake2b_ctx *ctx, uint8_t *out, size_t out_len)
 {
     crypto_generichash_final((crypto_generichash_state *)(void *)ctx->opaque, out, out_len);
-    pc_be_wipe(ctx, sizeof *ctx);
+    pci_be_wipe(ctx, sizeof *ctx);
 }
 
 /* ---- random, wipe, constant-time compare ----------------------------------- */
 
-int pc_be_random(uint8_t *out, size_t len)
+int pci_be_random(uint8_t *out, size_t len)
 {
     randombytes_buf(out, len); /* getrandom(2); aborts rather than fail */
     return 0;
 }
 
-void pc_be_wipe(void *p, size_t len)
+void pci_be_wipe(void *p, size_t len)
 {
     sodium_memzero(p, len);
 }
 
-int pc_be_equal(const uint8_t *a, const uint8_t *b, size_t len)
+int pci_be_equal(const uint8_t *a, const uint8_t *b, size_t len)
 {
     return sodium_memcmp(a, b, len) == 0;
 }
 
-int pc_be_is_zero(const uint8_t *a, size_t len)
+int pci_be_is_zero(const uint8_t *a, size_t len)
 {
     return sodium_is_zero(a, len);
 }

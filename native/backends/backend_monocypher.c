@@ -21,26 +21,26 @@ typedef char pc_check_blake2b_ctx_size[(sizeof(crypto_blake2b_ctx)
 /* (libsodium's mirror maps NULL empty buffers to a dummy byte because its
  * prototypes are nonnull; Monocypher accepts NULL with size 0.) */
 
-int pc_be_init(void)
+int pci_be_init(void)
 {
     return 0; /* Monocypher has no global state */
 }
 
 /* ---- X25519 ---------------------------------------------------------------- */
 
-int pc_be_x25519(uint8_t out[32], const uint8_t secret[32], const uint8_t peer[32])
+int pci_be_x25519(uint8_t out[32], const uint8_t secret[32], const uint8_t peer[32])
 {
     /* Monocypher returns all zeros for a low-order peer point and leaves the
      * contributory check to the caller (its manual says so). */
     crypto_x25519(out, secret, peer);
-    if (pc_be_is_zero(out, 32)) {
-        pc_be_wipe(out, 32);
+    if (pci_be_is_zero(out, 32)) {
+        pci_be_wipe(out, 32);
         return PC_E_BAD_KEY;
     }
     return 0;
 }
 
-void pc_be_x25519_public(uint8_t pub[32], const uint8_t secret[32])
+void pci_be_x25519_public(uint8_t pub[32], const uint8_t secret[32])
 {
     crypto_x25519_public_key(pub, secret);
 }
@@ -50,7 +50,7 @@ void pc_be_x25519_public(uint8_t pub[32], const uint8_t secret[32])
 /* crypto_aead_init_ietf + one write/read is RFC 8439 exactly (the stream
  * re-keys only after the first chunk, and the context is dropped after it).
  * crypto_aead_lock would be XChaCha20: not Noise's cipher. */
-void pc_be_aead_seal(uint8_t *c, uint8_t tag[16], const uint8_t key[32],
+void pci_be_aead_seal(uint8_t *c, uint8_t tag[16], const uint8_t key[32],
                      const uint8_t nonce[PC_AEAD_NONCE_LEN], const uint8_t *ad, size_t ad_len,
                      const uint8_t *m, size_t m_len)
 {
@@ -62,7 +62,7 @@ void pc_be_aead_seal(uint8_t *c, uint8_t tag[16], const uint8_t key[32],
 
 /* crypto_aead_read verifies before it decrypts and leaves m untouched on a
  * bad tag, which is the contract (in-place buffers survive a forgery). */
-int pc_be_aead_open(uint8_t *m, const uint8_t key[32], const uint8_t nonce[PC_AEAD_NONCE_LEN],
+int pci_be_aead_open(uint8_t *m, const uint8_t key[32], const uint8_t nonce[PC_AEAD_NONCE_LEN],
                     const uint8_t *ad, size_t ad_len, const uint8_t *c, size_t c_len,
                     const uint8_t tag[16])
 {
@@ -75,14 +75,14 @@ int pc_be_aead_open(uint8_t *m, const uint8_t key[32], const uint8_t nonce[PC_AE
 
 /* ---- XChaCha20-Poly1305 (24-byte nonce) ------------------------------------ */
 
-void pc_be_xaead_seal(uint8_t *c, uint8_t tag[16], const uint8_t key[32],
+void pci_be_xaead_seal(uint8_t *c, uint8_t tag[16], const uint8_t key[32],
                       const uint8_t nonce[PC_XAEAD_NONCE_LEN], const uint8_t *ad, size_t ad_len,
                       const uint8_t *m, size_t m_len)
 {
     crypto_aead_lock(c, tag, key, nonce, ad, ad_len, m, m_len);
 }
 
-int pc_be_xaead_open(uint8_t *m, const uint8_t key[32], const uint8_t nonce[PC_XAEAD_NONCE_LEN],
+int pci_be_xaead_open(uint8_t *m, const uint8_t key[32], const uint8_t nonce[PC_XAEAD_NONCE_LEN],
                      const uint8_t *ad, size_t ad_len, const uint8_t *c, size_t c_len,
                      const uint8_t tag[16])
 {
@@ -93,40 +93,40 @@ int pc_be_xaead_open(uint8_t *m, const uint8_t key[32], const uint8_t nonce[PC_X
 
 /* ---- BLAKE2b (unkeyed) ----------------------------------------------------- */
 
-void pc_be_blake2b_init(pc_blake2b_ctx *ctx, size_t out_len)
+void pci_be_blake2b_init(pc_blake2b_ctx *ctx, size_t out_len)
 {
     crypto_blake2b_init((crypto_blake2b_ctx *)(void *)ctx->opaque, out_len);
 }
 
-void pc_be_blake2b_update(pc_blake2b_ctx *ctx, const uint8_t *in, size_t len)
+void pci_be_blake2b_update(pc_blake2b_ctx *ctx, const uint8_t *in, size_t len)
 {
     crypto_blake2b_update((crypto_blake2b_ctx *)(void *)ctx->opaque, in, len);
 }
 
 /* Monocypher's final takes the length given to init; out_len must match. */
-void pc_be_blake2b_final(pc_blake2b_ctx *ctx, uint8_t *out, size_t out_len)
+void pci_be_blake2b_final(pc_blake2b_ctx *ctx, uint8_t *out, size_t out_len)
 {
     (void)out_len;
     crypto_blake2b_final((crypto_blake2b_ctx *)(void *)ctx->opaque, out);
-    pc_be_wipe(ctx, sizeof *ctx);
+    pci_be_wipe(ctx, sizeof *ctx);
 }
 
 /* ---- random, wipe, constant-time compare ----------------------------------- */
 
-int pc_be_random(uint8_t *out, size_t len)
+int pci_be_random(uint8_t *out, size_t len)
 {
     esp_fill_random(out, len); /* truly random only while the radio is on */
     return 0;
 }
 
-void pc_be_wipe(void *p, size_t len)
+void pci_be_wipe(void *p, size_t len)
 {
     crypto_wipe(p, len);
 }
 
 /* Monocypher's crypto_verify* take fixed sizes; lengths here vary, so an
  * OR-accumulating loop with no early exit. */
-int pc_be_equal(const uint8_t *a, const uint8_t *b, size_t len)
+int pci_be_equal(const uint8_t *a, const uint8_t *b, size_t len)
 {
     uint8_t diff = 0;
     for (size_t i = 0; i < len; i++)
@@ -134,7 +134,7 @@ int pc_be_equal(const uint8_t *a, const uint8_t *b, size_t len)
     return diff == 0;
 }
 
-int pc_be_is_zero(const uint8_t *a, size_t len)
+int pci_be_is_zero(const uint8_t *a, size_t len)
 {
     uint8_t acc = 0;
     for (size_t i = 0; i < len; i++)

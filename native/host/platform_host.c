@@ -1,10 +1,12 @@
 /*
- * platform_host.c - pc_platform.h for the host library: one recursive pthread
- * mutex around the static tables (several managed threads may call in; the
- * self-test re-enters through the public session calls), and the wipe of
- * every table.
+ * platform_host.c - pc_platform.h for the host library: one pthread mutex
+ * around the static tables (several managed threads may call in), and the
+ * wipe of every table. No entry point re-enters another, so the mutex is
+ * not recursive; it checks for errors, so a re-entry (a bug) stops the
+ * process at once instead of deadlocking it.
  */
 #include <pthread.h>
+#include <stdlib.h>
 
 #include "hs_table.h"
 #include "keypool.h"
@@ -19,28 +21,30 @@ static void make_lock(void)
 {
     pthread_mutexattr_t attr;
     pthread_mutexattr_init(&attr);
-    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_ERRORCHECK);
     pthread_mutex_init(&s_lock, &attr);
     pthread_mutexattr_destroy(&attr);
 }
 
-void pc_platform_lock(void)
+void pci_platform_lock(void)
 {
     pthread_once(&s_lock_once, make_lock);
-    pthread_mutex_lock(&s_lock);
+    if (pthread_mutex_lock(&s_lock) != 0)
+        abort(); /* EDEADLK: this thread already holds it */
 }
 
-void pc_platform_unlock(void)
+void pci_platform_unlock(void)
 {
-    pthread_mutex_unlock(&s_lock);
+    if (pthread_mutex_unlock(&s_lock) != 0)
+        abort(); /* EPERM: not held by this thread */
 }
 
-void pc_wipe_all(void)
+void pci_wipe_all(void)
 {
-    pc_platform_lock();
-    pc_hs_table_wipe_all();
-    pc_keypool_wipe_all();
-    pc_transport_wipe_all();
-    pc_keystore_wipe_all();
-    pc_platform_unlock();
+    pci_platform_lock();
+    pci_hs_table_wipe_all();
+    pci_keypool_wipe_all();
+    pci_transport_wipe_all();
+    pci_keystore_wipe_all();
+    pci_platform_unlock();
 }

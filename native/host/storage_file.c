@@ -5,7 +5,7 @@
  * is <dir>/efuse.key (32 bytes, written once: temp file, fsync, rename,
  * fsync of the directory). A slot write is pwrite + fsync of that slot.
  *
- * Test builds model a power cut (pc_storage_test_cut_after): the bytes
+ * Test builds model a power cut (pci_storage_test_cut_after): the bytes
  * before the cut reach the file, the rest of the slot keeps its old bytes,
  * and nothing is written after it.
  */
@@ -45,7 +45,7 @@ static size_t cut_take(size_t len, int *cut)
 }
 
 #ifdef PC_TEST_HOOKS
-void pc_storage_test_cut_after(long bytes)
+void pci_storage_test_cut_after(long bytes)
 {
     s_cut_budget = bytes < 0 ? -1 : bytes;
 }
@@ -57,7 +57,7 @@ static int path_of(const pc_storage *st, const char *name, char out[PATH_CAP])
     return n > 0 && n < PATH_CAP ? 0 : PC_E_ARG;
 }
 
-int pc_storage_bind(pc_storage *st, const uint8_t *locator, size_t len)
+int pci_storage_bind(pc_storage *st, const uint8_t *locator, size_t len)
 {
     memset(st, 0, sizeof *st);
     if (len == 0 || len >= sizeof st->locator || memchr(locator, 0, len) != NULL)
@@ -115,7 +115,7 @@ static int ensure_dir(const pc_storage *st)
     return PC_E_STORAGE;
 }
 
-int pc_storage_read(pc_storage *st, int slot, uint8_t *buf, size_t cap)
+int pci_storage_read(pc_storage *st, int slot, uint8_t *buf, size_t cap)
 {
     char path[PATH_CAP];
     if (slot < 0 || slot >= PC_STORAGE_SLOTS || path_of(st, FLASH_FILE, path) != 0)
@@ -143,7 +143,7 @@ static int write_durable(int fd, const uint8_t *buf, size_t len, off_t at)
     return rc;
 }
 
-int pc_storage_write(pc_storage *st, int slot, const uint8_t *buf, size_t len)
+int pci_storage_write(pc_storage *st, int slot, const uint8_t *buf, size_t len)
 {
     char path[PATH_CAP];
     struct stat info;
@@ -178,7 +178,7 @@ static int read_key(const pc_storage *st, uint8_t key[32])
     int rc = n < 0 ? PC_E_STORAGE : (n == DEVICE_KEY_LEN ? 0 : PC_E_CORRUPT);
     if (rc == 0)
         memcpy(key, buf, DEVICE_KEY_LEN);
-    pc_be_wipe(buf, sizeof buf);
+    pci_be_wipe(buf, sizeof buf);
     return rc;
 }
 
@@ -200,24 +200,24 @@ static int write_key(const pc_storage *st, const uint8_t key[32])
     return rc == 0 ? sync_dir(st) : rc;
 }
 
-int pc_storage_device_key(pc_storage *st, uint8_t key[32], int mode)
+int pci_storage_device_key(pc_storage *st, uint8_t key[32], int mode)
 {
     if (mode != PC_DEVICE_KEY_RENEW) {
         int rc = read_key(st, key);
         if (rc != PC_E_NOT_FOUND || mode == PC_DEVICE_KEY_READ) {
             if (rc != 0)
-                pc_be_wipe(key, DEVICE_KEY_LEN);
+                pci_be_wipe(key, DEVICE_KEY_LEN);
             return rc;
         }
     }
-    int rc = pc_be_random(key, DEVICE_KEY_LEN) == 0 ? write_key(st, key) : PC_E_RNG;
+    int rc = pci_be_random(key, DEVICE_KEY_LEN) == 0 ? write_key(st, key) : PC_E_RNG;
     if (rc != 0)
-        pc_be_wipe(key, DEVICE_KEY_LEN);
+        pci_be_wipe(key, DEVICE_KEY_LEN);
     return rc == 0 ? 1 : rc;
 }
 
 /* Truncating the image erases both slots at once. */
-int pc_storage_erase(pc_storage *st)
+int pci_storage_erase(pc_storage *st)
 {
     char path[PATH_CAP];
     int cut;

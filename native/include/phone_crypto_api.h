@@ -121,8 +121,7 @@ PC_API int32_t pc_api_version(void);
 /* Power-on self-test: known-answer tests of every primitive and a loopback
  * XX handshake with packet round trip. PC_OK or PC_E_SELFTEST. Until it has
  * passed once, every other call except pc_api_version returns PC_E_SELFTEST.
- * A re-run while the session table is full returns PC_E_NO_SLOT and keeps
- * the previous verdict. */
+ * It uses no table slot: a re-run while calls are up runs in full. */
 PC_API int32_t pc_selftest(void);
 
 /* Public helpers: BLAKE2b of public data (out_len 1..64) and random bytes for

@@ -81,7 +81,7 @@ signed int Result(int32_t rc, HRESULT &hr)
 // and nothing secret exists before the self-test has passed.
 void RegisterSoftRebootWipe()
 {
-    HAL_AddSoftRebootHandler(pc_wipe_all);
+    HAL_AddSoftRebootHandler(pci_wipe_all);
 }
 } // namespace
 

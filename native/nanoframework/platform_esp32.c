@@ -5,10 +5,10 @@
  * (main_task, targets/ESP32/_IDF/esp32/app_main.c) and a native call runs to completion
  * before the interpreter switches managed threads, so the static tables are never entered
  * concurrently. Nothing else in the firmware calls the core (no ISR, no other task). If
- * that ever changes (a worker task for long calls), this is where a FreeRTOS recursive
- * mutex goes: the self-test re-enters the public calls, so it must be recursive.
+ * that ever changes (a worker task for long calls), this is where a FreeRTOS mutex goes
+ * (a plain one: no entry point re-enters another).
  *
- * Wiping: pc_wipe_all() wipes every secret in every table. The interop stub registers it
+ * Wiping: pci_wipe_all() wipes every secret in every table. The interop stub registers it
  * as a soft-reboot handler (HAL_AddSoftRebootHandler has C++ linkage in nanoHAL.h, so the
  * registration sits in Phone_Crypto_Phone_Crypto_Abi_NativeCrypto.cpp): C globals survive a
  * managed soft reboot (a new deployment, a debugger restart), keys must not.
@@ -26,19 +26,19 @@
 #include "keystore.h"
 #include "transport.h"
 
-void pc_platform_lock(void)
+void pci_platform_lock(void)
 {
     /* single interpreter task: see the top of this file */
 }
 
-void pc_platform_unlock(void)
+void pci_platform_unlock(void)
 {
 }
 
-void pc_wipe_all(void)
+void pci_wipe_all(void)
 {
-    pc_hs_table_wipe_all();
-    pc_keypool_wipe_all();
-    pc_transport_wipe_all();
-    pc_keystore_wipe_all();
+    pci_hs_table_wipe_all();
+    pci_keypool_wipe_all();
+    pci_transport_wipe_all();
+    pci_keystore_wipe_all();
 }

@@ -45,13 +45,13 @@ static int cut_blocks(size_t len)
 }
 
 #ifdef PC_TEST_HOOKS
-void pc_storage_test_cut_after(long bytes)
+void pci_storage_test_cut_after(long bytes)
 {
     s_cut_budget = bytes < 0 ? -1 : bytes;
 }
 #endif
 
-int pc_storage_bind(pc_storage *st, const uint8_t *locator, size_t len)
+int pci_storage_bind(pc_storage *st, const uint8_t *locator, size_t len)
 {
     memset(st, 0, sizeof *st);
     if (len == 0 || len >= NVS_KEY_NAME_MAX_SIZE || memchr(locator, 0, len) != NULL)
@@ -95,7 +95,7 @@ static int set_blob(const pc_storage *st, const char *key, const uint8_t *buf, s
 
 /* A blob of the wrong size is not one of ours: it reads as a damaged slot
  * (bytes that are not blank and do not authenticate). */
-int pc_storage_read(pc_storage *st, int slot, uint8_t *buf, size_t cap)
+int pci_storage_read(pc_storage *st, int slot, uint8_t *buf, size_t cap)
 {
     size_t len = cap;
     if (slot < 0 || slot >= PC_STORAGE_SLOTS || cap == 0)
@@ -110,7 +110,7 @@ int pc_storage_read(pc_storage *st, int slot, uint8_t *buf, size_t cap)
     return rc == 0 ? (int)len : rc;
 }
 
-int pc_storage_write(pc_storage *st, int slot, const uint8_t *buf, size_t len)
+int pci_storage_write(pc_storage *st, int slot, const uint8_t *buf, size_t len)
 {
     if (slot < 0 || slot >= PC_STORAGE_SLOTS || len > PC_STORAGE_SLOT_LEN)
         return PC_E_ARG;
@@ -126,26 +126,26 @@ static int read_key(const pc_storage *st, uint8_t key[32])
     return rc;
 }
 
-int pc_storage_device_key(pc_storage *st, uint8_t key[32], int mode)
+int pci_storage_device_key(pc_storage *st, uint8_t key[32], int mode)
 {
     if (mode != PC_DEVICE_KEY_RENEW) {
         int rc = read_key(st, key);
         if (rc != PC_E_NOT_FOUND || mode == PC_DEVICE_KEY_READ) {
             if (rc != 0)
-                pc_be_wipe(key, DEVICE_KEY_LEN);
+                pci_be_wipe(key, DEVICE_KEY_LEN);
             return rc;
         }
     }
     esp_fill_random(key, DEVICE_KEY_LEN); /* truly random once Wi-Fi is up */
     int rc = set_blob(st, DEVICE_KEY_NAME, key, DEVICE_KEY_LEN);
     if (rc != 0)
-        pc_be_wipe(key, DEVICE_KEY_LEN);
+        pci_be_wipe(key, DEVICE_KEY_LEN);
     return rc == 0 ? 1 : rc;
 }
 
 /* Both slots, one commit. Each erase is atomic; a cut between them leaves
  * one copy, which the next open uses: the reset simply did not happen. */
-int pc_storage_erase(pc_storage *st)
+int pci_storage_erase(pc_storage *st)
 {
     nvs_handle_t h;
     if (cut_blocks(0))

@@ -14,39 +14,39 @@
 
 /* ---- the guard ----------------------------------------------------------- */
 
-int32_t pc_api_enter(void)
+int32_t pci_api_enter(void)
 {
-    pc_platform_lock();
-    return pc_selftest_passed() ? PC_OK : PC_E_SELFTEST;
+    pci_platform_lock();
+    return pci_selftest_passed() ? PC_OK : PC_E_SELFTEST;
 }
 
-int32_t pc_api_leave(int32_t rc)
+int32_t pci_api_leave(int32_t rc)
 {
-    pc_platform_unlock();
+    pci_platform_unlock();
     return rc;
 }
 
-int pc_arg_buffer(const uint8_t *ptr, int32_t len)
+int pci_arg_buffer(const uint8_t *ptr, int32_t len)
 {
     return len >= 0 && (ptr != NULL || len == 0);
 }
 
-int pc_arg_region(const uint8_t *ptr, int32_t buf_len, int32_t off, int32_t count)
+int pci_arg_region(const uint8_t *ptr, int32_t buf_len, int32_t off, int32_t count)
 {
-    return pc_arg_buffer(ptr, buf_len) && off >= 0 && count >= 0 && off <= buf_len
+    return pci_arg_buffer(ptr, buf_len) && off >= 0 && count >= 0 && off <= buf_len
            && count <= buf_len - off;
 }
 
-int32_t pc_arg_out(const uint8_t *out, int32_t out_len, int32_t need)
+int32_t pci_arg_out(const uint8_t *out, int32_t out_len, int32_t need)
 {
-    if (!pc_arg_buffer(out, out_len))
+    if (!pci_arg_buffer(out, out_len))
         return PC_E_ARG;
     return out_len < need ? PC_E_SPACE : PC_OK;
 }
 
-int32_t pc_api_copy_out(uint8_t *out, int32_t out_len, const void *src, int32_t len)
+int32_t pci_api_copy_out(uint8_t *out, int32_t out_len, const void *src, int32_t len)
 {
-    int32_t rc = pc_arg_out(out, out_len, len);
+    int32_t rc = pci_arg_out(out, out_len, len);
     if (rc != PC_OK)
         return rc;
     memcpy(out, src, (size_t)len);
@@ -63,56 +63,56 @@ int32_t pc_api_version(void)
 /* Not gated: it is how the gate opens. */
 int32_t pc_selftest(void)
 {
-    pc_platform_lock();
-    return pc_api_leave(pc_selftest_run());
+    pci_platform_lock();
+    return pci_api_leave(pci_selftest_run());
 }
 
 static int32_t hash(const uint8_t *in, int32_t in_len, uint8_t *out, int32_t out_len)
 {
-    if (!pc_arg_buffer(in, in_len) || !pc_arg_buffer(out, out_len) || out_len < 1
+    if (!pci_arg_buffer(in, in_len) || !pci_arg_buffer(out, out_len) || out_len < 1
         || out_len > PC_HASH_LEN)
         return PC_E_ARG;
-    pc_blake2b(out, (size_t)out_len, in, (size_t)in_len, NULL, 0);
+    pci_blake2b(out, (size_t)out_len, in, (size_t)in_len, NULL, 0);
     return out_len;
 }
 
 int32_t pc_hash(const uint8_t *in, int32_t in_len, uint8_t *out, int32_t out_len)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
         rc = hash(in, in_len, out, out_len);
-    return pc_api_leave(rc);
+    return pci_api_leave(rc);
 }
 
 static int32_t random_bytes(uint8_t *out, int32_t out_len)
 {
-    if (!pc_arg_buffer(out, out_len))
+    if (!pci_arg_buffer(out, out_len))
         return PC_E_ARG;
-    if (out_len > 0 && pc_be_random(out, (size_t)out_len) != 0)
+    if (out_len > 0 && pci_be_random(out, (size_t)out_len) != 0)
         return PC_E_RNG;
     return out_len;
 }
 
 int32_t pc_random(uint8_t *out, int32_t out_len)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
         rc = random_bytes(out, out_len);
-    return pc_api_leave(rc);
+    return pci_api_leave(rc);
 }
 
 int32_t pc_pool_refill(void)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
-        rc = pc_keypool_refill();
-    return pc_api_leave(rc);
+        rc = pci_keypool_refill();
+    return pci_api_leave(rc);
 }
 
 int32_t pc_pool_ready(void)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
-        rc = pc_keypool_ready();
-    return pc_api_leave(rc);
+        rc = pci_keypool_ready();
+    return pci_api_leave(rc);
 }

@@ -32,23 +32,23 @@ static int32_t hs_new(int32_t store, int32_t pattern, int32_t role, const uint8_
     pc_local_static s;
     pc_handshake *hs;
 
-    if (!pc_arg_buffer(prologue, prologue_len) || !pc_arg_buffer(rs, rs_len)
+    if (!pci_arg_buffer(prologue, prologue_len) || !pci_arg_buffer(rs, rs_len)
         || (rs_len != 0 && rs_len != PC_KEY_LEN))
         return PC_E_ARG;
     if (store < 0)
         return PC_E_HANDLE; /* PC_STORE_NONE is internal (self-test, test hooks) */
     memset(&s, 0, sizeof s);
     s.store = store;
-    int rc = pc_keystore_identity_public(store, s.pub);
+    int rc = pci_keystore_identity_public(store, s.pub);
     if (rc < 0)
         return rc;
-    int32_t handle = pc_hs_table_alloc(&hs);
+    int32_t handle = pci_hs_table_alloc(&hs);
     if (handle < 0)
         return handle;
-    rc = pc_handshake_init(hs, pattern, role, prologue, (size_t)prologue_len, &s,
+    rc = pci_handshake_init(hs, pattern, role, prologue, (size_t)prologue_len, &s,
                            rs_len ? rs : NULL);
     if (rc != PC_OK) {
-        pc_hs_table_free(handle);
+        pci_hs_table_free(handle);
         return rc;
     }
     return handle;
@@ -57,10 +57,10 @@ static int32_t hs_new(int32_t store, int32_t pattern, int32_t role, const uint8_
 int32_t pc_hs_new(int32_t store, int32_t pattern, int32_t role, const uint8_t *prologue,
                   int32_t prologue_len, const uint8_t *remote_static, int32_t rs_len)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
         rc = hs_new(store, pattern, role, prologue, prologue_len, remote_static, rs_len);
-    return pc_api_leave(rc);
+    return pci_api_leave(rc);
 }
 
 /* ---- pc_hs_use_resumption -------------------------------------------------- */
@@ -69,17 +69,17 @@ int32_t pc_hs_new(int32_t store, int32_t pattern, int32_t role, const uint8_t *p
 static int contact_matches_peer(const pc_handshake *hs, int32_t store, int32_t contact)
 {
     uint8_t rec[PC_CONTACT_RECORD_LEN];
-    int rc = pc_keystore_contact_read(store, contact, rec);
+    int rc = pci_keystore_contact_read(store, contact, rec);
     if (rc < 0)
         return rc;
-    return pc_be_equal(rec + PC_CONTACT_KEY_OFFSET, hs->rs, PC_KEY_LEN) ? PC_OK : PC_E_ARG;
+    return pci_be_equal(rec + PC_CONTACT_KEY_OFFSET, hs->rs, PC_KEY_LEN) ? PC_OK : PC_E_ARG;
 }
 
 static int32_t hs_use_resumption(int32_t handle, int32_t store, int32_t contact,
                                  int32_t generation)
 {
     uint8_t psk[32];
-    pc_handshake *hs = pc_hs_table_get(handle);
+    pc_handshake *hs = pci_hs_table_get(handle);
 
     if (hs == NULL)
         return PC_E_HANDLE;
@@ -90,19 +90,19 @@ static int32_t hs_use_resumption(int32_t handle, int32_t store, int32_t contact,
         return PC_E_STATE;
     int rc = contact_matches_peer(hs, store, contact);
     if (rc == PC_OK)
-        rc = pc_keystore_resumption(store, contact, (uint32_t)generation, psk);
+        rc = pci_keystore_resumption(store, contact, (uint32_t)generation, psk);
     if (rc == PC_OK)
-        rc = pc_handshake_set_psk(hs, psk, (uint32_t)generation);
-    pc_be_wipe(psk, sizeof psk);
+        rc = pci_handshake_set_psk(hs, psk, (uint32_t)generation);
+    pci_be_wipe(psk, sizeof psk);
     return rc;
 }
 
 int32_t pc_hs_use_resumption(int32_t hs, int32_t store, int32_t contact, int32_t generation)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
         rc = hs_use_resumption(hs, store, contact, generation);
-    return pc_api_leave(rc);
+    return pci_api_leave(rc);
 }
 
 /* ---- pc_hs_write / pc_hs_read ---------------------------------------------- */
@@ -112,12 +112,12 @@ static int32_t hs_write(int32_t handle, const uint8_t *payload, int32_t payload_
 {
     size_t written = 0;
 
-    if (!pc_arg_buffer(payload, payload_len) || !pc_arg_region(out, out_len, out_off, 0))
+    if (!pci_arg_buffer(payload, payload_len) || !pci_arg_region(out, out_len, out_off, 0))
         return PC_E_ARG;
-    pc_handshake *hs = pc_hs_table_get(handle);
+    pc_handshake *hs = pci_hs_table_get(handle);
     if (hs == NULL)
         return PC_E_HANDLE;
-    int rc = pc_handshake_write(hs, payload, (size_t)payload_len, at_offset(out, out_off),
+    int rc = pci_handshake_write(hs, payload, (size_t)payload_len, at_offset(out, out_off),
                                 (size_t)(out_len - out_off), &written);
     return rc != PC_OK ? rc : (int32_t)written;
 }
@@ -125,10 +125,10 @@ static int32_t hs_write(int32_t handle, const uint8_t *payload, int32_t payload_
 int32_t pc_hs_write(int32_t hs, const uint8_t *payload, int32_t payload_len, uint8_t *out,
                     int32_t out_len, int32_t out_off)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
         rc = hs_write(hs, payload, payload_len, out, out_len, out_off);
-    return pc_api_leave(rc);
+    return pci_api_leave(rc);
 }
 
 static int32_t hs_read(int32_t handle, const uint8_t *msg, int32_t msg_len, int32_t off,
@@ -136,12 +136,12 @@ static int32_t hs_read(int32_t handle, const uint8_t *msg, int32_t msg_len, int3
 {
     size_t got = 0;
 
-    if (!pc_arg_region(msg, msg_len, off, count) || !pc_arg_buffer(payload, payload_len))
+    if (!pci_arg_region(msg, msg_len, off, count) || !pci_arg_buffer(payload, payload_len))
         return PC_E_ARG;
-    pc_handshake *hs = pc_hs_table_get(handle);
+    pc_handshake *hs = pci_hs_table_get(handle);
     if (hs == NULL)
         return PC_E_HANDLE;
-    int rc = pc_handshake_read(hs, at_offset_const(msg, off), (size_t)count, payload,
+    int rc = pci_handshake_read(hs, at_offset_const(msg, off), (size_t)count, payload,
                                (size_t)payload_len, &got);
     return rc != PC_OK ? rc : (int32_t)got;
 }
@@ -149,17 +149,17 @@ static int32_t hs_read(int32_t handle, const uint8_t *msg, int32_t msg_len, int3
 int32_t pc_hs_read(int32_t hs, const uint8_t *msg, int32_t msg_len, int32_t off, int32_t count,
                    uint8_t *payload, int32_t payload_len)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
         rc = hs_read(hs, msg, msg_len, off, count, payload, payload_len);
-    return pc_api_leave(rc);
+    return pci_api_leave(rc);
 }
 
 /* ---- public state ---------------------------------------------------------- */
 
 static int32_t hs_status(int32_t handle)
 {
-    const pc_handshake *hs = pc_hs_table_get(handle);
+    const pc_handshake *hs = pci_hs_table_get(handle);
     if (hs == NULL)
         return PC_E_HANDLE;
     switch (hs->state) {
@@ -171,48 +171,48 @@ static int32_t hs_status(int32_t handle)
 
 int32_t pc_hs_status(int32_t hs)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
         rc = hs_status(hs);
-    return pc_api_leave(rc);
+    return pci_api_leave(rc);
 }
 
 static int32_t hs_hash(int32_t handle, uint8_t *h, int32_t h_len)
 {
-    if (!pc_arg_buffer(h, h_len))
+    if (!pci_arg_buffer(h, h_len))
         return PC_E_ARG;
-    const pc_handshake *hs = pc_hs_table_get(handle);
+    const pc_handshake *hs = pci_hs_table_get(handle);
     if (hs == NULL)
         return PC_E_HANDLE;
-    return pc_api_copy_out(h, h_len, hs->ss.h, PC_HASH_LEN);
+    return pci_api_copy_out(h, h_len, hs->ss.h, PC_HASH_LEN);
 }
 
 int32_t pc_hs_hash(int32_t hs, uint8_t *h, int32_t h_len)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
         rc = hs_hash(hs, h, h_len);
-    return pc_api_leave(rc);
+    return pci_api_leave(rc);
 }
 
 static int32_t hs_remote_static(int32_t handle, uint8_t *rs, int32_t rs_len)
 {
-    if (!pc_arg_buffer(rs, rs_len))
+    if (!pci_arg_buffer(rs, rs_len))
         return PC_E_ARG;
-    const pc_handshake *hs = pc_hs_table_get(handle);
+    const pc_handshake *hs = pci_hs_table_get(handle);
     if (hs == NULL)
         return PC_E_HANDLE;
     if (!hs->has_rs)
         return PC_E_STATE;
-    return pc_api_copy_out(rs, rs_len, hs->rs, PC_KEY_LEN);
+    return pci_api_copy_out(rs, rs_len, hs->rs, PC_KEY_LEN);
 }
 
 int32_t pc_hs_remote_static(int32_t hs, uint8_t *rs, int32_t rs_len)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
         rc = hs_remote_static(hs, rs, rs_len);
-    return pc_api_leave(rc);
+    return pci_api_leave(rc);
 }
 
 /* ---- pc_hs_split / pc_hs_free ---------------------------------------------- */
@@ -222,31 +222,31 @@ int32_t pc_hs_remote_static(int32_t hs, uint8_t *rs, int32_t rs_len)
 static int32_t hs_split(int32_t handle)
 {
     pc_split_result split;
-    const pc_handshake *hs = pc_hs_table_get(handle);
+    const pc_handshake *hs = pci_hs_table_get(handle);
 
     if (hs == NULL)
         return PC_E_HANDLE;
-    int32_t rc = pc_handshake_split(hs, &split);
+    int32_t rc = pci_handshake_split(hs, &split);
     if (rc == PC_OK)
-        rc = pc_transport_create(&split);
+        rc = pci_transport_create(&split);
     if (rc >= 0)
-        pc_hs_table_free(handle);
-    pc_be_wipe(&split, sizeof split);
+        pci_hs_table_free(handle);
+    pci_be_wipe(&split, sizeof split);
     return rc;
 }
 
 int32_t pc_hs_split(int32_t hs)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
         rc = hs_split(hs);
-    return pc_api_leave(rc);
+    return pci_api_leave(rc);
 }
 
 int32_t pc_hs_free(int32_t hs)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
-        rc = pc_hs_table_free(hs);
-    return pc_api_leave(rc);
+        rc = pci_hs_table_free(hs);
+    return pci_api_leave(rc);
 }

@@ -14,78 +14,78 @@
 
 int32_t pc_store_open(const uint8_t *locator, int32_t locator_len)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
-        rc = pc_arg_buffer(locator, locator_len) && locator_len > 0
-                 ? pc_keystore_open(locator, (size_t)locator_len)
+        rc = pci_arg_buffer(locator, locator_len) && locator_len > 0
+                 ? pci_keystore_open(locator, (size_t)locator_len)
                  : PC_E_ARG;
-    return pc_api_leave(rc);
+    return pci_api_leave(rc);
 }
 
 int32_t pc_store_close(int32_t store)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
-        rc = pc_keystore_close(store);
-    return pc_api_leave(rc);
+        rc = pci_keystore_close(store);
+    return pci_api_leave(rc);
 }
 
 int32_t pc_store_status(int32_t store)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
-        rc = pc_keystore_status(store);
-    return pc_api_leave(rc);
+        rc = pci_keystore_status(store);
+    return pci_api_leave(rc);
 }
 
 static int32_t reset_checked(int32_t store, const uint8_t *locator, int32_t locator_len)
 {
-    if (!pc_arg_buffer(locator, locator_len) || (store == -1 && locator_len == 0))
+    if (!pci_arg_buffer(locator, locator_len) || (store == -1 && locator_len == 0))
         return PC_E_ARG;
     if (store < -1)
         return PC_E_HANDLE;
-    return pc_keystore_factory_reset(store, locator, (size_t)locator_len);
+    return pci_keystore_factory_reset(store, locator, (size_t)locator_len);
 }
 
 int32_t pc_store_factory_reset(int32_t store, const uint8_t *locator, int32_t locator_len)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
         rc = reset_checked(store, locator, locator_len);
-    return pc_api_leave(rc);
+    return pci_api_leave(rc);
 }
 
 static int32_t identity_checked(int32_t store, uint8_t *pub, int32_t pub_len)
 {
-    int32_t rc = pc_arg_out(pub, pub_len, PC_KEY_LEN);
+    int32_t rc = pci_arg_out(pub, pub_len, PC_KEY_LEN);
     if (rc == PC_OK)
-        rc = pc_keystore_identity_public(store, pub);
+        rc = pci_keystore_identity_public(store, pub);
     return rc == PC_OK ? PC_KEY_LEN : rc;
 }
 
 int32_t pc_store_identity(int32_t store, uint8_t *pub, int32_t pub_len)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
         rc = identity_checked(store, pub, pub_len);
-    return pc_api_leave(rc);
+    return pci_api_leave(rc);
 }
 
 int32_t pc_contact_capacity(void)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
         rc = PC_MAX_CONTACTS;
-    return pc_api_leave(rc);
+    return pci_api_leave(rc);
 }
 
 /* Writes the record into a local first: a failed read leaves rec as it was. */
 static int32_t read_checked(int32_t store, int32_t index, uint8_t *rec, int32_t rec_len)
 {
     uint8_t local[PC_CONTACT_RECORD_LEN];
-    int32_t rc = pc_arg_out(rec, rec_len, PC_CONTACT_RECORD_LEN);
+    int32_t rc = pci_arg_out(rec, rec_len, PC_CONTACT_RECORD_LEN);
     if (rc == PC_OK)
-        rc = pc_keystore_contact_read(store, index, local);
+        rc = pci_keystore_contact_read(store, index, local);
     if (rc == PC_CONTACT_RECORD_LEN)
         memcpy(rec, local, sizeof local);
     return rc;
@@ -93,85 +93,85 @@ static int32_t read_checked(int32_t store, int32_t index, uint8_t *rec, int32_t 
 
 int32_t pc_contact_read(int32_t store, int32_t index, uint8_t *rec, int32_t rec_len)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
         rc = read_checked(store, index, rec, rec_len);
-    return pc_api_leave(rc);
+    return pci_api_leave(rc);
 }
 
 static int32_t find_checked(int32_t store, const uint8_t *pub, int32_t pub_len)
 {
-    if (!pc_arg_buffer(pub, pub_len) || pub_len != PC_KEY_LEN)
+    if (!pci_arg_buffer(pub, pub_len) || pub_len != PC_KEY_LEN)
         return PC_E_ARG;
-    return pc_keystore_contact_find(store, pub);
+    return pci_keystore_contact_find(store, pub);
 }
 
 int32_t pc_contact_find(int32_t store, const uint8_t *pub, int32_t pub_len)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
         rc = find_checked(store, pub, pub_len);
-    return pc_api_leave(rc);
+    return pci_api_leave(rc);
 }
 
 static int32_t pin_checked(int32_t store, int32_t session, const uint8_t *name,
                            int32_t name_len, int32_t flags)
 {
     pc_transport_peer peer;
-    int32_t rc = pc_transport_peer_view(session, &peer);
-    if (rc == PC_OK && (!pc_arg_buffer(name, name_len) || name_len > PC_MAX_NAME_LEN))
+    int32_t rc = pci_transport_peer_view(session, &peer);
+    if (rc == PC_OK && (!pci_arg_buffer(name, name_len) || name_len > PC_MAX_NAME_LEN))
         rc = PC_E_ARG;
     if (rc == PC_OK && !peer.has_remote_static)
         rc = PC_E_STATE;
     if (rc == PC_OK)
-        rc = pc_keystore_pin(store, peer.remote_static, name, (size_t)name_len, flags,
+        rc = pci_keystore_pin(store, peer.remote_static, name, (size_t)name_len, flags,
                              peer.resumption);
-    pc_be_wipe(&peer, sizeof peer);
+    pci_be_wipe(&peer, sizeof peer);
     return rc;
 }
 
 int32_t pc_contact_pin(int32_t store, int32_t session, const uint8_t *name, int32_t name_len,
                        int32_t flags)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
         rc = pin_checked(store, session, name, name_len, flags);
-    return pc_api_leave(rc);
+    return pci_api_leave(rc);
 }
 
 int32_t pc_contact_set_flags(int32_t store, int32_t index, int32_t flags)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
-        rc = pc_keystore_set_flags(store, index, flags);
-    return pc_api_leave(rc);
+        rc = pci_keystore_set_flags(store, index, flags);
+    return pci_api_leave(rc);
 }
 
 static int32_t remember_checked(int32_t store, int32_t index, int32_t session)
 {
     pc_transport_peer peer;
-    int32_t rc = pc_transport_peer_view(session, &peer);
+    int32_t rc = pci_transport_peer_view(session, &peer);
     if (rc == PC_OK && !peer.has_remote_static)
         rc = PC_E_STATE;
     if (rc == PC_OK)
-        rc = pc_keystore_remember(store, index, peer.remote_static, peer.psk_generation,
+        rc = pci_keystore_remember(store, index, peer.remote_static, peer.psk_generation,
                                   peer.resumption);
-    pc_be_wipe(&peer, sizeof peer);
+    pci_be_wipe(&peer, sizeof peer);
     return rc;
 }
 
 int32_t pc_contact_remember(int32_t store, int32_t index, int32_t session)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
         rc = remember_checked(store, index, session);
-    return pc_api_leave(rc);
+    return pci_api_leave(rc);
 }
 
 int32_t pc_contact_forget(int32_t store, int32_t index)
 {
-    int32_t rc = pc_api_enter();
+    int32_t rc = pci_api_enter();
     if (rc == PC_OK)
-        rc = pc_keystore_forget(store, index);
-    return pc_api_leave(rc);
+        rc = pci_keystore_forget(store, index);
+    return pci_api_leave(rc);
 }

@@ -29,41 +29,41 @@ typedef struct pc_blake2b_ctx {
 } pc_blake2b_ctx;
 
 /* Once at start; 0 or PC_E_INTERNAL. */
-int pc_be_init(void);
+int pci_be_init(void);
 
-/* X25519. pc_be_x25519 returns PC_E_BAD_KEY (and a wiped out) when the result
+/* X25519. pci_be_x25519 returns PC_E_BAD_KEY (and a wiped out) when the result
  * is all zero (low-order peer point), else 0. */
-int pc_be_x25519(uint8_t out[32], const uint8_t secret[32], const uint8_t peer[32]);
-void pc_be_x25519_public(uint8_t pub[32], const uint8_t secret[32]);
+int pci_be_x25519(uint8_t out[32], const uint8_t secret[32], const uint8_t peer[32]);
+void pci_be_x25519_public(uint8_t pub[32], const uint8_t secret[32]);
 
 /* ChaCha20-Poly1305 IETF (RFC 8439), 12-byte nonce, detached tag. c may equal
  * m. open verifies before decrypting: on PC_E_AUTH, m is untouched. */
-void pc_be_aead_seal(uint8_t *c, uint8_t tag[16], const uint8_t key[32],
+void pci_be_aead_seal(uint8_t *c, uint8_t tag[16], const uint8_t key[32],
                      const uint8_t nonce[PC_AEAD_NONCE_LEN], const uint8_t *ad, size_t ad_len,
                      const uint8_t *m, size_t m_len);
-int pc_be_aead_open(uint8_t *m, const uint8_t key[32], const uint8_t nonce[PC_AEAD_NONCE_LEN],
+int pci_be_aead_open(uint8_t *m, const uint8_t key[32], const uint8_t nonce[PC_AEAD_NONCE_LEN],
                     const uint8_t *ad, size_t ad_len, const uint8_t *c, size_t c_len,
                     const uint8_t tag[16]);
 
 /* XChaCha20-Poly1305, 24-byte nonce: sealed storage records. */
-void pc_be_xaead_seal(uint8_t *c, uint8_t tag[16], const uint8_t key[32],
+void pci_be_xaead_seal(uint8_t *c, uint8_t tag[16], const uint8_t key[32],
                       const uint8_t nonce[PC_XAEAD_NONCE_LEN], const uint8_t *ad, size_t ad_len,
                       const uint8_t *m, size_t m_len);
-int pc_be_xaead_open(uint8_t *m, const uint8_t key[32], const uint8_t nonce[PC_XAEAD_NONCE_LEN],
+int pci_be_xaead_open(uint8_t *m, const uint8_t key[32], const uint8_t nonce[PC_XAEAD_NONCE_LEN],
                      const uint8_t *ad, size_t ad_len, const uint8_t *c, size_t c_len,
                      const uint8_t tag[16]);
 
 /* Unkeyed BLAKE2b, out_len 1..64 (Noise HASH is out_len 64). */
-void pc_be_blake2b_init(pc_blake2b_ctx *ctx, size_t out_len);
-void pc_be_blake2b_update(pc_blake2b_ctx *ctx, const uint8_t *in, size_t len);
-void pc_be_blake2b_final(pc_blake2b_ctx *ctx, uint8_t *out, size_t out_len);
+void pci_be_blake2b_init(pc_blake2b_ctx *ctx, size_t out_len);
+void pci_be_blake2b_update(pc_blake2b_ctx *ctx, const uint8_t *in, size_t len);
+void pci_be_blake2b_final(pc_blake2b_ctx *ctx, uint8_t *out, size_t out_len);
 
 /* Random bytes from the platform's CSPRNG: 0 or PC_E_RNG. */
-int pc_be_random(uint8_t *out, size_t len);
+int pci_be_random(uint8_t *out, size_t len);
 
 /* A wipe the compiler cannot drop, and constant-time comparisons. */
-void pc_be_wipe(void *p, size_t len);
-int pc_be_equal(const uint8_t *a, const uint8_t *b, size_t len); /* 1 if equal */
-int pc_be_is_zero(const uint8_t *a, size_t len);                  /* 1 if all zero */
+void pci_be_wipe(void *p, size_t len);
+int pci_be_equal(const uint8_t *a, const uint8_t *b, size_t len); /* 1 if equal */
+int pci_be_is_zero(const uint8_t *a, size_t len);                  /* 1 if all zero */
 
 #endif /* PC_BACKEND_H */

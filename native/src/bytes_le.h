@@ -7,37 +7,37 @@
 
 #include <stdint.h>
 
-static inline uint32_t pc_load_le32(const uint8_t *p)
+static inline uint32_t pci_load_le32(const uint8_t *p)
 {
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-static inline uint64_t pc_load_le64(const uint8_t *p)
+static inline uint64_t pci_load_le64(const uint8_t *p)
 {
-    return (uint64_t)pc_load_le32(p) | (uint64_t)pc_load_le32(p + 4) << 32;
+    return (uint64_t)pci_load_le32(p) | (uint64_t)pci_load_le32(p + 4) << 32;
 }
 
-static inline void pc_store_le16(uint8_t *p, uint32_t v)
+static inline void pci_store_le16(uint8_t *p, uint32_t v)
 {
     p[0] = (uint8_t)v;
     p[1] = (uint8_t)(v >> 8);
 }
 
-static inline uint32_t pc_load_le16(const uint8_t *p)
+static inline uint32_t pci_load_le16(const uint8_t *p)
 {
     return (uint32_t)p[0] | (uint32_t)p[1] << 8;
 }
 
-static inline void pc_store_le32(uint8_t *p, uint32_t v)
+static inline void pci_store_le32(uint8_t *p, uint32_t v)
 {
-    pc_store_le16(p, v & 0xFFFFu);
-    pc_store_le16(p + 2, v >> 16);
+    pci_store_le16(p, v & 0xFFFFu);
+    pci_store_le16(p + 2, v >> 16);
 }
 
-static inline void pc_store_le64(uint8_t *p, uint64_t v)
+static inline void pci_store_le64(uint8_t *p, uint64_t v)
 {
-    pc_store_le32(p, (uint32_t)v);
-    pc_store_le32(p + 4, (uint32_t)(v >> 32));
+    pci_store_le32(p, (uint32_t)v);
+    pci_store_le32(p + 4, (uint32_t)(v >> 32));
 }
 
 #endif /* PC_BYTES_LE_H */

@@ -6,26 +6,26 @@
 #include "backend.h"
 #include "phone_crypto_api.h"
 
-void pc_cs_init(pc_cipher_state *cs, const uint8_t key[PC_CS_KEY_LEN])
+void pci_cs_init(pc_cipher_state *cs, const uint8_t key[PC_CS_KEY_LEN])
 {
     memcpy(cs->k, key, PC_CS_KEY_LEN);
     cs->n = 0;
     cs->has_key = 1;
 }
 
-void pc_cs_nonce(uint8_t nonce[12], uint64_t n)
+void pci_cs_nonce(uint8_t nonce[12], uint64_t n)
 {
     memset(nonce, 0, 4);
     for (int i = 0; i < 8; i++)
         nonce[4 + i] = (uint8_t)(n >> (8 * i));
 }
 
-size_t pc_cs_overhead(const pc_cipher_state *cs)
+size_t pci_cs_overhead(const pc_cipher_state *cs)
 {
     return cs->has_key ? PC_CS_TAG_LEN : 0;
 }
 
-int pc_cs_encrypt(pc_cipher_state *cs, const uint8_t *ad, size_t ad_len, const uint8_t *pt,
+int pci_cs_encrypt(pc_cipher_state *cs, const uint8_t *ad, size_t ad_len, const uint8_t *pt,
                   size_t len, uint8_t *out)
 {
     uint8_t nonce[PC_AEAD_NONCE_LEN];
@@ -37,13 +37,13 @@ int pc_cs_encrypt(pc_cipher_state *cs, const uint8_t *ad, size_t ad_len, const u
     }
     if (cs->n == PC_CS_MAX_NONCE)
         return PC_E_NONCE_EXHAUSTED;
-    pc_cs_nonce(nonce, cs->n);
-    pc_be_aead_seal(out, out + len, cs->k, nonce, ad, ad_len, pt, len);
+    pci_cs_nonce(nonce, cs->n);
+    pci_be_aead_seal(out, out + len, cs->k, nonce, ad, ad_len, pt, len);
     cs->n++;
     return 0;
 }
 
-int pc_cs_decrypt(pc_cipher_state *cs, const uint8_t *ad, size_t ad_len, const uint8_t *ct,
+int pci_cs_decrypt(pc_cipher_state *cs, const uint8_t *ad, size_t ad_len, const uint8_t *ct,
                   size_t len, uint8_t *out)
 {
     uint8_t nonce[PC_AEAD_NONCE_LEN];
@@ -57,9 +57,9 @@ int pc_cs_decrypt(pc_cipher_state *cs, const uint8_t *ad, size_t ad_len, const u
         return PC_E_MALFORMED;
     if (cs->n == PC_CS_MAX_NONCE)
         return PC_E_NONCE_EXHAUSTED;
-    pc_cs_nonce(nonce, cs->n);
+    pci_cs_nonce(nonce, cs->n);
     size_t body = len - PC_CS_TAG_LEN;
-    int rc = pc_be_aead_open(out, cs->k, nonce, ad, ad_len, ct, body, ct + body);
+    int rc = pci_be_aead_open(out, cs->k, nonce, ad, ad_len, ct, body, ct + body);
     if (rc != 0)
         return rc;
     cs->n++;
@@ -67,21 +67,21 @@ int pc_cs_decrypt(pc_cipher_state *cs, const uint8_t *ad, size_t ad_len, const u
 }
 
 /* ENCRYPT of the 32 zero bytes in place (the backend allows c == m). */
-void pc_cs_rekey(uint8_t next[PC_CS_KEY_LEN], const uint8_t k[PC_CS_KEY_LEN])
+void pci_cs_rekey(uint8_t next[PC_CS_KEY_LEN], const uint8_t k[PC_CS_KEY_LEN])
 {
     uint8_t nonce[PC_AEAD_NONCE_LEN];
     uint8_t out[PC_CS_KEY_LEN];
     uint8_t tag[PC_CS_TAG_LEN];
 
-    pc_cs_nonce(nonce, PC_CS_MAX_NONCE);
+    pci_cs_nonce(nonce, PC_CS_MAX_NONCE);
     memset(out, 0, sizeof out);
-    pc_be_aead_seal(out, tag, k, nonce, NULL, 0, out, sizeof out);
+    pci_be_aead_seal(out, tag, k, nonce, NULL, 0, out, sizeof out);
     memcpy(next, out, PC_CS_KEY_LEN);
-    pc_be_wipe(out, sizeof out);
-    pc_be_wipe(tag, sizeof tag);
+    pci_be_wipe(out, sizeof out);
+    pci_be_wipe(tag, sizeof tag);
 }
 
-void pc_cs_wipe(pc_cipher_state *cs)
+void pci_cs_wipe(pc_cipher_state *cs)
 {
-    pc_be_wipe(cs, sizeof *cs);
+    pci_be_wipe(cs, sizeof *cs);
 }

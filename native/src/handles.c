@@ -13,10 +13,10 @@ static pc_slot *slot_at(void *table, int index, size_t stride)
 
 static void wipe_body(pc_slot *slot, size_t stride)
 {
-    pc_be_wipe((uint8_t *)slot + sizeof *slot, stride - sizeof *slot);
+    pci_be_wipe((uint8_t *)slot + sizeof *slot, stride - sizeof *slot);
 }
 
-int32_t pc_slot_alloc(void *table, int count, size_t stride)
+int32_t pci_slot_alloc(void *table, int count, size_t stride)
 {
     for (int i = 0; i < count; i++) {
         pc_slot *slot = slot_at(table, i, stride);
@@ -31,7 +31,7 @@ int32_t pc_slot_alloc(void *table, int count, size_t stride)
     return PC_E_NO_SLOT;
 }
 
-void *pc_slot_get(int32_t handle, void *table, int count, size_t stride)
+void *pci_slot_get(int32_t handle, void *table, int count, size_t stride)
 {
     if (handle < 0)
         return NULL;
@@ -43,7 +43,7 @@ void *pc_slot_get(int32_t handle, void *table, int count, size_t stride)
     return slot->used && slot->generation == generation ? slot : NULL;
 }
 
-void pc_slot_free(void *element, size_t stride)
+void pci_slot_free(void *element, size_t stride)
 {
     pc_slot *slot = element;
     wipe_body(slot, stride);
@@ -53,12 +53,12 @@ void pc_slot_free(void *element, size_t stride)
         slot->generation = 1;
 }
 
-void pc_slot_wipe_all(void *table, int count, size_t stride)
+void pci_slot_wipe_all(void *table, int count, size_t stride)
 {
     for (int i = 0; i < count; i++) {
         pc_slot *slot = slot_at(table, i, stride);
         if (slot->used)
-            pc_slot_free(slot, stride);
+            pci_slot_free(slot, stride);
         else
             wipe_body(slot, stride);
     }

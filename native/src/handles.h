@@ -25,15 +25,15 @@ typedef struct pc_slot {
 
 /* Finds a free slot, marks it used (body wiped) and returns its handle, or
  * PC_E_NO_SLOT. */
-int32_t pc_slot_alloc(void *table, int count, size_t stride);
+int32_t pci_slot_alloc(void *table, int count, size_t stride);
 
 /* The element of a live handle, or NULL (unknown, stale, freed, forged). */
-void *pc_slot_get(int32_t handle, void *table, int count, size_t stride);
+void *pci_slot_get(int32_t handle, void *table, int count, size_t stride);
 
 /* Wipes the element's body, marks its slot free and moves its generation on. */
-void pc_slot_free(void *element, size_t stride);
+void pci_slot_free(void *element, size_t stride);
 
 /* Every body wiped, every slot freed (soft reboot, tests). */
-void pc_slot_wipe_all(void *table, int count, size_t stride);
+void pci_slot_wipe_all(void *table, int count, size_t stride);
 
 #endif /* PC_HANDLES_H */

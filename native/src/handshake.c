@@ -8,8 +8,10 @@
  *                         <- e, ee, se         <- e, ee, se, psk
  *
  * Each message is the table row below, processed token by token; every
- * message ends with EncryptAndHash(payload). In the psk pattern the e token
- * also runs MixKey(e.public_key) (spec §9.2).
+ * message ends with EncryptAndHash(payload). Which tokens run MixKey is
+ * decided in one place, the token functions (mix_e, mix_dh, mix_psk); each
+ * row also states the message's length with an empty payload, which
+ * test_handshake checks against the spec's sizes for every message.
  */
 #include "handshake.h"
 
@@ -26,28 +28,64 @@ enum token { TOK_END = 0, TOK_E, TOK_S, TOK_EE, TOK_ES, TOK_SE, TOK_SS, TOK_PSK 
 #define MAX_MESSAGES 3
 #define MAX_TOKENS 5
 
+#define DH_LEN PC_KEY_LEN                           /* an X25519 public key or shared secret */
+#define TAG_LEN PC_CS_TAG_LEN                       /* a keyed EncryptAndHash's tag */
+#define ENCRYPTED_S_LEN (PC_KEY_LEN + PC_CS_TAG_LEN) /* s after a key was mixed in */
+
+typedef struct message_def {
+    uint8_t tokens[MAX_TOKENS];     /* TOK_END-terminated unless full */
+    uint8_t empty_len;              /* the message's length with an empty payload */
+} message_def;
+
 typedef struct pc_pattern_def {
     const char *protocol_name;
     uint8_t name_len;               /* without the terminator */
     uint8_t responder_static_known; /* pre-message "<- s" */
     uint8_t psk;                    /* psk modifier: e also mixes the key */
     uint8_t messages;
-    uint8_t tokens[MAX_MESSAGES][MAX_TOKENS];
+    message_def message[MAX_MESSAGES];
 } pattern_def;
 
 #define NAME_XX "Noise_XX_25519_ChaChaPoly_BLAKE2b"
 #define NAME_IK "Noise_IK_25519_ChaChaPoly_BLAKE2b"
 #define NAME_IKPSK2 "Noise_IKpsk2_25519_ChaChaPoly_BLAKE2b"
 
+/* Every message but XX's first is keyed by the time its payload is written,
+ * so its payload carries a tag. */
 static const pattern_def PATTERN_XX = {
-    NAME_XX, sizeof NAME_XX - 1, 0, 0, 3,
-    {{TOK_E}, {TOK_E, TOK_EE, TOK_S, TOK_ES}, {TOK_S, TOK_SE}}};
+    .protocol_name = NAME_XX,
+    .name_len = sizeof NAME_XX - 1,
+    .responder_static_known = 0,
+    .psk = 0,
+    .messages = 3,
+    .message = {
+        {.tokens = {TOK_E}, .empty_len = DH_LEN},
+        {.tokens = {TOK_E, TOK_EE, TOK_S, TOK_ES}, .empty_len = DH_LEN + ENCRYPTED_S_LEN + TAG_LEN},
+        {.tokens = {TOK_S, TOK_SE}, .empty_len = ENCRYPTED_S_LEN + TAG_LEN},
+    },
+};
 static const pattern_def PATTERN_IK = {
-    NAME_IK, sizeof NAME_IK - 1, 1, 0, 2,
-    {{TOK_E, TOK_ES, TOK_S, TOK_SS}, {TOK_E, TOK_EE, TOK_SE}}};
+    .protocol_name = NAME_IK,
+    .name_len = sizeof NAME_IK - 1,
+    .responder_static_known = 1,
+    .psk = 0,
+    .messages = 2,
+    .message = {
+        {.tokens = {TOK_E, TOK_ES, TOK_S, TOK_SS}, .empty_len = DH_LEN + ENCRYPTED_S_LEN + TAG_LEN},
+        {.tokens = {TOK_E, TOK_EE, TOK_SE}, .empty_len = DH_LEN + TAG_LEN},
+    },
+};
 static const pattern_def PATTERN_IKPSK2 = {
-    NAME_IKPSK2, sizeof NAME_IKPSK2 - 1, 1, 1, 2,
-    {{TOK_E, TOK_ES, TOK_S, TOK_SS}, {TOK_E, TOK_EE, TOK_SE, TOK_PSK}}};
+    .protocol_name = NAME_IKPSK2,
+    .name_len = sizeof NAME_IKPSK2 - 1,
+    .responder_static_known = 1,
+    .psk = 1,
+    .messages = 2,
+    .message = {
+        {.tokens = {TOK_E, TOK_ES, TOK_S, TOK_SS}, .empty_len = DH_LEN + ENCRYPTED_S_LEN + TAG_LEN},
+        {.tokens = {TOK_E, TOK_EE, TOK_SE, TOK_PSK}, .empty_len = DH_LEN + TAG_LEN},
+    },
+};
 
 static const pattern_def *pattern_of(int pattern)
 {
@@ -85,7 +123,7 @@ static int local_e_needed_from(const pc_handshake *hs, int index)
     const pattern_def *p = hs->def;
     for (int m = index; m < p->messages; m++)
         for (int t = 0; t < MAX_TOKENS; t++)
-            if (token_uses_local_e(hs, p->tokens[m][t]))
+            if (token_uses_local_e(hs, p->message[m].tokens[t]))
                 return 1;
     return 0;
 }
@@ -108,42 +146,27 @@ static void advance(pc_handshake *hs)
     hs->msg_index++;
     hs->state = state_for(hs, hs->msg_index);
     if (hs->has_e && !local_e_needed_from(hs, hs->msg_index)) {
-        pc_be_wipe(hs->e, sizeof hs->e);
+        pci_be_wipe(hs->e, sizeof hs->e);
         hs->has_e = 0;
     }
 }
 
-/* Fixed bytes before the payload and whether the payload is encrypted. */
-static size_t fixed_part(const pc_handshake *hs, int *payload_keyed)
+/* The current message's row of the table. */
+static const message_def *current_message(const pc_handshake *hs)
 {
-    const pattern_def *p = hs->def;
-    const uint8_t *tokens = p->tokens[hs->msg_index];
-    int keyed = hs->ss.cs.has_key;
-    size_t len = 0;
-    for (int t = 0; t < MAX_TOKENS && tokens[t] != TOK_END; t++) {
-        if (tokens[t] == TOK_E)
-            len += 32;
-        else if (tokens[t] == TOK_S)
-            len += 32 + (keyed ? PC_CS_TAG_LEN : 0);
-        if (tokens[t] != TOK_S && (tokens[t] != TOK_E || p->psk))
-            keyed = 1; /* every DH and psk token, and e under psk, run MixKey */
-    }
-    *payload_keyed = keyed;
-    return len;
+    return &hs->def->message[hs->msg_index];
 }
 
-size_t pc_handshake_message_len(const pc_handshake *hs, size_t payload_len)
+size_t pci_handshake_message_len(const pc_handshake *hs, size_t payload_len)
 {
-    int keyed;
     if (hs->state != PC_HSS_WRITE)
         return 0;
-    size_t len = fixed_part(hs, &keyed);
-    return len + payload_len + (keyed ? PC_CS_TAG_LEN : 0);
+    return current_message(hs)->empty_len + payload_len;
 }
 
 /* ---- setup --------------------------------------------------------------- */
 
-int pc_handshake_init(pc_handshake *hs, int pattern, int role, const uint8_t *prologue,
+int pci_handshake_init(pc_handshake *hs, int pattern, int role, const uint8_t *prologue,
                       size_t prologue_len, const pc_local_static *s, const uint8_t *rs)
 {
     const pattern_def *p = pattern_of(pattern);
@@ -158,25 +181,25 @@ int pc_handshake_init(pc_handshake *hs, int pattern, int role, const uint8_t *pr
     hs->pattern = (uint8_t)pattern;
     hs->role = (uint8_t)role;
     hs->s = *s;
-    pc_ss_init(&hs->ss, p->protocol_name, p->name_len);
-    pc_ss_mix_hash(&hs->ss, prologue, prologue_len);
+    pci_ss_init(&hs->ss, p->protocol_name, p->name_len);
+    pci_ss_mix_hash(&hs->ss, prologue, prologue_len);
     if (needs_rs) {
-        memcpy(hs->rs, rs, 32);
+        memcpy(hs->rs, rs, PC_KEY_LEN);
         hs->has_rs = 1;
     }
     if (p->responder_static_known) /* pre-message <- s */
-        pc_ss_mix_hash(&hs->ss, needs_rs ? hs->rs : hs->s.pub, 32);
+        pci_ss_mix_hash(&hs->ss, needs_rs ? hs->rs : hs->s.pub, PC_KEY_LEN);
     hs->state = state_for(hs, 0);
     return PC_OK;
 }
 
-int pc_handshake_set_psk(pc_handshake *hs, const uint8_t psk[32], uint32_t generation)
+int pci_handshake_set_psk(pc_handshake *hs, const uint8_t psk[PC_KEY_LEN], uint32_t generation)
 {
     const pattern_def *p = hs->def;
     if (p == NULL || !p->psk || hs->psk_set || hs->state == PC_HSS_DONE
         || hs->state == PC_HSS_UNUSED)
         return PC_E_STATE;
-    memcpy(hs->psk, psk, 32);
+    memcpy(hs->psk, psk, PC_KEY_LEN);
     hs->psk_set = 1;
     hs->psk_generation = generation;
     if (hs->state == PC_HSS_NEED_PSK)
@@ -186,93 +209,98 @@ int pc_handshake_set_psk(pc_handshake *hs, const uint8_t psk[32], uint32_t gener
 
 /* ---- tokens -------------------------------------------------------------- */
 
-static int local_static_dh(const pc_handshake *hs, uint8_t out[32], const uint8_t peer[32])
+static int local_static_dh(const pc_handshake *hs, uint8_t out[DH_LEN], const uint8_t peer[DH_LEN])
 {
     if (hs->s.store == PC_STORE_NONE)
-        return pc_be_x25519(out, hs->s.secret, peer);
-    return pc_keystore_dh(hs->s.store, out, peer); /* identity stays in the store */
+        return pci_be_x25519(out, hs->s.secret, peer);
+    return pci_keystore_dh(hs->s.store, out, peer); /* identity stays in the store */
 }
 
 /* ee, es, se, ss: MixKey(DH(...)). */
 static int mix_dh(pc_handshake *w, int token)
 {
-    uint8_t dh[32];
+    uint8_t dh[DH_LEN];
     int rc, init = is_initiator(w);
 
     if (token == TOK_EE)                          /* ee: DH(e, re) */
-        rc = pc_be_x25519(dh, w->e, w->re);
+        rc = pci_be_x25519(dh, w->e, w->re);
     else if (token == TOK_SS)                     /* ss: DH(s, rs) */
         rc = local_static_dh(w, dh, w->rs);
     else if ((token == TOK_ES) == init)           /* es (initiator), se (responder) */
-        rc = pc_be_x25519(dh, w->e, w->rs);       /*   DH(e, rs) */
+        rc = pci_be_x25519(dh, w->e, w->rs);       /*   DH(e, rs) */
     else                                          /* es (responder), se (initiator) */
         rc = local_static_dh(w, dh, w->re);       /*   DH(s, re) */
     if (rc == 0)
-        pc_ss_mix_key(&w->ss, dh, sizeof dh);
-    pc_be_wipe(dh, sizeof dh);
+        pci_ss_mix_key(&w->ss, dh, sizeof dh);
+    pci_be_wipe(dh, sizeof dh);
     return rc;
 }
 
 /* psk: MixKeyAndHash(psk); its only use, so the psk is wiped right after. */
 static void mix_psk(pc_handshake *w)
 {
-    pc_ss_mix_key_and_hash(&w->ss, w->psk, sizeof w->psk);
-    pc_be_wipe(w->psk, sizeof w->psk);
+    pci_ss_mix_key_and_hash(&w->ss, w->psk, sizeof w->psk);
+    pci_be_wipe(w->psk, sizeof w->psk);
 }
 
 static int new_ephemeral(pc_handshake *w)
 {
 #ifdef PC_TEST_HOOKS
     if (w->has_fixed_e) {
-        memcpy(w->e, w->fixed_e, 32);
-        pc_be_x25519_public(w->e_pub, w->e);
+        memcpy(w->e, w->fixed_e, sizeof w->e);
+        pci_be_x25519_public(w->e_pub, w->e);
         return 0;
     }
 #endif
-    return pc_keypool_take(w->e, w->e_pub);
+    return pci_keypool_take(w->e, w->e_pub);
 }
 
-/* e (write): fresh key pair, send e.pub, MixHash (and MixKey under psk). */
+/* e, either side: MixHash(e.public_key), and MixKey(e.public_key) under the
+ * psk modifier (spec §9.2). */
+static void mix_e(pc_handshake *w, const uint8_t pub[DH_LEN])
+{
+    pci_ss_mix_hash(&w->ss, pub, DH_LEN);
+    if (w->def->psk)
+        pci_ss_mix_key(&w->ss, pub, DH_LEN);
+}
+
+/* e (write): fresh key pair, send e.pub. */
 static int write_e(pc_handshake *w, uint8_t *msg, size_t *pos)
 {
     int rc = new_ephemeral(w);
     if (rc != 0)
         return rc;
     w->has_e = 1;
-    memcpy(msg + *pos, w->e_pub, 32);
-    *pos += 32;
-    pc_ss_mix_hash(&w->ss, w->e_pub, 32);
-    if (w->def->psk)
-        pc_ss_mix_key(&w->ss, w->e_pub, 32);
+    memcpy(msg + *pos, w->e_pub, DH_LEN);
+    *pos += DH_LEN;
+    mix_e(w, w->e_pub);
     return 0;
 }
 
 /* s (write): EncryptAndHash(s.pub). */
 static int write_s(pc_handshake *w, uint8_t *msg, size_t *pos)
 {
-    size_t len = 32 + pc_cs_overhead(&w->ss.cs);
-    int rc = pc_ss_encrypt_and_hash(&w->ss, w->s.pub, 32, msg + *pos);
+    size_t len = DH_LEN + pci_cs_overhead(&w->ss.cs);
+    int rc = pci_ss_encrypt_and_hash(&w->ss, w->s.pub, DH_LEN, msg + *pos);
     if (rc == 0)
         *pos += len;
     return rc;
 }
 
-/* e (read): re = next 32 bytes, MixHash (and MixKey under psk). */
+/* e (read): re = the next DH_LEN bytes. */
 static void read_e(pc_handshake *w, const uint8_t *msg, size_t *pos)
 {
-    memcpy(w->re, msg + *pos, 32);
+    memcpy(w->re, msg + *pos, DH_LEN);
     w->has_re = 1;
-    *pos += 32;
-    pc_ss_mix_hash(&w->ss, w->re, 32);
-    if (w->def->psk)
-        pc_ss_mix_key(&w->ss, w->re, 32);
+    *pos += DH_LEN;
+    mix_e(w, w->re);
 }
 
-/* s (read): rs = DecryptAndHash(next 32 (+16) bytes). */
+/* s (read): rs = DecryptAndHash(next DH_LEN (+ tag) bytes). */
 static int read_s(pc_handshake *w, const uint8_t *msg, size_t *pos)
 {
-    size_t len = 32 + pc_cs_overhead(&w->ss.cs);
-    int rc = pc_ss_decrypt_and_hash(&w->ss, msg + *pos, len, w->rs);
+    size_t len = DH_LEN + pci_cs_overhead(&w->ss.cs);
+    int rc = pci_ss_decrypt_and_hash(&w->ss, msg + *pos, len, w->rs);
     if (rc == 0) {
         w->has_rs = 1;
         *pos += len;
@@ -305,7 +333,7 @@ static int read_token(pc_handshake *w, int token, const uint8_t *msg, size_t *po
 /* A message is built on a working copy of the handshake (committed only on
  * success) and, when written, in a message buffer (copied out only on
  * success). Both are static rather than on the stack (docs/performance.md:
- * peak stack): pc_handshake_write/read are not reentrant, and every caller
+ * peak stack): pci_handshake_write/read are not reentrant, and every caller
  * holds the platform lock (api_handshake.c; selftest.c under pc_selftest's
  * lock). Wiped after every message, on every path. */
 static struct {
@@ -317,20 +345,20 @@ static struct {
 static int write_body(pc_handshake *w, const uint8_t *payload, size_t payload_len,
                       uint8_t *msg, size_t *pos)
 {
-    const uint8_t *tokens = w->def->tokens[w->msg_index];
+    const uint8_t *tokens = current_message(w)->tokens;
     for (int t = 0; t < MAX_TOKENS && tokens[t] != TOK_END; t++) {
         int rc = write_token(w, tokens[t], msg, pos);
         if (rc != 0)
             return rc;
     }
-    size_t len = payload_len + pc_cs_overhead(&w->ss.cs);
-    int rc = pc_ss_encrypt_and_hash(&w->ss, payload, payload_len, msg + *pos);
+    size_t len = payload_len + pci_cs_overhead(&w->ss.cs);
+    int rc = pci_ss_encrypt_and_hash(&w->ss, payload, payload_len, msg + *pos);
     if (rc == 0)
         *pos += len;
     return rc;
 }
 
-int pc_handshake_write(pc_handshake *hs, const uint8_t *payload, size_t payload_len,
+int pci_handshake_write(pc_handshake *hs, const uint8_t *payload, size_t payload_len,
                        uint8_t *out, size_t out_cap, size_t *out_len)
 {
     pc_handshake *work = &s_scratch.work;
@@ -338,7 +366,7 @@ int pc_handshake_write(pc_handshake *hs, const uint8_t *payload, size_t payload_
 
     if (hs->state != PC_HSS_WRITE)
         return PC_E_STATE;
-    size_t need = pc_handshake_message_len(hs, payload_len);
+    size_t need = pci_handshake_message_len(hs, payload_len);
     if (payload_len > PC_MAX_HS_MSG_LEN || need > PC_MAX_HS_MSG_LEN)
         return PC_E_ARG;
     if (need > out_cap)
@@ -346,6 +374,8 @@ int pc_handshake_write(pc_handshake *hs, const uint8_t *payload, size_t payload_
 
     *work = *hs;
     int rc = write_body(work, payload, payload_len, s_scratch.msg, &pos);
+    if (rc == 0 && pos != need)
+        rc = PC_E_INTERNAL; /* the table's length disagrees with the tokens */
     if (rc == 0) {
         advance(work);
         *hs = *work; /* commit */
@@ -353,37 +383,33 @@ int pc_handshake_write(pc_handshake *hs, const uint8_t *payload, size_t payload_
         *out_len = pos;
     }
     /* the message held the plaintext payload of unkeyed messages */
-    pc_be_wipe(&s_scratch, sizeof s_scratch);
+    pci_be_wipe(&s_scratch, sizeof s_scratch);
     return rc;
 }
 
 static int read_body(pc_handshake *w, const uint8_t *msg, size_t len, uint8_t *payload)
 {
-    const uint8_t *tokens = w->def->tokens[w->msg_index];
+    const uint8_t *tokens = current_message(w)->tokens;
     size_t pos = 0;
     for (int t = 0; t < MAX_TOKENS && tokens[t] != TOK_END; t++) {
         int rc = read_token(w, tokens[t], msg, &pos);
         if (rc != 0)
             return rc;
     }
-    return pc_ss_decrypt_and_hash(&w->ss, msg + pos, len - pos, payload);
+    return pci_ss_decrypt_and_hash(&w->ss, msg + pos, len - pos, payload);
 }
 
-int pc_handshake_read(pc_handshake *hs, const uint8_t *msg, size_t len, uint8_t *payload,
+int pci_handshake_read(pc_handshake *hs, const uint8_t *msg, size_t len, uint8_t *payload,
                       size_t payload_cap, size_t *payload_len)
 {
     pc_handshake *work = &s_scratch.work;
-    int keyed;
 
     if (hs->state != PC_HSS_READ)
         return PC_E_STATE;
-    if (len > PC_MAX_HS_MSG_LEN)
+    size_t empty_len = current_message(hs)->empty_len;
+    if (len > PC_MAX_HS_MSG_LEN || len < empty_len)
         return PC_E_MALFORMED;
-    size_t fixed = fixed_part(hs, &keyed);
-    size_t tag = keyed ? PC_CS_TAG_LEN : 0;
-    if (len < fixed + tag)
-        return PC_E_MALFORMED;
-    if (len - fixed - tag > payload_cap)
+    if (len - empty_len > payload_cap)
         return PC_E_SPACE;
 
     *work = *hs;
@@ -391,25 +417,25 @@ int pc_handshake_read(pc_handshake *hs, const uint8_t *msg, size_t len, uint8_t 
     if (rc == 0) {
         advance(work);
         *hs = *work; /* commit */
-        *payload_len = len - fixed - tag;
+        *payload_len = len - empty_len;
     }
-    pc_be_wipe(work, sizeof *work);
+    pci_be_wipe(work, sizeof *work);
     return rc;
 }
 
 /* ---- split --------------------------------------------------------------- */
 
-int pc_handshake_split(const pc_handshake *hs, pc_split_result *out)
+int pci_handshake_split(const pc_handshake *hs, pc_split_result *out)
 {
     static const char label[] = PC_SPLIT_LABEL;
 
     if (hs->state != PC_HSS_DONE)
         return PC_E_STATE;
     memset(out, 0, sizeof *out);
-    pc_ss_split(&hs->ss, out->k_i2r, out->k_r2i);
-    pc_hkdf_keys(hs->ss.ck, (const uint8_t *)label, sizeof label - 1, out->root,
+    pci_ss_split(&hs->ss, out->k_i2r, out->k_r2i);
+    pci_hkdf_keys(hs->ss.ck, (const uint8_t *)label, sizeof label - 1, out->root,
                  out->resumption, NULL);
-    memcpy(out->remote_static, hs->rs, 32);
+    memcpy(out->remote_static, hs->rs, PC_KEY_LEN);
     memcpy(out->handshake_hash, hs->ss.h, PC_HASH_OUT_LEN);
     out->role = hs->role;
     out->has_remote_static = hs->has_rs;
@@ -417,7 +443,7 @@ int pc_handshake_split(const pc_handshake *hs, pc_split_result *out)
     return PC_OK;
 }
 
-void pc_handshake_wipe(pc_handshake *hs)
+void pci_handshake_wipe(pc_handshake *hs)
 {
-    pc_be_wipe(hs, sizeof *hs);
+    pci_be_wipe(hs, sizeof *hs);
 }

@@ -8,7 +8,7 @@
  * truncated, forged or out-of-order message leaves the handshake exactly as
  * it was and the genuine message still works afterwards (DoS resistance).
  * That copy and the message being written are one static scratch area, so
- * pc_handshake_write/read are not reentrant: callers hold the platform lock.
+ * pci_handshake_write/read are not reentrant: callers hold the platform lock.
  */
 #ifndef PC_HANDSHAKE_H
 #define PC_HANDSHAKE_H
@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "phone_crypto_api.h"
 #include "split.h"
 #include "symmetric_state.h"
 
@@ -24,8 +25,8 @@
 
 typedef struct pc_local_static {
     int32_t store;      /* key store handle, or PC_STORE_NONE: secret below */
-    uint8_t secret[32]; /* only when store == PC_STORE_NONE */
-    uint8_t pub[32];
+    uint8_t secret[PC_KEY_LEN]; /* only when store == PC_STORE_NONE */
+    uint8_t pub[PC_KEY_LEN];
 } pc_local_static;
 
 /* Explicit state, checked at the top of every step (printable names for
@@ -48,45 +49,45 @@ typedef struct pc_handshake {
     uint8_t msg_index;  /* next message of the pattern */
     pc_symmetric_state ss;
     pc_local_static s;
-    uint8_t e[32];      /* local ephemeral secret: wiped after its last DH */
-    uint8_t e_pub[32];
-    uint8_t re[32];
-    uint8_t rs[32];
-    uint8_t psk[32];    /* wiped once the psk token has used it */
+    uint8_t e[PC_KEY_LEN];      /* local ephemeral secret: wiped after its last DH */
+    uint8_t e_pub[PC_KEY_LEN];
+    uint8_t re[PC_KEY_LEN];
+    uint8_t rs[PC_KEY_LEN];
+    uint8_t psk[PC_KEY_LEN];    /* wiped once the psk token has used it */
     uint8_t has_e, has_re, has_rs, psk_set;
     uint32_t psk_generation;
 #ifdef PC_TEST_HOOKS
-    uint8_t fixed_e[32]; /* vectors: ephemeral to use instead of the pool */
+    uint8_t fixed_e[PC_KEY_LEN]; /* vectors: ephemeral to use instead of the pool */
     uint8_t has_fixed_e;
 #endif
 } pc_handshake;
 
 /* Initialize(pattern, role, prologue, s, rs). rs: 32 bytes for IK/IKpsk2
  * initiators, NULL otherwise. PC_E_ARG for any other combination. */
-int pc_handshake_init(pc_handshake *hs, int pattern, int role, const uint8_t *prologue,
+int pci_handshake_init(pc_handshake *hs, int pattern, int role, const uint8_t *prologue,
                       size_t prologue_len, const pc_local_static *s, const uint8_t *rs);
 
 /* IKpsk2 only, once, before the message that uses it. PC_E_STATE otherwise. */
-int pc_handshake_set_psk(pc_handshake *hs, const uint8_t psk[32], uint32_t generation);
+int pci_handshake_set_psk(pc_handshake *hs, const uint8_t psk[PC_KEY_LEN], uint32_t generation);
 
 /* WriteMessage: out gets the message (at most PC_MAX_HS_MSG_LEN bytes).
  * PC_E_STATE, PC_E_ARG (payload too long for one message), PC_E_SPACE,
  * PC_E_BAD_KEY, PC_E_RNG; out is untouched on failure. */
-int pc_handshake_write(pc_handshake *hs, const uint8_t *payload, size_t payload_len,
+int pci_handshake_write(pc_handshake *hs, const uint8_t *payload, size_t payload_len,
                        uint8_t *out, size_t out_cap, size_t *out_len);
 
 /* ReadMessage: payload gets the decrypted payload. PC_E_STATE,
  * PC_E_MALFORMED (too short / too long), PC_E_SPACE (payload buffer),
  * PC_E_AUTH, PC_E_BAD_KEY; hs and payload are untouched on failure. */
-int pc_handshake_read(pc_handshake *hs, const uint8_t *msg, size_t len, uint8_t *payload,
+int pci_handshake_read(pc_handshake *hs, const uint8_t *msg, size_t len, uint8_t *payload,
                       size_t payload_cap, size_t *payload_len);
 
 /* Split() and the phone's extra keys (split.h) of a finished handshake. */
-int pc_handshake_split(const pc_handshake *hs, pc_split_result *out);
+int pci_handshake_split(const pc_handshake *hs, pc_split_result *out);
 
 /* Length of the next message for a payload of that size (0 if not writing). */
-size_t pc_handshake_message_len(const pc_handshake *hs, size_t payload_len);
+size_t pci_handshake_message_len(const pc_handshake *hs, size_t payload_len);
 
-void pc_handshake_wipe(pc_handshake *hs);
+void pci_handshake_wipe(pc_handshake *hs);
 
 #endif /* PC_HANDSHAKE_H */

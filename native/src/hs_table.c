@@ -16,34 +16,34 @@ static hs_entry s_handshakes[PC_MAX_HANDSHAKES];
 
 static hs_entry *entry(int32_t handle)
 {
-    return pc_slot_get(handle, TABLE);
+    return pci_slot_get(handle, TABLE);
 }
 
-int32_t pc_hs_table_alloc(pc_handshake **hs)
+int32_t pci_hs_table_alloc(pc_handshake **hs)
 {
-    int32_t handle = pc_slot_alloc(TABLE);
+    int32_t handle = pci_slot_alloc(TABLE);
     if (handle >= 0)
         *hs = &entry(handle)->hs;
     return handle;
 }
 
-pc_handshake *pc_hs_table_get(int32_t handle)
+pc_handshake *pci_hs_table_get(int32_t handle)
 {
     hs_entry *e = entry(handle);
     return e == NULL ? NULL : &e->hs;
 }
 
 /* The handshake is wiped with the slot (the entry's body). */
-int pc_hs_table_free(int32_t handle)
+int pci_hs_table_free(int32_t handle)
 {
     hs_entry *e = entry(handle);
     if (e == NULL)
         return PC_E_HANDLE;
-    pc_slot_free(e, sizeof *e);
+    pci_slot_free(e, sizeof *e);
     return PC_OK;
 }
 
-void pc_hs_table_wipe_all(void)
+void pci_hs_table_wipe_all(void)
 {
-    pc_slot_wipe_all(TABLE);
+    pci_slot_wipe_all(TABLE);
 }

@@ -10,15 +10,15 @@
 #include "handshake.h"
 
 /* A free slot, marked used: its handle (and *hs), or PC_E_NO_SLOT. */
-int32_t pc_hs_table_alloc(pc_handshake **hs);
+int32_t pci_hs_table_alloc(pc_handshake **hs);
 
 /* The live handshake of a handle, or NULL (unknown, stale, freed). */
-pc_handshake *pc_hs_table_get(int32_t handle);
+pc_handshake *pci_hs_table_get(int32_t handle);
 
 /* Wipes the handshake and frees its slot: PC_OK or PC_E_HANDLE. */
-int pc_hs_table_free(int32_t handle);
+int pci_hs_table_free(int32_t handle);
 
 /* Wipes every handshake and frees every slot (soft reboot, tests). */
-void pc_hs_table_wipe_all(void);
+void pci_hs_table_wipe_all(void);
 
 #endif /* PC_HS_TABLE_H */

@@ -17,15 +17,15 @@ static pool_key s_pool[PC_POOL_SIZE];
 
 static int generate(uint8_t secret[32], uint8_t pub[32])
 {
-    if (pc_be_random(secret, 32) != 0) {
-        pc_be_wipe(secret, 32);
+    if (pci_be_random(secret, 32) != 0) {
+        pci_be_wipe(secret, 32);
         return PC_E_RNG;
     }
-    pc_be_x25519_public(pub, secret);
+    pci_be_x25519_public(pub, secret);
     return 0;
 }
 
-int pc_keypool_refill(void)
+int pci_keypool_refill(void)
 {
     for (int i = 0; i < PC_POOL_SIZE; i++) {
         if (s_pool[i].ready)
@@ -34,10 +34,10 @@ int pc_keypool_refill(void)
             return PC_E_RNG;
         s_pool[i].ready = 1;
     }
-    return pc_keypool_ready();
+    return pci_keypool_ready();
 }
 
-int pc_keypool_ready(void)
+int pci_keypool_ready(void)
 {
     int ready = 0;
     for (int i = 0; i < PC_POOL_SIZE; i++)
@@ -45,20 +45,20 @@ int pc_keypool_ready(void)
     return ready;
 }
 
-int pc_keypool_take(uint8_t secret[32], uint8_t pub[32])
+int pci_keypool_take(uint8_t secret[32], uint8_t pub[32])
 {
     for (int i = 0; i < PC_POOL_SIZE; i++) {
         if (!s_pool[i].ready)
             continue;
         memcpy(secret, s_pool[i].secret, 32);
         memcpy(pub, s_pool[i].pub, 32);
-        pc_be_wipe(&s_pool[i], sizeof s_pool[i]);
+        pci_be_wipe(&s_pool[i], sizeof s_pool[i]);
         return 0;
     }
     return generate(secret, pub);
 }
 
-void pc_keypool_wipe_all(void)
+void pci_keypool_wipe_all(void)
 {
-    pc_be_wipe(s_pool, sizeof s_pool);
+    pci_be_wipe(s_pool, sizeof s_pool);
 }

@@ -8,12 +8,12 @@
 
 #include <stdint.h>
 
-int pc_keypool_refill(void);  /* -> keys ready, or PC_E_RNG */
-int pc_keypool_ready(void);
+int pci_keypool_refill(void);  /* -> keys ready, or PC_E_RNG */
+int pci_keypool_ready(void);
 
 /* A fresh key pair: from the pool if one is ready, else generated now. */
-int pc_keypool_take(uint8_t secret[32], uint8_t pub[32]);
+int pci_keypool_take(uint8_t secret[32], uint8_t pub[32]);
 
-void pc_keypool_wipe_all(void);
+void pci_keypool_wipe_all(void);
 
 #endif /* PC_KEYPOOL_H */

@@ -32,15 +32,15 @@ typedef struct slot_scan {
 
 #define TABLE s_stores, PC_MAX_STORES, sizeof s_stores[0]
 
-pc_store_state *pc_store_lookup(int32_t store)
+pc_store_state *pci_store_lookup(int32_t store)
 {
-    return pc_slot_get(store, TABLE);
+    return pci_slot_get(store, TABLE);
 }
 
 /* Keys and contacts are wiped with the slot. */
 static void release(pc_store_state *st)
 {
-    pc_slot_free(st, sizeof *st);
+    pci_slot_free(st, sizeof *st);
 }
 
 /* Two handles on one flash would each think they know the newest copy. */
@@ -48,7 +48,7 @@ static int locator_open(const pc_storage *storage)
 {
     for (int i = 0; i < PC_MAX_STORES; i++) {
         if (s_stores[i].slot.used
-            && pc_be_equal((const uint8_t *)s_stores[i].storage.locator,
+            && pci_be_equal((const uint8_t *)s_stores[i].storage.locator,
                            (const uint8_t *)storage->locator, sizeof storage->locator))
             return 1;
     }
@@ -58,24 +58,24 @@ static int locator_open(const pc_storage *storage)
 /* A free table slot for storage, or PC_E_STATE / PC_E_NO_SLOT. */
 static pc_store_state *allocate(const pc_storage *storage, int32_t *rc)
 {
-    *rc = locator_open(storage) ? PC_E_STATE : pc_slot_alloc(TABLE);
+    *rc = locator_open(storage) ? PC_E_STATE : pci_slot_alloc(TABLE);
     if (*rc < 0)
         return NULL;
-    pc_store_state *st = pc_store_lookup(*rc); /* wiped */
+    pc_store_state *st = pci_store_lookup(*rc); /* wiped */
     st->storage = *storage;
     return st;
 }
 
-int pc_store_write(pc_store_state *st, int index, const pc_contact *change)
+int pci_store_write(pc_store_state *st, int index, const pc_contact *change)
 {
     int target = 1 - st->newest;
     if (st->sequence == UINT32_MAX)
         return PC_E_STORAGE; /* flash worn out long before */
     uint32_t sequence = st->sequence + 1u;
-    int rc = pc_image_seal(s_image, st, sequence, index, change);
+    int rc = pci_image_seal(s_image, st, sequence, index, change);
     if (rc == 0)
-        rc = pc_storage_write(&st->storage, target, s_image, sizeof s_image);
-    pc_be_wipe(s_image, sizeof s_image);
+        rc = pci_storage_write(&st->storage, target, s_image, sizeof s_image);
+    pci_be_wipe(s_image, sizeof s_image);
     if (rc != 0)
         return rc;
     st->newest = (uint8_t)target;
@@ -88,24 +88,24 @@ int pc_store_write(pc_store_state *st, int index, const pc_contact *change)
 /* First boot or factory reset: a fresh identity, written to both slots. */
 static int create_identity(pc_store_state *st, int key_mode)
 {
-    int rc = pc_storage_device_key(&st->storage, st->device_key, key_mode);
+    int rc = pci_storage_device_key(&st->storage, st->device_key, key_mode);
     if (rc < 0)
         return rc;
-    if (pc_be_random(st->identity_secret, sizeof st->identity_secret) != 0)
+    if (pci_be_random(st->identity_secret, sizeof st->identity_secret) != 0)
         return PC_E_RNG;
-    pc_be_wipe(st->contacts, sizeof st->contacts);
+    pci_be_wipe(st->contacts, sizeof st->contacts);
     st->newest = 1; /* so the first write goes to slot 0 with sequence 1 */
     st->sequence = 0;
-    rc = pc_store_write(st, -1, NULL);
+    rc = pci_store_write(st, -1, NULL);
     if (rc == 0)
-        rc = pc_store_write(st, -1, NULL);
+        rc = pci_store_write(st, -1, NULL);
     st->status = PC_STORE_CREATED;
     return rc;
 }
 
 static int is_blank(const uint8_t *buf, int len)
 {
-    return len <= 0 || pc_be_is_zero(buf, (size_t)len);
+    return len <= 0 || pci_be_is_zero(buf, (size_t)len);
 }
 
 /* The device key is only read once a slot turns out to hold data; data
@@ -114,7 +114,7 @@ static int need_key(pc_store_state *st, int *have_key)
 {
     if (*have_key)
         return 0;
-    int rc = pc_storage_device_key(&st->storage, st->device_key, PC_DEVICE_KEY_READ);
+    int rc = pci_storage_device_key(&st->storage, st->device_key, PC_DEVICE_KEY_READ);
     if (rc < 0)
         return rc == PC_E_STORAGE ? rc : PC_E_CORRUPT;
     *have_key = 1;
@@ -124,7 +124,7 @@ static int need_key(pc_store_state *st, int *have_key)
 static int scan_slot(pc_store_state *st, int slot, slot_scan *scan, int *have_key)
 {
     uint32_t sequence = 0;
-    int len = pc_storage_read(&st->storage, slot, s_image, sizeof s_image);
+    int len = pci_storage_read(&st->storage, slot, s_image, sizeof s_image);
     if (len < 0)
         return len;
     if (is_blank(s_image, len)) {
@@ -134,10 +134,10 @@ static int scan_slot(pc_store_state *st, int slot, slot_scan *scan, int *have_ke
     int rc = need_key(st, have_key);
     if (rc != 0)
         return rc;
-    if (pc_image_unseal(s_image, (size_t)len, st->device_key, &sequence) != 0) {
+    if (pci_image_unseal(s_image, (size_t)len, st->device_key, &sequence) != 0) {
         scan->damaged++;
     } else if (scan->best < 0 || sequence > scan->best_sequence) {
-        pc_image_load(s_image, st);
+        pci_image_load(s_image, st);
         scan->best = slot;
         scan->best_sequence = sequence;
     }
@@ -150,7 +150,7 @@ static int scan_all(pc_store_state *st, slot_scan *scan)
     int rc = 0;
     for (int slot = 0; slot < PC_STORAGE_SLOTS && rc == 0; slot++) {
         rc = scan_slot(st, slot, scan, &have_key);
-        pc_be_wipe(s_image, sizeof s_image);
+        pci_be_wipe(s_image, sizeof s_image);
     }
     return rc;
 }
@@ -171,7 +171,7 @@ static int load(pc_store_state *st)
     st->status = scan.damaged ? PC_STORE_RECOVERED : 0;
     /* A creation cut short between its two writes: finish it, so that a
      * store in use never has a blank slot (see the top of this file). */
-    return scan.blank ? pc_store_write(st, -1, NULL) : 0;
+    return scan.blank ? pci_store_write(st, -1, NULL) : 0;
 }
 
 /* Loads or creates into a fresh table slot; the slot is released on failure. */
@@ -186,29 +186,29 @@ static int32_t open_into(const pc_storage *storage, int (*fill)(pc_store_state *
         release(st);
         return rc;
     }
-    pc_be_x25519_public(st->identity_public, st->identity_secret);
+    pci_be_x25519_public(st->identity_public, st->identity_secret);
     return handle;
 }
 
-int32_t pc_keystore_open(const uint8_t *locator, size_t len)
+int32_t pci_keystore_open(const uint8_t *locator, size_t len)
 {
     pc_storage storage;
-    int rc = pc_storage_bind(&storage, locator, len);
+    int rc = pci_storage_bind(&storage, locator, len);
     return rc != 0 ? rc : open_into(&storage, load);
 }
 
-int pc_keystore_close(int32_t store)
+int pci_keystore_close(int32_t store)
 {
-    pc_store_state *st = pc_store_lookup(store);
+    pc_store_state *st = pci_store_lookup(store);
     if (st == NULL)
         return PC_E_HANDLE;
     release(st);
     return PC_OK;
 }
 
-int pc_keystore_status(int32_t store)
+int pci_keystore_status(int32_t store)
 {
-    const pc_store_state *st = pc_store_lookup(store);
+    const pc_store_state *st = pci_store_lookup(store);
     return st == NULL ? PC_E_HANDLE : st->status;
 }
 
@@ -231,15 +231,15 @@ static int renew(pc_store_state *st)
 static int reset_target(int32_t store, const uint8_t *locator, size_t len, pc_storage *out)
 {
     if (store == -1) {
-        int rc = pc_storage_bind(out, locator, len);
+        int rc = pci_storage_bind(out, locator, len);
         return rc != 0 ? rc : (locator_open(out) ? PC_E_STATE : 0);
     }
-    const pc_store_state *st = pc_store_lookup(store);
+    const pc_store_state *st = pci_store_lookup(store);
     if (st == NULL)
         return PC_E_HANDLE;
     if (len != 0) {
-        int rc = pc_storage_bind(out, locator, len);
-        if (rc != 0 || !pc_be_equal((const uint8_t *)out->locator,
+        int rc = pci_storage_bind(out, locator, len);
+        if (rc != 0 || !pci_be_equal((const uint8_t *)out->locator,
                                     (const uint8_t *)st->storage.locator, sizeof out->locator))
             return PC_E_ARG;
     }
@@ -247,7 +247,7 @@ static int reset_target(int32_t store, const uint8_t *locator, size_t len, pc_st
     return 0;
 }
 
-int32_t pc_keystore_factory_reset(int32_t store, const uint8_t *locator, size_t len)
+int32_t pci_keystore_factory_reset(int32_t store, const uint8_t *locator, size_t len)
 {
     pc_storage storage;
     int rc = reset_target(store, locator, len, &storage);
@@ -255,33 +255,33 @@ int32_t pc_keystore_factory_reset(int32_t store, const uint8_t *locator, size_t 
         return rc;
     if (store == -1 && !has_free_slot())
         return PC_E_NO_SLOT; /* before anything is erased */
-    rc = pc_storage_erase(&storage);
+    rc = pci_storage_erase(&storage);
     if (rc != 0)
         return rc;
     if (store != -1)
-        release(pc_store_lookup(store));
+        release(pci_store_lookup(store));
     return open_into(&storage, renew);
 }
 
-int pc_keystore_identity_public(int32_t store, uint8_t pub[32])
+int pci_keystore_identity_public(int32_t store, uint8_t pub[32])
 {
-    const pc_store_state *st = pc_store_lookup(store);
+    const pc_store_state *st = pci_store_lookup(store);
     if (st == NULL)
         return PC_E_HANDLE;
     memcpy(pub, st->identity_public, 32);
     return PC_OK;
 }
 
-int pc_keystore_dh(int32_t store, uint8_t out[32], const uint8_t peer[32])
+int pci_keystore_dh(int32_t store, uint8_t out[32], const uint8_t peer[32])
 {
-    const pc_store_state *st = pc_store_lookup(store);
+    const pc_store_state *st = pci_store_lookup(store);
     if (st == NULL)
         return PC_E_HANDLE;
-    return pc_be_x25519(out, st->identity_secret, peer);
+    return pci_be_x25519(out, st->identity_secret, peer);
 }
 
-void pc_keystore_wipe_all(void)
+void pci_keystore_wipe_all(void)
 {
-    pc_slot_wipe_all(TABLE);
-    pc_be_wipe(s_image, sizeof s_image);
+    pci_slot_wipe_all(TABLE);
+    pci_be_wipe(s_image, sizeof s_image);
 }

@@ -1,7 +1,7 @@
 /*
  * keystore_contacts.c - the contact book: pinned static keys with their
  * resumption secrets (newest and previous generation). Each change is one
- * flash write of a new record through pc_store_write; lookups by key are
+ * flash write of a new record through pci_store_write; lookups by key are
  * constant time.
  */
 #include <string.h>
@@ -16,7 +16,7 @@
 /* The used contact at index, or NULL with *rc = PC_E_HANDLE/ARG/NOT_FOUND. */
 static pc_contact *contact_at(int32_t store, int index, int *rc)
 {
-    pc_store_state *st = pc_store_lookup(store);
+    pc_store_state *st = pci_store_lookup(store);
     *rc = st == NULL ? PC_E_HANDLE
                      : (index < 0 || index >= PC_MAX_CONTACTS) ? PC_E_ARG : PC_OK;
     if (*rc != PC_OK)
@@ -35,20 +35,20 @@ static int find_index(const pc_store_state *st, const uint8_t pub[32])
     uint32_t found = (uint32_t)PC_E_NOT_FOUND;
     for (int i = 0; i < PC_MAX_CONTACTS; i++) {
         uint32_t used = (uint32_t)((st->contacts[i].flags & PC_CONTACT_USED) != 0);
-        uint32_t match = (uint32_t)pc_be_equal(st->contacts[i].pub, pub, 32) & used;
+        uint32_t match = (uint32_t)pci_be_equal(st->contacts[i].pub, pub, 32) & used;
         uint32_t mask = 0u - match;
         found = (found & ~mask) | ((uint32_t)i & mask);
     }
     return (int)found;
 }
 
-int pc_keystore_contact_find(int32_t store, const uint8_t pub[32])
+int pci_keystore_contact_find(int32_t store, const uint8_t pub[32])
 {
-    const pc_store_state *st = pc_store_lookup(store);
+    const pc_store_state *st = pci_store_lookup(store);
     return st == NULL ? PC_E_HANDLE : find_index(st, pub);
 }
 
-int pc_keystore_contact_read(int32_t store, int index, uint8_t rec[74])
+int pci_keystore_contact_read(int32_t store, int index, uint8_t rec[74])
 {
     int rc;
     const pc_contact *c = contact_at(store, index, &rc);
@@ -59,8 +59,8 @@ int pc_keystore_contact_read(int32_t store, int index, uint8_t rec[74])
     rec[PC_CONTACT_NAME_LEN_OFFSET] = c->name_len;
     memcpy(rec + PC_CONTACT_NAME_OFFSET, c->name, c->name_len);
     memcpy(rec + PC_CONTACT_KEY_OFFSET, c->pub, PC_KEY_LEN);
-    pc_store_le32(rec + PC_CONTACT_GEN_OFFSET, c->generation);
-    pc_store_le32(rec + PC_CONTACT_PREV_GEN_OFFSET, c->prev_generation);
+    pci_store_le32(rec + PC_CONTACT_GEN_OFFSET, c->generation);
+    pci_store_le32(rec + PC_CONTACT_PREV_GEN_OFFSET, c->prev_generation);
     return PC_CONTACT_RECORD_LEN;
 }
 
@@ -89,11 +89,11 @@ static void pinned_record(pc_contact *c, const uint8_t pub[32], const uint8_t *n
     memcpy(c->secret, resumption, PC_KEY_LEN);
 }
 
-int pc_keystore_pin(int32_t store, const uint8_t pub[32], const uint8_t *name, size_t name_len,
+int pci_keystore_pin(int32_t store, const uint8_t pub[32], const uint8_t *name, size_t name_len,
                     int flags, const uint8_t resumption[32])
 {
     pc_contact c;
-    pc_store_state *st = pc_store_lookup(store);
+    pc_store_state *st = pci_store_lookup(store);
     if (st == NULL)
         return PC_E_HANDLE;
     if (name_len > PC_MAX_NAME_LEN || (flags & ~PC_CONTACT_KNOWN_FLAGS) != 0)
@@ -102,12 +102,12 @@ int pc_keystore_pin(int32_t store, const uint8_t pub[32], const uint8_t *name, s
     if (index < 0)
         return index;
     pinned_record(&c, pub, name, name_len, flags, resumption);
-    int rc = pc_store_write(st, index, &c);
-    pc_be_wipe(&c, sizeof c);
+    int rc = pci_store_write(st, index, &c);
+    pci_be_wipe(&c, sizeof c);
     return rc == 0 ? index : rc;
 }
 
-int pc_keystore_set_flags(int32_t store, int index, int flags)
+int pci_keystore_set_flags(int32_t store, int index, int flags)
 {
     int rc;
     const pc_contact *old = contact_at(store, index, &rc);
@@ -117,8 +117,8 @@ int pc_keystore_set_flags(int32_t store, int index, int flags)
         return PC_E_ARG;
     pc_contact c = *old;
     c.flags = (uint8_t)(flags | PC_CONTACT_USED);
-    rc = pc_store_write(pc_store_lookup(store), index, &c);
-    pc_be_wipe(&c, sizeof c);
+    rc = pci_store_write(pci_store_lookup(store), index, &c);
+    pci_be_wipe(&c, sizeof c);
     return rc;
 }
 
@@ -131,7 +131,7 @@ static int next_generations(pc_contact *c, uint32_t psk_gen, const uint8_t resum
     if (base >= GENERATION_MAX)
         return PC_E_STATE;
     if (psk_gen == 0) {
-        pc_be_wipe(c->prev_secret, sizeof c->prev_secret);
+        pci_be_wipe(c->prev_secret, sizeof c->prev_secret);
         c->prev_generation = 0;
     } else if (psk_gen == c->generation) {
         memcpy(c->prev_secret, c->secret, sizeof c->secret);
@@ -144,34 +144,34 @@ static int next_generations(pc_contact *c, uint32_t psk_gen, const uint8_t resum
     return 0;
 }
 
-int pc_keystore_remember(int32_t store, int index, const uint8_t pub[32], uint32_t psk_generation,
+int pci_keystore_remember(int32_t store, int index, const uint8_t pub[32], uint32_t psk_generation,
                          const uint8_t resumption[32])
 {
     int rc;
     const pc_contact *old = contact_at(store, index, &rc);
     if (old == NULL)
         return rc;
-    if (!pc_be_equal(old->pub, pub, PC_KEY_LEN))
+    if (!pci_be_equal(old->pub, pub, PC_KEY_LEN))
         return PC_E_ARG; /* the session's peer is not this contact */
     pc_contact c = *old;
     rc = next_generations(&c, psk_generation, resumption);
     if (rc == 0)
-        rc = pc_store_write(pc_store_lookup(store), index, &c);
-    pc_be_wipe(&c, sizeof c);
+        rc = pci_store_write(pci_store_lookup(store), index, &c);
+    pci_be_wipe(&c, sizeof c);
     return rc;
 }
 
-int pc_keystore_forget(int32_t store, int index)
+int pci_keystore_forget(int32_t store, int index)
 {
     int rc;
     if (contact_at(store, index, &rc) == NULL)
         return rc;
     pc_contact empty;
     memset(&empty, 0, sizeof empty);
-    return pc_store_write(pc_store_lookup(store), index, &empty);
+    return pci_store_write(pci_store_lookup(store), index, &empty);
 }
 
-int pc_keystore_resumption(int32_t store, int index, uint32_t generation, uint8_t psk[32])
+int pci_keystore_resumption(int32_t store, int index, uint32_t generation, uint8_t psk[32])
 {
     int rc;
     const pc_contact *c = contact_at(store, index, &rc);

@@ -40,11 +40,11 @@ typedef struct pc_store_state {
 } pc_store_state;
 
 /* The live store of a handle, or NULL. */
-pc_store_state *pc_store_lookup(int32_t store);
+pc_store_state *pci_store_lookup(int32_t store);
 
 /* Seals the store, with contacts[index] replaced by *change when change is
  * not NULL, into the flash slot not holding the newest copy; commits the
  * change to RAM only once the write succeeded. 0 or PC_E_STORAGE/PC_E_RNG. */
-int pc_store_write(pc_store_state *st, int index, const pc_contact *change);
+int pci_store_write(pc_store_state *st, int index, const pc_contact *change);
 
 #endif /* PC_KEYSTORE_STATE_H */

@@ -7,12 +7,12 @@
 #ifndef PC_PLATFORM_H
 #define PC_PLATFORM_H
 
-void pc_platform_lock(void);
-void pc_platform_unlock(void);
+void pci_platform_lock(void);
+void pci_platform_unlock(void);
 
 /* Wipes every secret in every static table (sessions, handshakes, pool,
  * stores) and resets them to free. Called by the device's soft-reboot
  * handler and by tests. */
-void pc_wipe_all(void);
+void pci_wipe_all(void);
 
 #endif /* PC_PLATFORM_H */

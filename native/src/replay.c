@@ -19,7 +19,7 @@ static uint32_t bit_of(uint64_t counter)
     return (uint32_t)1u << (unsigned)(counter & (PC_REPLAY_WORD_BITS - 1u));
 }
 
-int pc_replay_check(const pc_replay *w, uint64_t counter)
+int pci_replay_check(const pc_replay *w, uint64_t counter)
 {
     if (counter == COUNTER_RESERVED)
         return PC_E_REPLAY;
@@ -46,7 +46,7 @@ static void advance(pc_replay *w, uint64_t counter)
     w->top = counter + 1u;
 }
 
-void pc_replay_commit(pc_replay *w, uint64_t counter)
+void pci_replay_commit(pc_replay *w, uint64_t counter)
 {
     if (counter + 1u > w->top)
         advance(w, counter);

@@ -25,9 +25,9 @@ typedef struct pc_replay {
 
 /* PC_OK if counter may be accepted, else PC_E_REPLAY (already seen, older
  * than the window, or the reserved 2^64-1). Changes nothing. */
-int pc_replay_check(const pc_replay *w, uint64_t counter);
+int pci_replay_check(const pc_replay *w, uint64_t counter);
 
-/* Records counter as accepted; only for a counter pc_replay_check passed. */
-void pc_replay_commit(pc_replay *w, uint64_t counter);
+/* Records counter as accepted; only for a counter pci_replay_check passed. */
+void pci_replay_commit(pc_replay *w, uint64_t counter);
 
 #endif /* PC_REPLAY_H */

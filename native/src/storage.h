@@ -19,15 +19,15 @@ typedef struct pc_storage {
 } pc_storage;
 
 /* 0, or PC_E_ARG (locator too long) / PC_E_STORAGE. Creates nothing. */
-int pc_storage_bind(pc_storage *st, const uint8_t *locator, size_t len);
+int pci_storage_bind(pc_storage *st, const uint8_t *locator, size_t len);
 
 /* Reads a whole slot. Returns the number of bytes present (0 if the slot was
  * never written or was erased), or PC_E_STORAGE. The key store also counts
  * a slot of zero bytes only (a sparse file's hole) as blank. */
-int pc_storage_read(pc_storage *st, int slot, uint8_t *buf, size_t cap);
+int pci_storage_read(pc_storage *st, int slot, uint8_t *buf, size_t cap);
 
 /* Writes a whole slot durably (returns only after the bytes are on flash). */
-int pc_storage_write(pc_storage *st, int slot, const uint8_t *buf, size_t len);
+int pci_storage_write(pc_storage *st, int slot, const uint8_t *buf, size_t len);
 
 /* The device key that seals the store. Host: efuse.key file written
  * atomically; device: encrypted NVS (docs/device.md). A store whose flash
@@ -42,10 +42,10 @@ enum pc_device_key_mode {
 /* 0 (read) or 1 (created); PC_E_NOT_FOUND (none, READ), PC_E_CORRUPT
  * (present but unusable, e.g. the wrong length), PC_E_STORAGE, PC_E_RNG.
  * key is wiped on failure. */
-int pc_storage_device_key(pc_storage *st, uint8_t key[32], int mode);
+int pci_storage_device_key(pc_storage *st, uint8_t key[32], int mode);
 
 /* Factory reset: erases both slots (the device key is renewed separately). */
-int pc_storage_erase(pc_storage *st);
+int pci_storage_erase(pc_storage *st);
 
 #ifdef PC_TEST_HOOKS
 /* Power-cut injection: the next writes stop after `bytes` bytes in total,
@@ -53,7 +53,7 @@ int pc_storage_erase(pc_storage *st);
  * PC_E_STORAGE; the bytes before the cut are on flash, the rest of the slot
  * keeps what it held; every later write fails until the cut is disabled.
  * A cut exactly at a write's end models power lost before its fsync. */
-void pc_storage_test_cut_after(long bytes);
+void pci_storage_test_cut_after(long bytes);
 #endif
 
 #endif /* PC_STORAGE_H */

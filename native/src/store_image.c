@@ -39,18 +39,18 @@ typedef char pc_check_nonce_fits[NONCE_OFF + PC_XAEAD_NONCE_LEN == PC_IMAGE_HEAD
 static void put_header(uint8_t *image, uint32_t sequence)
 {
     memcpy(image + MAGIC_OFF, k_magic, sizeof k_magic);
-    pc_store_le16(image + VERSION_OFF, FORMAT_VERSION);
-    pc_store_le16(image + HEADER_LEN_OFF, PC_IMAGE_HEADER_LEN);
-    pc_store_le32(image + SEQUENCE_OFF, sequence);
-    pc_store_le32(image + PAYLOAD_LEN_OFF, PC_IMAGE_PAYLOAD_LEN);
+    pci_store_le16(image + VERSION_OFF, FORMAT_VERSION);
+    pci_store_le16(image + HEADER_LEN_OFF, PC_IMAGE_HEADER_LEN);
+    pci_store_le32(image + SEQUENCE_OFF, sequence);
+    pci_store_le32(image + PAYLOAD_LEN_OFF, PC_IMAGE_PAYLOAD_LEN);
 }
 
 static int header_ok(const uint8_t *image)
 {
-    return pc_be_equal(image + MAGIC_OFF, k_magic, sizeof k_magic)
-           && pc_load_le16(image + VERSION_OFF) == FORMAT_VERSION
-           && pc_load_le16(image + HEADER_LEN_OFF) == PC_IMAGE_HEADER_LEN
-           && pc_load_le32(image + PAYLOAD_LEN_OFF) == PC_IMAGE_PAYLOAD_LEN;
+    return pci_be_equal(image + MAGIC_OFF, k_magic, sizeof k_magic)
+           && pci_load_le16(image + VERSION_OFF) == FORMAT_VERSION
+           && pci_load_le16(image + HEADER_LEN_OFF) == PC_IMAGE_HEADER_LEN
+           && pci_load_le32(image + PAYLOAD_LEN_OFF) == PC_IMAGE_PAYLOAD_LEN;
 }
 
 static void put_contact(uint8_t *p, const pc_contact *c)
@@ -59,9 +59,9 @@ static void put_contact(uint8_t *p, const pc_contact *c)
     p[C_NAME_LEN_OFF] = c->name_len;
     memcpy(p + C_NAME_OFF, c->name, PC_MAX_NAME_LEN);
     memcpy(p + C_KEY_OFF, c->pub, PC_KEY_LEN);
-    pc_store_le32(p + C_GEN_OFF, c->generation);
+    pci_store_le32(p + C_GEN_OFF, c->generation);
     memcpy(p + C_SECRET_OFF, c->secret, PC_KEY_LEN);
-    pc_store_le32(p + C_PREV_GEN_OFF, c->prev_generation);
+    pci_store_le32(p + C_PREV_GEN_OFF, c->prev_generation);
     memcpy(p + C_PREV_SECRET_OFF, c->prev_secret, PC_KEY_LEN);
 }
 
@@ -71,16 +71,16 @@ static void get_contact(const uint8_t *p, pc_contact *c)
     c->name_len = p[C_NAME_LEN_OFF];
     memcpy(c->name, p + C_NAME_OFF, PC_MAX_NAME_LEN);
     memcpy(c->pub, p + C_KEY_OFF, PC_KEY_LEN);
-    c->generation = pc_load_le32(p + C_GEN_OFF);
+    c->generation = pci_load_le32(p + C_GEN_OFF);
     memcpy(c->secret, p + C_SECRET_OFF, PC_KEY_LEN);
-    c->prev_generation = pc_load_le32(p + C_PREV_GEN_OFF);
+    c->prev_generation = pci_load_le32(p + C_PREV_GEN_OFF);
     memcpy(c->prev_secret, p + C_PREV_SECRET_OFF, PC_KEY_LEN);
 }
 
 static void put_payload(uint8_t *p, const pc_store_state *st, int index, const pc_contact *change)
 {
     p[P_VERSION_OFF] = PAYLOAD_VERSION;
-    pc_store_le16(p + P_COUNT_OFF, PC_MAX_CONTACTS);
+    pci_store_le16(p + P_COUNT_OFF, PC_MAX_CONTACTS);
     memcpy(p + P_IDENTITY_OFF, st->identity_secret, 32);
     for (int i = 0; i < PC_MAX_CONTACTS; i++) {
         const pc_contact *c = (change != NULL && i == index) ? change : &st->contacts[i];
@@ -88,17 +88,17 @@ static void put_payload(uint8_t *p, const pc_store_state *st, int index, const p
     }
 }
 
-int pc_image_seal(uint8_t image[PC_STORAGE_SLOT_LEN], const pc_store_state *st,
+int pci_image_seal(uint8_t image[PC_STORAGE_SLOT_LEN], const pc_store_state *st,
                   uint32_t sequence, int index, const pc_contact *change)
 {
     uint8_t *payload = image + PC_IMAGE_HEADER_LEN;
 
     memset(image, 0, PC_STORAGE_SLOT_LEN);
     put_header(image, sequence);
-    if (pc_be_random(image + NONCE_OFF, PC_XAEAD_NONCE_LEN) != 0)
+    if (pci_be_random(image + NONCE_OFF, PC_XAEAD_NONCE_LEN) != 0)
         return PC_E_RNG;
     put_payload(payload, st, index, change);
-    pc_be_xaead_seal(payload, payload + PC_IMAGE_PAYLOAD_LEN, st->device_key, image + NONCE_OFF,
+    pci_be_xaead_seal(payload, payload + PC_IMAGE_PAYLOAD_LEN, st->device_key, image + NONCE_OFF,
                      image, PC_IMAGE_HEADER_LEN, payload, PC_IMAGE_PAYLOAD_LEN);
     return 0;
 }
@@ -117,7 +117,7 @@ static int contact_ok(const uint8_t *p)
 
 static int payload_ok(const uint8_t *p)
 {
-    uint32_t count = pc_load_le16(p + P_COUNT_OFF);
+    uint32_t count = pci_load_le16(p + P_COUNT_OFF);
     if (p[P_VERSION_OFF] != PAYLOAD_VERSION || p[P_VERSION_OFF + 1] != 0
         || count > PC_MAX_CONTACTS)
         return 0;
@@ -128,30 +128,30 @@ static int payload_ok(const uint8_t *p)
     return 1;
 }
 
-int pc_image_unseal(uint8_t *image, size_t len, const uint8_t key[32], uint32_t *sequence)
+int pci_image_unseal(uint8_t *image, size_t len, const uint8_t key[32], uint32_t *sequence)
 {
     uint8_t *payload = image + PC_IMAGE_HEADER_LEN;
 
     if (len != PC_STORAGE_SLOT_LEN || !header_ok(image))
         return PC_E_CORRUPT;
-    if (pc_be_xaead_open(payload, key, image + NONCE_OFF, image, PC_IMAGE_HEADER_LEN, payload,
+    if (pci_be_xaead_open(payload, key, image + NONCE_OFF, image, PC_IMAGE_HEADER_LEN, payload,
                          PC_IMAGE_PAYLOAD_LEN, payload + PC_IMAGE_PAYLOAD_LEN) != 0)
         return PC_E_CORRUPT;
     if (!payload_ok(payload)) {
-        pc_be_wipe(payload, PC_IMAGE_PAYLOAD_LEN);
+        pci_be_wipe(payload, PC_IMAGE_PAYLOAD_LEN);
         return PC_E_CORRUPT;
     }
-    *sequence = pc_load_le32(image + SEQUENCE_OFF);
+    *sequence = pci_load_le32(image + SEQUENCE_OFF);
     return 0;
 }
 
-void pc_image_load(const uint8_t image[PC_STORAGE_SLOT_LEN], pc_store_state *st)
+void pci_image_load(const uint8_t image[PC_STORAGE_SLOT_LEN], pc_store_state *st)
 {
     const uint8_t *p = image + PC_IMAGE_HEADER_LEN;
-    uint32_t count = pc_load_le16(p + P_COUNT_OFF);
+    uint32_t count = pci_load_le16(p + P_COUNT_OFF);
 
     memcpy(st->identity_secret, p + P_IDENTITY_OFF, 32);
-    pc_be_wipe(st->contacts, sizeof st->contacts);
+    pci_be_wipe(st->contacts, sizeof st->contacts);
     for (uint32_t i = 0; i < count; i++)
         get_contact(p + P_CONTACTS_OFF + (size_t)i * CONTACT_LEN, &st->contacts[i]);
 }

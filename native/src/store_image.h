@@ -30,14 +30,14 @@
 
 /* Seals st (contacts[index] replaced by *change if change != NULL) as copy
  * number `sequence` into image. 0 or PC_E_RNG. */
-int pc_image_seal(uint8_t image[PC_STORAGE_SLOT_LEN], const pc_store_state *st,
+int pci_image_seal(uint8_t image[PC_STORAGE_SLOT_LEN], const pc_store_state *st,
                   uint32_t sequence, int index, const pc_contact *change);
 
 /* Checks the len bytes read from a slot and decrypts them in place: 0 and
  * *sequence, or PC_E_CORRUPT. The caller loads the plaintext or wipes it. */
-int pc_image_unseal(uint8_t *image, size_t len, const uint8_t key[32], uint32_t *sequence);
+int pci_image_unseal(uint8_t *image, size_t len, const uint8_t key[32], uint32_t *sequence);
 
 /* Identity secret and contacts of an unsealed image into st. */
-void pc_image_load(const uint8_t image[PC_STORAGE_SLOT_LEN], pc_store_state *st);
+void pci_image_load(const uint8_t image[PC_STORAGE_SLOT_LEN], pc_store_state *st);
 
 #endif /* PC_STORE_IMAGE_H */

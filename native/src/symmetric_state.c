@@ -5,19 +5,19 @@
 
 #include "backend.h"
 
-void pc_ss_init(pc_symmetric_state *ss, const char *protocol_name, size_t name_len)
+void pci_ss_init(pc_symmetric_state *ss, const char *protocol_name, size_t name_len)
 {
     memset(ss, 0, sizeof *ss);
     if (name_len <= PC_HASH_OUT_LEN)
         memcpy(ss->h, protocol_name, name_len);
     else
-        pc_blake2b(ss->h, PC_HASH_OUT_LEN, (const uint8_t *)protocol_name, name_len, NULL, 0);
+        pci_blake2b(ss->h, PC_HASH_OUT_LEN, (const uint8_t *)protocol_name, name_len, NULL, 0);
     memcpy(ss->ck, ss->h, PC_HASH_OUT_LEN);
 }
 
-void pc_ss_mix_hash(pc_symmetric_state *ss, const uint8_t *data, size_t len)
+void pci_ss_mix_hash(pc_symmetric_state *ss, const uint8_t *data, size_t len)
 {
-    pc_blake2b(ss->h, PC_HASH_OUT_LEN, ss->h, PC_HASH_OUT_LEN, data, len);
+    pci_blake2b(ss->h, PC_HASH_OUT_LEN, ss->h, PC_HASH_OUT_LEN, data, len);
 }
 
 /* MixKey:        ck, temp_k = HKDF(ck, ikm, 2)
@@ -27,52 +27,52 @@ static void mix(pc_symmetric_state *ss, const uint8_t *ikm, size_t len, int and_
 {
     uint8_t out[3][PC_HASH_OUT_LEN]; /* ck, then temp_k or temp_h, temp_k */
 
-    pc_hkdf(ss->ck, ikm, len, out[0], out[1], and_hash ? out[2] : NULL);
+    pci_hkdf(ss->ck, ikm, len, out[0], out[1], and_hash ? out[2] : NULL);
     memcpy(ss->ck, out[0], PC_HASH_OUT_LEN);
     if (and_hash)
-        pc_ss_mix_hash(ss, out[1], PC_HASH_OUT_LEN);
-    pc_cs_init(&ss->cs, out[and_hash ? 2 : 1]);
-    pc_be_wipe(out, sizeof out);
+        pci_ss_mix_hash(ss, out[1], PC_HASH_OUT_LEN);
+    pci_cs_init(&ss->cs, out[and_hash ? 2 : 1]);
+    pci_be_wipe(out, sizeof out);
 }
 
-void pc_ss_mix_key(pc_symmetric_state *ss, const uint8_t *ikm, size_t len)
+void pci_ss_mix_key(pc_symmetric_state *ss, const uint8_t *ikm, size_t len)
 {
     mix(ss, ikm, len, 0);
 }
 
-void pc_ss_mix_key_and_hash(pc_symmetric_state *ss, const uint8_t *ikm, size_t len)
+void pci_ss_mix_key_and_hash(pc_symmetric_state *ss, const uint8_t *ikm, size_t len)
 {
     mix(ss, ikm, len, 1);
 }
 
-int pc_ss_encrypt_and_hash(pc_symmetric_state *ss, const uint8_t *pt, size_t len, uint8_t *out)
+int pci_ss_encrypt_and_hash(pc_symmetric_state *ss, const uint8_t *pt, size_t len, uint8_t *out)
 {
-    size_t out_len = len + pc_cs_overhead(&ss->cs);
-    int rc = pc_cs_encrypt(&ss->cs, ss->h, PC_HASH_OUT_LEN, pt, len, out);
+    size_t out_len = len + pci_cs_overhead(&ss->cs);
+    int rc = pci_cs_encrypt(&ss->cs, ss->h, PC_HASH_OUT_LEN, pt, len, out);
     if (rc == 0)
-        pc_ss_mix_hash(ss, out, out_len);
+        pci_ss_mix_hash(ss, out, out_len);
     return rc;
 }
 
 /* h must absorb the ciphertext, and out may alias ct: hash first into a
  * candidate, commit it only once the tag has verified. */
-int pc_ss_decrypt_and_hash(pc_symmetric_state *ss, const uint8_t *ct, size_t len, uint8_t *out)
+int pci_ss_decrypt_and_hash(pc_symmetric_state *ss, const uint8_t *ct, size_t len, uint8_t *out)
 {
     uint8_t next_h[PC_HASH_OUT_LEN];
 
-    pc_blake2b(next_h, PC_HASH_OUT_LEN, ss->h, PC_HASH_OUT_LEN, ct, len);
-    int rc = pc_cs_decrypt(&ss->cs, ss->h, PC_HASH_OUT_LEN, ct, len, out);
+    pci_blake2b(next_h, PC_HASH_OUT_LEN, ss->h, PC_HASH_OUT_LEN, ct, len);
+    int rc = pci_cs_decrypt(&ss->cs, ss->h, PC_HASH_OUT_LEN, ct, len, out);
     if (rc == 0)
         memcpy(ss->h, next_h, sizeof next_h);
     return rc;
 }
 
-void pc_ss_split(const pc_symmetric_state *ss, uint8_t k1[32], uint8_t k2[32])
+void pci_ss_split(const pc_symmetric_state *ss, uint8_t k1[32], uint8_t k2[32])
 {
-    pc_hkdf_keys(ss->ck, NULL, 0, k1, k2, NULL);
+    pci_hkdf_keys(ss->ck, NULL, 0, k1, k2, NULL);
 }
 
-void pc_ss_wipe(pc_symmetric_state *ss)
+void pci_ss_wipe(pc_symmetric_state *ss)
 {
-    pc_be_wipe(ss, sizeof *ss);
+    pci_be_wipe(ss, sizeof *ss);
 }

@@ -19,20 +19,20 @@ typedef struct pc_symmetric_state {
 
 /* InitializeSymmetric(protocol_name): h = name padded (or hashed if
  * longer than HASHLEN), ck = h, empty cipher key. */
-void pc_ss_init(pc_symmetric_state *ss, const char *protocol_name, size_t name_len);
+void pci_ss_init(pc_symmetric_state *ss, const char *protocol_name, size_t name_len);
 
-void pc_ss_mix_hash(pc_symmetric_state *ss, const uint8_t *data, size_t len);
-void pc_ss_mix_key(pc_symmetric_state *ss, const uint8_t *ikm, size_t len);
-void pc_ss_mix_key_and_hash(pc_symmetric_state *ss, const uint8_t *ikm, size_t len);
+void pci_ss_mix_hash(pc_symmetric_state *ss, const uint8_t *data, size_t len);
+void pci_ss_mix_key(pc_symmetric_state *ss, const uint8_t *ikm, size_t len);
+void pci_ss_mix_key_and_hash(pc_symmetric_state *ss, const uint8_t *ikm, size_t len);
 
 /* EncryptAndHash / DecryptAndHash: out gets len (+/- 16 once keyed).
- * Errors as pc_cs_encrypt / pc_cs_decrypt; h moves only on success. */
-int pc_ss_encrypt_and_hash(pc_symmetric_state *ss, const uint8_t *pt, size_t len, uint8_t *out);
-int pc_ss_decrypt_and_hash(pc_symmetric_state *ss, const uint8_t *ct, size_t len, uint8_t *out);
+ * Errors as pci_cs_encrypt / pci_cs_decrypt; h moves only on success. */
+int pci_ss_encrypt_and_hash(pc_symmetric_state *ss, const uint8_t *pt, size_t len, uint8_t *out);
+int pci_ss_decrypt_and_hash(pc_symmetric_state *ss, const uint8_t *ct, size_t len, uint8_t *out);
 
 /* Split(): the two transport keys (first and second HKDF output, truncated). */
-void pc_ss_split(const pc_symmetric_state *ss, uint8_t k1[32], uint8_t k2[32]);
+void pci_ss_split(const pc_symmetric_state *ss, uint8_t k1[32], uint8_t k2[32]);
 
-void pc_ss_wipe(pc_symmetric_state *ss);
+void pci_ss_wipe(pc_symmetric_state *ss);
 
 #endif /* PC_SYMMETRIC_STATE_H */

@@ -17,9 +17,9 @@ static int local_static_from(pc_local_static *s, const uint8_t *s_priv)
     s->store = PC_STORE_NONE;
     if (s_priv != NULL)
         memcpy(s->secret, s_priv, 32);
-    else if (pc_be_random(s->secret, 32) != 0)
+    else if (pci_be_random(s->secret, 32) != 0)
         return PC_E_RNG;
-    pc_be_x25519_public(s->pub, s->secret);
+    pci_be_x25519_public(s->pub, s->secret);
     return PC_OK;
 }
 
@@ -32,21 +32,21 @@ static int32_t test_hs_new(int pattern, int role, const uint8_t *prologue, size_
     int32_t handle = PC_E_RNG;
 
     if (local_static_from(&s, s_priv) == PC_OK)
-        handle = pc_hs_table_alloc(&hs);
+        handle = pci_hs_table_alloc(&hs);
     if (handle >= 0) {
-        int rc = pc_handshake_init(hs, pattern, role, prologue, plen, &s, rs);
+        int rc = pci_handshake_init(hs, pattern, role, prologue, plen, &s, rs);
         if (rc == PC_OK && psk != NULL)
-            rc = pc_handshake_set_psk(hs, psk, 1);
+            rc = pci_handshake_set_psk(hs, psk, 1);
         if (rc == PC_OK && e_priv != NULL) {
             memcpy(hs->fixed_e, e_priv, 32);
             hs->has_fixed_e = 1;
         }
         if (rc != PC_OK) {
-            pc_hs_table_free(handle);
+            pci_hs_table_free(handle);
             handle = rc;
         }
     }
-    pc_be_wipe(&s, sizeof s);
+    pci_be_wipe(&s, sizeof s);
     return handle;
 }
 
@@ -54,27 +54,27 @@ int32_t pc_test_hs_new(int pattern, int role, const uint8_t *prologue, size_t pl
                        const uint8_t *s_priv, const uint8_t *e_priv, const uint8_t *rs,
                        const uint8_t *psk)
 {
-    pc_platform_lock();
+    pci_platform_lock();
     int32_t rc = test_hs_new(pattern, role, prologue, plen, s_priv, e_priv, rs, psk);
-    pc_platform_unlock();
+    pci_platform_unlock();
     return rc;
 }
 
 int pc_test_hs_split(int32_t handle, pc_split_result *out)
 {
-    pc_platform_lock();
-    const pc_handshake *hs = pc_hs_table_get(handle);
-    int rc = hs == NULL ? PC_E_HANDLE : pc_handshake_split(hs, out);
-    pc_platform_unlock();
+    pci_platform_lock();
+    const pc_handshake *hs = pci_hs_table_get(handle);
+    int rc = hs == NULL ? PC_E_HANDLE : pci_handshake_split(hs, out);
+    pci_platform_unlock();
     return rc;
 }
 
 int pc_test_hs_ephemeral_held(int32_t handle)
 {
-    pc_platform_lock();
-    const pc_handshake *hs = pc_hs_table_get(handle);
-    int rc = hs == NULL ? PC_E_HANDLE : !pc_be_is_zero(hs->e, sizeof hs->e);
-    pc_platform_unlock();
+    pci_platform_lock();
+    const pc_handshake *hs = pci_hs_table_get(handle);
+    int rc = hs == NULL ? PC_E_HANDLE : !pci_be_is_zero(hs->e, sizeof hs->e);
+    pci_platform_unlock();
     return rc;
 }
 
@@ -92,10 +92,10 @@ static const char *state_name(int state)
 
 const char *pc_test_hs_state_name(int32_t handle)
 {
-    pc_platform_lock();
-    const pc_handshake *hs = pc_hs_table_get(handle);
+    pci_platform_lock();
+    const pc_handshake *hs = pci_hs_table_get(handle);
     const char *name = hs == NULL ? "bad-handle" : state_name(hs->state);
-    pc_platform_unlock();
+    pci_platform_unlock();
     return name;
 }
 

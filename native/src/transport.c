@@ -1,6 +1,6 @@
 /*
  * transport.c - the session table: a session is born from a finished
- * handshake (pc_transport_create), read through handles, and wiped on free.
+ * handshake (pci_transport_create), read through handles, and wiped on free.
  * Packet protection is in transport_packet.c, the key schedule in
  * transport_keys.c and transport_rekey.c.
  */
@@ -16,9 +16,9 @@ static pc_transport_state s_sessions[PC_MAX_SESSIONS];
 
 #define TABLE s_sessions, PC_MAX_SESSIONS, sizeof s_sessions[0]
 
-pc_transport_state *pc_transport_lookup(int32_t session)
+pc_transport_state *pci_transport_lookup(int32_t session)
 {
-    return pc_slot_get(session, TABLE);
+    return pci_slot_get(session, TABLE);
 }
 
 static void load_key(pc_phase_key *k, const uint8_t key[32])
@@ -43,49 +43,55 @@ static void load_split(pc_transport_state *s, const pc_split_result *split)
     s->peer.has_remote_static = split->has_remote_static ? 1 : 0;
 }
 
-int32_t pc_transport_create(const pc_split_result *split)
+void pci_transport_init(pc_transport_state *s, const pc_split_result *split)
+{
+    memset(s, 0, sizeof *s);
+    load_split(s, split);
+}
+
+int32_t pci_transport_create(const pc_split_result *split)
 {
     if (split->role != PC_ROLE_INITIATOR && split->role != PC_ROLE_RESPONDER)
         return PC_E_ARG;
-    int32_t handle = pc_slot_alloc(TABLE);
+    int32_t handle = pci_slot_alloc(TABLE);
     if (handle >= 0)
-        load_split(pc_transport_lookup(handle), split); /* into a wiped slot */
+        load_split(pci_transport_lookup(handle), split); /* into a wiped slot */
     return handle;
 }
 
 /* Keys, window and peer are wiped with the slot. */
-void pc_transport_release(pc_transport_state *s)
+void pci_transport_release(pc_transport_state *s)
 {
-    pc_slot_free(s, sizeof *s);
+    pci_slot_free(s, sizeof *s);
 }
 
-int pc_transport_peer_view(int32_t session, pc_transport_peer *out)
+int pci_transport_peer_view(int32_t session, pc_transport_peer *out)
 {
-    const pc_transport_state *s = pc_transport_lookup(session);
+    const pc_transport_state *s = pci_transport_lookup(session);
     if (s == NULL)
         return PC_E_HANDLE;
     memcpy(out, &s->peer, sizeof *out);
     return PC_OK;
 }
 
-void pc_transport_info_bytes(const pc_transport_state *s, uint8_t out[4])
+void pci_transport_info_bytes(const pc_transport_state *s, uint8_t out[4])
 {
-    out[0] = pc_phase_of(&s->send);
-    out[1] = pc_phase_of(&s->recv);
+    out[0] = pci_phase_of(&s->send);
+    out[1] = pci_phase_of(&s->recv);
     out[2] = s->recv_prev.held;
     out[3] = (uint8_t)(s->rekey_state != PC_REKEY_NONE || s->send_pending.held
                        || s->recv_pending.held);
 }
 
-void pc_transport_wipe_all(void)
+void pci_transport_wipe_all(void)
 {
-    pc_slot_wipe_all(TABLE);
+    pci_slot_wipe_all(TABLE);
 }
 
 #ifdef PC_TEST_HOOKS
 int pc_test_session_set_send_counter(int32_t session, uint64_t next)
 {
-    pc_transport_state *s = pc_transport_lookup(session);
+    pc_transport_state *s = pci_transport_lookup(session);
     if (s == NULL)
         return PC_E_HANDLE;
     s->send_next = next;

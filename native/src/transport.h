@@ -14,7 +14,7 @@
 #include "split.h"
 
 /* New session from a finished handshake: its handle, or PC_E_NO_SLOT. */
-int32_t pc_transport_create(const pc_split_result *split);
+int32_t pci_transport_create(const pc_split_result *split);
 
 /* What the key store needs to pin or remember the peer (all native). */
 typedef struct pc_transport_peer {
@@ -25,9 +25,9 @@ typedef struct pc_transport_peer {
 } pc_transport_peer;
 
 /* Copies the peer view (caller wipes it), or PC_E_HANDLE. */
-int pc_transport_peer_view(int32_t session, pc_transport_peer *out);
+int pci_transport_peer_view(int32_t session, pc_transport_peer *out);
 
-void pc_transport_wipe_all(void);
+void pci_transport_wipe_all(void);
 
 #ifdef PC_TEST_HOOKS
 /* Tests only: the counter the next sealed packet gets (nonce exhaustion). */

@@ -10,14 +10,14 @@
 #include "phone_crypto_api.h"
 #include "transport_state.h"
 
-void pc_phase_key_wipe(pc_phase_key *k)
+void pci_phase_key_wipe(pc_phase_key *k)
 {
-    pc_be_wipe(k, sizeof *k);
+    pci_be_wipe(k, sizeof *k);
 }
 
-int pc_transport_ratchet_send(pc_transport_state *s)
+int pci_transport_ratchet_send(pc_transport_state *s)
 {
-    pc_cs_rekey(s->send.key, s->send.key); /* overwrites (wipes) the old key */
+    pci_cs_rekey(s->send.key, s->send.key); /* overwrites (wipes) the old key */
     s->send.epoch = (uint8_t)((s->send.epoch + 1u) & PC_PHASE_MASK);
     return PC_OK;
 }
@@ -25,11 +25,11 @@ int pc_transport_ratchet_send(pc_transport_state *s)
 /* The current receiving key becomes the previous one (the older previous is wiped). */
 static void recv_shift(pc_transport_state *s)
 {
-    pc_phase_key_wipe(&s->recv_prev);
+    pci_phase_key_wipe(&s->recv_prev);
     s->recv_prev = s->recv;
 }
 
-void pc_transport_recv_advance(pc_transport_state *s, const uint8_t next_key[32])
+void pci_transport_recv_advance(pc_transport_state *s, const uint8_t next_key[32])
 {
     recv_shift(s);
     memcpy(s->recv.key, next_key, 32);
@@ -38,18 +38,18 @@ void pc_transport_recv_advance(pc_transport_state *s, const uint8_t next_key[32]
 
 /* A packet under the peer's new generation verified: the peer holds the
  * new keys, so this side's sending key may move to its pending one too. */
-void pc_transport_recv_take_pending(pc_transport_state *s)
+void pci_transport_recv_take_pending(pc_transport_state *s)
 {
     recv_shift(s);
     s->recv = s->recv_pending;
-    pc_phase_key_wipe(&s->recv_pending);
+    pci_phase_key_wipe(&s->recv_pending);
     if (s->send_pending.held) {
         s->send = s->send_pending;
-        pc_phase_key_wipe(&s->send_pending);
+        pci_phase_key_wipe(&s->send_pending);
     }
 }
 
-void pc_transport_forget_prev(pc_transport_state *s)
+void pci_transport_forget_prev(pc_transport_state *s)
 {
-    pc_phase_key_wipe(&s->recv_prev);
+    pci_phase_key_wipe(&s->recv_prev);
 }

@@ -26,30 +26,30 @@ enum key_choice {
     KEY_PENDING         /* the peer moved to the re-keyed generation */
 };
 
-int pc_transport_seal_packet(pc_transport_state *s, uint8_t *pkt, size_t hdr_len, size_t body_len)
+int pci_transport_seal_packet(pc_transport_state *s, uint8_t *pkt, size_t hdr_len, size_t body_len)
 {
     uint8_t nonce[PC_AEAD_NONCE_LEN];
     uint8_t *body = pkt + hdr_len;
 
     if (s->send_next >= COUNTER_RESERVED)
         return PC_E_NONCE_EXHAUSTED;
-    pkt[PC_PKT_PHASE_OFFSET] = pc_phase_of(&s->send);
-    pc_store_le64(pkt + PC_PKT_COUNTER_OFFSET, s->send_next);
-    pc_cs_nonce(nonce, s->send_next);
-    pc_be_aead_seal(body, body + body_len, s->send.key, nonce, pkt, hdr_len, body, body_len);
+    pkt[PC_PKT_PHASE_OFFSET] = pci_phase_of(&s->send);
+    pci_store_le64(pkt + PC_PKT_COUNTER_OFFSET, s->send_next);
+    pci_cs_nonce(nonce, s->send_next);
+    pci_be_aead_seal(body, body + body_len, s->send.key, nonce, pkt, hdr_len, body, body_len);
     s->send_next++;
     return (int)(hdr_len + body_len + PC_TAG_LEN);
 }
 
 static enum key_choice choose_key(const pc_transport_state *s, uint8_t phase)
 {
-    if (phase == pc_phase_of(&s->recv))
+    if (phase == pci_phase_of(&s->recv))
         return KEY_CURRENT;
-    if (s->recv_prev.held && phase == pc_phase_of(&s->recv_prev))
+    if (s->recv_prev.held && phase == pci_phase_of(&s->recv_prev))
         return KEY_PREVIOUS;
-    if (phase == pc_phase_make(s->recv.generation, s->recv.epoch + 1u))
+    if (phase == pci_phase_make(s->recv.generation, s->recv.epoch + 1u))
         return KEY_NEXT_EPOCH;
-    if (s->recv_pending.held && phase == pc_phase_of(&s->recv_pending))
+    if (s->recv_pending.held && phase == pci_phase_of(&s->recv_pending))
         return KEY_PENDING;
     return KEY_NONE;
 }
@@ -62,7 +62,7 @@ static const uint8_t *key_for(const pc_transport_state *s, enum key_choice choic
     case KEY_PREVIOUS:
         return s->recv_prev.key;
     case KEY_NEXT_EPOCH:
-        pc_cs_rekey(derived, s->recv.key);
+        pci_cs_rekey(derived, s->recv.key);
         return derived;
     case KEY_PENDING:
         return s->recv_pending.key;
@@ -75,34 +75,34 @@ static const uint8_t *key_for(const pc_transport_state *s, enum key_choice choic
 static void commit_open(pc_transport_state *s, enum key_choice choice, const uint8_t derived[32],
                         uint64_t counter)
 {
-    pc_replay_commit(&s->replay, counter);
+    pci_replay_commit(&s->replay, counter);
     if (choice == KEY_NEXT_EPOCH)
-        pc_transport_recv_advance(s, derived);
+        pci_transport_recv_advance(s, derived);
     else if (choice == KEY_PENDING)
-        pc_transport_recv_take_pending(s);
+        pci_transport_recv_take_pending(s);
 }
 
-int pc_transport_open_packet(pc_transport_state *s, uint8_t *pkt, size_t hdr_len, size_t pkt_len)
+int pci_transport_open_packet(pc_transport_state *s, uint8_t *pkt, size_t hdr_len, size_t pkt_len)
 {
     uint8_t derived[32];
     uint8_t nonce[PC_AEAD_NONCE_LEN];
     size_t body_len = pkt_len - hdr_len - PC_TAG_LEN;
     uint8_t *body = pkt + hdr_len;
-    uint64_t counter = pc_load_le64(pkt + PC_PKT_COUNTER_OFFSET);
+    uint64_t counter = pci_load_le64(pkt + PC_PKT_COUNTER_OFFSET);
 
     enum key_choice choice = choose_key(s, pkt[PC_PKT_PHASE_OFFSET]);
     if (choice == KEY_NONE)
         return PC_E_KEY_PHASE;
-    int rc = pc_replay_check(&s->replay, counter);
+    int rc = pci_replay_check(&s->replay, counter);
     if (rc != PC_OK)
         return rc;
     const uint8_t *key = key_for(s, choice, derived);
-    pc_cs_nonce(nonce, counter);
-    rc = pc_be_aead_open(body, key, nonce, pkt, hdr_len, body, body_len, body + body_len);
+    pci_cs_nonce(nonce, counter);
+    rc = pci_be_aead_open(body, key, nonce, pkt, hdr_len, body, body_len, body + body_len);
     if (rc == 0) {
         commit_open(s, choice, derived, counter);
         rc = (int)body_len;
     }
-    pc_be_wipe(derived, sizeof derived);
+    pci_be_wipe(derived, sizeof derived);
     return rc;
 }

@@ -41,14 +41,14 @@ static int derive(const pc_transport_state *s, const uint8_t secret[32], const u
     uint8_t ck[PC_HASH_OUT_LEN] = {0};
     int initiator = s->role == PC_ROLE_INITIATOR;
 
-    int rc = pc_be_x25519(dh, secret, peer_e);
+    int rc = pci_be_x25519(dh, secret, peer_e);
     if (rc == 0) {
         memcpy(ck, s->root, sizeof s->root);
-        pc_hkdf_keys(ck, dh, sizeof dh, next->root, initiator ? next->own : next->peer,
+        pci_hkdf_keys(ck, dh, sizeof dh, next->root, initiator ? next->own : next->peer,
                      initiator ? next->peer : next->own);
     }
-    pc_be_wipe(dh, sizeof dh);
-    pc_be_wipe(ck, sizeof ck);
+    pci_be_wipe(dh, sizeof dh);
+    pci_be_wipe(ck, sizeof ck);
     return rc;
 }
 
@@ -56,7 +56,7 @@ static int derive(const pc_transport_state *s, const uint8_t secret[32], const u
 static void set_next_generation(pc_phase_key *k, const uint8_t key[32], const pc_phase_key *from)
 {
     uint8_t generation = (uint8_t)((from->generation + 1u) & PC_PHASE_MASK);
-    pc_phase_key_wipe(k);
+    pci_phase_key_wipe(k);
     memcpy(k->key, key, 32);
     k->generation = generation;
     k->held = 1;
@@ -64,25 +64,25 @@ static void set_next_generation(pc_phase_key *k, const uint8_t key[32], const pc
 
 static void drop_offer(pc_transport_state *s)
 {
-    pc_be_wipe(s->rekey_secret, sizeof s->rekey_secret);
+    pci_be_wipe(s->rekey_secret, sizeof s->rekey_secret);
     s->rekey_state = PC_REKEY_NONE;
 }
 
-int pc_transport_offer(pc_transport_state *s, uint8_t e_pub[32])
+int pci_transport_offer(pc_transport_state *s, uint8_t e_pub[32])
 {
     uint8_t secret[32];
     uint8_t pub[32];
 
     if (s->rekey_state != PC_REKEY_NONE || pending_held(s))
         return PC_E_STATE;
-    int rc = pc_keypool_take(secret, pub);
+    int rc = pci_keypool_take(secret, pub);
     if (rc == 0) {
         memcpy(s->rekey_secret, secret, sizeof secret);
         s->rekey_state = PC_REKEY_OFFERED;
         memcpy(e_pub, pub, sizeof pub);
         rc = PC_KEY_LEN;
     }
-    pc_be_wipe(secret, sizeof secret);
+    pci_be_wipe(secret, sizeof secret);
     return rc;
 }
 
@@ -97,7 +97,7 @@ static void commit(pc_transport_state *s, const next_generation *next, pc_phase_
     drop_offer(s);
 }
 
-int pc_transport_accept(pc_transport_state *s, const uint8_t peer_e[32], uint8_t e_pub[32])
+int pci_transport_accept(pc_transport_state *s, const uint8_t peer_e[32], uint8_t e_pub[32])
 {
     uint8_t secret[32];
     uint8_t pub[32];
@@ -105,21 +105,21 @@ int pc_transport_accept(pc_transport_state *s, const uint8_t peer_e[32], uint8_t
 
     if (pending_held(s))
         return PC_E_STATE;
-    int rc = pc_keypool_take(secret, pub);
+    int rc = pci_keypool_take(secret, pub);
     if (rc == 0)
         rc = derive(s, secret, peer_e, &next);
-    pc_be_wipe(secret, sizeof secret); /* its single DH is done */
+    pci_be_wipe(secret, sizeof secret); /* its single DH is done */
     if (rc == 0) {
         /* own direction waits for proof; glare: the peer's offer wins over ours */
         commit(s, &next, &s->send_pending);
         memcpy(e_pub, pub, sizeof pub);
         rc = PC_KEY_LEN;
     }
-    pc_be_wipe(&next, sizeof next);
+    pci_be_wipe(&next, sizeof next);
     return rc;
 }
 
-int pc_transport_complete(pc_transport_state *s, const uint8_t peer_e[32])
+int pci_transport_complete(pc_transport_state *s, const uint8_t peer_e[32])
 {
     next_generation next;
 
@@ -128,6 +128,6 @@ int pc_transport_complete(pc_transport_state *s, const uint8_t peer_e[32])
     int rc = derive(s, s->rekey_secret, peer_e, &next);
     if (rc == 0) /* the answerer already holds both keys: send on the new one now */
         commit(s, &next, &s->send);
-    pc_be_wipe(&next, sizeof next);
+    pci_be_wipe(&next, sizeof next);
     return rc;
 }

@@ -80,8 +80,8 @@ static int setup_for(uint8_t situation, setup *st)
     uint8_t e1[32], e2[32], scratch[MAX_PKT];
     fixed_split(&a, PC_ROLE_INITIATOR, situation);
     fixed_split(&b, PC_ROLE_RESPONDER, situation);
-    st->tx = pc_transport_create(&a);
-    st->rx = pc_transport_create(&b);
+    st->tx = pci_transport_create(&a);
+    st->rx = pci_transport_create(&b);
     st->hdr_len = PC_PKT_MIN_HDR_LEN + 4 * ((situation >> 3) & 3);
     int ok = st->tx >= 0 && st->rx >= 0 && seal_genuine(st, 0) == 0 && seal_genuine(st, 1) == 0;
     if (ok && (situation & 1))

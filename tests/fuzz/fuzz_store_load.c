@@ -108,7 +108,7 @@ static void seal_slot(uint8_t *slot, const uint8_t *payload, size_t len, uint32_
         slot[16 + i] = (uint8_t)(i + sequence);
     memcpy(p, payload, len < PC_IMAGE_PAYLOAD_LEN ? len : PC_IMAGE_PAYLOAD_LEN);
     fixed_device_key(key);
-    pc_be_xaead_seal(p, p + PC_IMAGE_PAYLOAD_LEN, key, slot + 16, slot, PC_IMAGE_HEADER_LEN, p,
+    pci_be_xaead_seal(p, p + PC_IMAGE_PAYLOAD_LEN, key, slot + 16, slot, PC_IMAGE_HEADER_LEN, p,
                      PC_IMAGE_PAYLOAD_LEN);
 }
 
@@ -160,7 +160,7 @@ static int build_template(void)
     split.has_remote_static = 1;
     fixed_device_key(key);
     unlink(s_flash);
-    int32_t session = pc_transport_create(&split);
+    int32_t session = pci_transport_create(&split);
     int32_t store = write_bytes(s_key, key, 32) == 0 ? open_dir() : -1;
     int ok = session >= 0 && store >= 0
              && pc_contact_pin(store, session, (const uint8_t *)"alice", 5, PC_CONTACT_VERIFIED) == 0;

@@ -88,9 +88,9 @@ static int cmd_new(driver *d, char *args[5])
         return PC_E_RNG;
     d->hs = pc_test_hs_new(pattern_named(args[0]), d->role, prologue, (size_t)plen, s, NULL,
                            rs_len ? rs : NULL, psk_len ? psk : NULL);
-    pc_be_x25519_public(pub, s);
-    pc_be_wipe(s, sizeof s);
-    pc_be_wipe(psk, sizeof psk);
+    pci_be_x25519_public(pub, s);
+    pci_be_wipe(s, sizeof s);
+    pci_be_wipe(psk, sizeof psk);
     if (d->hs < 0)
         return d->hs;
     print_hex("ok", pub, sizeof pub);
@@ -128,9 +128,9 @@ static int cmd_split(driver *d)
     if (rc != PC_OK)
         return rc;
     int init = d->role == PC_ROLE_INITIATOR;
-    pc_cs_init(&d->tx, init ? split.k_i2r : split.k_r2i);
-    pc_cs_init(&d->rx, init ? split.k_r2i : split.k_i2r);
-    pc_be_wipe(&split, sizeof split);
+    pci_cs_init(&d->tx, init ? split.k_i2r : split.k_r2i);
+    pci_cs_init(&d->rx, init ? split.k_r2i : split.k_i2r);
+    pci_be_wipe(&split, sizeof split);
     printf("ok\n");
     return PC_OK;
 }
@@ -140,7 +140,7 @@ static int cmd_send(driver *d, const char *arg)
     int n = from_hex(arg, d->buf, sizeof d->buf - PC_TAG_LEN);
     if (n < 0)
         return PC_E_ARG;
-    int rc = pc_cs_encrypt(&d->tx, NULL, 0, d->buf, (size_t)n, d->out);
+    int rc = pci_cs_encrypt(&d->tx, NULL, 0, d->buf, (size_t)n, d->out);
     if (rc != 0)
         return rc;
     print_hex("msg", d->out, (size_t)n + PC_TAG_LEN);
@@ -152,7 +152,7 @@ static int cmd_recv(driver *d, const char *arg)
     int n = from_hex(arg, d->buf, sizeof d->buf);
     if (n < 0)
         return PC_E_ARG;
-    int rc = pc_cs_decrypt(&d->rx, NULL, 0, d->buf, (size_t)n, d->out);
+    int rc = pci_cs_decrypt(&d->rx, NULL, 0, d->buf, (size_t)n, d->out);
     if (rc != 0)
         return rc;
     print_hex("payload", d->out, (size_t)n - PC_TAG_LEN);
@@ -221,6 +221,6 @@ int main(void)
             printf("err %d\n", rc);
         fflush(stdout);
     }
-    pc_be_wipe(&d, sizeof d);
+    pci_be_wipe(&d, sizeof d);
     return 0;
 }

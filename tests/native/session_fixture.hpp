@@ -1,5 +1,5 @@
 // session_fixture.hpp - session pairs for the session and store tests:
-// straight from a made-up Split() result (pc_transport_create, the way
+// straight from a made-up Split() result (pci_transport_create, the way
 // pc_hs_split hands over), or through a real XX handshake.
 #pragma once
 
@@ -59,8 +59,8 @@ inline SplitPair make_splits(const Bytes &initiator_static, const Bytes &respond
 inline SessionPair sessions_from(const SplitPair &p)
 {
     SessionPair s;
-    s.initiator = pc_transport_create(&p.initiator);
-    s.responder = pc_transport_create(&p.responder);
+    s.initiator = pci_transport_create(&p.initiator);
+    s.responder = pci_transport_create(&p.responder);
     EXPECT_GE(s.initiator, 0);
     EXPECT_GE(s.responder, 0);
     return s;

@@ -131,7 +131,7 @@ inline StoreSnapshot snapshot(int32_t store)
             Bytes psk(32, 0);
             uint32_t gen = rc > 0 ? le32_at(rec, at) : 0;
             if (gen != 0) {
-                EXPECT_EQ(pc_keystore_resumption(store, i, gen, psk.data()), PC_OK);
+                EXPECT_EQ(pci_keystore_resumption(store, i, gen, psk.data()), PC_OK);
             }
             s.secrets.push_back(psk);
         }
@@ -157,5 +157,5 @@ inline StoreSnapshot snapshot_of_dir(const std::string &dir, int32_t *status = n
 inline int32_t session_with_peer(const Bytes &peer_static, uint32_t psk_generation = 0)
 {
     SplitPair p = make_splits(random_bytes(32), peer_static, psk_generation);
-    return pc_transport_create(&p.initiator);
+    return pci_transport_create(&p.initiator);
 }

@@ -5,6 +5,7 @@
 // unchanged, so the genuine message still works afterwards.
 #include <cstdlib>
 #include <iostream>
+#include <vector>
 
 #include "test_util.hpp"
 
@@ -22,7 +23,7 @@ struct Keys {
     Keys()
     {
         EXPECT_EQ(pc_random(priv.data(), 32), 32);
-        pc_be_x25519_public(pub.data(), priv.data());
+        pci_be_x25519_public(pub.data(), priv.data());
     }
 };
 
@@ -120,14 +121,54 @@ TEST_F(Handshake, EveryPatternCompletesAndSplitsAgree)
         EXPECT_EQ(to_hex(a.k_r2i, 32), to_hex(b.k_r2i, 32));
         EXPECT_NE(to_hex(a.k_i2r, 32), to_hex(a.k_r2i, 32));
         EXPECT_EQ(to_hex(a.handshake_hash, 64), to_hex(b.handshake_hash, 64));
-        EXPECT_EQ(pc_be_equal(a.root, b.root, 32), 1);
-        EXPECT_EQ(pc_be_equal(a.resumption, b.resumption, 32), 1);
-        EXPECT_EQ(pc_be_equal(a.root, a.resumption, 32), 0);
+        EXPECT_EQ(pci_be_equal(a.root, b.root, 32), 1);
+        EXPECT_EQ(pci_be_equal(a.resumption, b.resumption, 32), 1);
+        EXPECT_EQ(pci_be_equal(a.root, a.resumption, 32), 0);
         EXPECT_EQ(to_hex(a.remote_static, 32), to_hex(p.sr.pub));
         EXPECT_EQ(to_hex(b.remote_static, 32), to_hex(p.si.pub));
         EXPECT_EQ(a.psk_generation, pattern == PC_PATTERN_IKPSK2 ? 1u : 0u);
-        pc_be_wipe(&a, sizeof a);
-        pc_be_wipe(&b, sizeof b);
+        pci_be_wipe(&a, sizeof a);
+        pci_be_wipe(&b, sizeof b);
+    }
+}
+
+// Message lengths from the Noise spec (rev 34) for 25519 + ChaChaPoly, with an
+// empty payload: e is DHLEN = 32 bytes; s is 32 bytes plus a 16-byte tag once a
+// key is set (§5.2 EncryptAndHash), and so is the payload. A key is set by the
+// first ee/es/se/ss (MixKey), by psk, and under the psk modifier by e (§9.2):
+//   XX      -> e                32
+//           <- e, ee, s, es     32 + 48 + 16 = 96
+//           -> s, se            48 + 16      = 64
+//   IK      -> e, es, s, ss     32 + 48 + 16 = 96
+//           <- e, ee, se        32 + 16      = 48
+//   IKpsk2  the same as IK (the psk token adds no bytes)
+// handshake.c's table states these lengths; writing and reading every message
+// of every pattern checks the table against them.
+TEST_F(Handshake, EveryMessageHasTheSpecLength)
+{
+    const struct {
+        int pattern;
+        std::vector<size_t> empty_len;
+    } kSpec[] = {{PC_PATTERN_XX, {32, 96, 64}},
+                 {PC_PATTERN_IK, {96, 48}},
+                 {PC_PATTERN_IKPSK2, {96, 48}}};
+    for (const auto &spec : kSpec) {
+        for (const std::string payload : {"", "seven b"}) {
+            SCOPED_TRACE(std::to_string(spec.pattern) + " payload " + std::to_string(payload.size()));
+            Pair p(spec.pattern);
+            for (size_t m = 0; m < spec.empty_len.size(); m++) {
+                int32_t tx = m % 2 == 0 ? p.init : p.resp, rx = m % 2 == 0 ? p.resp : p.init;
+                Bytes msg = write_msg(tx, payload);
+                ASSERT_EQ(msg.size(), spec.empty_len[m] + payload.size()) << "message " << m;
+                if (payload.empty()) {
+                    Bytes short_msg(msg.begin(), msg.end() - 1);
+                    EXPECT_EQ(read_msg(rx, short_msg), PC_E_MALFORMED) << "message " << m;
+                }
+                ASSERT_EQ(read_msg(rx, msg), (int32_t)payload.size()) << "message " << m;
+            }
+            EXPECT_EQ(pc_hs_status(p.init), PC_HS_DONE);
+            EXPECT_EQ(pc_hs_status(p.resp), PC_HS_DONE);
+        }
     }
 }
 
@@ -345,7 +386,7 @@ TEST_F(Handshake, StaleAndForgedHandlesRefused)
 // so fill until refused rather than assume it.
 TEST_F(Handshake, FullTableThenFreeSlot)
 {
-    pc_wipe_all();
+    pci_wipe_all();
     ASSERT_EQ(pc_selftest(), PC_OK);
     Keys s;
     auto make = [&] {
@@ -363,7 +404,7 @@ TEST_F(Handshake, FullTableThenFreeSlot)
     int32_t again = make();
     EXPECT_GE(again, 0);
     EXPECT_EQ(make(), PC_E_NO_SLOT);
-    pc_wipe_all();
+    pci_wipe_all();
     EXPECT_EQ(pc_hs_status(again), PC_E_HANDLE);
     EXPECT_EQ(pc_hs_status(handles[0]), PC_E_HANDLE);
 }
@@ -498,7 +539,7 @@ TEST_F(Handshake, FailedReadKeepsEphemeral)
 
 TEST_F(Handshake, PoolKeysAreUsedAndConsumed)
 {
-    pc_wipe_all();
+    pci_wipe_all();
     ASSERT_EQ(pc_selftest(), PC_OK);
     int32_t ready = pc_pool_refill();
     ASSERT_GT(ready, 1);

@@ -87,9 +87,9 @@ void replay_transport_message(pc_cipher_state &send, pc_cipher_state &recv,
                               const nlohmann::json &m, int i)
 {
     Bytes payload = hex(m["payload"]), ct(payload.size() + 16), back(payload.size());
-    ASSERT_EQ(pc_cs_encrypt(&send, nullptr, 0, payload.data(), payload.size(), ct.data()), 0);
+    ASSERT_EQ(pci_cs_encrypt(&send, nullptr, 0, payload.data(), payload.size(), ct.data()), 0);
     EXPECT_EQ(to_hex(ct), m["ciphertext"]) << "transport message " << i;
-    ASSERT_EQ(pc_cs_decrypt(&recv, nullptr, 0, ct.data(), ct.size(), back.data()), 0);
+    ASSERT_EQ(pci_cs_decrypt(&recv, nullptr, 0, ct.data(), ct.size(), back.data()), 0);
     EXPECT_EQ(back, payload) << "transport message " << i;
 }
 
@@ -99,10 +99,10 @@ void replay_transport(int32_t init, int32_t resp, const nlohmann::json &msgs, in
     ASSERT_EQ(pc_test_hs_split(init, &si), PC_OK);
     ASSERT_EQ(pc_test_hs_split(resp, &sr), PC_OK);
     pc_cipher_state i2r_tx, i2r_rx, r2i_tx, r2i_rx;
-    pc_cs_init(&i2r_tx, si.k_i2r);
-    pc_cs_init(&r2i_rx, si.k_r2i);
-    pc_cs_init(&i2r_rx, sr.k_i2r);
-    pc_cs_init(&r2i_tx, sr.k_r2i);
+    pci_cs_init(&i2r_tx, si.k_i2r);
+    pci_cs_init(&r2i_rx, si.k_r2i);
+    pci_cs_init(&i2r_rx, sr.k_i2r);
+    pci_cs_init(&r2i_tx, sr.k_r2i);
     for (int i = first; i < (int)msgs.size(); i++) {
         if (i % 2 == 0)
             replay_transport_message(i2r_tx, i2r_rx, msgs[i], i);

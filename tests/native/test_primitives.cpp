@@ -15,7 +15,7 @@ namespace {
 Bytes x25519(const Bytes &scalar, const Bytes &u, int *rc = nullptr)
 {
     Bytes out(32);
-    int r = pc_be_x25519(out.data(), scalar.data(), u.data());
+    int r = pci_be_x25519(out.data(), scalar.data(), u.data());
     if (rc)
         *rc = r;
     return out;
@@ -25,9 +25,9 @@ Bytes blake2b(const Bytes &in, size_t out_len)
 {
     pc_blake2b_ctx ctx;
     Bytes out(out_len);
-    pc_be_blake2b_init(&ctx, out_len);
-    pc_be_blake2b_update(&ctx, in.data(), in.size());
-    pc_be_blake2b_final(&ctx, out.data(), out_len);
+    pci_be_blake2b_init(&ctx, out_len);
+    pci_be_blake2b_update(&ctx, in.data(), in.size());
+    pci_be_blake2b_final(&ctx, out.data(), out_len);
     return out;
 }
 
@@ -40,8 +40,8 @@ struct Aead {
                 const uint8_t *, size_t, const uint8_t *);
 };
 
-const Aead kChaCha = {PC_AEAD_NONCE_LEN, pc_be_aead_seal, pc_be_aead_open};
-const Aead kXChaCha = {PC_XAEAD_NONCE_LEN, pc_be_xaead_seal, pc_be_xaead_open};
+const Aead kChaCha = {PC_AEAD_NONCE_LEN, pci_be_aead_seal, pci_be_aead_open};
+const Aead kXChaCha = {PC_XAEAD_NONCE_LEN, pci_be_xaead_seal, pci_be_xaead_open};
 
 struct AeadCounts {
     int valid = 0, invalid = 0, not_applicable = 0;
@@ -96,7 +96,7 @@ AeadCounts run_wycheproof_aead(const Aead &a, const char *file)
 
 class Primitives : public ::testing::Test {
 protected:
-    static void SetUpTestSuite() { ASSERT_EQ(pc_be_init(), 0); }
+    static void SetUpTestSuite() { ASSERT_EQ(pci_be_init(), 0); }
 };
 
 // ---- RFC 7748 ----------------------------------------------------------------
@@ -116,9 +116,9 @@ TEST_F(Primitives, Rfc7748DiffieHellman)
 {
     auto d = load_vectors("rfc7748_x25519.json")["x25519_dh"];
     Bytes pub(32);
-    pc_be_x25519_public(pub.data(), hex(d["alice_private"]).data());
+    pci_be_x25519_public(pub.data(), hex(d["alice_private"]).data());
     EXPECT_EQ(to_hex(pub), d["alice_public"]);
-    pc_be_x25519_public(pub.data(), hex(d["bob_private"]).data());
+    pci_be_x25519_public(pub.data(), hex(d["bob_private"]).data());
     EXPECT_EQ(to_hex(pub), d["bob_public"]);
     EXPECT_EQ(to_hex(x25519(hex(d["alice_private"]), hex(d["bob_public"]))), d["shared"]);
     EXPECT_EQ(to_hex(x25519(hex(d["bob_private"]), hex(d["alice_public"]))), d["shared"]);
@@ -235,16 +235,16 @@ TEST_F(Primitives, WycheproofXChaCha20Poly1305)
 TEST_F(Primitives, AeadOpenInPlaceLeavesBufferOnBadTag)
 {
     Bytes key(32, 7), nonce(12, 1), buf(100, 0x42), tag(16);
-    pc_be_aead_seal(buf.data(), tag.data(), key.data(), nonce.data(), nullptr, 0, buf.data(),
+    pci_be_aead_seal(buf.data(), tag.data(), key.data(), nonce.data(), nullptr, 0, buf.data(),
                     buf.size());
     Bytes sealed = buf;
     tag[3] ^= 0x10;
-    EXPECT_EQ(pc_be_aead_open(buf.data(), key.data(), nonce.data(), nullptr, 0, buf.data(),
+    EXPECT_EQ(pci_be_aead_open(buf.data(), key.data(), nonce.data(), nullptr, 0, buf.data(),
                               buf.size(), tag.data()),
               PC_E_AUTH);
     EXPECT_EQ(buf, sealed);
     tag[3] ^= 0x10;
-    EXPECT_EQ(pc_be_aead_open(buf.data(), key.data(), nonce.data(), nullptr, 0, buf.data(),
+    EXPECT_EQ(pci_be_aead_open(buf.data(), key.data(), nonce.data(), nullptr, 0, buf.data(),
                               buf.size(), tag.data()),
               0);
     EXPECT_EQ(buf, Bytes(100, 0x42));
@@ -300,10 +300,10 @@ TEST_F(Primitives, Blake2bIncremental)
         data[i] = static_cast<uint8_t>(i * 7);
     pc_blake2b_ctx ctx;
     Bytes out(64);
-    pc_be_blake2b_init(&ctx, 64);
+    pci_be_blake2b_init(&ctx, 64);
     for (size_t pos = 0, step = 1; pos < data.size(); pos += step, step = step * 2 + 1)
-        pc_be_blake2b_update(&ctx, data.data() + pos, std::min(step, data.size() - pos));
-    pc_be_blake2b_final(&ctx, out.data(), 64);
+        pci_be_blake2b_update(&ctx, data.data() + pos, std::min(step, data.size() - pos));
+    pci_be_blake2b_final(&ctx, out.data(), 64);
     EXPECT_EQ(out, blake2b(data, 64));
 }
 
@@ -314,14 +314,14 @@ TEST_F(Primitives, HmacBlake2b)
     const std::string msg = "The quick brown fox jumps over the lazy dog";
     const auto *m = reinterpret_cast<const uint8_t *>(msg.data());
     Bytes out(64), key(200);
-    pc_hmac_blake2b(out.data(), reinterpret_cast<const uint8_t *>("key"), 3, m, msg.size(),
+    pci_hmac_blake2b(out.data(), reinterpret_cast<const uint8_t *>("key"), 3, m, msg.size(),
                     nullptr, 0);
     EXPECT_EQ(to_hex(out), "92294f92c0dfb9b00ec9ae8bd94d7e7d8a036b885a499f149dfe2fd2199394aa"
                            "af6b8894a1730cccb2cd050f9bcf5062a38b51b0dab33207f8ef35ae2c9df51b");
     for (size_t i = 0; i < key.size(); i++)
         key[i] = static_cast<uint8_t>(i);
     // A key longer than the 128-byte block is hashed first (RFC 2104).
-    pc_hmac_blake2b(out.data(), key.data(), key.size(), m, 10, m + 10, msg.size() - 10);
+    pci_hmac_blake2b(out.data(), key.data(), key.size(), m, 10, m + 10, msg.size() - 10);
     EXPECT_EQ(to_hex(out), "7b6d593626fdbf17325c34e2e415d85c4fe0bfa9264d3e6037b146acdd2544b0"
                            "bec787e5a214533833c0e0f8386f6f3a46a1566cac5917652e8a0ad0b1bd8e99");
 }
@@ -330,7 +330,7 @@ TEST_F(Primitives, NoiseHkdfThreeOutputs)
 {
     Bytes ck(64, 0x0b), o1(64), o2(64), o3(64);
     const std::string ikm = "phone/v1/root";
-    pc_hkdf(ck.data(), reinterpret_cast<const uint8_t *>(ikm.data()), ikm.size(), o1.data(),
+    pci_hkdf(ck.data(), reinterpret_cast<const uint8_t *>(ikm.data()), ikm.size(), o1.data(),
             o2.data(), o3.data());
     EXPECT_EQ(to_hex(o1), "c6394f0e8cbf2de410185bb5cc6b25e5e957f80816f8491e26bf7384ea1cdd0f"
                           "d67f787295356532461016c5e490794b329e661c3b2780ee59e7b7d5e50e0a38");
@@ -345,11 +345,11 @@ TEST_F(Primitives, NoiseHkdfThreeOutputs)
 TEST_F(Primitives, EqualAndIsZero)
 {
     Bytes a(64, 1), b(64, 1);
-    EXPECT_EQ(pc_be_equal(a.data(), b.data(), 64), 1);
+    EXPECT_EQ(pci_be_equal(a.data(), b.data(), 64), 1);
     b[63] = 2;
-    EXPECT_EQ(pc_be_equal(a.data(), b.data(), 64), 0);
-    EXPECT_EQ(pc_be_is_zero(Bytes(32, 0).data(), 32), 1);
+    EXPECT_EQ(pci_be_equal(a.data(), b.data(), 64), 0);
+    EXPECT_EQ(pci_be_is_zero(Bytes(32, 0).data(), 32), 1);
     Bytes z(32, 0);
     z[31] = 0x80;
-    EXPECT_EQ(pc_be_is_zero(z.data(), 32), 0);
+    EXPECT_EQ(pci_be_is_zero(z.data(), 32), 0);
 }

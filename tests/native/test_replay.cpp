@@ -21,9 +21,9 @@ const uint64_t kMax = UINT64_MAX;
 // Check, then commit what passed: what pc_session_open does after a good tag.
 int accept(pc_replay &w, uint64_t counter)
 {
-    int rc = pc_replay_check(&w, counter);
+    int rc = pci_replay_check(&w, counter);
     if (rc == PC_OK)
-        pc_replay_commit(&w, counter);
+        pci_replay_commit(&w, counter);
     return rc;
 }
 
@@ -90,13 +90,13 @@ TEST(Replay, ExactlyAtTheEdgeAndOneBeyond)
     pc_replay w{};
     const uint64_t h = 10'000;
     ASSERT_EQ(accept(w, h), PC_OK);
-    EXPECT_EQ(pc_replay_check(&w, h - (kWindow - 1)), PC_OK);
-    EXPECT_EQ(pc_replay_check(&w, h - kWindow), PC_E_REPLAY);
-    EXPECT_EQ(pc_replay_check(&w, 0), PC_E_REPLAY);
+    EXPECT_EQ(pci_replay_check(&w, h - (kWindow - 1)), PC_OK);
+    EXPECT_EQ(pci_replay_check(&w, h - kWindow), PC_E_REPLAY);
+    EXPECT_EQ(pci_replay_check(&w, 0), PC_E_REPLAY);
     // The edge moves with the highest counter, one step at a time.
     ASSERT_EQ(accept(w, h + 1), PC_OK);
-    EXPECT_EQ(pc_replay_check(&w, h + 1 - (kWindow - 1)), PC_OK);
-    EXPECT_EQ(pc_replay_check(&w, h + 1 - kWindow), PC_E_REPLAY);
+    EXPECT_EQ(pci_replay_check(&w, h + 1 - (kWindow - 1)), PC_OK);
+    EXPECT_EQ(pci_replay_check(&w, h + 1 - kWindow), PC_E_REPLAY);
 }
 
 TEST(Replay, HugeJumpForgetsTheOldRing)
@@ -139,10 +139,10 @@ TEST(Replay, CheckChangesNothingOnlyCommitMoves)
     ASSERT_EQ(accept(w, 5), PC_OK);
     pc_replay before = w;
     // A packet far ahead passes the check, but its tag has not verified yet:
-    EXPECT_EQ(pc_replay_check(&w, 100'000), PC_OK);
+    EXPECT_EQ(pci_replay_check(&w, 100'000), PC_OK);
     EXPECT_EQ(memcmp(&before, &w, sizeof w), 0);
-    EXPECT_EQ(pc_replay_check(&w, 4), PC_OK); // window did not move
-    EXPECT_EQ(pc_replay_check(&w, 5), PC_E_REPLAY);
+    EXPECT_EQ(pci_replay_check(&w, 4), PC_OK); // window did not move
+    EXPECT_EQ(pci_replay_check(&w, 5), PC_E_REPLAY);
 }
 
 TEST(Replay, MatchesModelOnRandomTraffic)

@@ -52,19 +52,20 @@ TEST(SelfTest, RandomFillsAndChecksArguments)
 TEST(SelfTest, PoolRefillsAndIsTakenByHandshakes)
 {
     require_selftest();
-    pc_wipe_all();
+    pci_wipe_all();
     EXPECT_EQ(pc_pool_ready(), 0);
     int32_t ready = pc_pool_refill();
     EXPECT_GT(ready, 0);
     EXPECT_EQ(pc_pool_ready(), ready);
     EXPECT_EQ(pc_pool_refill(), ready); // already full
-    pc_wipe_all();
+    pci_wipe_all();
     EXPECT_EQ(pc_pool_ready(), 0);
 }
 
-// A re-run with no free session slot cannot do its packet round trip: it says
-// so (PC_E_NO_SLOT) and keeps the earlier pass instead of closing the gate.
-TEST(SelfTest, RerunWithFullSessionTableKeepsTheGateOpen)
+// The self-test's packet round trip runs on its own transport state, not in
+// the session table: a re-run while every slot holds a call passes, and the
+// calls' sessions are left as they were.
+TEST(SelfTest, RerunWithFullSessionTablePassesAndLeavesTheSessionsAlone)
 {
     require_selftest();
     std::vector<int32_t> sessions;
@@ -88,10 +89,33 @@ TEST(SelfTest, RerunWithFullSessionTableKeepsTheGateOpen)
         sessions.push_back(s);
     }
     ASSERT_FALSE(sessions.empty());
-    EXPECT_EQ(pc_selftest(), PC_E_NO_SLOT);
+    std::vector<std::vector<uint8_t>> before;
+    for (int32_t s : sessions) {
+        std::vector<uint8_t> info(4);
+        ASSERT_EQ(pc_session_info(s, info.data(), 4), 4);
+        before.push_back(info);
+    }
+    EXPECT_EQ(pc_selftest(), PC_OK);
     uint8_t out[8];
     EXPECT_EQ(pc_random(out, 8), 8); // still open
-    for (int32_t s : sessions)
-        pc_session_free(s);
-    EXPECT_EQ(pc_selftest(), PC_OK);
+    for (size_t i = 0; i < sessions.size(); i++) {
+        std::vector<uint8_t> info(4);
+        EXPECT_EQ(pc_session_info(sessions[i], info.data(), 4), 4);
+        EXPECT_EQ(info, before[i]);
+        EXPECT_EQ(pc_session_free(sessions[i]), PC_OK);
+    }
+}
+
+// Nothing re-enters the API any more, so the host lock is a plain mutex that
+// checks for errors: a re-entry (a bug) stops the process instead of
+// deadlocking it.
+TEST(SelfTestDeathTest, ReenteringThePlatformLockStopsTheProcess)
+{
+    GTEST_FLAG_SET(death_test_style, "threadsafe");
+    EXPECT_DEATH(
+        {
+            pci_platform_lock();
+            pci_platform_lock();
+        },
+        "");
 }

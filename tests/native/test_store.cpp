@@ -48,7 +48,7 @@ protected:
     Bytes secret(int32_t index, uint32_t generation)
     {
         Bytes psk(32, 0);
-        EXPECT_EQ(pc_keystore_resumption(store, index, generation, psk.data()), PC_OK);
+        EXPECT_EQ(pci_keystore_resumption(store, index, generation, psk.data()), PC_OK);
         return psk;
     }
 
@@ -59,7 +59,7 @@ protected:
 Bytes resumption_of(int32_t session)
 {
     pc_transport_peer peer;
-    EXPECT_EQ(pc_transport_peer_view(session, &peer), PC_OK);
+    EXPECT_EQ(pci_transport_peer_view(session, &peer), PC_OK);
     return Bytes(peer.resumption, peer.resumption + 32);
 }
 
@@ -352,7 +352,7 @@ TEST_F(Store, PinFindReadForget)
     EXPECT_EQ(pc_contact_find(store, alice.data(), 32), PC_E_NOT_FOUND);
     EXPECT_EQ(pc_contact_forget(store, 0), PC_E_NOT_FOUND);
     Bytes psk(32);
-    EXPECT_EQ(pc_keystore_resumption(store, 0, 1, psk.data()), PC_E_NOT_FOUND);
+    EXPECT_EQ(pci_keystore_resumption(store, 0, 1, psk.data()), PC_E_NOT_FOUND);
     reopen();
     EXPECT_EQ(pc_contact_find(store, alice.data(), 32), PC_E_NOT_FOUND);
     EXPECT_EQ(pc_contact_find(store, bob.data(), 32), 1);
@@ -387,8 +387,8 @@ TEST_F(Store, PinTakesTheSessionsPeerAndResumption)
               peer);
     EXPECT_EQ(secret(0, 1), res);
     Bytes psk(32);
-    EXPECT_EQ(pc_keystore_resumption(store, 0, 2, psk.data()), PC_E_NO_PSK);
-    EXPECT_EQ(pc_keystore_resumption(store, 0, 0, psk.data()), PC_E_NO_PSK);
+    EXPECT_EQ(pci_keystore_resumption(store, 0, 2, psk.data()), PC_E_NO_PSK);
+    EXPECT_EQ(pci_keystore_resumption(store, 0, 0, psk.data()), PC_E_NO_PSK);
     pc_session_free(s);
 }
 
@@ -408,7 +408,7 @@ TEST_F(Store, PinMistakesChangeNothing)
     EXPECT_EQ(pc_contact_pin(-1, s, name, 3, 0), PC_E_HANDLE);
     SplitPair no_static = make_splits(random_bytes(32), random_bytes(32));
     no_static.initiator.has_remote_static = 0;
-    int32_t anon = pc_transport_create(&no_static.initiator);
+    int32_t anon = pci_transport_create(&no_static.initiator);
     EXPECT_EQ(pc_contact_pin(store, anon, name, 3, 0), PC_E_STATE);
     EXPECT_EQ(snapshot(store), before);
     EXPECT_EQ(read_file(dir.flash()), flash);
@@ -479,7 +479,7 @@ TEST_F(Store, RememberKeepsTwoGenerations)
     EXPECT_EQ(secret(0, 3), g3);
     EXPECT_EQ(secret(0, 2), g2);
     Bytes psk(32);
-    EXPECT_EQ(pc_keystore_resumption(store, 0, 1, psk.data()), PC_E_NO_PSK); // dropped
+    EXPECT_EQ(pci_keystore_resumption(store, 0, 1, psk.data()), PC_E_NO_PSK); // dropped
 
     // The peer missed our last remember and called with generation 2 again.
     int32_t retry = session_with_peer(bob, 2);
@@ -584,8 +584,8 @@ TEST_F(Store, PairThenCallKeepsBothPhonesInStep)
     ASSERT_EQ(pc_contact_remember(store, 0, ca), PC_OK);
     ASSERT_EQ(pc_contact_remember(bob_store, 0, cb), PC_OK);
     Bytes psk_a(32), psk_b(32);
-    ASSERT_EQ(pc_keystore_resumption(store, 0, 2, psk_a.data()), PC_OK);
-    ASSERT_EQ(pc_keystore_resumption(bob_store, 0, 2, psk_b.data()), PC_OK);
+    ASSERT_EQ(pci_keystore_resumption(store, 0, 2, psk_a.data()), PC_OK);
+    ASSERT_EQ(pci_keystore_resumption(bob_store, 0, 2, psk_b.data()), PC_OK);
     EXPECT_EQ(psk_a, psk_b); // the next call's PSK agrees
     for (int32_t s : {sa, sb, ca, cb})
         pc_session_free(s);

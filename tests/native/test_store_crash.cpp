@@ -49,7 +49,7 @@ protected:
         before = snapshot_of_dir(tmpl.path());
         ASSERT_EQ(before.contacts(), 1);
     }
-    void TearDown() override { pc_storage_test_cut_after(-1); }
+    void TearDown() override { pci_storage_test_cut_after(-1); }
 
     // The state the operation leaves when nothing goes wrong.
     StoreSnapshot state_after(const std::function<int32_t(int32_t)> &op)
@@ -95,9 +95,9 @@ void StoreCrash::sweep_update(const std::function<int32_t(int32_t)> &op, long st
         copy_store(tmpl, work);
         int32_t h = open_store(work.path());
         ASSERT_GE(h, 0);
-        pc_storage_test_cut_after(cut);
+        pci_storage_test_cut_after(cut);
         int32_t rc = op(h);
-        pc_storage_test_cut_after(-1);
+        pci_storage_test_cut_after(-1);
         if (cut <= kSlot) {
             ASSERT_EQ(rc, PC_E_STORAGE) << cut;
             ASSERT_EQ(snapshot(h), before) << "RAM changed by a failed write, cut " << cut;
@@ -131,7 +131,7 @@ TEST_F(StoreCrash, PinCutAtEveryByte)
 {
     SplitPair pairing = make_splits(random_bytes(32), random_bytes(32));
     sweep_update([&](int32_t h) {
-        int32_t s = pc_transport_create(&pairing.initiator);
+        int32_t s = pci_transport_create(&pairing.initiator);
         int32_t rc = pc_contact_pin(h, s, reinterpret_cast<const uint8_t *>("bob"), 3, 0);
         pc_session_free(s);
         return rc;
@@ -142,7 +142,7 @@ TEST_F(StoreCrash, RememberCutAtEveryByte)
 {
     SplitPair call = make_splits(random_bytes(32), alice, 1);
     sweep_update([&](int32_t h) {
-        int32_t s = pc_transport_create(&call.initiator);
+        int32_t s = pci_transport_create(&call.initiator);
         int32_t rc = pc_contact_remember(h, 0, s);
         pc_session_free(s);
         return rc;
@@ -169,9 +169,9 @@ TEST_F(StoreCrash, FirstBootCutAtEveryByte)
     for (long cut = 0; cut <= kCreateBytes + 1; cut++) {
         fs::remove(work.flash());
         fs::remove(work.key());
-        pc_storage_test_cut_after(cut);
+        pci_storage_test_cut_after(cut);
         int32_t h = open_store(work.path());
-        pc_storage_test_cut_after(-1);
+        pci_storage_test_cut_after(-1);
         Bytes created;
         if (cut <= kCreateBytes) {
             ASSERT_EQ(h, PC_E_STORAGE) << cut;
@@ -211,9 +211,9 @@ TEST_F(StoreCrash, FactoryResetCutAtEveryByte)
         copy_store(tmpl, work);
         int32_t h = open_store(work.path());
         ASSERT_GE(h, 0);
-        pc_storage_test_cut_after(cut);
+        pci_storage_test_cut_after(cut);
         int32_t rc = reset_store(h, work.path());
-        pc_storage_test_cut_after(-1);
+        pci_storage_test_cut_after(-1);
         if (cut == 0) {
             ASSERT_EQ(rc, PC_E_STORAGE);
             ASSERT_EQ(snapshot(h), before); // still open, untouched

@@ -95,7 +95,7 @@ namespace Phone.Sim.Display
                 return y;
             }
 
-            string code = CodeFormat.Grouped(screen.Code);
+            string code = screen.Code; // already grouped by VerificationCode.Format
             List<string> words = TextWrap.Wrap(screen.CodeWords ?? string.Empty, CharsPerLine());
             int scale = CodeScale(code, words.Count, BodyLines(screen).Count, KeysTop - y);
             canvas.TextCentered(0, Width, y + 2, code, scale, CodeColor);

@@ -76,7 +76,7 @@ namespace Phone.Sim.Display
                 rows.Add(Row(Center(big)));
             }
 
-            rows.Add(Row(Center("code " + CodeFormat.Grouped(screen.Code))));
+            rows.Add(Row(Center("code " + screen.Code)));
             if (!string.IsNullOrEmpty(screen.CodeWords))
             {
                 foreach (string line in TextWrap.Wrap(screen.CodeWords, Inner - 2))

@@ -21,12 +21,12 @@ static void x25519(void)
         int rc = 0;
 
         xt_seed(100 + i);
-        (void)pc_be_random(secret, sizeof secret);
-        (void)pc_be_random(out, 32);
-        pc_be_x25519_public(peer, out);              /* a valid peer point */
-        XT_MEASURE(&a, rc = pc_be_x25519(out, secret, peer));
+        (void)pci_be_random(secret, sizeof secret);
+        (void)pci_be_random(out, 32);
+        pci_be_x25519_public(peer, out);              /* a valid peer point */
+        XT_MEASURE(&a, rc = pci_be_x25519(out, secret, peer));
         if (rc != 0) {
-            xt_bench_fail("pc_be_x25519", rc);
+            xt_bench_fail("pci_be_x25519", rc);
         }
         if (i == 0) {
             first = a;
@@ -43,8 +43,8 @@ static void x25519(void)
         xt_acc a = { 0 };
 
         xt_seed(200 + i);
-        (void)pc_be_random(secret, sizeof secret);
-        XT_MEASURE(&a, pc_be_x25519_public(peer, secret));
+        (void)pci_be_random(secret, sizeof secret);
+        XT_MEASURE(&a, pci_be_x25519_public(peer, secret));
         if (i == 0) {
             first = a;
         }
@@ -62,11 +62,11 @@ static void aead(void)
     int rc = 0;
 
     memset(pkt, 0x5A, sizeof pkt);
-    XT_MEASURE(&seal, pc_be_aead_seal(pkt + 28, pkt + 28 + 160, key, nonce, pkt, 28, pkt + 28, 160));
-    XT_MEASURE(&open, rc = pc_be_aead_open(pkt + 28, key, nonce, pkt, 28, pkt + 28, 160,
+    XT_MEASURE(&seal, pci_be_aead_seal(pkt + 28, pkt + 28 + 160, key, nonce, pkt, 28, pkt + 28, 160));
+    XT_MEASURE(&open, rc = pci_be_aead_open(pkt + 28, key, nonce, pkt, 28, pkt + 28, 160,
                                            pkt + 28 + 160));
     if (rc != 0) {
-        xt_bench_fail("pc_be_aead_open", rc);
+        xt_bench_fail("pci_be_aead_open", rc);
     }
     xt_report("aead_seal", "ChaCha20-Poly1305 seal, 160 B + 28 B AD (backend only)", &seal);
     xt_report("aead_open", "ChaCha20-Poly1305 open, 160 B + 28 B AD (backend only)", &open);
@@ -78,9 +78,9 @@ static void blake2b(void)
     xt_acc a = { 0 };
 
     XT_MEASURE(&a, {
-        pc_be_blake2b_init(&ctx, 64);
-        pc_be_blake2b_update(&ctx, pkt, 64);
-        pc_be_blake2b_final(&ctx, out, 64);
+        pci_be_blake2b_init(&ctx, 64);
+        pci_be_blake2b_update(&ctx, pkt, 64);
+        pci_be_blake2b_final(&ctx, out, 64);
     });
     a.calls = 1;
     xt_report("blake2b", "BLAKE2b-512 of 64 B (init+update+final)", &a);
@@ -88,8 +88,8 @@ static void blake2b(void)
 
 void xt_bench_backend(void)
 {
-    if (pc_be_init() != 0) {
-        xt_bench_fail("pc_be_init", -1);
+    if (pci_be_init() != 0) {
+        xt_bench_fail("pci_be_init", -1);
     }
     x25519();
     aead();

@@ -2,7 +2,7 @@
  * storage_ram.c - storage.h for the emulated core: "flash" in RAM.
  *
  * Two A/B slots per device and a device key, in static arrays that survive a
- * pc_wipe_all() and a store close/reopen (a soft reboot), but not a new run
+ * pci_wipe_all() and a store close/reopen (a soft reboot), but not a new run
  * of the image. Locators name up to XT_RAM_DEVICES independent devices, so a
  * test can open a second phone's store after closing the first.
  *
@@ -36,7 +36,7 @@ static ram_device devices[XT_RAM_DEVICES];
 #ifdef PC_TEST_HOOKS
 static long cut_budget = -1;    /* bytes still written before the "power cut" */
 
-void pc_storage_test_cut_after(long bytes)
+void pci_storage_test_cut_after(long bytes)
 {
     cut_budget = bytes;
 }
@@ -57,7 +57,7 @@ uint8_t *xt_ram_flash_slot(const char *locator, int slot, size_t *len)
 }
 #endif
 
-int pc_storage_bind(pc_storage *st, const uint8_t *locator, size_t len)
+int pci_storage_bind(pc_storage *st, const uint8_t *locator, size_t len)
 {
     int free_dev = -1;
 
@@ -101,7 +101,7 @@ static ram_device *device_of(const pc_storage *st)
     return &devices[st->device];
 }
 
-int pc_storage_read(pc_storage *st, int slot, uint8_t *buf, size_t cap)
+int pci_storage_read(pc_storage *st, int slot, uint8_t *buf, size_t cap)
 {
     ram_device *dev = device_of(st);
     size_t n;
@@ -119,7 +119,7 @@ int pc_storage_read(pc_storage *st, int slot, uint8_t *buf, size_t cap)
     return (int)n;
 }
 
-int pc_storage_write(pc_storage *st, int slot, const uint8_t *buf, size_t len)
+int pci_storage_write(pc_storage *st, int slot, const uint8_t *buf, size_t len)
 {
     ram_device *dev = device_of(st);
     size_t n = len;
@@ -151,7 +151,7 @@ int pc_storage_write(pc_storage *st, int slot, const uint8_t *buf, size_t len)
     return cut ? PC_E_STORAGE : PC_OK;
 }
 
-int pc_storage_device_key(pc_storage *st, uint8_t key[32], int mode)
+int pci_storage_device_key(pc_storage *st, uint8_t key[32], int mode)
 {
     ram_device *dev = device_of(st);
     int created = 0;
@@ -161,36 +161,36 @@ int pc_storage_device_key(pc_storage *st, uint8_t key[32], int mode)
     }
     if (mode == PC_DEVICE_KEY_RENEW || (mode == PC_DEVICE_KEY_CREATE && !dev->has_key)) {
         uint8_t fresh[32];
-        int rc = pc_be_random(fresh, sizeof fresh);
+        int rc = pci_be_random(fresh, sizeof fresh);
         if (rc != PC_OK) {
-            pc_be_wipe(fresh, sizeof fresh);
-            pc_be_wipe(key, 32);
+            pci_be_wipe(fresh, sizeof fresh);
+            pci_be_wipe(key, 32);
             return PC_E_RNG;
         }
         memcpy(dev->key, fresh, sizeof fresh);
-        pc_be_wipe(fresh, sizeof fresh);
+        pci_be_wipe(fresh, sizeof fresh);
         dev->has_key = 1;
         created = 1;
     } else if (mode != PC_DEVICE_KEY_READ && mode != PC_DEVICE_KEY_CREATE) {
-        pc_be_wipe(key, 32);
+        pci_be_wipe(key, 32);
         return PC_E_ARG;
     }
     if (!dev->has_key) {
-        pc_be_wipe(key, 32);
+        pci_be_wipe(key, 32);
         return PC_E_NOT_FOUND;
     }
     memcpy(key, dev->key, sizeof dev->key);
     return created;
 }
 
-int pc_storage_erase(pc_storage *st)
+int pci_storage_erase(pc_storage *st)
 {
     ram_device *dev = device_of(st);
 
     if (dev == NULL) {
         return PC_E_STORAGE;
     }
-    pc_be_wipe(dev->slot, sizeof dev->slot);
+    pci_be_wipe(dev->slot, sizeof dev->slot);
     memset(dev->slot_len, 0, sizeof dev->slot_len);
     return PC_OK;
 }

@@ -171,7 +171,7 @@ const purpose = {
   s_handshakes: 'hs_table.c: handshake slots',
   s_sessions: 'transport.c: session slots',
   s_scratch: 'handshake.c: working copy + message being written (wiped after every message)',
-  s_loop: 'selftest.c: the loopback\'s two handshakes, splits and message (wiped on every path)',
+  s_loop: 'selftest.c: the loopback\'s two handshakes (then two transport states), splits and message (wiped on every path)',
   s_pool: 'keypool.c: pre-generated ephemeral key pairs',
   s_state: 'selftest.c: the self-test verdict',
 };

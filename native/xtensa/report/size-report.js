@@ -70,8 +70,8 @@ function tally(sections) {
 }
 
 const ops = [
-  ['x25519', 'X25519 DH (pc_be_x25519)'],
-  ['x25519_base', 'X25519 key generation (pc_be_x25519_public)'],
+  ['x25519', 'X25519 DH (pci_be_x25519)'],
+  ['x25519_base', 'X25519 key generation (pci_be_x25519_public)'],
   ['handshake', 'handshake, either side, XX/IK/IKpsk2 (pc_hs_new/_use_resumption/_write/_read/_split/_free)'],
   ['pkt_seal', 'packet protect (pc_session_seal)'],
   ['pkt_open', 'packet unprotect (pc_session_open)'],

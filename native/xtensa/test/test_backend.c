@@ -26,10 +26,10 @@ static void x25519(const char *group)
         memcpy(secret, v->scalar, 32);
         memcpy(peer, v->u, 32);
         memset(out, 0xAA, 32);
-        rc = pc_be_x25519(out, secret, peer);
+        rc = pci_be_x25519(out, secret, peer);
         if (v->zero_shared) {
             xt_check_rc(rc, PC_E_BAD_KEY, group, v->name, "low-order point accepted");
-            xt_check(pc_be_is_zero(out, 32), group, v->name, "output not wiped");
+            xt_check(pci_be_is_zero(out, 32), group, v->name, "output not wiped");
         } else if (xt_check_rc(rc, PC_OK, group, v->name, "x25519 rc")) {
             xt_check(memcmp(out, v->out, 32) == 0, group, v->name, "shared secret differs");
         }
@@ -39,7 +39,7 @@ static void x25519(const char *group)
         uint8_t *pub = work + 3, *secret = work + 37;
 
         memcpy(secret, v->secret, 32);
-        pc_be_x25519_public(pub, secret);
+        pci_be_x25519_public(pub, secret);
         xt_check(memcmp(pub, v->pub, 32) == 0, group, v->name, "public key differs");
     }
 }
@@ -56,17 +56,17 @@ static void aead_one(const char *group, const xt_aead_kat *v, int x)
     if (v->valid) {
         memcpy(buf, v->m, v->m_len);     /* seal in place (c == m) */
         if (x) {
-            pc_be_xaead_seal(buf, tag, v->key, v->nonce, v->ad, v->ad_len, buf, v->m_len);
+            pci_be_xaead_seal(buf, tag, v->key, v->nonce, v->ad, v->ad_len, buf, v->m_len);
         } else {
-            pc_be_aead_seal(buf, tag, v->key, v->nonce, v->ad, v->ad_len, buf, v->m_len);
+            pci_be_aead_seal(buf, tag, v->key, v->nonce, v->ad, v->ad_len, buf, v->m_len);
         }
         xt_check(memcmp(buf, v->c, v->m_len) == 0, group, v->name, "ciphertext differs");
         xt_check(memcmp(tag, v->tag, 16) == 0, group, v->name, "tag differs");
     }
     memcpy(buf, v->c, v->m_len);         /* open in place */
     memcpy(tag, v->tag, 16);
-    rc = x ? pc_be_xaead_open(buf, v->key, v->nonce, v->ad, v->ad_len, buf, v->m_len, tag)
-           : pc_be_aead_open(buf, v->key, v->nonce, v->ad, v->ad_len, buf, v->m_len, tag);
+    rc = x ? pci_be_xaead_open(buf, v->key, v->nonce, v->ad, v->ad_len, buf, v->m_len, tag)
+           : pci_be_aead_open(buf, v->key, v->nonce, v->ad, v->ad_len, buf, v->m_len, tag);
     if (v->valid) {
         if (xt_check_rc(rc, PC_OK, group, v->name, "open of a valid message")) {
             xt_check(memcmp(buf, v->m, v->m_len) == 0, group, v->name, "plaintext differs");
@@ -102,11 +102,11 @@ static void blake2b(const char *group)
         size_t half = v->in_len / 3;
 
         memcpy(in, v->in, v->in_len);
-        pc_be_blake2b_init(&ctx, v->out_len);      /* in three updates */
-        pc_be_blake2b_update(&ctx, in, half);
-        pc_be_blake2b_update(&ctx, in + half, half);
-        pc_be_blake2b_update(&ctx, in + 2 * half, v->in_len - 2 * half);
-        pc_be_blake2b_final(&ctx, out, v->out_len);
+        pci_be_blake2b_init(&ctx, v->out_len);      /* in three updates */
+        pci_be_blake2b_update(&ctx, in, half);
+        pci_be_blake2b_update(&ctx, in + half, half);
+        pci_be_blake2b_update(&ctx, in + 2 * half, v->in_len - 2 * half);
+        pci_be_blake2b_final(&ctx, out, v->out_len);
         xt_check(memcmp(out, v->out, v->out_len) == 0, group, v->name, "digest differs");
     }
 }
@@ -117,20 +117,20 @@ static void compare(const char *group)
     uint8_t *b = work + 1;
 
     memcpy(b, a, sizeof a);
-    xt_check(pc_be_equal(a, b, sizeof a) == 1, group, "equal", "equal buffers differ");
+    xt_check(pci_be_equal(a, b, sizeof a) == 1, group, "equal", "equal buffers differ");
     b[32] ^= 0x80;
-    xt_check(pc_be_equal(a, b, sizeof a) == 0, group, "equal", "last-bit difference missed");
+    xt_check(pci_be_equal(a, b, sizeof a) == 0, group, "equal", "last-bit difference missed");
     memset(b, 0, 33);
-    xt_check(pc_be_is_zero(b, 33) == 1, group, "is_zero", "zero buffer not zero");
+    xt_check(pci_be_is_zero(b, 33) == 1, group, "is_zero", "zero buffer not zero");
     b[17] = 1;
-    xt_check(pc_be_is_zero(b, 33) == 0, group, "is_zero", "non-zero buffer zero");
-    pc_be_wipe(b, 33);
-    xt_check(pc_be_is_zero(b, 33) == 1, group, "wipe", "wipe left bytes");
+    xt_check(pci_be_is_zero(b, 33) == 0, group, "is_zero", "non-zero buffer zero");
+    pci_be_wipe(b, 33);
+    xt_check(pci_be_is_zero(b, 33) == 1, group, "wipe", "wipe left bytes");
 }
 
 void xt_test_backend(void)
 {
-    xt_check_rc(pc_be_init(), PC_OK, "backend", "pc_be_init", "init");
+    xt_check_rc(pci_be_init(), PC_OK, "backend", "pci_be_init", "init");
     xt_run_group("backend x25519 (RFC 7748, Wycheproof)", x25519);
     xt_run_group("backend chacha20-poly1305 (RFC 8439, Wycheproof)", aead);
     xt_run_group("backend xchacha20-poly1305 (Wycheproof)", xaead);

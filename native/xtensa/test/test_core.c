@@ -81,10 +81,10 @@ static void transport(const char *group, const xt_noise_vector *v, size_t first,
         || !xt_check_rc(pc_test_hs_split(r, &sr), PC_OK, group, v->name, "responder split")) {
         return;
     }
-    pc_cs_init(&i_send, si.k_i2r);
-    pc_cs_init(&i_recv, si.k_r2i);
-    pc_cs_init(&r_send, sr.k_r2i);
-    pc_cs_init(&r_recv, sr.k_i2r);
+    pci_cs_init(&i_send, si.k_i2r);
+    pci_cs_init(&i_recv, si.k_r2i);
+    pci_cs_init(&r_send, sr.k_r2i);
+    pci_cs_init(&r_recv, sr.k_i2r);
     for (size_t k = first; k < v->n_msgs; k++) {
         const xt_noise_msg *m = &v->msgs[k];
         int from_init = (k % 2) == 0;
@@ -94,19 +94,19 @@ static void transport(const char *group, const xt_noise_vector *v, size_t first,
                       v->name, "transport message size")) {
             return;
         }
-        xt_check_rc(pc_cs_encrypt(from_init ? &i_send : &r_send, NULL, 0, m->payload,
+        xt_check_rc(pci_cs_encrypt(from_init ? &i_send : &r_send, NULL, 0, m->payload,
                                   m->payload_len, ct), PC_OK, group, v->name, "transport encrypt");
         xt_check(memcmp(ct, m->ct, m->ct_len) == 0, group, v->name,
                  "transport message differs from the vector");
-        xt_check_rc(pc_cs_decrypt(from_init ? &r_recv : &i_recv, NULL, 0, m->ct, m->ct_len,
+        xt_check_rc(pci_cs_decrypt(from_init ? &r_recv : &i_recv, NULL, 0, m->ct, m->ct_len,
                                   payload), PC_OK, group, v->name, "transport decrypt");
         xt_check(memcmp(payload, m->payload, m->payload_len) == 0, group, v->name,
                  "transport payload differs");
     }
-    pc_cs_wipe(&i_send);
-    pc_cs_wipe(&i_recv);
-    pc_cs_wipe(&r_send);
-    pc_cs_wipe(&r_recv);
+    pci_cs_wipe(&i_send);
+    pci_cs_wipe(&i_recv);
+    pci_cs_wipe(&r_send);
+    pci_cs_wipe(&r_recv);
 }
 
 static void noise_vector(const char *group, const xt_noise_vector *v)
@@ -413,10 +413,10 @@ static void power_cut(const char *group)
             return;
         }
         (void)pc_store_identity(st, id, 32);
-        pc_storage_test_cut_after(cuts[c]);
+        pci_storage_test_cut_after(cuts[c]);
         rc = pc_contact_set_flags(st, 0, c % 2 ? PC_CONTACT_VERIFIED : 0);
-        pc_storage_test_cut_after(-1);
-        pc_wipe_all();                  /* soft reboot: every table wiped */
+        pci_storage_test_cut_after(-1);
+        pci_wipe_all();                  /* soft reboot: every table wiped */
         st = pc_store_open((const uint8_t *)LOC, LOC_LEN);
         xt_check(st >= 0, group, "open after cut", "store lost or corrupt after a power cut");
         xt_check(st >= 0 && pc_store_identity(st, id2, 32) == 32 && memcmp(id, id2, 32) == 0,

@@ -68,8 +68,7 @@ namespace Phone.DeviceTests.Host
             return map;
         }
 
-        private static IEnumerable<TypeDefinition> NativeTypes(MdpModel model) =>
-            model.Types.Where(t => MdpModel.IncludeInStub(t) && t.Methods.Any(MdpModel.IsNative));
+        private static IEnumerable<TypeDefinition> NativeTypes(MdpModel model) => StubFiles.NativeTypes(model);
 
         private static string ReadIfExists(string path) => File.Exists(path) ? File.ReadAllText(path) : string.Empty;
 
@@ -226,27 +225,16 @@ namespace Phone.DeviceTests.Host
         }
 
         /// <summary>
-        /// Rewrites the generated ("DO NOT EDIT") files from the model when PHONE_WRITE_STUBS=1
-        /// (docs/device.md, "When the binding changes"). Otherwise a no-op.
+        /// The committed generated files are exactly what scripts/regen-stubs.sh writes from the
+        /// current binding (so the script is the one way to produce them).
         /// </summary>
         [Fact]
-        public void WriteGeneratedStubsOnRequest()
+        public void GeneratedFilesAreWhatRegenStubsWrites()
         {
-            if (Environment.GetEnvironmentVariable("PHONE_WRITE_STUBS") != "1")
-            {
-                return;
-            }
-
-            var model = Model();
-            var dir = Repo.Path(Dir);
-            File.WriteAllText(Path.Combine(dir, model.SafeName + ".h"), InteropLayoutWriter.AssemblyHeader(model));
-            File.WriteAllText(Path.Combine(dir, model.SafeName + ".cpp"), InteropLayoutWriter.AssemblyLookupPredicted(model));
-            foreach (var type in NativeTypes(model))
-            {
-                var stem = Path.Combine(dir, model.SafeName + "_" + MdpModel.ClassName(type));
-                File.WriteAllText(stem + ".h", InteropLayoutWriter.ClassHeader(model, type));
-                File.WriteAllText(stem + "_mshl.cpp", InteropLayoutWriter.Marshalling(model, type));
-            }
+            var stale = StubFiles.Render(Model())
+                .Where(f => ReadIfExists(Repo.Path($"{Dir}/{f.Key}")) != f.Value)
+                .Select(f => f.Key).ToList();
+            Assert.True(stale.Count == 0, "differs from scripts/regen-stubs.sh's output: " + string.Join(", ", stale));
         }
     }
 }

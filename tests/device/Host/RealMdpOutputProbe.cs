@@ -7,8 +7,8 @@ using Xunit.Abstractions;
 namespace Phone.DeviceTests.Host
 {
     /// <summary>
-    /// Manual verification of the MDP model against a real MetadataProcessor output (not part
-    /// of the suite's assertions unless PHONE_MDP_SAMPLE is set). PHONE_MDP_SAMPLE names a
+    /// Manual verification of the MDP model against a real MetadataProcessor output: reported
+    /// as skipped unless PHONE_MDP_SAMPLE and PHONE_MDP_SAMPLE_ASSEMBLY are set. PHONE_MDP_SAMPLE names a
     /// directory holding the assembly compiled against nanoFramework's mscorlib (A.dll plus
     /// mscorlib.dll) and the MDP-generated A.h/A.cpp: the model's method_lookup, header and
     /// predicted checksum must equal the generated ones. docs/device.md records the run made
@@ -23,16 +23,11 @@ namespace Phone.DeviceTests.Host
             _output = output;
         }
 
-        [Fact]
-        public void ModelReproducesARealMdpRunWhenOneIsGiven()
+        [MdpSampleFact]
+        public void ModelReproducesARealMdpRun()
         {
-            var dir = Environment.GetEnvironmentVariable("PHONE_MDP_SAMPLE");
-            var name = Environment.GetEnvironmentVariable("PHONE_MDP_SAMPLE_ASSEMBLY");
-            if (string.IsNullOrEmpty(dir) || string.IsNullOrEmpty(name))
-            {
-                return;
-            }
-
+            var dir = Environment.GetEnvironmentVariable(MdpSampleFactAttribute.DirVariable);
+            var name = Environment.GetEnvironmentVariable(MdpSampleFactAttribute.AssemblyVariable);
             var model = MdpModel.Load(Path.Combine(dir, name + ".dll"), dir);
             var files = new InteropStubCheck.Files
             {
