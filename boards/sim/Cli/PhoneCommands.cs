@@ -190,8 +190,10 @@ namespace Phone.Sim.Cli
                     .Append('@').Append(phones[i].Address);
             }
 
+            Phone.Firmware.Discovery.MdnsCounters k = _phone.DiscoveryCounters;
             return CommandResult.Done(phones.Length == 0 ? "no phones found yet" : text.ToString().TrimEnd(),
-                Fields.Of("count", phones.Length, "phones", names.ToString(), "advertised", _phone.AdvertisedName));
+                Fields.Of("count", phones.Length, "phones", names.ToString(), "advertised", _phone.AdvertisedName,
+                    "mdnsReceived", k.Received, "mdnsSent", k.Sent, "mdnsDrops", k.TotalDrops, "conflicts", k.Conflicts));
         }
 
         private CommandResult Call(string[] w)
