@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -82,6 +83,8 @@ def main():
     ap.add_argument("--delay", type=float, default=30)
     ap.add_argument("--jitter", type=float, default=30)
     a = ap.parse_args()
+    # a timeout or Ctrl-C still runs the clean-up below
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("LAN scenario FAILED: stopped by SIGTERM"))
 
     bed = Bed(a.loss, a.delay, a.jitter)
     phones = {}
