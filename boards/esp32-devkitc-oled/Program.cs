@@ -20,8 +20,9 @@ namespace Phone.Boards.DevKitC
                 Ssd13xx.DisplayResolution.OLED128x64);
             var display = new OledDisplay(oled);
             var phone = PhoneWiring.Start(display, WifiJoin.Connect,
-                received => new UdpTransport(PinMap.PhonePort, received), new TickClock(), PinMap.PhonePort,
-                PinMap.PeerAddress);
+                received => new UdpTransport(PinMap.PhonePort, received),
+                received => new MdnsTransport(Phone.Firmware.Discovery.MdnsGroup.Port, received), StationAddress.Read,
+                new TickClock(), PinMap.PhonePort, PinMap.PeerAddress);
 
             var gpio = new GpioController();
             Watch(gpio, PinMap.ButtonLeft, phone, PhoneWiring.Left);

@@ -14,8 +14,9 @@ namespace Phone.Boards.M5Core2
             nanoFramework.M5Stack.M5Core2.InitializeScreen();
             var display = new LcdDisplay();
             var phone = PhoneWiring.Start(display, WifiJoin.Connect,
-                received => new UdpTransport(PinMap.PhonePort, received), new TickClock(), PinMap.PhonePort,
-                PinMap.PeerAddress);
+                received => new UdpTransport(PinMap.PhonePort, received),
+                received => new MdnsTransport(Phone.Firmware.Discovery.MdnsGroup.Port, received), StationAddress.Read,
+                new TickClock(), PinMap.PhonePort, PinMap.PeerAddress);
             nanoFramework.M5Stack.M5Core2.TouchEvent += (sender, e) =>
             {
                 // the three printed buttons under the screen: A left, B centre, C right

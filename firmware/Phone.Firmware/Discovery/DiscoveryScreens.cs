@@ -12,6 +12,12 @@ namespace Phone.Firmware.Discovery
         /// <summary>The pairing list: one line per phone found, "n  Name  fingerprint".</summary>
         public static Screen PhoneList(FoundPhone[] phones)
         {
+            return PhoneList(phones, -1);
+        }
+
+        /// <summary>The pairing list with line selected (0-based) marked "&gt;" (boards with buttons, not a keyboard).</summary>
+        public static Screen PhoneList(FoundPhone[] phones, int selected)
+        {
             string[] lines = new string[phones.Length == 0 ? 1 : phones.Length];
             if (phones.Length == 0)
             {
@@ -20,7 +26,7 @@ namespace Phone.Firmware.Discovery
 
             for (int i = 0; i < phones.Length; i++)
             {
-                lines[i] = (i + 1).ToString() + "  " + phones[i].Name + "  "
+                lines[i] = (i == selected ? ">" : "") + (i + 1).ToString() + "  " + phones[i].Name + "  "
                            + phones[i].Fingerprint.Substring(0, ShortFingerprintDigits);
             }
 
