@@ -77,7 +77,7 @@ def avahi_browse(bed, node, env):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sim", required=True, help="Phone.Sim.dll")
-    ap.add_argument("--png", help="write Alice's pairing list here")
+    ap.add_argument("--png-dir", help="write PNGs of Alice's display here (pairing list, call after the move)")
     ap.add_argument("--logs", help="copy the test bed's logs here")
     ap.add_argument("--loss", type=float, default=0.10)
     ap.add_argument("--delay", type=float, default=30)
@@ -143,8 +143,9 @@ def main():
 
         # 3. pair from the list
         alice, bob = phones["Alice"], phones["Bob"]
-        if a.png:
-            alice.must("png " + os.path.abspath(a.png))
+        if a.png_dir:
+            alice.must("phones")
+            alice.must("png " + os.path.join(os.path.abspath(a.png_dir), "sim-lan-pairing-list.png"))
         ma, mb = alice.mark(), bob.mark()
         alice.must("pair Bob")
         alice.wait_event("CodeShown", 20, ma)
@@ -174,6 +175,8 @@ def main():
         alice.wait_event("Connected", 20, ma)
         bob.wait_event("Connected", 20, mb)
         step("Alice called contact 'Bob' (no address given): connected at 10.77.0.22:5060")
+        if a.png_dir:
+            alice.must("png " + os.path.join(os.path.abspath(a.png_dir), "sim-lan-call-after-move.png"))
         time.sleep(3)
         played_a = len([x for x in alice.must("frames")["fields"]["played"].split(",") if x])
         played_b = len([x for x in bob.must("frames")["fields"]["played"].split(",") if x])
