@@ -279,10 +279,9 @@ namespace Phone.Firmware.Discovery
                 return;
             }
 
-            string fingerprint = PhoneTxt.Fingerprint(m.Buffer, m.DataOffset(i), m.DataLength(i));
-            if (fingerprint != p.Fingerprint)
+            if (!PhoneTxt.FingerprintIs(m.Buffer, m.DataOffset(i), m.DataLength(i), p.Fingerprint))
             {
-                p.Fingerprint = fingerprint;
+                p.Fingerprint = PhoneTxt.Fingerprint(m.Buffer, m.DataOffset(i), m.DataLength(i)); // a refresh allocates nothing
             }
 
             p.Version = PhoneTxt.Version(m.Buffer, m.DataOffset(i), m.DataLength(i));

@@ -56,6 +56,33 @@ namespace Phone.Firmware.Discovery
             return new string(text);
         }
 
+        /// <summary>True when the "fp" value of checked TXT data is known (lower-case hex, compared without case); allocates nothing.</summary>
+        public static bool FingerprintIs(byte[] b, int data, int length, string known)
+        {
+            int at;
+            int n;
+            if (known == null || !Find(b, data, length, "fp", out at, out n) || n != known.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                int c = b[at + i];
+                if (c >= 'A' && c <= 'F')
+                {
+                    c += 32;
+                }
+
+                if (c != known[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>The "v" value of checked TXT data (a decimal up to 4 digits), or -1.</summary>
         public static int Version(byte[] b, int data, int length)
         {
