@@ -105,53 +105,24 @@ namespace Phone.Firmware.Discovery
 
         private MdnsDrop ParseInto(byte[] buffer, int offset, int count)
         {
-            if (count > DnsLimits.MaxMessage)
+            MdnsDrop header = CheckHeader(buffer, offset, count);
+            if (header != MdnsDrop.None)
             {
-                return MdnsDrop.Oversize;
-            }
-
-            if (count < DnsLimits.HeaderLength)
-            {
-                return MdnsDrop.Truncated;
+                return header;
             }
 
             int start = offset;
             int end = offset + count;
-            int flags = U16(buffer, start + 2);
-            if ((flags & 0x7800) != 0 || (flags & 0x000F) != 0)
-            {
-                return MdnsDrop.BadHeader; // opcode or rcode not zero: ignored (RFC 6762 §18.3, §18.11)
-            }
-
             int questions = U16(buffer, start + 4);
-            int answers = U16(buffer, start + 6);
-            int authority = U16(buffer, start + 8);
-            int additional = U16(buffer, start + 10);
-            int records = answers + authority + additional;
-            if (questions > DnsLimits.MaxQuestions || records > DnsLimits.MaxRecords)
-            {
-                return MdnsDrop.TooManyRecords;
-            }
-
+            int records = U16(buffer, start + 6) + U16(buffer, start + 8) + U16(buffer, start + 10);
             int p = start + DnsLimits.HeaderLength;
             for (int i = 0; i < questions; i++)
             {
-                int next;
-                MdnsDrop name = DnsName.Check(buffer, start, end, p, out next);
-                if (name != MdnsDrop.None)
+                MdnsDrop question = ParseQuestion(buffer, start, end, i, ref p);
+                if (question != MdnsDrop.None)
                 {
-                    return name;
+                    return question;
                 }
-
-                if (next + 4 > end)
-                {
-                    return MdnsDrop.Truncated;
-                }
-
-                _qName[i] = p;
-                _qType[i] = U16(buffer, next);
-                _qClass[i] = U16(buffer, next + 2);
-                p = next + 4;
             }
 
             for (int i = 0; i < records; i++)
@@ -163,15 +134,65 @@ namespace Phone.Firmware.Discovery
                 }
             }
 
+            Keep(buffer, start, end);
+            return MdnsDrop.None;
+        }
+
+        // Every part checked: the message becomes readable.
+        private void Keep(byte[] buffer, int start, int end)
+        {
             Buffer = buffer;
             Start = start;
             End = end;
             Id = U16(buffer, start);
-            Flags = flags;
-            QuestionCount = questions;
-            AnswerCount = answers;
-            AuthorityCount = authority;
-            RecordCount = records;
+            Flags = U16(buffer, start + 2);
+            QuestionCount = U16(buffer, start + 4);
+            AnswerCount = U16(buffer, start + 6);
+            AuthorityCount = U16(buffer, start + 8);
+            RecordCount = AnswerCount + AuthorityCount + U16(buffer, start + 10);
+        }
+
+        private static MdnsDrop CheckHeader(byte[] buffer, int start, int count)
+        {
+            if (count > DnsLimits.MaxMessage)
+            {
+                return MdnsDrop.Oversize;
+            }
+
+            if (count < DnsLimits.HeaderLength)
+            {
+                return MdnsDrop.Truncated;
+            }
+
+            int flags = U16(buffer, start + 2);
+            if ((flags & 0x7800) != 0 || (flags & 0x000F) != 0)
+            {
+                return MdnsDrop.BadHeader; // opcode or rcode not zero: ignored (RFC 6762 §18.3, §18.11)
+            }
+
+            int records = U16(buffer, start + 6) + U16(buffer, start + 8) + U16(buffer, start + 10);
+            return U16(buffer, start + 4) > DnsLimits.MaxQuestions || records > DnsLimits.MaxRecords
+                ? MdnsDrop.TooManyRecords : MdnsDrop.None;
+        }
+
+        private MdnsDrop ParseQuestion(byte[] buffer, int start, int end, int i, ref int p)
+        {
+            int next;
+            MdnsDrop name = DnsName.Check(buffer, start, end, p, out next);
+            if (name != MdnsDrop.None)
+            {
+                return name;
+            }
+
+            if (next + 4 > end)
+            {
+                return MdnsDrop.Truncated;
+            }
+
+            _qName[i] = p;
+            _qType[i] = U16(buffer, next);
+            _qClass[i] = U16(buffer, next + 2);
+            p = next + 4;
             return MdnsDrop.None;
         }
 
@@ -192,17 +213,8 @@ namespace Phone.Firmware.Discovery
             int type = U16(buffer, next);
             int length = U16(buffer, next + 8);
             int data = next + 10;
-            if (length > DnsLimits.MaxRecordData)
-            {
-                return MdnsDrop.OversizedRecord;
-            }
-
-            if (data + length > end)
-            {
-                return MdnsDrop.Truncated;
-            }
-
-            MdnsDrop content = CheckData(buffer, start, type, data, length);
+            MdnsDrop content = length > DnsLimits.MaxRecordData ? MdnsDrop.OversizedRecord
+                : data + length > end ? MdnsDrop.Truncated : CheckData(buffer, start, type, data, length);
             if (content != MdnsDrop.None)
             {
                 return content;

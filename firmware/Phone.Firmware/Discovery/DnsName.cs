@@ -30,62 +30,69 @@ namespace Phone.Firmware.Discovery
                 }
 
                 int label = message[p];
-                if ((label & DnsLimits.PointerMask) == DnsLimits.PointerMask)
-                {
-                    if (p + 1 >= end)
-                    {
-                        return MdnsDrop.Truncated;
-                    }
-
-                    if (next < 0)
-                    {
-                        next = p + 2;
-                    }
-
-                    int target = start + (((label & 0x3F) << 8) | message[p + 1]);
-                    if (target >= limit || target < start + DnsLimits.HeaderLength)
-                    {
-                        return MdnsDrop.BadPointer;
-                    }
-
-                    if (++jumps > DnsLimits.MaxPointerJumps)
-                    {
-                        return MdnsDrop.PointerLoop;
-                    }
-
-                    limit = target;
-                    p = target;
-                    continue;
-                }
-
-                if ((label & DnsLimits.PointerMask) != 0)
-                {
-                    return MdnsDrop.BadLabel;
-                }
-
                 if (label == 0)
                 {
-                    if (next < 0)
-                    {
-                        next = p + 1;
-                    }
-
+                    next = next < 0 ? p + 1 : next;
                     return MdnsDrop.None;
                 }
 
-                length += label + 1;
-                if (length > DnsLimits.MaxName)
+                MdnsDrop verdict = (label & DnsLimits.PointerMask) == DnsLimits.PointerMask
+                    ? Jump(message, start, end, ref p, ref limit, ref jumps, ref next)
+                    : Label(end, label, ref p, ref length);
+                if (verdict != MdnsDrop.None)
                 {
-                    return MdnsDrop.NameTooLong;
+                    return verdict;
                 }
-
-                if (p + 1 + label > end)
-                {
-                    return MdnsDrop.Truncated;
-                }
-
-                p += 1 + label;
             }
+        }
+
+        // Steps over the label of length label at p: a plain label, inside the message and the name limit.
+        private static MdnsDrop Label(int end, int label, ref int p, ref int length)
+        {
+            length += label + 1;
+            if ((label & DnsLimits.PointerMask) != 0)
+            {
+                return MdnsDrop.BadLabel;
+            }
+
+            if (length > DnsLimits.MaxName)
+            {
+                return MdnsDrop.NameTooLong;
+            }
+
+            if (p + 1 + label > end)
+            {
+                return MdnsDrop.Truncated;
+            }
+
+            p += 1 + label;
+            return MdnsDrop.None;
+        }
+
+        // Follows the pointer at p: strictly before the current name part, inside the message, few enough.
+        private static MdnsDrop Jump(byte[] message, int start, int end, ref int p, ref int limit, ref int jumps,
+            ref int next)
+        {
+            if (p + 1 >= end)
+            {
+                return MdnsDrop.Truncated;
+            }
+
+            next = next < 0 ? p + 2 : next;
+            int target = start + (((message[p] & 0x3F) << 8) | message[p + 1]);
+            if (target >= limit || target < start + DnsLimits.HeaderLength)
+            {
+                return MdnsDrop.BadPointer;
+            }
+
+            if (++jumps > DnsLimits.MaxPointerJumps)
+            {
+                return MdnsDrop.PointerLoop;
+            }
+
+            limit = target;
+            p = target;
+            return MdnsDrop.None;
         }
 
         /// <summary>

@@ -12,7 +12,7 @@ namespace Phone.Firmware.Discovery
     /// changes, and says goodbye (TTL 0) when stopped. The host name carries the
     /// key fingerprint, so it cannot collide with another phone's.
     /// </summary>
-    internal class MdnsResponder
+    internal partial class MdnsResponder
     {
         private const int ProbeIntervalMs = 250;
         private const int ProbeCount = 3;
@@ -159,41 +159,36 @@ namespace Phone.Firmware.Discovery
                 {
                     Conflict(now);
                 }
-
-                return;
             }
-
-            if (State == ResponderState.Probing)
+            else if (State == ResponderState.Probing)
             {
                 if (LostTieBreak(m))
                 {
                     _probesSent = 0;
                     _nextStepAt = now + TieLostDelayMs;
                 }
-
-                return;
             }
-
-            int wanted = Wanted(m);
-            if (wanted == 0)
+            else
             {
-                return;
+                OnQuery(m, from, now);
             }
+        }
 
-            if (from.Port != MdnsGroup.Port)
+        private void OnQuery(DnsMessage m, NetAddress from, long now)
+        {
+            int wanted = Wanted(m);
+            if (wanted != 0 && from.Port != MdnsGroup.Port)
             {
                 WriteResponse(m.Id, wanted, LegacyTtlSeconds, false); // legacy unicast querier (RFC 6762 §6.7)
                 _link.SendTo(from);
-                return;
             }
-
-            _pending |= wanted;
-            long due = (wanted & (AnswerPtr | AnswerEnumeration)) != 0
-                ? now + SharedAnswerMinDelayMs + Next(SharedAnswerSpreadMs) // shared records: spread answers (§6)
-                : now;
-            if (due < _answerAt)
+            else if (wanted != 0)
             {
-                _answerAt = due;
+                _pending |= wanted;
+                long due = (wanted & (AnswerPtr | AnswerEnumeration)) != 0
+                    ? now + SharedAnswerMinDelayMs + Next(SharedAnswerSpreadMs) // shared records: spread answers (§6)
+                    : now;
+                _answerAt = due < _answerAt ? due : _answerAt;
             }
         }
 
@@ -240,232 +235,6 @@ namespace Phone.Firmware.Discovery
             _pending = 0;
             _answerAt = PhoneTimer.Never;
             _nextStepAt = now + (_burstConflicts >= ConflictBurst ? ConflictPauseMs : 0);
-        }
-
-        // A response holding our instance name with other data than ours (while probing: any other record).
-        private bool ConflictIn(DnsMessage m)
-        {
-            for (int i = 0; i < m.RecordCount; i++)
-            {
-                if (m.Ttl(i) == 0 || !DnsName.Matches(m.Buffer, m.Start, m.RecordName(i), _instance, 0))
-                {
-                    continue;
-                }
-
-                int type = m.RecordType(i);
-                if (type == (int)DnsType.Srv && !SameSrv(m, i) || type == (int)DnsType.Txt && !SameTxt(m, i))
-                {
-                    return true;
-                }
-
-                if (State == ResponderState.Probing && type != (int)DnsType.Srv && type != (int)DnsType.Txt)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        // Simultaneous probe for our name (§8.2): compare the proposed SRV data; the greater wins.
-        private bool LostTieBreak(DnsMessage m)
-        {
-            for (int i = m.AnswerCount; i < m.AnswerCount + m.AuthorityCount; i++)
-            {
-                if (m.RecordType(i) != (int)DnsType.Srv
-                    || !DnsName.Matches(m.Buffer, m.Start, m.RecordName(i), _instance, 0))
-                {
-                    continue;
-                }
-
-                int theirs = SrvData(m, i);
-                int ours = OurSrvData(_scratch.Length / 2);
-                int order = Compare(_scratch, 0, theirs, _scratch, _scratch.Length / 2, ours);
-                return order > 0;
-            }
-
-            return false;
-        }
-
-        private int Wanted(DnsMessage m)
-        {
-            int wanted = 0;
-            for (int q = 0; q < m.QuestionCount; q++)
-            {
-                int type = m.QuestionType(q);
-                int name = m.QuestionName(q);
-                bool any = type == (int)DnsType.Any;
-                if ((any || type == (int)DnsType.Ptr) && DnsName.Matches(m.Buffer, m.Start, name, _service, 0))
-                {
-                    wanted |= KnownPtr(m) ? 0 : AnswerPtr;
-                }
-                else if (DnsName.Matches(m.Buffer, m.Start, name, _instance, 0))
-                {
-                    wanted |= any ? AnswerSrv | AnswerTxt
-                        : type == (int)DnsType.Srv ? AnswerSrv : type == (int)DnsType.Txt ? AnswerTxt : 0;
-                }
-                else if ((any || type == (int)DnsType.A) && DnsName.Matches(m.Buffer, m.Start, name, _host, 0))
-                {
-                    wanted |= AnswerA;
-                }
-                else if ((any || type == (int)DnsType.Ptr)
-                         && DnsName.Matches(m.Buffer, m.Start, name, _enumeration, 0))
-                {
-                    wanted |= AnswerEnumeration;
-                }
-            }
-
-            return wanted;
-        }
-
-        // Known-answer suppression (§7.1): the querier already holds our PTR with at least half its TTL.
-        private bool KnownPtr(DnsMessage m)
-        {
-            for (int i = 0; i < m.AnswerCount; i++)
-            {
-                if (m.RecordType(i) == (int)DnsType.Ptr && m.Ttl(i) >= 4500 / 2
-                    && DnsName.Matches(m.Buffer, m.Start, m.RecordName(i), _service, 0)
-                    && DnsName.Matches(m.Buffer, m.Start, m.DataOffset(i), _instance, 0))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        // answers: what was asked; the records a browser needs next go in the additional section (RFC 6763 §12).
-        private void WriteResponse(int id, int answers, int ttlOverride, bool goodbye)
-        {
-            int additional = 0;
-            if ((answers & AnswerPtr) != 0)
-            {
-                additional |= AnswerSrv | AnswerTxt | AnswerA;
-            }
-
-            if ((answers & AnswerSrv) != 0)
-            {
-                additional |= AnswerA;
-            }
-
-            additional &= ~answers;
-            int ttlShort = goodbye ? 0 : ttlOverride >= 0 ? ttlOverride : 120;
-            int ttlLong = goodbye ? 0 : ttlOverride >= 0 ? ttlOverride : 4500;
-            bool unique = ttlOverride < 0 || goodbye; // legacy unicast answers carry no cache-flush bit
-            DnsWriter w = _link.Writer;
-            w.Begin(id, DnsLimits.ResponseFlags);
-            WriteSet(0, answers, ttlShort, ttlLong, unique);
-            WriteSet(2, additional, ttlShort, ttlLong, unique);
-        }
-
-        private void WriteSet(int section, int set, int ttlShort, int ttlLong, bool unique)
-        {
-            DnsWriter w = _link.Writer;
-            if ((set & AnswerPtr) != 0)
-            {
-                int mark = w.BeginRecord(section, _service, DnsType.Ptr, false, ttlLong);
-                w.Name(_instance, 0);
-                w.EndRecord(mark);
-            }
-
-            if ((set & AnswerSrv) != 0)
-            {
-                WriteSrv(section, ttlShort, unique);
-            }
-
-            if ((set & AnswerTxt) != 0)
-            {
-                WriteTxt(section, ttlLong, unique);
-            }
-
-            if ((set & AnswerA) != 0)
-            {
-                int mark = w.BeginRecord(section, _host, DnsType.A, unique, ttlShort);
-                w.Bytes(_ip, 0, 4);
-                w.EndRecord(mark);
-            }
-
-            if ((set & AnswerEnumeration) != 0)
-            {
-                int mark = w.BeginRecord(section, _enumeration, DnsType.Ptr, false, ttlLong);
-                w.Name(_service, 0);
-                w.EndRecord(mark);
-            }
-        }
-
-        private void WriteSrv(int section, int ttl, bool unique)
-        {
-            DnsWriter w = _link.Writer;
-            int mark = w.BeginRecord(section, _instance, DnsType.Srv, unique, ttl);
-            w.U16(0); // priority
-            w.U16(0); // weight
-            w.U16(_port);
-            w.Name(_host, 0);
-            w.EndRecord(mark);
-        }
-
-        private void WriteTxt(int section, int ttl, bool unique)
-        {
-            DnsWriter w = _link.Writer;
-            int mark = w.BeginRecord(section, _instance, DnsType.Txt, unique, ttl);
-            w.Bytes(_txt, 0, _txt.Length);
-            w.EndRecord(mark);
-        }
-
-        private bool SameSrv(DnsMessage m, int i)
-        {
-            int theirs = SrvData(m, i);
-            int ours = OurSrvData(_scratch.Length / 2);
-            return Compare(_scratch, 0, theirs, _scratch, _scratch.Length / 2, ours) == 0;
-        }
-
-        private bool SameTxt(DnsMessage m, int i)
-        {
-            return Compare(m.Buffer, m.DataOffset(i), m.DataLength(i), _txt, 0, _txt.Length) == 0;
-        }
-
-        // Their SRV data, uncompressed, into _scratch[0..]; returns its length.
-        private int SrvData(DnsMessage m, int i)
-        {
-            System.Array.Copy(m.Buffer, m.DataOffset(i), _scratch, 0, 6);
-            int n = DnsName.CopyTo(m.Buffer, m.Start, m.DataOffset(i) + 6, _hostScratch);
-            System.Array.Copy(_hostScratch, 0, _scratch, 6, n);
-            return 6 + n;
-        }
-
-        private int OurSrvData(int at)
-        {
-            for (int i = 0; i < 4; i++)
-            {
-                _scratch[at + i] = 0;
-            }
-
-            _scratch[at + 4] = (byte)(_port >> 8);
-            _scratch[at + 5] = (byte)_port;
-            System.Array.Copy(_host, 0, _scratch, at + 6, _host.Length);
-            return 6 + _host.Length;
-        }
-
-        // Byte order with ASCII letters folded (names compare without case); shorter first on a tie.
-        private static int Compare(byte[] a, int aAt, int aLength, byte[] b, int bAt, int bLength)
-        {
-            int n = aLength < bLength ? aLength : bLength;
-            for (int i = 0; i < n; i++)
-            {
-                int x = Fold(a[aAt + i]);
-                int y = Fold(b[bAt + i]);
-                if (x != y)
-                {
-                    return x < y ? -1 : 1;
-                }
-            }
-
-            return aLength == bLength ? 0 : aLength < bLength ? -1 : 1;
-        }
-
-        private static int Fold(byte c)
-        {
-            return c >= 'A' && c <= 'Z' ? c + 32 : c;
         }
 
         private void Take(NetAddress self)

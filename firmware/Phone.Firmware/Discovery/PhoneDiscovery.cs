@@ -96,7 +96,7 @@ namespace Phone.Firmware.Discovery
         {
             long now = _clock.NowMilliseconds;
             _responder.SetAddress(self, now);
-            _browser.Restart(now);
+            _browser.Start(now);
         }
 
         /// <summary>Sends goodbyes and stops browsing.</summary>
