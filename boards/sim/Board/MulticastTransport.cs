@@ -24,8 +24,25 @@ namespace Phone.Sim.Board
         private readonly byte[] _receiveBuffer = new byte[ReceiveBufferLength];
         private readonly int _interfaceIndex;
 
+        /// <summary>Opens the socket, or throws StartFailure saying why (no such interface, the port refused).</summary>
+        public static MulticastTransport Open(string interfaceName, int port)
+        {
+            try
+            {
+                return new MulticastTransport(interfaceName, port);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new StartFailure("discovery: " + e.Message);
+            }
+            catch (SocketException e)
+            {
+                throw new StartFailure("discovery: cannot use UDP port " + port + " on " + interfaceName + ": " + e.Message);
+            }
+        }
+
         /// <summary>Binds port on every address, multicast limited to interfaceName (e.g. "lo", "eth0").</summary>
-        public MulticastTransport(string interfaceName, int port)
+        private MulticastTransport(string interfaceName, int port)
         {
             InterfaceName = interfaceName;
             NetworkInterface nic = Find(interfaceName);

@@ -36,30 +36,45 @@ namespace Phone.Sim.Board
         // How often the interface's address is looked at (a DHCP change shows within this).
         private const int AddressCheckMs = 500;
 
+        /// <summary>The file in the flash directory whose lock says a phone runs on it.</summary>
+        public const string LockFileName = "phone.lock";
+
+        private readonly FlashLock _lock;
+
+        // The order matters: the port first (a port in use changes nothing on disk), then the
+        // directory and its lock, then the flash (which may create an identity).
         private SimPhone(SimPhoneOptions options)
         {
             _options = options;
             Name = options.Name;
             FlashDir = Path.GetFullPath(options.FlashDir);
-            Directory.CreateDirectory(FlashDir);
             Config = new PhoneConfig { Name = options.Name };
             options.Configure?.Invoke(Config);
             Mic = new MicrophoneSwitch(options.KeepFrames);
             Speaker = new RecordingSink(options.KeepFrames);
-            Addresses = new AddressBook(FlashDir);
-            CryptoCore.SelfTest(); // the native core refuses everything until its self-test passed
-            KeyStore store = KeyStore.Open(FlashDir);
+            KeyStore store = null;
             try
             {
-                _transport = new UdpTransport(options.Listen);
+                _transport = UdpTransport.Bind(options.Listen);
+                _mdns = options.Lan == null ? null : MulticastTransport.Open(options.Lan, options.MdnsPort);
+                FlashDirectory.Create(FlashDir);
+                _lock = FlashLock.Take(FlashDir, LockFileName);
+                Addresses = new AddressBook(FlashDir);
+                CryptoCore.SelfTest(); // the native core refuses everything until its self-test passed
+                store = FlashDirectory.OpenStore(FlashDir, options.FactoryReset);
+                if (options.FactoryReset)
+                {
+                    Addresses.Clear();
+                }
+
                 _core = new PhoneCore(Config, store, _transport, _clock, Display, Mic, Speaker);
-                _mdns = options.Lan == null ? null : new MulticastTransport(options.Lan, options.MdnsPort);
             }
             catch
             {
+                store?.Dispose();
+                _lock?.Dispose();
                 _transport?.Dispose();
                 _mdns?.Dispose();
-                store.Dispose();
                 throw;
             }
 
@@ -297,6 +312,7 @@ namespace Phone.Sim.Board
 
             _transport?.Dispose();
             _mdns?.Dispose();
+            _lock?.Dispose();
         }
 
         // ---- ILoopTarget (loop thread) ----

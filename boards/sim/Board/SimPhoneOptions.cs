@@ -26,6 +26,9 @@ namespace Phone.Sim.Board
         /// <summary>UDP port of the mDNS group (5353; tests isolate themselves on another).</summary>
         public int MdnsPort { get; set; } = Phone.Firmware.Discovery.MdnsGroup.Port;
 
+        /// <summary>Erase identity and contacts at start-up and create a new identity (the user asked for it).</summary>
+        public bool FactoryReset { get; set; }
+
         /// <summary>Keep the bytes of sent and played audio frames, not only their digests (tests).</summary>
         public bool KeepFrames { get; set; }
     }

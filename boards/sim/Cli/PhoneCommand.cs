@@ -37,21 +37,14 @@ namespace Phone.Sim.Cli
             {
                 phone = SimPhone.Start(options);
             }
+            catch (StartFailure e)
+            {
+                Console.Error.WriteLine("phone: cannot start: " + e.Message);
+                return 2;
+            }
             catch (CryptoException e)
             {
-                Console.Error.WriteLine("phone: cannot start: " + e.Message
-                                        + (e.Status == CryptoStatus.Corrupt ? " (flash is corrupt: factory reset needed)" : ""));
-                return 2;
-            }
-            catch (System.Net.Sockets.SocketException e)
-            {
-                Console.Error.WriteLine("phone: cannot listen on " + options.Listen
-                                        + (options.Lan == null ? "" : " or the mDNS port " + options.MdnsPort) + ": " + e.Message);
-                return 2;
-            }
-            catch (InvalidOperationException e)
-            {
-                Console.Error.WriteLine("phone: cannot start discovery: " + e.Message);
+                Console.Error.WriteLine("phone: cannot start: " + e.Message);
                 return 2;
             }
 
