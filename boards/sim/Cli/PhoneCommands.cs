@@ -2,6 +2,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using Phone.Crypto;
 using Phone.Firmware;
@@ -144,7 +145,7 @@ namespace Phone.Sim.Cli
             string target = string.Join(' ', w, 1, w.Length - 1);
             NetAddress at;
             string what;
-            if (target.Contains(':'))
+            if (LooksLikeAddress(target))
             {
                 at = Endpoints.ParseAddress(target);
                 what = target;
@@ -162,6 +163,12 @@ namespace Phone.Sim.Cli
             }
 
             return CommandResult.From(_phone.Pair(at), "pairing with " + what, "busy: finish the current pairing or call first");
+        }
+
+        // host:port, or a dotted IPv4 address missing its port (refused by the parser with its reason).
+        private static bool LooksLikeAddress(string text)
+        {
+            return text.Contains(':') || text.Contains('.') && text.All(c => char.IsAsciiDigit(c) || c == '.');
         }
 
         // By its number in the list (as on the screen), else by name (exact, then ignoring case).
