@@ -28,8 +28,9 @@ namespace Phone.Boards.DevKitC
             var speaker = new I2sSpeaker(PinMap.SpeakerBus);
             var mic = new I2sMicrophone(PinMap.MicBus);
             var phone = PhoneWiring.Start(display, WifiJoin.Connect,
-                received => new UdpTransport(PinMap.PhonePort, received), new TickClock(), PinMap.PhonePort,
-                PinMap.PeerAddress, mic, speaker);
+                received => new UdpTransport(PinMap.PhonePort, received),
+                received => new MdnsTransport(Phone.Firmware.Discovery.MdnsGroup.Port, received), StationAddress.Read,
+                new TickClock(), PinMap.PhonePort, PinMap.PeerAddress, mic, speaker);
 
             var gpio = new GpioController();
             Watch(gpio, PinMap.ButtonLeft, phone, PhoneWiring.Left);

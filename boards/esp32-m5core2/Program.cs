@@ -31,8 +31,9 @@ namespace Phone.Boards.M5Core2
             }
 
             var phone = PhoneWiring.Start(display, WifiJoin.Connect,
-                received => new UdpTransport(PinMap.PhonePort, received), new TickClock(), PinMap.PhonePort,
-                PinMap.PeerAddress, mic, speaker);
+                received => new UdpTransport(PinMap.PhonePort, received),
+                received => new MdnsTransport(Phone.Firmware.Discovery.MdnsGroup.Port, received), StationAddress.Read,
+                new TickClock(), PinMap.PhonePort, PinMap.PeerAddress, mic, speaker);
             nanoFramework.M5Stack.M5Core2.TouchEvent += (sender, e) =>
             {
                 // the three printed buttons under the screen: A left, B centre, C right
