@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The README's main job: two simulated phones (separate processes) pair and show the same
 # code, confirm, call each other over the cached keys, stream audio with a mid-call re-key,
 # and hang up. Extra arguments go to the simulator's `demo` command, for example

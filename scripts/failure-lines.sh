@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Prints the lines of a stage log that say why it failed (xunit, CTest, GoogleTest,
 # compilers, our own scripts), with a little context, at most 80 lines; or the log's tail.
 set -uo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs what the build and tests need on a fresh Debian 12 machine of this kind
 # (which already has the .NET SDK, gcc/g++, cmake, GoogleTest, Google Benchmark and Node).
 # Idempotent: only missing packages are installed. Needs root (or sudo).

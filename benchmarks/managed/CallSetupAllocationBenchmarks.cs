@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using BenchmarkDotNet.Attributes;
 
 namespace Phone.Benchmarks

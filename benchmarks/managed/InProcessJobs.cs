@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;

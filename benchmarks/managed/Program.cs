@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using BenchmarkDotNet.Running;
 
 namespace Phone.Benchmarks

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Managed benchmarks (BenchmarkDotNet, in-process):
 #   RelayLatencyBenchmarks        call -> keys ready, pair -> code shown, through a relay adding 25 ms
 #                                 each way; Ratio = multiples of the relay's round trip (the baseline)

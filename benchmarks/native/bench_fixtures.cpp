@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // bench_fixtures.cpp - stores and sessions for the benchmarks.
 #include "bench_fixtures.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // bench_fixtures.hpp - what the benchmarks need set up once: two key stores
 // (identity DH goes through keystore.c, as in the product), and a pair of
 // sessions from a finished handshake.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // bench_native.cpp - the native core's costs, each set against the primitive
 // work it cannot avoid, measured in the same run:
 //   handshake (both sides, in-process, through the pc_hs_* API and the key

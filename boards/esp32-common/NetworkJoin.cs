@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Boards.Esp32
 {
     /// <summary>Joins the network; true when connected with an address within the timeout.</summary>

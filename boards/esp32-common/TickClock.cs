@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using nanoFramework.Hardware.Esp32;
 using Phone.Firmware.Board;
 

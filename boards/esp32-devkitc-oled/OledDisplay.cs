@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using Iot.Device.Ssd13xx;
 using Phone.Firmware.Board;
 using Phone.Firmware.Ui;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using System.Device.Gpio;
 using System.Device.I2c;
 using System.Threading;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using System.Threading;
 using nanoFramework.M5Stack;
 using Phone.Boards.Esp32;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using System;
 using Phone.Crypto.Abi;
 
@@ -118,8 +119,21 @@ namespace Phone.Crypto
             return new TransportKeys(keys);
         }
 
+        /// <summary>Frees the native slot of a handle nobody disposed (a forgotten one must not hold it for good).</summary>
+        ~Handshake()
+        {
+            Dispose(false);
+        }
+
         /// <summary>Wipes and frees the native handshake.</summary>
         public void Dispose()
+        {
+            Dispose(true);
+            GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Frees the native slot once; also run by the finalizer (disposing false).</summary>
+        protected virtual void Dispose(bool disposing)
         {
             if (_handle >= 0)
             {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using Phone.Crypto.Abi;
 
 namespace Phone.Crypto

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using System;
 using Phone.Crypto.Abi;
 
@@ -137,8 +138,21 @@ namespace Phone.Crypto
             NativeResult.Check(NativeCrypto.ContactForget(Handle, index), "forget contact");
         }
 
+        /// <summary>Frees the native slot of a handle nobody disposed (a forgotten one must not hold it for good).</summary>
+        ~KeyStore()
+        {
+            Dispose(false);
+        }
+
         /// <summary>Closes the store; its secrets are wiped from native RAM.</summary>
         public void Dispose()
+        {
+            Dispose(true);
+            GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Frees the native slot once; also run by the finalizer (disposing false).</summary>
+        protected virtual void Dispose(bool disposing)
         {
             if (_handle >= 0)
             {

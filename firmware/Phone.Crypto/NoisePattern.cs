@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Crypto
 {
     /// <summary>Handshake patterns of the native core (all _25519_ChaChaPoly_BLAKE2b).</summary>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using System;
 using Phone.Crypto.Abi;
 
@@ -112,8 +113,21 @@ namespace Phone.Crypto
             NativeResult.Check(NativeCrypto.SessionInfo(Handle, info, info.Length), "session info");
         }
 
+        /// <summary>Frees the native slot of a handle nobody disposed (a forgotten one must not hold it for good).</summary>
+        ~TransportKeys()
+        {
+            Dispose(false);
+        }
+
         /// <summary>Wipes and frees the native transport keys.</summary>
         public void Dispose()
+        {
+            Dispose(true);
+            GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Frees the native slot once; also run by the finalizer (disposing false).</summary>
+        protected virtual void Dispose(bool disposing)
         {
             if (_handle >= 0)
             {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using Phone.Firmware.Board;
 using Phone.Firmware.Calls;
 using Phone.Firmware.Pairing;
@@ -84,10 +85,10 @@ namespace Phone.Firmware
                 return;
             }
 
-            int length = HandshakeDatagram.CheckLength(type, count);
-            if (length != 0)
+            DropReason length = HandshakeDatagram.CheckLength(type, count);
+            if (length != DropReason.None)
             {
-                _ctx.Counters.Drop(length < 0 ? DropReason.Truncated : DropReason.Oversized);
+                _ctx.Counters.Drop(length);
                 return;
             }
 
@@ -144,7 +145,7 @@ namespace Phone.Firmware
             }
 
             Exchange created;
-            int result;
+            DropReason result;
             if (type == MessageType.Pair1)
             {
                 PairingExchange pairing = new PairingExchange(_ctx, false, from);
@@ -153,20 +154,15 @@ namespace Phone.Firmware
             }
             else
             {
-                CallExchange call = new CallExchange(_ctx, false, from);
+                IncomingCall call = new IncomingCall(_ctx, from);
                 created = call;
                 result = type == MessageType.Call1
                     ? call.OnCall1(senderId, buffer, offset, count)
                     : call.OnVerify1(senderId, buffer, offset, count);
             }
 
-            if (result >= 0)
-            {
-                _ctx.Counters.Drop((DropReason)result);
-                return;
-            }
-
-            if (result == -1 && !created.Finished)
+            _ctx.Counters.Drop(result);
+            if (result == DropReason.None && !created.Finished)
             {
                 AddPending(created);
             }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // PhoneCore: the board-agnostic phone. API as used by boards (boards/sim, boards/esp32-*):
 //
 //   var phone = new PhoneCore(config, KeyStore.Open(dir), transport, clock, display, mic, speaker);
@@ -287,7 +288,7 @@ namespace Phone.Firmware
                 return false;
             }
 
-            CallExchange call = new CallExchange(_ctx, true, at);
+            OutgoingCall call = new OutgoingCall(_ctx, at);
             _active = call;
             call.Dial(contact);
             return true;

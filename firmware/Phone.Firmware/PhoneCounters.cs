@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using Phone.Firmware.Wire;
 
 namespace Phone.Firmware
@@ -43,7 +44,7 @@ namespace Phone.Firmware
         /// <summary>Datagrams dropped for reason.</summary>
         public int Drops(DropReason reason)
         {
-            return _drops[(int)reason];
+            return reason == DropReason.None ? 0 : _drops[(int)reason];
         }
 
         /// <summary>All dropped datagrams.</summary>
@@ -63,6 +64,11 @@ namespace Phone.Firmware
 
         internal void Drop(DropReason reason)
         {
+            if (reason == DropReason.None)
+            {
+                return;
+            }
+
             _drops[(int)reason]++;
         }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Firmware
 {
     /// <summary>What a PhoneEvent reports (names: PhoneEventNames.Name).</summary>

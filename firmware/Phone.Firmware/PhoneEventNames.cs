@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Firmware
 {
     /// <summary>Printable names of PhoneEventKind (enum.ToString prints numbers on nanoFramework).</summary>

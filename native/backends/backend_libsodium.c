@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * backend_libsodium.c - backend.h on libsodium (host build).
  *

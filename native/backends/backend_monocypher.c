@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * backend_monocypher.c - backend.h on Monocypher 4 (device build).
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * platform_host.c - pc_platform.h for the host library: one pthread mutex
  * around the static tables (several managed threads may call in), and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * storage_file.c - storage.h on the host: the "flash" is <dir>/flash.img
  * (slot n at offset n * 4096; created on the first write, sparse, so a slot

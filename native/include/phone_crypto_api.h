@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * phone_crypto_api.h - the native security core's whole interop surface.
  *

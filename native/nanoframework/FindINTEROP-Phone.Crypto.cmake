@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 #
 # FindINTEROP-Phone.Crypto.cmake - adds the Phone.Crypto interop assembly (the phone's
 # native security core) to an nf-interpreter build. Same shape as the module the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 //
 // Phone_Crypto_Phone_Crypto_Abi_NativeCrypto.cpp - the user stub of Phone.Crypto.Abi.NativeCrypto:
 // the one C++ file of the interop layer written by hand. The MetadataProcessor generates

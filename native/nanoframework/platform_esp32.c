@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * platform_esp32.c - pc_platform.h for the ESP32 nanoFramework build.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * storage_nvs.c - storage.h on the ESP32: ESP-IDF NVS, one namespace per
  * store (the locator, at most 15 characters), keys "slot0", "slot1" (the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * api_core.c - the guard every entry point runs (api_guard.h), version,
  * self-test, public hashing and randomness, and the ephemeral key pool

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * api_guard.h - what every exported pc_* function does first: take the
  * table lock, refuse to run before the power-on self-test has passed, and

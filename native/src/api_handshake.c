@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * api_handshake.c - the pc_hs_* entry points: argument checks, handle
  * look-up and the table lock around handshake.c. Caller mistakes return

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * api_session.c - the exported pc_session_* functions: guard, look up the
  * session, check every (buffer, length, offset) the caller passed, then

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * api_store.c - the exported pc_store_* and pc_contact_* functions: guard,
  * check every buffer the caller passed, then hand over to keystore*.c.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * backend.h - the crypto primitives the core needs, and nothing else.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * bytes_le.h - little-endian loads and stores, one byte at a time, so no
  * wide access ever touches an unaligned address (the lx106 core traps).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* cipher_state.c - Noise CipherState over the backend's ChaCha20-Poly1305. */
 #include "cipher_state.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * cipher_state.h - Noise CipherState (spec rev 34, §5.1) for ChaChaPoly:
  * a key k, a 64-bit nonce n, and ENCRYPT/DECRYPT with the nonce

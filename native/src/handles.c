@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* handles.c - slot allocation and handle checking for the static tables. */
 #include "handles.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * handles.h - opaque handles into fixed static slot tables.
  *

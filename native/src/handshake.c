@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * handshake.c - Noise HandshakeState for the phone's three patterns.
  *

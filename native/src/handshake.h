@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * handshake.h - Noise HandshakeState (spec rev 34, §5.3) for
  * Noise_{XX,IK,IKpsk2}_25519_ChaChaPoly_BLAKE2b.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* hkdf.c - one-shot BLAKE2b, HMAC-BLAKE2b (RFC 2104) and Noise's HKDF. */
 #include "hkdf.h"
 

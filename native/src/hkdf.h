@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * hkdf.h - the core's hashing on the backend's BLAKE2b init/update/final:
  * a one-shot hash, and Noise's HMAC-HASH and HKDF (spec rev 34, §4.3) for

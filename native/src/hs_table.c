@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* hs_table.c - handshake slots reached by handles. */
 #include "hs_table.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * hs_table.h - the static table of handshakes the API hands out by handle
  * (PC_MAX_HANDSHAKES slots, handles.h). Callers hold the platform lock.

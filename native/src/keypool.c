@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* keypool.c - ephemeral X25519 key pairs generated ahead of use. */
 #include "keypool.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * keypool.h - pre-generated ephemeral key pairs, so X25519 key generation
  * is off the call-setup path. A key taken from the pool is owned (and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * keystore.c - open stores: the identity key and the contact book of each,
  * loaded from the newest intact flash copy, and the one write path that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * keystore.h - the identity key and the contact book, held in a static
  * table of open stores and sealed into secure flash (storage.h).

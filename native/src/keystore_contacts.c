@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * keystore_contacts.c - the contact book: pinned static keys with their
  * resumption secrets (newest and previous generation). Each change is one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * keystore_state.h - an open store as RAM holds it, private to keystore*.c,
  * store_image.c and api_store.c. RAM always equals the newest intact copy

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * pc_limits.h - sizes of the static tables. Defaults fit a desk phone (one
  * identity store); the host library raises PC_MAX_STORES so tests and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * pc_platform.h - the two things the core needs from the platform besides
  * crypto: mutual exclusion around the static tables (host: several managed

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* replay.c - the replay window: check (read only) and commit (after the tag). */
 #include "replay.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * replay.h - the receive side's replay window (RFC 6479's ring of words, as
  * WireGuard's counter.c): the last PC_REPLAY_WINDOW counters below and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * selftest.c - the power-on self-test behind pc_selftest and the gate
  * every other entry point checks (api_guard.h).

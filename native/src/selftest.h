@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * selftest.h - runs the power-on self-test (selftest.c). The caller holds
  * the table lock; the self-test uses the core's internal functions only.

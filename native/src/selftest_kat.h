@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * selftest_kat.h - known answers for the power-on self-test (selftest.c),
  * copied from the published sources named above each array (the same

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * split.h - what a finished handshake hands to a session (handshake.c
  * produces it, transport.c consumes it). All of it stays native.

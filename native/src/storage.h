@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * storage.h - the raw flash underneath the key store. Two backends:
  * host/storage_file.c (host: flash image file + "efuse" device-key file) and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* store_image.c - the sealed flash image of a store (layout in store_image.h). */
 #include "store_image.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * store_image.h - the sealed flash image of a store, one per storage slot:
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* symmetric_state.c - Noise SymmetricState: MixHash, MixKey, Split. */
 #include "symmetric_state.h"
 

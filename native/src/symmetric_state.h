@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * symmetric_state.h - Noise SymmetricState (spec rev 34, §5.2): chaining
  * key ck, handshake hash h and the CipherState they key.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_hooks.c - fixed-key handshakes and state probes (PC_TEST_HOOKS only). */
 #include "test_hooks.h"
 

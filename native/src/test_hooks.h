@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * test_hooks.h - test-build-only access (PC_TEST_HOOKS): handshakes with
  * fixed keys so the published Noise vectors replay byte for byte, and a

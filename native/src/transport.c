@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * transport.c - the session table: a session is born from a finished
  * handshake (pci_transport_create), read through handles, and wiped on free.

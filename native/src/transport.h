@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * transport.h - a call's secure channel after the handshake: per-direction
  * keys with explicit counters and a replay window, the symmetric epoch

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * transport_keys.c - the symmetric part of a session's key schedule: the
  * epoch ratchet (Noise REKEY) on both sides and the receive side's move to

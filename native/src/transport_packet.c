@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * transport_packet.c - sealing and opening session packets in place.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * transport_rekey.c - the in-call DH re-key (one round trip on the control
  * channel) that gives the call post-compromise security:

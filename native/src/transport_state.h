@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * transport_state.h - the session slot, private to transport*.c,
  * api_session.c and selftest.c. One slot per call: the sending key with its

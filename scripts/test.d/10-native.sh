@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Native core: CTest suite (vectors, self-test, replay window, storage crash-safety,
 # malformed input) built with AddressSanitizer and UndefinedBehaviorSanitizer.
 set -euo pipefail

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# test.sh: parallel
 # libFuzzer smoke run: builds every target in tests/fuzz with clang (ASan+UBSan)
 # in build/fuzz and runs each fuzz_* target for FUZZ_SECONDS (default 20) from its
 # committed seed corpus tests/fuzz/corpus/<target>/ (new inputs go to a scratch copy).

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# test.sh: parallel
 # Live interop: our native Noise core (tests/interop/driver.c, test build) against
 # independent npm implementations (noise-handshake@4.2.0, noise-c.wasm@0.4.0), both
 # roles, XX / IK / IKpsk2, random keys, then transport messages both ways.

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# test.sh: parallel
 # Xtensa: the native core cross-built for an emulated lx106 core (Debian's
 # gcc-xtensa-lx106 + picolibc, libsodium's reference C from Debian's source
 # package) and its test image run under qemu-system-xtensa. Fails on any

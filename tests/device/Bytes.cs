@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.DeviceTests
 {
     /// <summary>Small byte helpers for the tests (no System.Linq on the device).</summary>

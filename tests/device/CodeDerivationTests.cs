@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using nanoFramework.TestFramework;
 using Phone.Crypto;
 using Phone.Firmware.Pairing;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using Phone.Crypto;
 #if !NANOFRAMEWORK
 using System.IO;

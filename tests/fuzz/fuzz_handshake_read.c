@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * fuzz_handshake_read.c - libFuzzer target for pc_hs_read, the parser of
  * every handshake message a peer (or an attacker) sends.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * fuzz_packet_open.c - libFuzzer target for pc_session_open, the parser of
  * every media and control packet a peer (or an attacker) sends.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * fuzz_store_load.c - libFuzzer target for pc_store_open, the parser of
  * the flash image (two sealed A/B slots) that a thief or a dying flash

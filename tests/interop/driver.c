@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * driver.c - our Noise handshake on stdin/stdout, one command per line,
  * for the live interop scripts (tests/interop/run_all.js). Test build only: it

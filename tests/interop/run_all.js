@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // run_all.js - live interop: our native Noise core (driver.c over stdin/stdout)
 // against two independent npm implementations, in both roles, with random keys,
 // prologues, PSKs and payloads, then transport messages both ways.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // session_fixture.hpp - session pairs for the session and store tests:
 // straight from a made-up Split() result (pci_transport_create, the way
 // pc_hs_split hands over), or through a real XX handshake.

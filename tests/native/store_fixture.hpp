@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // store_fixture.hpp - temporary store directories, raw access to their
 // files (to cut, flip and roll back), and a snapshot of everything a store
 // holds, for the store and crash-injection tests.

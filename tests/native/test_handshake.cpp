@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // test_handshake.cpp - the handshake state machine under misuse and hostile
 // input: wrong call order, truncated / oversized / forged messages, low-order
 // points, stale handles, a full table, argument checks, and when the

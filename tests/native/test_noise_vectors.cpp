@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // test_noise_vectors.cpp - every XX, IK and IKpsk2 vector of our suite in
 // tests/vectors/noise_*.json replayed byte for byte through the public
 // pc_hs_* calls (fixed keys via the test hook), then the transport messages

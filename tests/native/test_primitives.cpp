@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // test_primitives.cpp - every primitive through the backend interface
 // (backend.h) and the HMAC/HKDF layer, against the published vectors.
 #include <cstring>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // test_replay.cpp - the replay window on its own (native/src/replay.c):
 // edges of the window, reordering, jumps, the reserved counter, and a
 // randomised comparison with an obviously correct model.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // test_selftest.cpp - the power-on self-test and the gate it opens. Runs in
 // its own process, so the gate is observed closed before the first pass.
 #include "test_util.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // test_session.cpp - packet protection, replay, the epoch ratchet and the
 // in-call DH re-key through the public pc_session_* calls. Every refused
 // call is followed by a check that the session still works as before.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // test_store.cpp - the key store through the public pc_store_* and
 // pc_contact_* calls: first boot, reopen, contacts and their resumption
 // generations, damaged and missing files, factory reset, misuse.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // test_store_crash.cpp - power cuts at every byte of every flash write, and
 // bit flips in the sealed slots. After a cut the store reopens to exactly
 // the state before the operation or exactly the state after it; a damaged

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // test_util.hpp - hex, vector files and the self-test gate for the native tests.
 #pragma once
 

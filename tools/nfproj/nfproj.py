@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Writes the nanoFramework .nfproj files of Phone.nfproj.sln with explicit Compile items
 (the device build does not glob). Run after adding or removing a .cs file:
     python3 tools/nfproj/nfproj.py

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Sim.Audio
 {
     /// <summary>Frame geometry of the phone's audio: 8 kHz mono, 20 ms per frame.</summary>

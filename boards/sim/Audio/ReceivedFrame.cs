@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Sim.Audio
 {
     /// <summary>One frame a speaker played: its RTP sequence number, length and digest.</summary>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using Phone.Firmware;
 using Phone.Firmware.Ui;
 

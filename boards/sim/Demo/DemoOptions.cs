@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Sim.Demo
 {
     /// <summary>Settings of a demo run.</summary>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 

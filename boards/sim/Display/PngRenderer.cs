@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using System.Collections.Generic;
 using Phone.Firmware.Ui;
 using SixLabors.ImageSharp;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Sim.Net
 {
     /// <summary>What a relay does to the datagrams of one direction. Probabilities are 0..1.</summary>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The one class through which managed code reaches the native security core
 // (native/include/phone_crypto_api.h). Each method is declared once: an
 // InternalCall into the nanoCLR interop stubs on the device, a DllImport of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using System.Reflection;
 
 [assembly: AssemblyTitle("Phone.Crypto")]

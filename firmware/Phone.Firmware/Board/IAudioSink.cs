@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Firmware.Board
 {
     /// <summary>The speaker: receives each decrypted G.711 µ-law frame in order of arrival.</summary>

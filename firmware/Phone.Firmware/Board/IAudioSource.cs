@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Firmware.Board
 {
     /// <summary>The microphone: 8 kHz 16-bit linear PCM, 160 samples (20 ms) per frame.</summary>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Firmware.Board
 {
     /// <summary>An IPv4 address and UDP port, independent of any socket API.</summary>

@@ -1,17 +1,15 @@
-using Phone.Crypto;
-using Phone.Firmware.Media;
+// SPDX-License-Identifier: MIT
 using Phone.Firmware.Exchanges;
-using Phone.Firmware.Timing;
-using Phone.Firmware.Ui;
+using Phone.Firmware.Media;
 using Phone.Firmware.Wire;
 
 namespace Phone.Firmware.Calls
 {
     /// <summary>
-    /// Sealed control messages and media of a call (ISecureListener), connecting,
-    /// and re-verification by comparing the code.
+    /// Sealed control messages and media of a call (ISecureListener) and connecting;
+    /// what only one role does with them is in its hooks (OnReadyMessage, ...).
     /// </summary>
-    internal partial class CallExchange
+    internal abstract partial class CallExchange
     {
         /// <summary>ISecureListener.</summary>
         public bool OnControl(byte type, byte[] buffer, int argsOffset)
@@ -19,18 +17,10 @@ namespace Phone.Firmware.Calls
             switch (type)
             {
                 case ControlType.Ready:
-                    if (!IsInitiator && State == CallState.AwaitingReady)
-                    {
-                        OnReady();
-                    }
-                    else if (IsInitiator)
-                    {
-                        RemoteRinging();
-                    }
-
+                    OnReadyMessage();
                     return true;
                 case ControlType.Answer:
-                    OnAnswer();
+                    OnAnswerMessage();
                     return true;
                 case ControlType.HangUp:
                     End(buffer[argsOffset], buffer[argsOffset] == ReasonBusy ? "peer busy" : "peer hung up", false);
@@ -39,13 +29,7 @@ namespace Phone.Firmware.Calls
                     End(ReasonCode, "peer says the codes differ", false);
                     return true;
                 case ControlType.Confirm:
-                    if (_viaVerify && !_verified)
-                    {
-                        _peerVerified = true;
-                        Ctx.Host.Raise(NewEvent(PhoneEventKind.PeerConfirmed, null));
-                        TryVerify();
-                    }
-
+                    PeerConfirmedCode();
                     return true;
                 case ControlType.RekeyOffer:
                     return _keys != null && _keys.OnOffer(buffer, argsOffset);
@@ -61,7 +45,7 @@ namespace Phone.Firmware.Calls
         {
             if (type == ControlType.Ready)
             {
-                RemoteRinging();
+                OnReadyAcked();
             }
             else if (type == ControlType.HangUp && State == CallState.Ending)
             {
@@ -86,21 +70,16 @@ namespace Phone.Firmware.Calls
             }
         }
 
-        /// <summary>ISecureListener: verified media.</summary>
+        /// <summary>ISecureListener: verified media; played only while connected.</summary>
         public void OnMedia(byte[] buffer, int rtpOffset, int payloadOffset, int payloadLength)
         {
-            if (State == CallState.RingingOut)
+            if (State != CallState.Connected)
             {
-                OnAnswer();
+                OnMediaBeforeConnected();
             }
 
             if (State != CallState.Connected)
             {
-                if (State == CallState.KeyWarning)
-                {
-                    _answered = true;
-                }
-
                 Drop(DropReason.NotConnected);
                 return;
             }
@@ -111,102 +90,60 @@ namespace Phone.Firmware.Calls
         /// <summary>ISecureListener.</summary>
         public void OnAuthenticated()
         {
-            if (!IsInitiator)
-            {
-                return;
-            }
-
-            if (Retransmit.Active)
-            {
-                Retransmit.Stop();
-            }
-
-            CallerPeerIsLive();
+            OnPeerAuthenticated();
         }
 
-        private void Connect()
+        /// <summary>A sealed READY arrived.</summary>
+        protected abstract void OnReadyMessage();
+
+        /// <summary>Our reliable READY was acknowledged.</summary>
+        protected virtual void OnReadyAcked()
         {
-            State = CallState.Connected;
+        }
+
+        /// <summary>A sealed ANSWER arrived.</summary>
+        protected virtual void OnAnswerMessage()
+        {
+        }
+
+        /// <summary>Authenticated media while not connected (counted as dropped after this).</summary>
+        protected virtual void OnMediaBeforeConnected()
+        {
+        }
+
+        /// <summary>Any packet of the peer verified.</summary>
+        protected virtual void OnPeerAuthenticated()
+        {
+        }
+
+        /// <summary>Enters Connected on e (its table row), starts media and the key schedule.</summary>
+        protected void Connect(CallEvent e)
+        {
+            Move(e);
             StateTimer.Disarm();
-            _media = new MediaStream(Ctx, _channel);
-            _keys = new KeySchedule(Ctx, _channel, IsInitiator);
+            _media = new MediaStream(Ctx, Channel);
+            _keys = new KeySchedule(Ctx, Channel, IsInitiator);
             _media.Start();
             _keys.Start();
-            PhoneEvent e = NewEvent(PhoneEventKind.Connected, null);
-            e.PeerName = PeerName;
-            e.Badge = Badge;
-            e.ContactIndex = ContactIndex;
+            PhoneEvent connected = NewEvent(PhoneEventKind.Connected, null);
+            connected.PeerName = PeerName;
+            connected.Badge = Badge;
+            connected.ContactIndex = ContactIndex;
             ShowInCall();
-            Ctx.Host.Raise(e);
+            Ctx.Host.Raise(connected);
         }
 
-        private void OnAnswer()
+        /// <summary>Redraws the screen of the current state.</summary>
+        protected virtual void ShowCurrent()
         {
-            if (!IsInitiator)
+            if (State == CallState.Connected)
             {
-                return;
+                ShowInCall();
             }
-
-            _answered = true;
-            if (State == CallState.RingingOut)
+            else if (State == CallState.RingingIn)
             {
-                Connect();
+                ShowRinging();
             }
-        }
-
-        private void ProceedAfterWarning()
-        {
-            if (State != CallState.KeyWarning)
-            {
-                return;
-            }
-
-            StateTimer.Disarm();
-            if (_answered)
-            {
-                Connect();
-                return;
-            }
-
-            State = CallState.RingingOut;
-            StateTimer.ArmAt(Ctx.Now + Ctx.Config.RingTimeoutMs + Ctx.Config.HandshakeTimeoutMs);
-            ShowCalling("Ringing...");
-        }
-
-        private void TryVerify()
-        {
-            if (!_localVerified || !_peerVerified || _verified)
-            {
-                return;
-            }
-
-            string name = _contact != null ? _contact.Name
-                : (_claimedName != null && _claimedName.Length > 0 ? _claimedName : "Peer");
-            int oldIndex = _contact != null && _keyDiffers ? _contact.Index : -1;
-            ContactIndex = Ctx.Store.Pin(_channel.Keys, name, ContactRecord.FlagUsed | ContactRecord.FlagVerified);
-            if (oldIndex >= 0 && oldIndex != ContactIndex)
-            {
-                Ctx.Store.Forget(oldIndex);
-            }
-
-            _verified = true;
-            _remembered = true;
-            PeerName = name;
-            Badge = Badge.Verified;
-            PhoneEvent e = NewEvent(PhoneEventKind.CallVerified, null);
-            e.PeerName = name;
-            e.ContactIndex = ContactIndex;
-            e.Badge = Badge;
-            if (State == CallState.KeyWarning)
-            {
-                ProceedAfterWarning();
-            }
-            else
-            {
-                ShowCurrent();
-            }
-
-            Ctx.Host.Raise(e);
         }
     }
 }

@@ -1,5 +1,4 @@
-using Phone.Crypto;
-using Phone.Firmware.Exchanges;
+// SPDX-License-Identifier: MIT
 using Phone.Firmware.Timing;
 using Phone.Firmware.Ui;
 using Phone.Firmware.Wire;
@@ -7,10 +6,10 @@ using Phone.Firmware.Wire;
 namespace Phone.Firmware.Calls
 {
     /// <summary>
-    /// Timers and the end of a call: retransmission, ring and decision timeouts,
-    /// keep-alive and connection loss, hang-up, linger, wiping.
+    /// Timers and the end of a call: retransmission, step deadlines, keep-alive and
+    /// connection loss, hang-up, linger, wiping.
     /// </summary>
-    internal partial class CallExchange
+    internal abstract partial class CallExchange
     {
         public override void OnTimer(PhoneTimer timer, long now)
         {
@@ -20,19 +19,10 @@ namespace Phone.Firmware.Calls
                     OnRetransmitTimer(now);
                     break;
                 case TimerState:
-                    OnStateTimer();
+                    OnStepDeadline();
                     break;
                 case TimerLinger:
-                    if (_channel != null && _channel.Pending(ControlType.HangUp)
-                        && now - _endedAt < Ctx.Config.HandshakeTimeoutMs)
-                    {
-                        LingerTimer.ArmAt(now + Ctx.Config.LingerMs);
-                    }
-                    else
-                    {
-                        Finish();
-                    }
-
+                    OnLingerTimer(now);
                     break;
                 case TimerIdle:
                     OnIdleTimer(now);
@@ -40,109 +30,58 @@ namespace Phone.Firmware.Calls
             }
         }
 
+        /// <summary>The current step's deadline (StateTimer) passed.</summary>
+        protected abstract void OnStepDeadline();
+
         /// <summary>
         /// Ends the call; tell = send a reliable HANGUP when keys exist. The
         /// end screen stays for the linger time, then the keys are wiped.
         /// </summary>
-        private bool End(byte reason, string why, bool tell)
+        protected bool End(byte reason, string why, bool tell)
         {
             if (State == CallState.Ending || State == CallState.Ended || Finished)
             {
                 return false;
             }
 
-            Retransmit.Stop();
-            StateTimer.Disarm();
-            _idleTimer.Disarm();
-            if (_media != null)
-            {
-                _media.Stop();
-            }
-
-            if (_keys != null)
-            {
-                _keys.Stop();
-            }
-
+            StopEverything();
             PhoneEvent e = NewEvent(PhoneEventKind.HungUp, why);
             e.PeerName = PeerName;
             Show(Screens.Message("Call ended", why));
             Ctx.Host.Raise(e);
             _endedAt = Ctx.Now;
-            if (tell && _channel != null)
+            if (tell && Channel != null)
             {
-                _reason[0] = reason;
-                _channel.Send(ControlType.HangUp, _reason, 1, true);
-                State = CallState.Ending;
+                SendReliable(ControlType.HangUp, reason);
+                Move(CallEvent.SendHangUp);
             }
             else
             {
-                State = CallState.Ended;
+                Move(CallEvent.EndWithoutHangUp);
             }
 
             LingerTimer.ArmAt(Ctx.Now + Ctx.Config.LingerMs);
             return true;
         }
 
-        private void OnRetransmitTimer(long now)
+        /// <summary>A half-open call that cannot go on: tell the peer (sealed) and wipe after the linger.</summary>
+        protected void EndQuietly(byte reason)
         {
-            int r = Retransmit.OnTimer(Ctx, now);
-            if (r > 0)
-            {
-                Ctx.Counters.Retransmissions++;
-                _retransmissions++;
-            }
-            else if (r < 0)
-            {
-                End(ReasonTimeout, _channel == null ? "no answer from peer" : "peer did not complete the handshake",
-                    false);
-            }
+            SendReliable(ControlType.HangUp, reason);
+            Move(CallEvent.SendHangUp);
+            _endedAt = Ctx.Now;
+            LingerTimer.ArmAt(Ctx.Now + Ctx.Config.LingerMs);
         }
 
-        private void OnStateTimer()
+        /// <summary>A half-open call nobody completed: wiped at once.</summary>
+        protected void DropHalfOpen()
         {
-            switch (State)
-            {
-                case CallState.AwaitingReady:
-                case CallState.Verifying:
-                    if (!IsInitiator)
-                    {
-                        Finish();
-                    }
-
-                    break;
-                case CallState.RingingIn:
-                case CallState.RingingOut:
-                    End(ReasonTimeout, "no answer", true);
-                    break;
-                case CallState.KeyWarning:
-                    End(ReasonTimeout, "key warning not accepted", true);
-                    break;
-            }
+            Move(CallEvent.EndWithoutHangUp);
+            Finish();
         }
 
-        private void OnIdleTimer(long now)
-        {
-            if (_channel == null || State == CallState.Ending || State == CallState.Ended)
-            {
-                return;
-            }
-
-            if (now - _channel.LastReceived >= Ctx.Config.CallIdleTimeoutMs)
-            {
-                End(ReasonTimeout, "connection lost", false);
-                return;
-            }
-
-            if (now - _channel.LastSent >= Ctx.Config.KeepAliveMs)
-            {
-                _channel.Send(ControlType.KeepAlive, null, 0, false);
-            }
-
-            _idleTimer.ArmAt(now + Ctx.Config.KeepAliveMs);
-        }
-
-        private void StartIdleTimer()
+        /// <summary>Arms the keep-alive / connection-loss timer.</summary>
+        protected void StartIdleTimer()
         {
             _idleTimer.ArmAt(Ctx.Now + Ctx.Config.KeepAliveMs);
         }
@@ -160,22 +99,86 @@ namespace Phone.Firmware.Calls
                 _keys.Dispose();
             }
 
-            if (_ik != null)
+            if (Ik != null)
             {
-                _ik.Dispose();
-                _ik = null;
+                Ik.Dispose();
+                Ik = null;
             }
 
-            if (_xx != null)
+            if (Xx != null)
             {
-                _xx.Dispose();
+                Xx.Dispose();
             }
 
-            if (_channel != null)
+            if (Channel != null)
             {
-                _channel.Dispose();
-                _channel = null;
+                Channel.Dispose();
+                Channel = null;
             }
+        }
+
+        private void StopEverything()
+        {
+            Retransmit.Stop();
+            StateTimer.Disarm();
+            _idleTimer.Disarm();
+            if (_media != null)
+            {
+                _media.Stop();
+            }
+
+            if (_keys != null)
+            {
+                _keys.Stop();
+            }
+        }
+
+        private void OnRetransmitTimer(long now)
+        {
+            RetransmitOutcome r = Retransmit.OnTimer(Ctx, now);
+            if (r == RetransmitOutcome.Resent)
+            {
+                Ctx.Counters.Retransmissions++;
+                _retransmissions++;
+            }
+            else if (r == RetransmitOutcome.GaveUp)
+            {
+                End(ReasonTimeout, Channel == null ? "no answer from peer" : "peer did not complete the handshake",
+                    false);
+            }
+        }
+
+        private void OnLingerTimer(long now)
+        {
+            if (Channel != null && Channel.Pending(ControlType.HangUp) && now - _endedAt < Ctx.Config.HandshakeTimeoutMs)
+            {
+                LingerTimer.ArmAt(now + Ctx.Config.LingerMs);
+            }
+            else
+            {
+                Finish();
+            }
+        }
+
+        private void OnIdleTimer(long now)
+        {
+            if (Channel == null || State == CallState.Ending || State == CallState.Ended)
+            {
+                return;
+            }
+
+            if (now - Channel.LastReceived >= Ctx.Config.CallIdleTimeoutMs)
+            {
+                End(ReasonTimeout, "connection lost", false);
+                return;
+            }
+
+            if (now - Channel.LastSent >= Ctx.Config.KeepAliveMs)
+            {
+                Channel.Send(ControlType.KeepAlive, null, 0, false);
+            }
+
+            _idleTimer.ArmAt(now + Ctx.Config.KeepAliveMs);
         }
     }
 }

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: MIT
 using Phone.Crypto;
 using Phone.Firmware.Board;
+using Phone.Firmware.Exchanges;
 using Phone.Firmware.Media;
 using Phone.Firmware.Pairing;
-using Phone.Firmware.Exchanges;
 using Phone.Firmware.Timing;
 using Phone.Firmware.Ui;
 using Phone.Firmware.Wire;
@@ -10,14 +11,20 @@ using Phone.Firmware.Wire;
 namespace Phone.Firmware.Calls
 {
     /// <summary>
-    /// One call, either side (docs/protocol.md §7-8). This file: state,
-    /// user actions, sealed control messages, timers. Caller steps are in
-    /// CallExchange.Caller.cs, callee steps in CallExchange.Callee.cs.
+    /// One call (docs/protocol.md §7-8): what caller and callee share. The roles are
+    /// OutgoingCall and IncomingCall; each lists every state change it may make in its
+    /// Transitions table, and State changes only through Move. This file: state, the
+    /// code comparison and user actions; CallExchange.Control.cs: sealed control messages
+    /// and media; CallExchange.Ending.cs: timers, hang-up, wiping.
     /// </summary>
-    internal partial class CallExchange : Exchange, ISecureListener
+    internal abstract partial class CallExchange : Exchange, ISecureListener
     {
-        private const string CallPrologue = "phone/v1/call";
-        private const string VerifyPrologue = "phone/v1/verify";
+        /// <summary>Prologue of the IKpsk2 call handshake.</summary>
+        protected const string CallPrologue = "phone/v1/call";
+
+        /// <summary>Prologue of the XX fallback (VERIFY).</summary>
+        protected const string VerifyPrologue = "phone/v1/verify";
+
         private const int TimerIdle = 4;
 
         /// <summary>Hang-up reason: the user hung up.</summary>
@@ -29,30 +36,17 @@ namespace Phone.Firmware.Calls
         /// <summary>Hang-up reason: nobody answered or decided in time.</summary>
         internal const byte ReasonTimeout = 4;
 
+        /// <summary>Handshake payload scratch.</summary>
+        protected readonly byte[] Payload = new byte[64];
+
         private readonly PhoneTimer _idleTimer;
-        private readonly byte[] _payload = new byte[64];
         private readonly byte[] _reason = new byte[1];
-        private Handshake _ik;
-        private CodeHandshake _xx;
-        private SecureChannel _channel;
         private MediaStream _media;
         private KeySchedule _keys;
-        private ContactRecord _contact;
-        private string _claimedName;
-        private bool _viaVerify;
-        private bool _keyDiffers;
-        private bool _continuityFailed;
-        private byte _fallbackReason;
-        private bool _answered;
-        private bool _remembered;
-        private bool _remoteRinging;
-        private bool _localVerified;
-        private bool _peerVerified;
-        private bool _verified;
         private int _retransmissions;
         private long _endedAt;
 
-        internal CallExchange(PhoneContext ctx, bool initiator, NetAddress peer)
+        protected CallExchange(PhoneContext ctx, bool initiator, NetAddress peer)
             : base(ctx, initiator, peer)
         {
             _idleTimer = ctx.Timers.Create(this, TimerIdle);
@@ -62,37 +56,40 @@ namespace Phone.Firmware.Calls
         /// <summary>Current state.</summary>
         internal CallState State { get; private set; }
 
+        /// <summary>Where the fallback code's comparison stands (NotUsed on the IKpsk2 path).</summary>
+        internal CodeCheck CodeCheck { get; private set; }
+
         /// <summary>Name shown for the peer.</summary>
-        internal string PeerName { get; private set; }
+        internal string PeerName { get; set; }
 
         /// <summary>Security badge.</summary>
-        internal Badge Badge { get; private set; }
+        internal Badge Badge { get; set; }
 
         /// <summary>Random id of this call (carried in the handshake payloads).</summary>
-        internal uint CallId { get; private set; }
+        internal uint CallId { get; set; }
 
         /// <summary>Milliseconds from the start to keys ready (-1 until then).</summary>
         internal long KeysReadyMs { get; private set; }
 
         /// <summary>Round trips the caller needed until keys were ready (IK: 1).</summary>
-        internal int RoundTrips { get; private set; }
+        internal int RoundTrips { get; set; }
 
         /// <summary>True when the call went through the XX fallback (a code exists).</summary>
         internal bool ViaVerify
         {
-            get { return _viaVerify; }
+            get { return CodeCheck != CodeCheck.NotUsed; }
         }
 
         /// <summary>The fallback's code text, or null.</summary>
         internal override string CodeText
         {
-            get { return _xx == null ? null : _xx.CodeText; }
+            get { return Xx == null ? null : Xx.CodeText; }
         }
 
         /// <summary>The fallback's code words, or null.</summary>
         internal override string CodeWords
         {
-            get { return _xx == null ? null : _xx.CodeWords; }
+            get { return Xx == null ? null : Xx.CodeWords; }
         }
 
         /// <summary>Frames sent so far.</summary>
@@ -101,80 +98,68 @@ namespace Phone.Firmware.Calls
             get { return _media == null ? 0 : _media.FramesSent; }
         }
 
-        internal override bool IsHalfOpen
-        {
-            get { return !IsInitiator && (State == CallState.AwaitingReady || State == CallState.Verifying); }
-        }
+        /// <summary>The IKpsk2 handshake while it runs.</summary>
+        protected Handshake Ik { get; set; }
 
-        internal override void HandleHandshake(int type, NetAddress from, byte[] buffer, int offset, int count)
-        {
-            if (IsInitiator)
-            {
-                HandleAsCaller(type, buffer, offset, count);
-            }
-            else
-            {
-                HandleAsCallee(type, buffer, offset, count);
-            }
-        }
+        /// <summary>The XX fallback (VERIFY) with its code, once started.</summary>
+        protected CodeHandshake Xx { get; set; }
+
+        /// <summary>The sealed channel once keys exist.</summary>
+        protected SecureChannel Channel { get; set; }
+
+        /// <summary>The pinned contact of the peer, if known.</summary>
+        protected ContactRecord Contact { get; set; }
+
+        /// <summary>Callee after VERIFY: the name an unknown peer claims (pinned under it if both confirm).</summary>
+        protected string ClaimedName { get; set; }
+
+        /// <summary>Every state change this role may make.</summary>
+        protected abstract CallTransition[] Transitions { get; }
+
+        /// <summary>Answers a ringing call (callee) or accepts a key warning as unverified (caller).</summary>
+        internal abstract bool Accept();
 
         internal override void HandleSecure(byte[] buffer, int offset, int count)
         {
-            if (_channel == null)
+            if (Channel == null)
             {
                 Drop(DropReason.UnknownSession);
                 return;
             }
 
-            CountReceive(_channel.Receive(buffer, offset, count));
-        }
-
-        /// <summary>Callee: answer a ringing call. Caller: accept a key warning as unverified.</summary>
-        internal bool Accept()
-        {
-            if (State == CallState.RingingIn)
-            {
-                _channel.Send(ControlType.Answer, null, 0, true);
-                Connect();
-                return true;
-            }
-
-            if (State == CallState.KeyWarning)
-            {
-                Ctx.Host.Raise(NewEvent(PhoneEventKind.Unverified, "key warning accepted by the user"));
-                ProceedAfterWarning();
-                return true;
-            }
-
-            return false;
+            Drop(Channel.Receive(buffer, offset, count));
         }
 
         /// <summary>The user compared the fallback code and confirms it.</summary>
         internal override bool ConfirmCode()
         {
-            if (!_viaVerify || _verified || _localVerified || _channel == null || _xx.Code < 0
-                || State == CallState.Ending || State == CallState.Ended)
+            bool open = CodeCheck == CodeCheck.Pending || CodeCheck == CodeCheck.PeerConfirmed;
+            if (!open || Channel == null || Xx.Code < 0 || State == CallState.Ending || State == CallState.Ended)
             {
                 return false;
             }
 
-            _localVerified = true;
-            _channel.Send(ControlType.Confirm, null, 0, true);
+            bool peerDone = CodeCheck == CodeCheck.PeerConfirmed;
+            CodeCheck = CodeCheck.LocalConfirmed;
+            Channel.Send(ControlType.Confirm, null, 0, true);
             Ctx.Host.Raise(NewEvent(PhoneEventKind.LocalConfirmed, null));
-            TryVerify();
+            if (peerDone)
+            {
+                Verify();
+            }
+
             return true;
         }
 
         /// <summary>The user says the codes differ: tell the peer and hang up.</summary>
         internal override bool RejectCode()
         {
-            if (!_viaVerify || _channel == null)
+            if (!ViaVerify || Channel == null)
             {
                 return false;
             }
 
-            _reason[0] = ReasonCode;
-            _channel.Send(ControlType.Reject, _reason, 1, true);
+            SendReliable(ControlType.Reject, ReasonCode);
             return End(ReasonCode, "codes differ: hung up", true);
         }
 
@@ -184,11 +169,57 @@ namespace Phone.Firmware.Calls
             return End(ReasonUser, "hung up here", true);
         }
 
-        private void KeysReady(int roundTrips)
+        /// <summary>Moves State along this role's table (a step the table lacks throws: a bug).</summary>
+        protected void Move(CallEvent e)
+        {
+            State = CallTransition.Next(Transitions, State, e);
+        }
+
+        /// <summary>The call takes the XX fallback: a code will exist.</summary>
+        protected void UseCodeCheck()
+        {
+            CodeCheck = CodeCheck.Pending;
+        }
+
+        /// <summary>The peer's sealed CONFIRM of the fallback code.</summary>
+        protected void PeerConfirmedCode()
+        {
+            if (CodeCheck == CodeCheck.NotUsed || CodeCheck == CodeCheck.Verified)
+            {
+                return;
+            }
+
+            bool localDone = CodeCheck == CodeCheck.LocalConfirmed;
+            CodeCheck = localDone ? CodeCheck.LocalConfirmed : CodeCheck.PeerConfirmed;
+            Ctx.Host.Raise(NewEvent(PhoneEventKind.PeerConfirmed, null));
+            if (localDone)
+            {
+                Verify();
+            }
+        }
+
+        /// <summary>Contact slot to delete once the new key is pinned (the caller's changed key), else -1.</summary>
+        protected virtual int ReplacedContact
+        {
+            get { return -1; }
+        }
+
+        /// <summary>Both users confirmed the code and the peer is pinned: what the role shows next.</summary>
+        protected abstract void AfterCodeVerified();
+
+        /// <summary>Sends a one-byte reliable control message (HANGUP, REJECT).</summary>
+        protected void SendReliable(byte type, byte reason)
+        {
+            _reason[0] = reason;
+            Channel.Send(type, _reason, 1, true);
+        }
+
+        /// <summary>Keys exist: the event with the round trips it took.</summary>
+        protected void KeysReady(int roundTrips)
         {
             KeysReadyMs = Ctx.Now - StartedAt;
             RoundTrips = roundTrips;
-            PhoneEvent e = NewEvent(PhoneEventKind.CallKeysReady, _viaVerify ? "XX fallback" : "IKpsk2");
+            PhoneEvent e = NewEvent(PhoneEventKind.CallKeysReady, ViaVerify ? "XX fallback" : "IKpsk2");
             e.RoundTrips = roundTrips;
             e.Flights = roundTrips * 2;
             e.Retransmissions = _retransmissions;
@@ -197,38 +228,51 @@ namespace Phone.Firmware.Calls
             Ctx.Host.Raise(e);
         }
 
-        private void ShowCalling(string status)
+        /// <summary>True while the fallback code is on the screen (not yet verified).</summary>
+        protected bool ShowsCode
+        {
+            get { return ViaVerify && CodeCheck != CodeCheck.Verified; }
+        }
+
+        /// <summary>Caller's call-progress screen.</summary>
+        protected void ShowCalling(string status)
         {
             Show(Screens.Calling(PeerName, status, Badge));
         }
 
+        /// <summary>Callee's ringing screen.</summary>
+        protected void ShowRinging()
+        {
+            Show(Screens.Ringing(PeerName, Badge, ShowsCode ? CodeText : null, ShowsCode ? CodeWords : null));
+        }
+
         private void ShowInCall()
         {
-            bool showCode = _viaVerify && !_verified;
-            Show(Screens.InCall(PeerName, Badge, showCode ? CodeText : null, showCode ? CodeWords : null,
+            Show(Screens.InCall(PeerName, Badge, ShowsCode ? CodeText : null, ShowsCode ? CodeWords : null,
                 "Connected"));
         }
 
-        private void ShowCurrent()
+        /// <summary>Pins the peer under its name after both confirmed; the old contact goes after the new pin.</summary>
+        private void Verify()
         {
-            switch (State)
+            string name = Contact != null ? Contact.Name
+                : (ClaimedName != null && ClaimedName.Length > 0 ? ClaimedName : "Peer");
+            int oldIndex = ReplacedContact;
+            ContactIndex = Ctx.Store.Pin(Channel.Keys, name, ContactRecord.FlagUsed | ContactRecord.FlagVerified);
+            if (oldIndex >= 0 && oldIndex != ContactIndex)
             {
-                case CallState.Connected:
-                    ShowInCall();
-                    break;
-                case CallState.RingingIn:
-                    ShowRinging();
-                    break;
-                case CallState.RingingOut:
-                    ShowCalling(_remoteRinging ? "Ringing..." : "Connecting...");
-                    break;
+                Ctx.Store.Forget(oldIndex);
             }
-        }
 
-        private void ShowRinging()
-        {
-            bool showCode = _viaVerify && !_verified;
-            Show(Screens.Ringing(PeerName, Badge, showCode ? CodeText : null, showCode ? CodeWords : null));
+            CodeCheck = CodeCheck.Verified;
+            PeerName = name;
+            Badge = Badge.Verified;
+            PhoneEvent e = NewEvent(PhoneEventKind.CallVerified, null);
+            e.PeerName = name;
+            e.ContactIndex = ContactIndex;
+            e.Badge = Badge;
+            AfterCodeVerified();
+            Ctx.Host.Raise(e);
         }
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Firmware.Calls
 {
     /// <summary>States of one call (names: CallStateNames.Name).</summary>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using Phone.Firmware.Exchanges;
 using Phone.Firmware.Timing;
 using Phone.Firmware.Wire;

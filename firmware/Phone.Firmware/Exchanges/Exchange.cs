@@ -1,5 +1,5 @@
+// SPDX-License-Identifier: MIT
 using Phone.Firmware.Board;
-using Phone.Firmware.Pairing;
 using Phone.Firmware.Timing;
 using Phone.Firmware.Ui;
 using Phone.Firmware.Wire;
@@ -143,39 +143,10 @@ namespace Phone.Firmware.Exchanges
             Ctx.Host.Show(this, screen);
         }
 
-        /// <summary>Counts a dropped datagram.</summary>
+        /// <summary>Counts a dropped datagram (DropReason.None: accepted, nothing counted).</summary>
         protected void Drop(DropReason reason)
         {
             Ctx.Counters.Drop(reason);
-        }
-
-        /// <summary>Sends a SECURE receive result: -1 accepted, else a DropReason.</summary>
-        protected void CountReceive(int result)
-        {
-            if (result >= 0)
-            {
-                Ctx.Counters.Drop((DropReason)result);
-            }
-        }
-
-        /// <summary>
-        /// Responder side of a code handshake (pairing, or a call's XX fallback): reads message 3.
-        /// A message Noise refuses is counted and null returned, and the exchange keeps waiting.
-        /// Otherwise the step deadline ends and the sealed channel opens; verdict is
-        /// CodeHandshake.CodeReady, or the DropReason that means the exchange must be aborted.
-        /// </summary>
-        protected SecureChannel FinishCodeHandshake(CodeHandshake xx, byte[] buffer, int offset, int count,
-            ISecureListener listener, out int verdict)
-        {
-            verdict = xx.FinishResponder(buffer, offset, count);
-            if (verdict == (int)DropReason.HandshakeFailed)
-            {
-                Drop(DropReason.HandshakeFailed);
-                return null;
-            }
-
-            StateTimer.Disarm();
-            return new SecureChannel(Ctx, xx.Split(), PeerId, Peer, listener);
         }
 
         /// <summary>Builds an event stamped now.</summary>

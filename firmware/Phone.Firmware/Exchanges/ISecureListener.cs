@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Firmware.Exchanges
 {
     /// <summary>Receives what a SecureChannel opened. Must not dispose the channel from a callback.</summary>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using Phone.Crypto;
 using Phone.Firmware.Board;
 using Phone.Firmware.Timing;
@@ -14,7 +15,6 @@ namespace Phone.Firmware.Exchanges
     /// </summary>
     internal class SecureChannel : ITimerHandler
     {
-        private const int OutboxSlots = 6;
         private const int TimerOutbox = 1;
         private const int TimerForget = 2;
 
@@ -24,17 +24,10 @@ namespace Phone.Firmware.Exchanges
         private readonly byte[] _rx = new byte[WireFormat.MaxDatagram];
         private readonly byte[] _info = new byte[4];
         private readonly byte[] _ackArgs = new byte[4];
-        private readonly byte[] _obType = new byte[OutboxSlots];
-        private readonly uint[] _obSeq = new uint[OutboxSlots];
-        private readonly byte[][] _obArgs = new byte[OutboxSlots][];
-        private readonly int[] _obArgsLength = new int[OutboxSlots];
-        private readonly int[] _obSends = new int[OutboxSlots];
-        private readonly long[] _obNext = new long[OutboxSlots];
-        private readonly long[] _obGiveUp = new long[OutboxSlots];
+        private readonly ControlOutbox _outbox;
         private readonly PhoneTimer _outboxTimer;
         private readonly PhoneTimer _forgetTimer;
         private TransportKeys _session;
-        private uint _nextSeq = 1;
         private uint _rxHighest;
         private ulong _rxSeen;
         private int _lastPhaseByte = -1;
@@ -47,12 +40,8 @@ namespace Phone.Firmware.Exchanges
             _listener = listener;
             PeerId = peerId;
             Peer = peer;
-            for (int i = 0; i < OutboxSlots; i++)
-            {
-                _obArgs[i] = new byte[ControlMessage.MaxArgs];
-            }
-
             _outboxTimer = ctx.Timers.Create(this, TimerOutbox);
+            _outbox = new ControlOutbox(_outboxTimer);
             _forgetTimer = ctx.Timers.Create(this, TimerForget);
             LastReceived = ctx.Now;
             LastSent = ctx.Now;
@@ -110,26 +99,15 @@ namespace Phone.Firmware.Exchanges
             uint seq = 0;
             if (reliable)
             {
-                int slot = FreeSlot();
-                if (slot < 0)
+                long now = _ctx.Now;
+                OutboxEntry entry = _outbox.Add(type, args, argsLength, now + _ctx.Backoff.Gap(1),
+                    now + _ctx.Config.HandshakeTimeoutMs);
+                if (entry == null)
                 {
                     return 0;
                 }
 
-                seq = _nextSeq++;
-                long now = _ctx.Now;
-                _obType[slot] = type;
-                _obSeq[slot] = seq;
-                _obArgsLength[slot] = argsLength;
-                for (int i = 0; i < argsLength; i++)
-                {
-                    _obArgs[slot][i] = args[i];
-                }
-
-                _obSends[slot] = 1;
-                _obNext[slot] = now + _ctx.Backoff.Gap(1);
-                _obGiveUp[slot] = now + _ctx.Config.HandshakeTimeoutMs;
-                ArmOutbox();
+                seq = entry.Seq;
             }
 
             SealControl(type, seq, args, argsLength);
@@ -139,26 +117,13 @@ namespace Phone.Firmware.Exchanges
         /// <summary>True while a reliable message of type waits for its acknowledgement.</summary>
         internal bool Pending(byte type)
         {
-            for (int i = 0; i < OutboxSlots; i++)
-            {
-                if (_obSeq[i] != 0 && _obType[i] == type)
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return _outbox.Pending(type);
         }
 
         /// <summary>Stops retransmitting everything.</summary>
         internal void CancelAll()
         {
-            for (int i = 0; i < OutboxSlots; i++)
-            {
-                _obSeq[i] = 0;
-            }
-
-            _outboxTimer.Disarm();
+            _outbox.Clear();
         }
 
         /// <summary>Seals TxBuffer[0..headerLength+bodyLength) and sends it (media path: no allocation).</summary>
@@ -172,32 +137,32 @@ namespace Phone.Firmware.Exchanges
 
         /// <summary>
         /// Opens a SECURE datagram addressed to this channel and dispatches it.
-        /// Returns -1 when it was accepted, else the DropReason (as int).
+        /// Returns DropReason.None when it was accepted, else why it was dropped.
         /// </summary>
-        internal int Receive(byte[] buffer, int offset, int count)
+        internal DropReason Receive(byte[] buffer, int offset, int count)
         {
             if (_session == null)
             {
-                return (int)DropReason.UnknownSession;
+                return DropReason.UnknownSession;
             }
 
             int kind = buffer[offset + WireFormat.InnerKindOffset];
             int headerLength = SecureHeader.HeaderLength(kind);
             if (headerLength < 0)
             {
-                return (int)DropReason.Malformed;
+                return DropReason.Malformed;
             }
 
             if (count < headerLength + WireFormat.TagLength + 1)
             {
-                return (int)DropReason.Truncated;
+                return DropReason.Truncated;
             }
 
             System.Array.Copy(buffer, offset, _rx, 0, count);
             int body = _session.Open(_rx, 0, headerLength, count);
             if (body < 0)
             {
-                return (int)DropReasonNames.FromCryptoStatus(body);
+                return DropReasonNames.FromCryptoStatus(body);
             }
 
             LastReceived = _ctx.Now;
@@ -212,12 +177,12 @@ namespace Phone.Firmware.Exchanges
             {
                 if (!Media.RtpHeader.IsValid(_rx, WireFormat.SecureHeaderLength))
                 {
-                    return (int)DropReason.Malformed;
+                    return DropReason.Malformed;
                 }
 
                 _ctx.Counters.MediaReceived++;
                 _listener.OnMedia(_rx, WireFormat.SecureHeaderLength, headerLength, body);
-                return -1;
+                return DropReason.None;
             }
 
             return ReceiveControl(headerLength, body);
@@ -267,28 +232,28 @@ namespace Phone.Firmware.Exchanges
                 return;
             }
 
-            for (int i = 0; i < OutboxSlots; i++)
+            for (int i = 0; i < _outbox.Count; i++)
             {
-                if (_obSeq[i] == 0 || Due(i) > now)
+                OutboxEntry entry = _outbox[i];
+                if (!entry.InUse || entry.Due > now)
                 {
                     continue;
                 }
 
-                if (now >= _obGiveUp[i])
+                if (now >= entry.GiveUpAt)
                 {
-                    byte type = _obType[i];
-                    _obSeq[i] = 0;
-                    _listener.OnControlTimeout(type);
+                    entry.Seq = 0;
+                    _listener.OnControlTimeout(entry.Type);
                     continue;
                 }
 
-                _obSends[i]++;
-                _obNext[i] = now + _ctx.Backoff.Gap(_obSends[i]);
+                entry.Sends++;
+                entry.NextSend = now + _ctx.Backoff.Gap(entry.Sends);
                 _ctx.Counters.Retransmissions++;
-                SealControl(_obType[i], _obSeq[i], _obArgs[i], _obArgsLength[i]);
+                SealControl(entry.Type, entry.Seq, entry.Args, entry.ArgsLength);
             }
 
-            ArmOutbox();
+            _outbox.Rearm();
         }
 
         /// <summary>Wipes the session keys and stops all timers.</summary>
@@ -303,11 +268,11 @@ namespace Phone.Firmware.Exchanges
             }
         }
 
-        private int ReceiveControl(int headerLength, int body)
+        private DropReason ReceiveControl(int headerLength, int body)
         {
             if (!ControlMessage.IsWellFormed(_rx, headerLength, body))
             {
-                return (int)DropReason.Malformed;
+                return DropReason.Malformed;
             }
 
             _ctx.Counters.ControlReceived++;
@@ -317,19 +282,19 @@ namespace Phone.Firmware.Exchanges
             if (type == ControlType.Ack)
             {
                 Acknowledged(ByteIo.ReadU32Le(_rx, args));
-                return -1;
+                return DropReason.None;
             }
 
             if (seq == 0)
             {
                 _listener.OnControl(type, _rx, args);
-                return -1;
+                return DropReason.None;
             }
 
             if (Seen(seq))
             {
                 SendAck(seq);
-                return -1;
+                return DropReason.None;
             }
 
             if (_listener.OnControl(type, _rx, args))
@@ -338,20 +303,15 @@ namespace Phone.Firmware.Exchanges
                 SendAck(seq);
             }
 
-            return -1;
+            return DropReason.None;
         }
 
         private void Acknowledged(uint seq)
         {
-            for (int i = 0; i < OutboxSlots; i++)
+            byte type;
+            if (_outbox.Acknowledge(seq, out type))
             {
-                if (seq != 0 && _obSeq[i] == seq)
-                {
-                    _obSeq[i] = 0;
-                    ArmOutbox();
-                    _listener.OnAcked(_obType[i]);
-                    return;
-                }
+                _listener.OnAcked(type);
             }
         }
 
@@ -397,45 +357,6 @@ namespace Phone.Firmware.Exchanges
             }
 
             _rxSeen |= 1UL << (int)(_rxHighest - seq);
-        }
-
-        private long Due(int slot)
-        {
-            return _obNext[slot] < _obGiveUp[slot] ? _obNext[slot] : _obGiveUp[slot];
-        }
-
-        private int FreeSlot()
-        {
-            for (int i = 0; i < OutboxSlots; i++)
-            {
-                if (_obSeq[i] == 0)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
-        }
-
-        private void ArmOutbox()
-        {
-            long next = PhoneTimer.Never;
-            for (int i = 0; i < OutboxSlots; i++)
-            {
-                if (_obSeq[i] != 0 && Due(i) < next)
-                {
-                    next = Due(i);
-                }
-            }
-
-            if (next == PhoneTimer.Never)
-            {
-                _outboxTimer.Disarm();
-            }
-            else
-            {
-                _outboxTimer.ArmAt(next);
-            }
         }
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using Phone.Crypto;
 using Phone.Firmware.Board;
 using Phone.Firmware.Exchanges;

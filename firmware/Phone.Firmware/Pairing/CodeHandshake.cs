@@ -1,4 +1,7 @@
+// SPDX-License-Identifier: MIT
 using Phone.Crypto;
+using Phone.Firmware.Board;
+using Phone.Firmware.Exchanges;
 using Phone.Firmware.Wire;
 
 namespace Phone.Firmware.Pairing
@@ -13,9 +16,6 @@ namespace Phone.Firmware.Pairing
     /// </summary>
     internal class CodeHandshake
     {
-        /// <summary>Result of a read whose Noise message was fine but whose payload is not: the exchange is dead.</summary>
-        internal const int BadPayload = -1000;
-
         private readonly PhoneContext _ctx;
         private readonly byte[] _payload = new byte[PayloadLayout.CommitLength + PayloadLayout.MaxName + 64];
         private Handshake _hs;
@@ -52,9 +52,6 @@ namespace Phone.Firmware.Pairing
         /// <summary>Responder: bytes after the commitment in message 1.</summary>
         internal byte[] Extra { get; private set; }
 
-        /// <summary>Responder: message 3's nonce opened message 1's commitment.</summary>
-        internal bool CommitmentOk { get; private set; }
-
         /// <summary>Initiator: writes message 1 (commitment || extra) at output[offset..); returns its length.</summary>
         internal int WriteMessage1(byte[] extra, byte[] output, int offset)
         {
@@ -71,13 +68,17 @@ namespace Phone.Firmware.Pairing
             return _hs.WriteMessage(_payload, w.Length, output, offset);
         }
 
-        /// <summary>Initiator: reads message 2 and derives the code. 0, a hostile CryptoStatus (state unchanged) or BadPayload.</summary>
-        internal int ReadMessage2(byte[] buffer, int offset, int count)
+        /// <summary>
+        /// Initiator: reads message 2 and derives the code. None; HandshakeFailed or BadKey when
+        /// Noise refused it (handshake unchanged: keep waiting, see Refused); Malformed payload.
+        /// </summary>
+        internal DropReason ReadMessage2(byte[] buffer, int offset, int count)
         {
             int n = _hs.ReadMessage(buffer, offset, count, _payload);
             if (n < 0)
             {
-                return n;
+                return DropReasonNames.FromCryptoStatus(n) == DropReason.BadKey
+                    ? DropReason.BadKey : DropReason.HandshakeFailed;
             }
 
             PayloadReader r = new PayloadReader(_payload, 0, n);
@@ -85,13 +86,13 @@ namespace Phone.Firmware.Pairing
             PeerName = r.Name(PayloadLayout.MaxName);
             if (!r.AtEndOk)
             {
-                return BadPayload;
+                return DropReason.Malformed;
             }
 
             _h2 = _hs.HandshakeHash();
             PeerKey = _hs.RemoteStatic();
             SetCode(VerificationCode.Derive(_h2, _ni, _nr, _ctx.CodeFormat));
-            return 0;
+            return DropReason.None;
         }
 
         /// <summary>Initiator: writes message 3 (N_i || name); returns its length.</summary>
@@ -103,19 +104,22 @@ namespace Phone.Firmware.Pairing
             return _hs.WriteMessage(_payload, w.Length, output, offset);
         }
 
-        /// <summary>Responder: reads message 1 with extraLength bytes after the commitment. 0, hostile CryptoStatus or BadPayload.</summary>
-        internal int ReadMessage1(byte[] buffer, int offset, int count, int extraLength)
+        /// <summary>
+        /// Responder: reads message 1 with extraLength bytes after the commitment. None,
+        /// HandshakeFailed (Noise refused it) or Malformed (payload).
+        /// </summary>
+        internal DropReason ReadMessage1(byte[] buffer, int offset, int count, int extraLength)
         {
             int n = _hs.ReadMessage(buffer, offset, count, _payload);
             if (n < 0)
             {
-                return n;
+                return DropReason.HandshakeFailed;
             }
 
             PayloadReader r = new PayloadReader(_payload, 0, n);
             _commitment = r.Bytes(PayloadLayout.CommitLength);
             Extra = r.Bytes(extraLength);
-            return r.AtEndOk ? 0 : BadPayload;
+            return r.AtEndOk ? DropReason.None : DropReason.Malformed;
         }
 
         /// <summary>Responder: writes message 2 (N_r || name) and keeps h2; returns its length.</summary>
@@ -133,14 +137,15 @@ namespace Phone.Firmware.Pairing
 
         /// <summary>
         /// Responder: reads message 3, checks the commitment and derives the
-        /// code (only if it opened). 0, hostile CryptoStatus or BadPayload.
+        /// code (only if it opened). None, HandshakeFailed (Noise refused it, handshake
+        /// unchanged), Malformed (payload) or CommitmentMismatch.
         /// </summary>
-        internal int ReadMessage3(byte[] buffer, int offset, int count)
+        private DropReason ReadMessage3(byte[] buffer, int offset, int count)
         {
             int n = _hs.ReadMessage(buffer, offset, count, _payload);
             if (n < 0)
             {
-                return n;
+                return DropReason.HandshakeFailed;
             }
 
             PayloadReader r = new PayloadReader(_payload, 0, n);
@@ -148,43 +153,43 @@ namespace Phone.Firmware.Pairing
             PeerName = r.Name(PayloadLayout.MaxName);
             if (!r.AtEndOk)
             {
-                return BadPayload;
+                return DropReason.Malformed;
             }
 
             PeerKey = _hs.RemoteStatic();
-            CommitmentOk = Commitment.Opens(_commitment, _ni);
-            if (CommitmentOk)
+            if (!Commitment.Opens(_commitment, _ni))
             {
-                SetCode(VerificationCode.Derive(_h2, _ni, _nr, _ctx.CodeFormat));
+                return DropReason.CommitmentMismatch;
             }
 
-            return 0;
+            SetCode(VerificationCode.Derive(_h2, _ni, _nr, _ctx.CodeFormat));
+            return DropReason.None;
         }
 
-        /// <summary>FinishResponder's verdict when the code is ready.</summary>
-        internal const int CodeReady = -1;
+        /// <summary>True for a read result that means Noise refused the message: the handshake is unchanged, keep waiting.</summary>
+        internal static bool Refused(DropReason result)
+        {
+            return result == DropReason.HandshakeFailed || result == DropReason.BadKey;
+        }
 
         /// <summary>
-        /// Responder: reads message 3 from a whole handshake datagram and checks the
-        /// commitment, for pairing and the call's XX fallback alike. Returns CodeReady, or the
-        /// DropReason to count: HandshakeFailed (did not decrypt: the handshake is unchanged,
-        /// keep waiting), Malformed or CommitmentMismatch (finished, but must be aborted).
+        /// Responder, pairing and the call's XX fallback alike: reads message 3 from a whole
+        /// handshake datagram, checks the commitment and opens the sealed channel. Returns
+        /// null when Noise refused the message (verdict HandshakeFailed: count it, keep
+        /// waiting). Otherwise the channel, and verdict None (the code is ready) or the
+        /// reason the finished exchange must be aborted (Malformed, CommitmentMismatch).
         /// </summary>
-        internal int FinishResponder(byte[] datagram, int offset, int count)
+        internal SecureChannel FinishResponder(byte[] datagram, int offset, int count, uint peerId, NetAddress peer,
+            ISecureListener listener, out DropReason verdict)
         {
-            int r = ReadMessage3(datagram, offset + WireFormat.HandshakeBodyOffset,
+            verdict = ReadMessage3(datagram, offset + WireFormat.HandshakeBodyOffset,
                 count - WireFormat.HandshakeBodyOffset);
-            if (r == BadPayload)
+            if (Refused(verdict))
             {
-                return (int)DropReason.Malformed;
+                return null;
             }
 
-            if (r < 0)
-            {
-                return (int)DropReason.HandshakeFailed;
-            }
-
-            return CommitmentOk ? CodeReady : (int)DropReason.CommitmentMismatch;
+            return new SecureChannel(_ctx, Split(), peerId, peer, listener);
         }
 
         /// <summary>Moves the finished handshake's keys into a session (the handshake is freed).</summary>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using Phone.Crypto;
 using Phone.Firmware.Board;
 using Phone.Firmware.Exchanges;
@@ -69,19 +70,19 @@ namespace Phone.Firmware.Pairing
         }
 
         /// <summary>
-        /// Responder: reads PAIR_1 and answers PAIR_2. Returns -1 on success,
-        /// else the DropReason (the caller discards this object).
+        /// Responder: reads PAIR_1 and answers PAIR_2. Returns DropReason.None on
+        /// success, else why PAIR_1 was dropped (this exchange is then finished).
         /// </summary>
-        internal int Respond(uint senderId, byte[] buffer, int offset, int count)
+        internal DropReason Respond(uint senderId, byte[] buffer, int offset, int count)
         {
             PeerId = senderId;
             _xx = new CodeHandshake(Ctx, NoisePattern.Responder, Prologue);
-            int r = _xx.ReadMessage1(buffer, offset + WireFormat.HandshakeBodyOffset,
+            DropReason r = _xx.ReadMessage1(buffer, offset + WireFormat.HandshakeBodyOffset,
                 count - WireFormat.HandshakeBodyOffset, 0);
-            if (r < 0)
+            if (r != DropReason.None)
             {
                 Abort();
-                return r == CodeHandshake.BadPayload ? (int)DropReason.Malformed : (int)DropReason.HandshakeFailed;
+                return r;
             }
 
             HandshakeDatagram.WriteHeader(Buffer, MessageType.Pair2, LocalId, PeerId);
@@ -90,7 +91,7 @@ namespace Phone.Firmware.Pairing
             Retransmit.Stop();
             State = PairingState.AwaitingMessage3;
             StateTimer.ArmAt(Ctx.Now + Ctx.Config.HandshakeTimeoutMs);
-            return -1;
+            return DropReason.None;
         }
 
         internal override void HandleHandshake(int type, NetAddress from, byte[] buffer, int offset, int count)
@@ -133,7 +134,7 @@ namespace Phone.Firmware.Pairing
                 return;
             }
 
-            CountReceive(_channel.Receive(buffer, offset, count));
+            Drop(_channel.Receive(buffer, offset, count));
         }
 
         internal override void HandlePeerError(int code)
@@ -192,12 +193,12 @@ namespace Phone.Firmware.Pairing
         {
             if (timer.Id == TimerRetransmit)
             {
-                int r = Retransmit.OnTimer(Ctx, now);
-                if (r > 0)
+                RetransmitOutcome r = Retransmit.OnTimer(Ctx, now);
+                if (r == RetransmitOutcome.Resent)
                 {
                     Ctx.Counters.Retransmissions++;
                 }
-                else if (r < 0 && !PairingStateNames.IsFinal(State))
+                else if (r == RetransmitOutcome.GaveUp && !PairingStateNames.IsFinal(State))
                 {
                     Fail("no answer from peer");
                 }
@@ -311,18 +312,16 @@ namespace Phone.Firmware.Pairing
         private void OnMessage2(byte[] buffer, int offset, int count)
         {
             uint senderId = HandshakeDatagram.SenderId(buffer, offset);
-            int r = _xx.ReadMessage2(buffer, offset + WireFormat.HandshakeBodyOffset,
+            DropReason r = _xx.ReadMessage2(buffer, offset + WireFormat.HandshakeBodyOffset,
                 count - WireFormat.HandshakeBodyOffset);
-            if (r == CodeHandshake.BadPayload)
+            if (r != DropReason.None)
             {
-                Drop(DropReason.Malformed);
-                Fail("bad message from peer");
-                return;
-            }
+                Drop(r);
+                if (!CodeHandshake.Refused(r))
+                {
+                    Fail("bad message from peer");
+                }
 
-            if (r < 0)
-            {
-                Drop(DropReasonNames.FromCryptoStatus(r) == DropReason.BadKey ? DropReason.BadKey : DropReason.HandshakeFailed);
                 return;
             }
 
@@ -337,22 +336,23 @@ namespace Phone.Firmware.Pairing
 
         private void OnMessage3(byte[] buffer, int offset, int count)
         {
-            int verdict;
-            SecureChannel channel = FinishCodeHandshake(_xx, buffer, offset, count, this, out verdict);
+            DropReason verdict;
+            SecureChannel channel = _xx.FinishResponder(buffer, offset, count, PeerId, Peer, this, out verdict);
+            Drop(verdict);
             if (channel == null)
             {
                 return;
             }
 
+            StateTimer.Disarm();
             _channel = channel;
-            if (verdict != CodeHandshake.CodeReady)
+            if (verdict != DropReason.None)
             {
-                Drop((DropReason)verdict);
                 _reason[0] = 3;
                 _channel.Send(ControlType.Reject, _reason, 1, true);
                 if (Ctx.Host.Promote(this))
                 {
-                    Fail(verdict == (int)DropReason.Malformed ? "bad message from peer" : "commitment mismatch (attack?)");
+                    Fail(verdict == DropReason.Malformed ? "bad message from peer" : "commitment mismatch (attack?)");
                 }
                 else
                 {

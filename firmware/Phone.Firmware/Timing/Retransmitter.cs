@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using Phone.Firmware.Board;
 
 namespace Phone.Firmware.Timing
@@ -71,27 +72,27 @@ namespace Phone.Firmware.Timing
         }
 
         /// <summary>
-        /// The owner's timer fired: 1 = resent, 0 = nothing to do, -1 = the
-        /// overall timeout passed (stopped).
+        /// The owner's timer fired: resends, or gives up once the overall
+        /// timeout passed (stopped).
         /// </summary>
-        public int OnTimer(IDatagramTransport transport, long now)
+        public RetransmitOutcome OnTimer(IDatagramTransport transport, long now)
         {
             if (!Active)
             {
-                return 0;
+                return RetransmitOutcome.Idle;
             }
 
             if (now >= _giveUpAt)
             {
                 Stop();
-                return -1;
+                return RetransmitOutcome.GaveUp;
             }
 
             transport.Send(_to, _message, 0, _length);
             Sends++;
             long next = now + _backoff.Gap(Sends);
             _timer.ArmAt(next < _giveUpAt ? next : _giveUpAt);
-            return 1;
+            return RetransmitOutcome.Resent;
         }
     }
 }

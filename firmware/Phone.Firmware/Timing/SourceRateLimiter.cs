@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using Phone.Firmware.Board;
 
 namespace Phone.Firmware.Timing

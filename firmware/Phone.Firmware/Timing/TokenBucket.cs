@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Firmware.Timing
 {
     /// <summary>Integer token bucket: ratePerSecond tokens per second, at most burst saved.</summary>

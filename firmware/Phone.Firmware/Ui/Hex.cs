@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Firmware.Ui
 {
     /// <summary>Hex text of public bytes (key fingerprints); never used for secrets.</summary>

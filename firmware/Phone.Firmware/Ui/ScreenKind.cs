@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Firmware.Ui
 {
     /// <summary>What a screen is for; boards may lay each kind out differently.</summary>

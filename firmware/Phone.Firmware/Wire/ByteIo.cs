@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Firmware.Wire
 {
     /// <summary>Little- and big-endian integer access to byte arrays (no allocation).</summary>

@@ -1,8 +1,11 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Firmware.Wire
 {
     /// <summary>Why an incoming datagram was dropped (counted per reason).</summary>
     public enum DropReason
     {
+        /// <summary>Not dropped: the datagram was accepted (a result, never counted).</summary>
+        None = -1,
         /// <summary>Shorter than its type's fixed part.</summary>
         Truncated = 0,
         /// <summary>Longer than 1200 bytes or than its type allows.</summary>

@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Firmware.Wire
 {
     /// <summary>Printable names of DropReason values (enum.ToString prints numbers on nanoFramework).</summary>
     public static class DropReasonNames
     {
-        /// <summary>Number of DropReason values (they are 0..Count-1).</summary>
+        /// <summary>Number of counted DropReason values (they are 0..Count-1; None is not counted).</summary>
         public const int Count = 18;
 
         /// <summary>Printable name of a reason.</summary>
@@ -11,6 +12,7 @@ namespace Phone.Firmware.Wire
         {
             switch (reason)
             {
+                case DropReason.None: return "not dropped";
                 case DropReason.Truncated: return "truncated";
                 case DropReason.Oversized: return "oversized";
                 case DropReason.UnsupportedVersion: return "unsupported version";

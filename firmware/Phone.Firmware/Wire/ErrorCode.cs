@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Firmware.Wire
 {
     /// <summary>Codes carried by ERROR datagrams (byte [2]).</summary>

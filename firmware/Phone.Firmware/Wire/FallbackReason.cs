@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Firmware.Wire
 {
     /// <summary>Why a responder answered CALL_FALLBACK (informational; unauthenticated).</summary>

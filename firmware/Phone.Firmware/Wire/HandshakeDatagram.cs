@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Firmware.Wire
 {
     /// <summary>
@@ -30,9 +31,9 @@ namespace Phone.Firmware.Wire
 
         /// <summary>
         /// Length check of a whole handshake datagram of the given type:
-        /// -1 too short, +1 too long, 0 within the sizes its Noise message and payload allow.
+        /// Truncated, Oversized, or None within the sizes its Noise message and payload allow.
         /// </summary>
-        public static int CheckLength(int type, int count)
+        public static DropReason CheckLength(int type, int count)
         {
             int noise = count - WireFormat.HandshakeBodyOffset;
             int min = MinNoise(type);
@@ -47,10 +48,10 @@ namespace Phone.Firmware.Wire
 
             if (noise < min)
             {
-                return -1;
+                return DropReason.Truncated;
             }
 
-            return noise > max ? 1 : 0;
+            return noise > max ? DropReason.Oversized : DropReason.None;
         }
 
         private static int MinNoise(int type)

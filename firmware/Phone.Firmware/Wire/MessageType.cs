@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Firmware.Wire
 {
     /// <summary>Datagram types (byte [1]). Values are part of the wire format.</summary>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace Phone.Firmware.Wire
 {
     /// <summary>Bounds-checked cursor over a received payload; never throws on short input.</summary>

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # bench.sh [--update-doc] - the Xtensa benchmark (issue 5): builds the -Os
 # (primary) and -O2 images, runs the benchmark image under QEMU with
 # -icount shift=7 (exact instruction counts from CCOUNT), the __muldi3-counting

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * bench_backend.c - the primitives under the core, through backend.h:
  * the yardstick the handshake goal is measured against (issue 5: a side's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * bench_core.c - the core's interop entry points on the emulated lx106,
  * production build (no test hooks), device limits, one key store.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * bench_main.c - the Xtensa benchmark image: exact guest instructions and
  * peak stack per operation of the native core (production build: no test

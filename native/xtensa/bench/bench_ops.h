@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * bench_ops.h - the benchmark image's parts (bench_main.c runs them).
  */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * size_main.c - the code-size image: references every function of
  * phone_crypto_api.h, as the nanoFramework interop table does on the device, so

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * xt_measure.c - stack painting and accumulation for the benchmark image.
  */

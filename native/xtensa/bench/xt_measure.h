@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * xt_measure.h - exact guest instruction counts and peak stack on the
  * emulated lx106 (benchmark image only).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * crt0.S - bare-metal startup for QEMU's "sim" machine with the lx106 core
  * (the ESP8266's Xtensa core; call0 ABI, no register windows).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * libgcc_extra.c - the integer helpers Debian's xtensa-lx106 libgcc.a lacks
  * (its lib1funcs objects for __udivsi3/__divsi3/__umodsi3/__umulsidi3 and

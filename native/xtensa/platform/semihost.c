@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * semihost.c - QEMU xtensa semihosting: simcall with a2 = call number
  * (1 exit, 4 write) and a3..a5 = arguments; needs -semihosting and ring 0.

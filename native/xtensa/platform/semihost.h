@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * semihost.h - console output and exit for the emulated lx106 (QEMU
  * -semihosting: the simcall instruction). Tiny formatting helpers instead

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * sodium_shim.c - the parts of libsodium's core the Xtensa build replaces:
  * sodium_init, sodium_misuse and the random source. (sodium_memzero,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * storage_ram.c - storage.h for the emulated core: "flash" in RAM.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * storage_ram.h - test access to the emulator's RAM "flash" (storage_ram.c),
  * PC_TEST_HOOKS builds only: lets the test image damage a slot the way a

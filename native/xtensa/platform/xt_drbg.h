@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * xt_drbg.h - TEST-ONLY deterministic random source of the Xtensa images
  * (see sodium_shim.c). Reseeding lets the benchmark draw different keys.

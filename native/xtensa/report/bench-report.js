@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// SPDX-License-Identifier: MIT
 // bench-report.js OS_DIR O2_DIR - the measured tables of docs/performance.md
 // (the part between its "xtensa-bench" markers), from what bench.sh left in
 // the two build directories: bench.txt (xt_bench), bench-mulprof.txt
@@ -196,5 +197,28 @@ est.map(([id, label]) => {
   const fmt = (x) => (x < 1 ? x.toFixed(2) : x < 10 ? x.toFixed(1) : x.toFixed(0));
   return [label, n(insns), n(calls), `${(calls * 32 / insns * 100).toFixed(0)} %`, n(lx6), `${fmt(ms(1.0))}-${fmt(ms(1.5))} ms`];
 }));
+
+// ---- 0. the goals at a glance (placed first; every figure is one of the tables' above) -----
+const deepest = (b) => Object.entries(b.s).reduce((a, [k, v]) => (v.stack > a[1] ? [k, v.stack] : a), ['', 0]);
+const [deepOs, stackOs] = deepest(os), [deepO2, stackO2] = deepest(o2);
+const goals = [];
+const goalTable = (head, rows) => {
+  goals.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
+  for (const r of rows) goals.push(`| ${r.join(' | ')} |`);
+  goals.push('');
+};
+goals.push('#### Goals at a glance', '');
+goalTable(['goal', 'result'], [
+  ['our own code (without the crypto backend) at most 16 KB',
+    `**${ours <= 16000 ? 'met' : 'missed'}**: ${n(ours)} B of code and constants at -Os (${n(16000 - ours)} B under 16,000 B)`],
+  ['static RAM of all slot tables stated', `${n(tableSum)} B with the device limits (table "Static RAM of the core")`],
+  ['peak stack of any interop entry point at most 4 KiB',
+    `**${Math.max(stackOs, stackO2) <= 4096 ? 'met' : 'missed'}**: deepest \`${deepOs}\` ${n(stackOs)} B at -Os; ` +
+    `\`${deepO2}\` ${n(stackO2)} B at -O2`],
+  ['handshake per side within 1.15x of its X25519 operations',
+    `**${worst <= 1.15 ? 'met' : 'missed'}**: worst ${worst.toFixed(3)} (table "Handshake cost")`],
+  ['ESP32 estimate at 240 MHz with reasoning and limits', 'last table below, and the section "ESP32 estimate"'],
+]);
+out.splice(2, 0, ...goals);
 
 process.stdout.write(out.join('\n'));

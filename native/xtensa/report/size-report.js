@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// SPDX-License-Identifier: MIT
 // size-report.js BUILD_DIR [--json] - code size of the Xtensa build, split by
 // origin, per operation, and the static RAM of our tables.
 //

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// SPDX-License-Identifier: MIT
 // gen-vectors.js VECTOR_DIR OUT.h - turns tests/vectors/*.json into C arrays for
 // the bare-metal test image (it cannot read files or parse JSON). Runs at build
 // time; the output lives in the build directory only.

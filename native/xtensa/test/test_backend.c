@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * test_backend.c - known answers through backend.h on the emulated core:
  * RFC 7748 + Wycheproof X25519, RFC 8439 + Wycheproof ChaCha20-Poly1305,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * test_core.c - the native core on the emulated lx106, device limits:
  * the self-test gate and pc_selftest, every Noise XX/IK/IKpsk2 vector

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * test_groups.h - the test image's groups, run in this order by test_main.c.
  */

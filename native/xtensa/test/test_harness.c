@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * test_harness.c - counting checks for the test image (xt_test.h).
  */

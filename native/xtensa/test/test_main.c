@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * test_main.c - the Xtensa test image: the native core's vectors and
  * self-test on an emulated lx106 core. Exit status 0 only if every check

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * xt_test.h - the test image's tiny harness: checks count, failures print
  * the test's name and what differed (never key bytes), and the image ends

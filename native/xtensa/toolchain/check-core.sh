@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # check-core.sh LIBCORE.a - the C core (native/src) may reach outside itself
 # only through backend.h (pci_be_*), storage.h (pci_storage_*), pc_platform.h
 # (pci_platform_*), memcpy and memset (DESIGN.md: no libc beyond them) and

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # check-image.sh IMAGE.elf - fails if a bare-metal image links anything that
 # has no place on the device: a heap, stdio, or abort/exit from libc. (The
 # core may use memcpy/memset only; check-core.sh checks that per object.)

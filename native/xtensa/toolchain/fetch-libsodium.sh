@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # fetch-libsodium.sh CACHE_DIR - libsodium's reference C for the Xtensa build.
 #
 # Gets Debian bookworm's libsodium *source* package with an apt configuration

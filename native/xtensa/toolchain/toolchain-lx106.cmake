@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # toolchain-lx106.cmake - Debian's gcc-xtensa-lx106 (bare metal, picolibc) for
 # the emulated lx106 core. Used by native/xtensa/CMakeLists.txt only.
 set(CMAKE_SYSTEM_NAME Generic)

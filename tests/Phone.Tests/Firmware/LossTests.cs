@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using System;
 using Phone.Firmware;
 using Phone.Firmware.Calls;

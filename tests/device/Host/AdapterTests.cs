@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using System.Linq;
 using Phone.DeviceTests.Host.Samples;
 using Xunit;

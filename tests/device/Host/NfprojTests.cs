@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using System.IO;
 using System.Linq;
 using Phone.DeviceTests.Host.Checks;

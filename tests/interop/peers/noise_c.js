@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // noise-c.wasm@0.4.0 (rweather/noise-c in WebAssembly) as an interop peer:
 // XX and IK. Its noise-c predates the psk modifiers (revision 31): it answers
 // "Noise_IKpsk2_..." with NOISE_ERROR_UNKNOWN_NAME, so it is no IKpsk2 peer.

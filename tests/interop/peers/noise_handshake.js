@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // noise-handshake@4.2.0 (holepunchto) as an interop peer: XX, IK and IKpsk2.
 //
 // IKpsk2: the library processes a psk token at any position in send/recv,

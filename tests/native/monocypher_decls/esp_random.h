@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * DECLARATIONS ONLY, for the syntax check of backend_monocypher.c: the one
  * ESP-IDF (v5) function the device backend calls, as documented in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * DECLARATIONS ONLY, for a compile-time syntax check of
  * native/backends/backend_monocypher.c (CTest: monocypher_backend_syntax).

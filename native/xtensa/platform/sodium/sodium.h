@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * sodium.h - stands in for libsodium's umbrella header in the Xtensa build.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using System.Collections.Generic;
 using Phone.Firmware.Board;
 using Phone.Firmware.Timing;
@@ -89,7 +90,7 @@ namespace Phone.Tests.Firmware.Units
             long now = 0;
             var transport = new Sink(() => sent.Add(now));
             Retransmitter rt = null;
-            var results = new List<int>();
+            var results = new List<RetransmitOutcome>();
             var handler = new Recorder();
             var timer = q.Create(handler, 1);
             handler.Then = (t, at) => results.Add(rt.OnTimer(transport, at));
@@ -101,7 +102,7 @@ namespace Phone.Tests.Firmware.Units
             }
 
             Assert.Equal(new long[] { 0, 100, 300, 700 }, sent);
-            Assert.Equal(new[] { 1, 1, 1, -1 }, results);
+            Assert.Equal(new[] { RetransmitOutcome.Resent, RetransmitOutcome.Resent, RetransmitOutcome.Resent, RetransmitOutcome.GaveUp }, results);
             Assert.False(rt.Active);
         }
 

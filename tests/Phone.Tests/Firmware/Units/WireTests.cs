@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using Phone.Firmware.Media;
 using Phone.Firmware.Wire;
 using Xunit;
@@ -26,10 +27,10 @@ namespace Phone.Tests.Firmware.Units
         [InlineData(MessageType.CallFallback, 11, 11)]
         public void Handshake_lengths_are_exact_per_type(byte type, int min, int max)
         {
-            Assert.Equal(-1, HandshakeDatagram.CheckLength(type, min - 1));
-            Assert.Equal(0, HandshakeDatagram.CheckLength(type, min));
-            Assert.Equal(0, HandshakeDatagram.CheckLength(type, max));
-            Assert.Equal(1, HandshakeDatagram.CheckLength(type, max + 1));
+            Assert.Equal(DropReason.Truncated, HandshakeDatagram.CheckLength(type, min - 1));
+            Assert.Equal(DropReason.None, HandshakeDatagram.CheckLength(type, min));
+            Assert.Equal(DropReason.None, HandshakeDatagram.CheckLength(type, max));
+            Assert.Equal(DropReason.Oversized, HandshakeDatagram.CheckLength(type, max + 1));
         }
 
         [Fact]

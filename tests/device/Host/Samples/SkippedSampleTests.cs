@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 using nanoFramework.TestFramework;
 
 namespace Phone.DeviceTests.Host.Samples

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 namespace nanoFramework.TestFramework
 {
     /// <summary>Host stand-in: test output (the device writes to the debug console).</summary>
