@@ -118,9 +118,15 @@ static const CLR_RT_MethodHandler method_lookup[] =
     NULL,
     NULL,
     NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
 };
 
-// NATIVE CHECKSUM PREDICTED: 0x0DCC5914 was not printed by a Visual Studio build.
+// NATIVE CHECKSUM PREDICTED: 0xA9A2A822 was not printed by a Visual Studio build.
 // It is MdpModel's prediction (tools/interop-stubs), reproduced by the MetadataProcessor's
 // own table and checksum code (metadata-processor 4541b46, tools/interop-stubs/MdpRun) on
 // the SDK build of the binding. If the device refuses the assembly at boot
@@ -129,7 +135,7 @@ static const CLR_RT_MethodHandler method_lookup[] =
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_Phone_Crypto =
 {
     "Phone.Crypto",
-    0x0DCC5914,
+    0xA9A2A822,
     method_lookup,
     { 1, 0, 0, 1 }
 };
