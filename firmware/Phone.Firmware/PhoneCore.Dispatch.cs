@@ -17,30 +17,12 @@ namespace Phone.Firmware
     {
         private void Dispatch(NetAddress from, byte[] buffer, int offset, int count)
         {
-            if (buffer == null || offset < 0 || count < 0 || offset + count > buffer.Length || count < 2)
+            if (!EnvelopeOk(from, buffer, offset, count))
             {
-                _ctx.Counters.Drop(DropReason.Truncated);
-                return;
-            }
-
-            if (count > WireFormat.MaxDatagram)
-            {
-                _ctx.Counters.Drop(DropReason.Oversized);
                 return;
             }
 
             int type = buffer[offset + WireFormat.TypeOffset];
-            if (buffer[offset] != WireFormat.Version)
-            {
-                _ctx.Counters.Drop(DropReason.UnsupportedVersion);
-                if (type != MessageType.Error)
-                {
-                    SendError(from, ErrorCode.UnsupportedVersion, 0);
-                }
-
-                return;
-            }
-
             if (type == MessageType.Secure)
             {
                 DispatchSecure(buffer, offset, count);
@@ -57,6 +39,35 @@ namespace Phone.Firmware
             {
                 _ctx.Counters.Drop(DropReason.UnknownType);
             }
+        }
+
+        /// <summary>Size and version of any datagram; counts (and answers a wrong version) when not ok.</summary>
+        private bool EnvelopeOk(NetAddress from, byte[] buffer, int offset, int count)
+        {
+            if (buffer == null || offset < 0 || count < 0 || offset + count > buffer.Length || count < 2)
+            {
+                _ctx.Counters.Drop(DropReason.Truncated);
+                return false;
+            }
+
+            if (count > WireFormat.MaxDatagram)
+            {
+                _ctx.Counters.Drop(DropReason.Oversized);
+                return false;
+            }
+
+            if (buffer[offset] != WireFormat.Version)
+            {
+                _ctx.Counters.Drop(DropReason.UnsupportedVersion);
+                if (buffer[offset + WireFormat.TypeOffset] != MessageType.Error)
+                {
+                    SendError(from, ErrorCode.UnsupportedVersion, 0);
+                }
+
+                return false;
+            }
+
+            return true;
         }
 
         private void DispatchSecure(byte[] buffer, int offset, int count)
@@ -144,6 +155,12 @@ namespace Phone.Firmware
                 return;
             }
 
+            Respond(type, from, senderId, buffer, offset, count);
+        }
+
+        /// <summary>A new inbound pairing or call answers the first message; kept as half-open unless it finished.</summary>
+        private void Respond(int type, NetAddress from, uint senderId, byte[] buffer, int offset, int count)
+        {
             Exchange created;
             DropReason result;
             if (type == MessageType.Pair1)

@@ -165,27 +165,8 @@ namespace Phone.Firmware.Exchanges
                 return DropReasonNames.FromCryptoStatus(body);
             }
 
-            LastReceived = _ctx.Now;
-            if (_rx[WireFormat.PhaseOffset] != _lastPhaseByte)
-            {
-                _lastPhaseByte = _rx[WireFormat.PhaseOffset];
-                RefreshInfo();
-            }
-
-            _listener.OnAuthenticated();
-            if (kind == InnerKind.Media)
-            {
-                if (!Media.RtpHeader.IsValid(_rx, WireFormat.SecureHeaderLength))
-                {
-                    return DropReason.Malformed;
-                }
-
-                _ctx.Counters.MediaReceived++;
-                _listener.OnMedia(_rx, WireFormat.SecureHeaderLength, headerLength, body);
-                return DropReason.None;
-            }
-
-            return ReceiveControl(headerLength, body);
+            Authenticated();
+            return kind == InnerKind.Media ? ReceiveMedia(headerLength, body) : ReceiveControl(headerLength, body);
         }
 
         /// <summary>Re-reads the public key-schedule state; notes key switches.</summary>
@@ -266,6 +247,31 @@ namespace Phone.Firmware.Exchanges
                 _session.Dispose();
                 _session = null;
             }
+        }
+
+        /// <summary>A packet verified: the peer is alive; a new key phase refreshes the schedule.</summary>
+        private void Authenticated()
+        {
+            LastReceived = _ctx.Now;
+            if (_rx[WireFormat.PhaseOffset] != _lastPhaseByte)
+            {
+                _lastPhaseByte = _rx[WireFormat.PhaseOffset];
+                RefreshInfo();
+            }
+
+            _listener.OnAuthenticated();
+        }
+
+        private DropReason ReceiveMedia(int headerLength, int body)
+        {
+            if (!Media.RtpHeader.IsValid(_rx, WireFormat.SecureHeaderLength))
+            {
+                return DropReason.Malformed;
+            }
+
+            _ctx.Counters.MediaReceived++;
+            _listener.OnMedia(_rx, WireFormat.SecureHeaderLength, headerLength, body);
+            return DropReason.None;
         }
 
         private DropReason ReceiveControl(int headerLength, int body)

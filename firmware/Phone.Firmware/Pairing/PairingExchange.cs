@@ -2,7 +2,6 @@
 using Phone.Crypto;
 using Phone.Firmware.Board;
 using Phone.Firmware.Exchanges;
-using Phone.Firmware.Timing;
 using Phone.Firmware.Ui;
 using Phone.Firmware.Wire;
 
@@ -13,17 +12,48 @@ namespace Phone.Firmware.Pairing
     /// commitment, the code on the display, then sealed CONFIRM/REJECT. The
     /// peer is pinned (verified) only when this user confirmed AND the
     /// peer's confirm arrived; anything else pins nothing. The session keys
-    /// are wiped when the pairing ends.
+    /// are wiped when the pairing ends. Every state change is a row of Table
+    /// (State moves only through Move). This file: the handshake and the user's
+    /// decisions; PairingExchange.Control.cs: sealed messages, timers, endings.
     /// </summary>
-    internal class PairingExchange : Exchange, ISecureListener
+    internal partial class PairingExchange : Exchange, ISecureListener
     {
+        /// <summary>Every state change of a pairing, both sides (docs/protocol.md §14 lists the same rows).</summary>
+        internal static readonly PairingTransition[] Table = new PairingTransition[]
+        {
+            new PairingTransition(PairingState.Idle, PairingEvent.Pair, PairingState.AwaitingMessage2),
+            new PairingTransition(PairingState.Idle, PairingEvent.Message1, PairingState.AwaitingMessage3),
+            new PairingTransition(PairingState.AwaitingMessage2, PairingEvent.Message2, PairingState.CodeShown),
+            new PairingTransition(PairingState.AwaitingMessage3, PairingEvent.Message3, PairingState.CodeShown),
+            new PairingTransition(PairingState.CodeShown, PairingEvent.Confirm, PairingState.LocalConfirmed),
+            new PairingTransition(PairingState.CodeShown, PairingEvent.PeerConfirm, PairingState.PeerConfirmed),
+            new PairingTransition(PairingState.LocalConfirmed, PairingEvent.PeerConfirm, PairingState.Pinned),
+            new PairingTransition(PairingState.PeerConfirmed, PairingEvent.Confirm, PairingState.Pinned),
+            new PairingTransition(PairingState.AwaitingMessage2, PairingEvent.Reject, PairingState.Rejected),
+            new PairingTransition(PairingState.CodeShown, PairingEvent.Reject, PairingState.Rejected),
+            new PairingTransition(PairingState.LocalConfirmed, PairingEvent.Reject, PairingState.Rejected),
+            new PairingTransition(PairingState.PeerConfirmed, PairingEvent.Reject, PairingState.Rejected),
+            new PairingTransition(PairingState.AwaitingMessage2, PairingEvent.Fail, PairingState.Failed),
+            new PairingTransition(PairingState.AwaitingMessage3, PairingEvent.Fail, PairingState.Failed),
+            new PairingTransition(PairingState.CodeShown, PairingEvent.Fail, PairingState.Failed),
+            new PairingTransition(PairingState.LocalConfirmed, PairingEvent.Fail, PairingState.Failed),
+            new PairingTransition(PairingState.PeerConfirmed, PairingEvent.Fail, PairingState.Failed)
+        };
+
         private const string Prologue = "phone/v1/pair";
+
+        /// <summary>REJECT reason: the user rejected.</summary>
+        private const byte RejectUser = 1;
+        /// <summary>REJECT reason: nobody decided in time.</summary>
+        private const byte RejectTimeout = 2;
+        /// <summary>REJECT reason: commitment mismatch or bad payload.</summary>
+        private const byte RejectBadMessage = 3;
+        /// <summary>REJECT reason: busy.</summary>
+        private const byte RejectBusy = 4;
 
         private readonly byte[] _reason = new byte[1];
         private CodeHandshake _xx;
         private SecureChannel _channel;
-        private bool _localConfirmed;
-        private bool _peerConfirmed;
         private long _endedAt;
 
         internal PairingExchange(PhoneContext ctx, bool initiator, NetAddress peer)
@@ -63,7 +93,7 @@ namespace Phone.Firmware.Pairing
             _xx = new CodeHandshake(Ctx, NoisePattern.Initiator, Prologue);
             HandshakeDatagram.WriteHeader(Buffer, MessageType.Pair1, LocalId, 0);
             int n = _xx.WriteMessage1(null, Buffer, WireFormat.HandshakeBodyOffset);
-            State = PairingState.AwaitingMessage2;
+            Move(PairingEvent.Pair);
             Retransmit.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);
             Show(Screens.Pairing(Peer.ToString()));
             Ctx.Host.Raise(NewEvent(PhoneEventKind.PairingStarted, "to " + Peer.ToString()));
@@ -89,7 +119,7 @@ namespace Phone.Firmware.Pairing
             int n = _xx.WriteMessage2(Buffer, WireFormat.HandshakeBodyOffset);
             Retransmit.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);
             Retransmit.Stop();
-            State = PairingState.AwaitingMessage3;
+            Move(PairingEvent.Message1);
             StateTimer.ArmAt(Ctx.Now + Ctx.Config.HandshakeTimeoutMs);
             return DropReason.None;
         }
@@ -99,31 +129,24 @@ namespace Phone.Firmware.Pairing
             if (type == MessageType.Pair1 && !IsInitiator)
             {
                 RepeatAnswer();
-                return;
             }
-
-            if (type == MessageType.Pair2 && IsInitiator && State == PairingState.AwaitingMessage2)
+            else if (type == MessageType.Pair2 && IsInitiator && State == PairingState.AwaitingMessage2)
             {
                 OnMessage2(buffer, offset, count);
-                return;
             }
-
-            if (type == MessageType.Pair3 && !IsInitiator)
+            else if (type == MessageType.Pair3 && !IsInitiator && State == PairingState.AwaitingMessage3)
             {
-                if (State == PairingState.AwaitingMessage3)
-                {
-                    OnMessage3(buffer, offset, count);
-                }
-                else if (_channel != null)
-                {
-                    Ctx.Counters.DuplicatesAnswered++;
-                    _channel.Send(ControlType.Ready, null, 0, false);
-                }
-
-                return;
+                OnMessage3(buffer, offset, count);
             }
-
-            Drop(DropReason.UnexpectedMessage);
+            else if (type == MessageType.Pair3 && !IsInitiator && _channel != null)
+            {
+                Ctx.Counters.DuplicatesAnswered++;
+                _channel.Send(ControlType.Ready, null, 0, false);
+            }
+            else if (type != MessageType.Pair3 || IsInitiator)
+            {
+                Drop(DropReason.UnexpectedMessage);
+            }
         }
 
         internal override void HandleSecure(byte[] buffer, int offset, int count)
@@ -148,17 +171,25 @@ namespace Phone.Firmware.Pairing
         /// <summary>This user confirmed the code.</summary>
         internal override bool ConfirmCode()
         {
-            if (State != PairingState.CodeShown)
+            if (State != PairingState.CodeShown && State != PairingState.PeerConfirmed)
             {
                 return false;
             }
 
-            _localConfirmed = true;
-            State = PairingState.LocalConfirmed;
+            bool peerDone = State == PairingState.PeerConfirmed;
+            if (!peerDone)
+            {
+                Move(PairingEvent.Confirm);
+            }
+
             _channel.Send(ControlType.Confirm, null, 0, true);
-            ShowCode(_peerConfirmed ? "Peer confirmed" : "Waiting for peer...");
+            ShowCode(peerDone ? "Peer confirmed" : "Waiting for peer...");
             Ctx.Host.Raise(NewEvent(PhoneEventKind.LocalConfirmed, null));
-            TryPin();
+            if (peerDone)
+            {
+                Pin(PairingEvent.Confirm);
+            }
+
             return true;
         }
 
@@ -176,137 +207,18 @@ namespace Phone.Firmware.Pairing
                 return false;
             }
 
-            if (_channel != null)
-            {
-                _reason[0] = 1;
-                _channel.Send(ControlType.Reject, _reason, 1, true);
-            }
-
-            State = PairingState.Rejected;
+            SendReject(RejectUser);
+            Move(PairingEvent.Reject);
             Show(Screens.Message("Pairing rejected", "Nothing was saved."));
             Ctx.Host.Raise(NewEvent(PhoneEventKind.PairingRejected, "rejected here"));
             EndSoon();
             return true;
         }
 
-        public override void OnTimer(PhoneTimer timer, long now)
+        /// <summary>Moves State along Table (a step the table lacks throws: a bug).</summary>
+        private void Move(PairingEvent e)
         {
-            if (timer.Id == TimerRetransmit)
-            {
-                RetransmitOutcome r = Retransmit.OnTimer(Ctx, now);
-                if (r == RetransmitOutcome.Resent)
-                {
-                    Ctx.Counters.Retransmissions++;
-                }
-                else if (r == RetransmitOutcome.GaveUp && !PairingStateNames.IsFinal(State))
-                {
-                    Fail("no answer from peer");
-                }
-            }
-            else if (timer.Id == TimerState)
-            {
-                if (State == PairingState.AwaitingMessage3)
-                {
-                    Finish();
-                }
-                else if (State == PairingState.CodeShown || State == PairingState.LocalConfirmed)
-                {
-                    if (_channel != null)
-                    {
-                        _reason[0] = 2;
-                        _channel.Send(ControlType.Reject, _reason, 1, true);
-                    }
-
-                    Fail("timed out waiting for confirmation");
-                }
-            }
-            else if (timer.Id == TimerLinger)
-            {
-                bool waiting = _channel != null && (_channel.Pending(ControlType.Confirm)
-                                                    || _channel.Pending(ControlType.Reject));
-                if (waiting && now - _endedAt < Ctx.Config.HandshakeTimeoutMs)
-                {
-                    LingerTimer.ArmAt(now + Ctx.Config.LingerMs);
-                }
-                else
-                {
-                    Finish();
-                }
-            }
-        }
-
-        /// <summary>ISecureListener.</summary>
-        public bool OnControl(byte type, byte[] buffer, int argsOffset)
-        {
-            if (type == ControlType.Confirm)
-            {
-                if (State == PairingState.CodeShown || State == PairingState.LocalConfirmed)
-                {
-                    _peerConfirmed = true;
-                    Ctx.Host.Raise(NewEvent(PhoneEventKind.PeerConfirmed, null));
-                    if (State == PairingState.CodeShown)
-                    {
-                        ShowCode("Peer confirmed");
-                    }
-
-                    TryPin();
-                }
-
-                return true;
-            }
-
-            if (type == ControlType.Reject && !PairingStateNames.IsFinal(State))
-            {
-                State = PairingState.Rejected;
-                Show(Screens.Message("Pairing rejected", "The other phone rejected. Nothing was saved."));
-                Ctx.Host.Raise(NewEvent(PhoneEventKind.PairingRejected, "rejected by peer"));
-                EndSoon();
-            }
-
-            return true;
-        }
-
-        /// <summary>ISecureListener.</summary>
-        public void OnAcked(byte type)
-        {
-        }
-
-        /// <summary>ISecureListener.</summary>
-        public void OnControlTimeout(byte type)
-        {
-            if (type == ControlType.Confirm && State == PairingState.LocalConfirmed)
-            {
-                Fail("peer did not answer");
-            }
-        }
-
-        /// <summary>ISecureListener.</summary>
-        public void OnMedia(byte[] buffer, int rtpOffset, int payloadOffset, int payloadLength)
-        {
-            Drop(DropReason.NotConnected);
-        }
-
-        /// <summary>ISecureListener.</summary>
-        public void OnAuthenticated()
-        {
-            if (IsInitiator && Retransmit.Active)
-            {
-                Retransmit.Stop();
-            }
-        }
-
-        protected override void ReleaseResources()
-        {
-            if (_xx != null)
-            {
-                _xx.Dispose();
-            }
-
-            if (_channel != null)
-            {
-                _channel.Dispose();
-                _channel = null;
-            }
+            State = PairingTransition.Next(Table, State, e);
         }
 
         private void OnMessage2(byte[] buffer, int offset, int count)
@@ -331,7 +243,7 @@ namespace Phone.Firmware.Pairing
             int n = _xx.WriteMessage3(Buffer, WireFormat.HandshakeBodyOffset);
             Retransmit.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);
             _channel = new SecureChannel(Ctx, _xx.Split(), PeerId, Peer, this);
-            CodeReady(2, retransmissions);
+            CodeReady(PairingEvent.Message2, 2, retransmissions);
         }
 
         private void OnMessage3(byte[] buffer, int offset, int count)
@@ -346,49 +258,38 @@ namespace Phone.Firmware.Pairing
 
             StateTimer.Disarm();
             _channel = channel;
-            if (verdict != DropReason.None)
+            bool promoted = Ctx.Host.Promote(this);
+            if (verdict == DropReason.None && promoted)
             {
-                _reason[0] = 3;
-                _channel.Send(ControlType.Reject, _reason, 1, true);
-                if (Ctx.Host.Promote(this))
-                {
-                    Fail(verdict == DropReason.Malformed ? "bad message from peer" : "commitment mismatch (attack?)");
-                }
-                else
-                {
-                    State = PairingState.Failed;
-                    EndSoon();
-                }
-
+                _channel.Send(ControlType.Ready, null, 0, false);
+                CodeReady(PairingEvent.Message3, 3, 0);
                 return;
             }
 
-            if (!Ctx.Host.Promote(this))
+            SendReject(verdict != DropReason.None ? RejectBadMessage : RejectBusy);
+            if (verdict != DropReason.None && promoted)
             {
-                _reason[0] = 4;
-                _channel.Send(ControlType.Reject, _reason, 1, true);
-                State = PairingState.Failed;
-                EndSoon();
+                Fail(verdict == DropReason.Malformed ? "bad message from peer" : "commitment mismatch (attack?)");
                 return;
             }
 
-            _channel.Send(ControlType.Ready, null, 0, false);
-            CodeReady(3, 0);
+            Move(PairingEvent.Fail);
+            EndSoon();
         }
 
-        private void CodeReady(int flights, int retransmissions)
+        private void CodeReady(PairingEvent e, int flights, int retransmissions)
         {
-            State = PairingState.CodeShown;
+            Move(e);
             StateTimer.ArmAt(Ctx.Now + Ctx.Config.DecisionTimeoutMs);
-            PhoneEvent e = NewEvent(PhoneEventKind.CodeShown, null);
-            e.Code = _xx.CodeText;
-            e.CodeWords = _xx.CodeWords;
-            e.PeerName = _xx.PeerName;
-            e.Flights = flights;
-            e.RoundTrips = flights / 2;
-            e.Retransmissions = retransmissions;
+            PhoneEvent shown = NewEvent(PhoneEventKind.CodeShown, null);
+            shown.Code = _xx.CodeText;
+            shown.CodeWords = _xx.CodeWords;
+            shown.PeerName = _xx.PeerName;
+            shown.Flights = flights;
+            shown.RoundTrips = flights / 2;
+            shown.Retransmissions = retransmissions;
             ShowCode("Same code on both phones?");
-            Ctx.Host.Raise(e);
+            Ctx.Host.Raise(shown);
         }
 
         private void RepeatAnswer()
@@ -404,44 +305,9 @@ namespace Phone.Firmware.Pairing
             }
         }
 
-        private void TryPin()
-        {
-            if (!_localConfirmed || !_peerConfirmed || State != PairingState.LocalConfirmed)
-            {
-                return;
-            }
-
-            string name = _xx.PeerName.Length == 0 ? "Peer" : _xx.PeerName;
-            ContactIndex = Ctx.Store.Pin(_channel.Keys, name, ContactRecord.FlagUsed | ContactRecord.FlagVerified);
-            State = PairingState.Pinned;
-            PhoneEvent e = NewEvent(PhoneEventKind.Pinned, null);
-            e.PeerName = name;
-            e.ContactIndex = ContactIndex;
-            e.Code = _xx.CodeText;
-            Show(Screens.Message("Paired", name + " saved as a verified contact."));
-            Ctx.Host.Raise(e);
-            EndSoon();
-        }
-
         private void ShowCode(string status)
         {
             Show(Screens.PairingCode(_xx.CodeText, _xx.CodeWords, _xx.PeerName, status));
-        }
-
-        private void Fail(string why)
-        {
-            State = PairingState.Failed;
-            Show(Screens.Message("Pairing failed", why + ". Nothing was saved."));
-            Ctx.Host.Raise(NewEvent(PhoneEventKind.PairingFailed, why));
-            EndSoon();
-        }
-
-        private void EndSoon()
-        {
-            StateTimer.Disarm();
-            Retransmit.Stop();
-            _endedAt = Ctx.Now;
-            LingerTimer.ArmAt(Ctx.Now + Ctx.Config.LingerMs);
         }
     }
 }

@@ -19,6 +19,8 @@ namespace Phone.Firmware.Pairing
         /// <summary>A user rejected: nothing pinned.</summary>
         Rejected = 6,
         /// <summary>Timeout, bad message or commitment mismatch: nothing pinned.</summary>
-        Failed = 7
+        Failed = 7,
+        /// <summary>The peer confirmed the code; waiting for this user's decision.</summary>
+        PeerConfirmed = 8
     }
 }

@@ -14,6 +14,7 @@ namespace Phone.Firmware.Pairing
                 case PairingState.AwaitingMessage3: return "AwaitingMessage3";
                 case PairingState.CodeShown: return "CodeShown";
                 case PairingState.LocalConfirmed: return "LocalConfirmed";
+                case PairingState.PeerConfirmed: return "PeerConfirmed";
                 case PairingState.Pinned: return "Pinned";
                 case PairingState.Rejected: return "Rejected";
                 case PairingState.Failed: return "Failed";

@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: MIT
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using Phone.Firmware.Calls;
-using Phone.Tests.Nano;
 using Xunit;
 
 namespace Phone.Tests.Firmware.Units
@@ -28,7 +26,7 @@ namespace Phone.Tests.Firmware.Units
         [MemberData(nameof(Roles))]
         public void The_documented_table_is_the_code_table_row_for_row(string role)
         {
-            var documented = DocumentedRows(role);
+            var documented = ProtocolDocTables.Rows(role);
             var code = CodeTable(role).Select(Row).ToList();
 
             Assert.Equal(documented.Count, documented.Distinct().Count());
@@ -40,7 +38,7 @@ namespace Phone.Tests.Firmware.Units
         public void Walking_the_code_table_takes_every_documented_step_and_refuses_the_rest(string role)
         {
             var table = CodeTable(role);
-            var rows = DocumentedRows(role);
+            var rows = ProtocolDocTables.Rows(role);
             foreach (CallState from in Enum.GetValues<CallState>())
             {
                 foreach (CallEvent on in Enum.GetValues<CallEvent>())
@@ -95,32 +93,5 @@ namespace Phone.Tests.Firmware.Units
         private static string Name(CallState s) => CallStateNames.Name(s);
 
         private static string Name(CallEvent e) => CallEventNames.Name(e);
-
-        /// <summary>The "| from | event | to |" rows of the table after the line naming role in §14.</summary>
-        private static List<string> DocumentedRows(string role)
-        {
-            string[] lines = File.ReadAllLines(Path.Combine(NanoBuild.RepoRoot, "docs", "protocol.md"));
-            int section = Array.FindIndex(lines, l => l.StartsWith("## 14. "));
-            Assert.True(section >= 0, "docs/protocol.md has no §14");
-            int at = Array.FindIndex(lines, section, l => l.Contains("`" + role + "`"));
-            Assert.True(at >= 0, "§14 does not name " + role);
-            var rows = new List<string>();
-            int i = at + 1;
-            while (i < lines.Length && !lines[i].StartsWith("|"))
-            {
-                i++;
-            }
-
-            Assert.Equal("| from | event | to |", lines[i].Trim());
-            for (i += 2; i < lines.Length && lines[i].StartsWith("|"); i++)
-            {
-                string[] cells = lines[i].Trim('|', ' ').Split('|').Select(c => c.Trim()).ToArray();
-                Assert.Equal(3, cells.Length);
-                rows.Add(string.Join(" | ", cells));
-            }
-
-            Assert.NotEmpty(rows);
-            return rows;
-        }
     }
 }
