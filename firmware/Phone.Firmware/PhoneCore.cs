@@ -116,6 +116,10 @@ namespace Phone.Firmware
             ShowIdle();
             Raise(new PhoneEvent(PhoneEventKind.Started, _ctx.Now,
                 "self-test passed, " + ready.ToString() + " ephemeral keys ready, key " + Fingerprint));
+            if (StoreRecovered)
+            {
+                Raise(new PhoneEvent(PhoneEventKind.StoreRecovered, _ctx.Now, Screens.RecoveredDetail));
+            }
         }
 
         /// <summary>
@@ -253,6 +257,12 @@ namespace Phone.Firmware
             return new ContactBook(_ctx.Store).All();
         }
 
+        /// <summary>This power-on found the newest flash copy damaged and uses the previous one.</summary>
+        public bool StoreRecovered
+        {
+            get { return (_ctx.Store.Status & KeyStore.StatusRecovered) != 0; }
+        }
+
         /// <summary>Shows the contact list (when idle).</summary>
         public void ShowContacts()
         {
@@ -267,7 +277,8 @@ namespace Phone.Firmware
         {
             if (_active == null)
             {
-                SetScreen(Screens.Idle(_ctx.Config.Name, Fingerprint, Contacts().Length));
+                SetScreen(Screens.Idle(_ctx.Config.Name, Fingerprint, Contacts().Length,
+                    StoreRecovered ? Screens.RecoveredNotice : null));
             }
         }
 

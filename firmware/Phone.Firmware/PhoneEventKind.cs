@@ -49,6 +49,8 @@ namespace Phone.Firmware
         /// <summary>Identity and contacts erased, new identity created.</summary>
         FactoryReset = 21,
         /// <summary>The call continues unverified (XX with the pinned key after a fallback).</summary>
-        Unverified = 22
+        Unverified = 22,
+        /// <summary>At power-on the newest flash copy was damaged and the previous one is in use (the last change may be lost).</summary>
+        StoreRecovered = 23
     }
 }

@@ -105,7 +105,7 @@ enum pc_status {
     PC_E_KEY_PHASE = -24,   /* packet under a key phase this session does not hold */
     /* Conditions the protocol handles. */
     PC_E_NONCE_EXHAUSTED = -40, /* counter would reach 2^64-1: hang up (one counter per session, re-keys do not reset it) */
-    PC_E_NOT_FOUND = -41,   /* no such contact */
+    PC_E_NOT_FOUND = -41,   /* no such contact; pc_store_open: the device key is missing */
     PC_E_NO_PSK = -42,      /* no resumption secret of that generation: fall back to XX */
     /* Platform. */
     PC_E_STORAGE = -60,     /* flash read/write failed */
@@ -133,8 +133,10 @@ PC_API int32_t pc_random(uint8_t *out, int32_t out_len);
 /* ---- store: identity key and contacts, sealed in secure flash ------------- */
 /* Opens (and on first boot creates) the store named by locator: on the host
  * a directory holding flash.img and efuse.key, on the device an NVS
- * namespace. Returns a store handle. A damaged store is PC_E_CORRUPT and is
- * left untouched; only pc_store_factory_reset erases it. */
+ * namespace. Returns a store handle. Only flash never written creates an
+ * identity. A damaged store is PC_E_CORRUPT, data whose device key is
+ * missing is PC_E_NOT_FOUND; both are left untouched, and only
+ * pc_store_factory_reset erases them. */
 PC_API int32_t pc_store_open(const uint8_t *locator, int32_t locator_len);
 PC_API int32_t pc_store_close(int32_t store);
 /* PC_STORE_* flags describing how the last open went. */

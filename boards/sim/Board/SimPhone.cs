@@ -26,27 +26,42 @@ namespace Phone.Sim.Board
         private NetAddress _peer;
         private bool _disposed;
 
+        /// <summary>The file in the flash directory whose lock says a phone runs on it.</summary>
+        public const string LockFileName = "phone.lock";
+
+        private readonly FlashLock _lock;
+
+        // The order matters: the port first (a port in use changes nothing on disk), then the
+        // directory and its lock, then the flash (which may create an identity).
         private SimPhone(SimPhoneOptions options)
         {
             Name = options.Name;
             FlashDir = Path.GetFullPath(options.FlashDir);
-            Directory.CreateDirectory(FlashDir);
             Config = new PhoneConfig { Name = options.Name };
             options.Configure?.Invoke(Config);
             Mic = new MicrophoneSwitch(options.KeepFrames);
             Speaker = new RecordingSink(options.KeepFrames);
-            Addresses = new AddressBook(FlashDir);
-            CryptoCore.SelfTest(); // the native core refuses everything until its self-test passed
-            KeyStore store = KeyStore.Open(FlashDir);
+            KeyStore store = null;
             try
             {
-                _transport = new UdpTransport(options.Listen);
+                _transport = UdpTransport.Bind(options.Listen);
+                FlashDirectory.Create(FlashDir);
+                _lock = FlashLock.Take(FlashDir, LockFileName);
+                Addresses = new AddressBook(FlashDir);
+                CryptoCore.SelfTest(); // the native core refuses everything until its self-test passed
+                store = FlashDirectory.OpenStore(FlashDir, options.FactoryReset);
+                if (options.FactoryReset)
+                {
+                    Addresses.Clear();
+                }
+
                 _core = new PhoneCore(Config, store, _transport, _clock, Display, Mic, Speaker);
             }
             catch
             {
+                store?.Dispose();
+                _lock?.Dispose();
                 _transport?.Dispose();
-                store.Dispose();
                 throw;
             }
 
@@ -222,6 +237,7 @@ namespace Phone.Sim.Board
             }
 
             _transport?.Dispose();
+            _lock?.Dispose();
         }
 
         // ---- ILoopTarget (loop thread) ----

@@ -20,6 +20,9 @@ namespace Phone.Sim.Board
         /// <summary>Changes to the firmware's settings (timers, auto-answer).</summary>
         public Action<PhoneConfig> Configure { get; set; }
 
+        /// <summary>Erase identity and contacts at start-up and create a new identity (the user asked for it).</summary>
+        public bool FactoryReset { get; set; }
+
         /// <summary>Keep the bytes of sent and played audio frames, not only their digests (tests).</summary>
         public bool KeepFrames { get; set; }
     }

@@ -37,7 +37,9 @@ namespace Phone.Sim.Cli
             "screen                        draw the display again\n" +
             "png <file>                    write the display as a PNG\n" +
             "audio tone <s> | wav <file> | off   what the microphone sends in calls\n" +
+            "                              (the prompt starts with a tone in every call)\n" +
             "stats | state                 counters | pairing and call state\n" +
+            "frames                        digests of the audio frames sent and played\n" +
             "quit                          switch the phone off";
 
         private readonly SimPhone _phone;
@@ -79,6 +81,10 @@ namespace Phone.Sim.Cli
             {
                 return CommandResult.Failed(e.Message);
             }
+            catch (UnauthorizedAccessException e)
+            {
+                return CommandResult.Failed(e.Message);
+            }
         }
 
         private CommandResult Dispatch(string verb, string[] w)
@@ -115,8 +121,7 @@ namespace Phone.Sim.Cli
                     return new CommandResult { Ok = true, Message = string.Empty, Screen = _phone.Display.Current };
                 case "png":
                     Need(w, 2, "png <file>");
-                    PngRenderer.Save(_phone.Display.Current, _phone.Name, w[1]);
-                    return CommandResult.Done("wrote " + w[1], Fields.Of("path", w[1]));
+                    return Png(w[1]);
                 case "audio":
                     return Audio(w);
                 case "stats":
@@ -145,10 +150,10 @@ namespace Phone.Sim.Cli
             ContactRecord contact = _phone.Contacts()[Array.FindIndex(_phone.Contacts(), c => c.Index == index)];
             if (at == null && _phone.Addresses.Find(contact.PublicKey) == null)
             {
-                return CommandResult.Failed("no known address for " + contact.Name + ": call " + w[1] + " <host:port>");
+                return CommandResult.Failed("no known address for " + SafeText.Of(contact.Name) + ": call " + w[1] + " <host:port>");
             }
 
-            return CommandResult.From(_phone.Call(index, at), "calling " + contact.Name, "busy");
+            return CommandResult.From(_phone.Call(index, at), "calling " + SafeText.Of(contact.Name), "busy");
         }
 
         private int FindContact(string text)
@@ -170,7 +175,7 @@ namespace Phone.Sim.Cli
             foreach (ContactRecord c in contacts)
             {
                 NetAddress at = _phone.Addresses.Find(c.PublicKey);
-                text.Append('#').Append(c.Index).Append(' ').Append(c.Name)
+                text.Append('#').Append(c.Index).Append(' ').Append(SafeText.Of(c.Name))
                     .Append("  key ").Append(AddressBook.Fingerprint(c.PublicKey))
                     .Append(c.Verified ? "  verified" : "  UNVERIFIED")
                     .Append("  generation ").Append(c.Generation)
@@ -204,13 +209,13 @@ namespace Phone.Sim.Cli
                     _phone.Mic.Use(null);
                     return CommandResult.Done("microphone off");
                 case "tone":
-                    double seconds = w.Length > 2 ? double.Parse(w[2], CultureInfo.InvariantCulture) : 5;
+                    double seconds = w.Length > 2 ? ToneSeconds(w[2]) : 5;
                     int frames = AudioFrame.FramesIn(seconds);
                     _phone.Mic.Use(new ToneSource(frames, _phone.Name.GetHashCode() & 0xFFFF));
                     return CommandResult.Done("next call sends a " + seconds + " s tone", Fields.Of("frames", frames));
                 case "wav":
                     Need(w, 3, "audio wav <file>");
-                    WavSource wav = WavSource.Open(w[2]);
+                    WavSource wav = OpenWav(w[2]);
                     _phone.Mic.Use(wav);
                     return CommandResult.Done("next call sends " + w[2] + " (" + wav.FrameCount + " frames)",
                         Fields.Of("frames", wav.FrameCount));
@@ -273,6 +278,61 @@ namespace Phone.Sim.Cli
                 return CommandResult.Done((c.IsIdle ? "idle" : "busy") + ", pairing " + pairing + ", call " + call,
                     Fields.Of("idle", c.IsIdle, "pairing", pairing, "call", call));
             });
+        }
+
+        /// <summary>Longest tone `audio tone` plays, in seconds (an hour).</summary>
+        public const double MaxToneSeconds = 3600;
+
+        private CommandResult Png(string path)
+        {
+            string problem = OptionValues.OutputFileProblem(path);
+            if (problem != null)
+            {
+                return CommandResult.Failed("cannot write " + path + ": " + problem);
+            }
+
+            try
+            {
+                PngRenderer.Save(_phone.Display.Current, _phone.Name, path);
+            }
+            catch (Exception e) when (e is System.IO.IOException || e is UnauthorizedAccessException)
+            {
+                return CommandResult.Failed("cannot write " + path + " (permission denied or disk full)");
+            }
+
+            return CommandResult.Done("wrote " + path, Fields.Of("path", path));
+        }
+
+        private static WavSource OpenWav(string path)
+        {
+            try
+            {
+                return WavSource.Open(path);
+            }
+            catch (Exception e) when (e is System.IO.InvalidDataException || e is System.IO.EndOfStreamException)
+            {
+                throw new FormatException(path + " is not a WAV file we can play (" + e.Message + ")");
+            }
+            catch (Exception e) when (e is System.IO.IOException || e is UnauthorizedAccessException)
+            {
+                throw new FormatException("cannot read " + path + " (no such file, or no permission)");
+            }
+        }
+
+        private static double ToneSeconds(string text)
+        {
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double s)
+                || double.IsNaN(s) || double.IsInfinity(s))
+            {
+                throw new FormatException("audio tone: seconds must be a number, got '" + text + "'");
+            }
+
+            if (s < 0.02 || s > MaxToneSeconds)
+            {
+                throw new FormatException("audio tone: seconds must be from 0.02 to " + MaxToneSeconds + ", got " + text);
+            }
+
+            return s;
         }
 
         private static void Need(string[] words, int count, string usage)
