@@ -18,7 +18,7 @@ namespace Phone.Fuzz.Datagram
     /// drop counted, and every reply a well-formed datagram within the size limit.
     /// A broken promise throws <see cref="BrokenPromise"/>, which SharpFuzz reports.
     /// </summary>
-    public sealed class DatagramTarget : IDisposable, IDatagramTransport, IClock, IDisplay
+    public sealed class DatagramTarget : IFuzzTarget, IDatagramTransport, IClock, IDisplay
     {
         private static readonly NetAddress Peer = new NetAddress(10, 0, 0, 2, 5002);
         private readonly KeyStore _store;
@@ -36,13 +36,7 @@ namespace Phone.Fuzz.Datagram
             _store = KeyStore.Open(_directory);
         }
 
-        /// <summary>Raised when a promise of OnDatagram does not hold for an input.</summary>
-        public sealed class BrokenPromise : Exception
-        {
-            public BrokenPromise(string message) : base(message)
-            {
-            }
-        }
+        public string Name => "managed_datagram";
 
         long IClock.NowMilliseconds => _now;
 
@@ -87,13 +81,7 @@ namespace Phone.Fuzz.Datagram
         {
         }
 
-        private static void Check(bool ok, string what)
-        {
-            if (!ok)
-            {
-                throw new BrokenPromise(what);
-            }
-        }
+        private static void Check(bool ok, string what) => BrokenPromise.Check(ok, what);
 
         public void Dispose()
         {
