@@ -2,10 +2,12 @@
 # SPDX-License-Identifier: MIT
 # The fuzz campaign, run by hand outside CI (CI keeps the short smoke, stage 20-fuzz):
 # long libFuzzer runs of the native targets (tests/fuzz, ASan+UBSan) one at a time, and
-# the managed datagram fuzzer (tests/fuzz/managed, SharpFuzz + afl++), all under nice.
+# the managed fuzzers (tests/fuzz/managed, SharpFuzz + afl++: managed_datagram, the phone's
+# datagram handling; managed_mdns, mDNS discovery), all under nice.
 #
 #   bash scripts/fuzz-campaign.sh                 every target, then merge and report
 #   bash scripts/fuzz-campaign.sh fuzz_store_load only that target (then merge and report)
+#   bash scripts/fuzz-campaign.sh managed_mdns    only that managed target (then cmin and report)
 #   bash scripts/fuzz-campaign.sh report          only rewrite docs/fuzz-campaign.md
 #
 # Executions per target: FUZZ_RUNS_<target> (defaults below: 10^8 native in all);
@@ -29,6 +31,7 @@ declare -A default_runs=(
   [fuzz_handshake_read]=2000000
   [fuzz_store_load]=500000
   [managed_datagram]=2000000
+  [managed_mdns]=1000000
 )
 # The core allocates nothing (static tables); ASan's quarantine would only hold libFuzzer's
 # freed input copies and grows past libFuzzer's 2 GB limit within ~25M executions.
@@ -102,8 +105,8 @@ run_native() {
 }
 
 run_managed() {
-  bash tests/fuzz/managed/campaign.sh "$out" "$(runs_for managed_datagram)" "$nice_level" \
-    "$max_seconds" "$results" || failed=1
+  bash tests/fuzz/managed/campaign.sh "$out" "$(runs_for "$1")" "$nice_level" \
+    "$max_seconds" "$results" "$1" || failed=1
 }
 
 report() {
@@ -116,11 +119,12 @@ case $what in
   all)
     build_native
     for t in "${native_targets[@]}"; do run_native "$t"; done
-    run_managed
+    run_managed managed_datagram
+    run_managed managed_mdns
     ;;
-  managed_datagram) run_managed ;;
+  managed_datagram|managed_mdns) run_managed "$what" ;;
   fuzz_*) build_native; run_native "$what" ;;
-  *) echo "usage: $0 [all|report|managed_datagram|${native_targets[*]// /|}]" >&2; exit 2 ;;
+  *) echo "usage: $0 [all|report|managed_datagram|managed_mdns|${native_targets[*]// /|}]" >&2; exit 2 ;;
 esac
 report
 exit "$failed"

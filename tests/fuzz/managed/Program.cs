@@ -62,14 +62,25 @@ namespace Phone.Fuzz.Datagram
 
         private static int RunAfl(bool mdns)
         {
-            using IFuzzTarget target = Target(mdns);
+            // MdnsTarget's constructor runs instrumented firmware code (new DnsMessage), which
+            // writes to afl's coverage map: that map exists only inside Fuzzer.Run.
+            IFuzzTarget target = mdns ? null : Target(mdns);
             var buffer = new MemoryStream();
-            Fuzzer.Run(stream =>
+            try
             {
-                buffer.SetLength(0);
-                stream.CopyTo(buffer);
-                target.Run(buffer.ToArray());
-            });
+                Fuzzer.Run(stream =>
+                {
+                    target ??= Target(mdns);
+                    buffer.SetLength(0);
+                    stream.CopyTo(buffer);
+                    target.Run(buffer.ToArray());
+                });
+            }
+            finally
+            {
+                target?.Dispose();
+            }
+
             return 0;
         }
 
