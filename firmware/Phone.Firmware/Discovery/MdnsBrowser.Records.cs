@@ -6,9 +6,13 @@ namespace Phone.Firmware.Discovery
     /// <summary>The browser taking the records of one parsed response.</summary>
     internal partial class MdnsBrowser
     {
-        /// <summary>Takes the records of a parsed response: PTRs first, then SRV/TXT, then addresses.</summary>
+        /// <summary>
+        /// Takes the records of a parsed response: PTRs first, then SRV/TXT, then addresses.
+        /// Records that do not fit a full table are dropped, counted once per message (TableFull).
+        /// </summary>
         internal void OnResponse(DnsMessage m, long now)
         {
+            _tableFull = false;
             for (int i = 0; i < m.RecordCount; i++)
             {
                 if (m.RecordType(i) == (int)DnsType.Ptr && m.RecordClass(i) == DnsLimits.ClassIn
@@ -36,8 +40,13 @@ namespace Phone.Firmware.Discovery
             {
                 if (m.RecordType(i) == (int)DnsType.A && Wanted(m, m.RecordName(i)) && !_hosts.Take(m, i, now))
                 {
-                    _link.Counters.Drop(MdnsDrop.TableFull);
+                    _tableFull = true;
                 }
+            }
+
+            if (_tableFull)
+            {
+                _link.Counters.Drop(MdnsDrop.TableFull);
             }
         }
 
@@ -69,13 +78,13 @@ namespace Phone.Firmware.Discovery
             }
         }
 
-        // A new instance in a free slot (counted and dropped when the table is full).
+        // A new instance in a free slot (dropped when the table is full; OnResponse counts it).
         private FoundPhone Add(DnsMessage m, int target, int labelAt, long now)
         {
             int slot = FreeSlot(now);
             if (slot < 0)
             {
-                _link.Counters.Drop(MdnsDrop.TableFull);
+                _tableFull = true;
                 return null;
             }
 

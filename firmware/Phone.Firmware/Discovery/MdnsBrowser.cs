@@ -25,6 +25,7 @@ namespace Phone.Firmware.Discovery
         private readonly HostTable _hosts;
         private readonly byte[] _service = DnsSdNames.FromDotted(DnsSdNames.ServiceType);
         private readonly byte[] _scratch = new byte[DnsLimits.MaxName];
+        private bool _tableFull; // a record of the message being taken did not fit (counted once)
         private readonly int _maxIntervalMs;
         private long _nextQueryAt = PhoneTimer.Never;
         private int _intervalMs;

@@ -35,6 +35,28 @@ namespace Phone.Tests.Firmware.Discovery
         }
 
         [Fact]
+        public void OneMessageOverflowingTheTableIsOneDrop()
+        {
+            // Found by the managed fuzzer's mDNS target (tests/fuzz/corpus/managed_mdns/regression-six-ptr):
+            // six new instances in one response to a table of four counted two drops for one datagram.
+            var lan = new MdnsLan();
+            MdnsLan.Node alice = lan.Add("Alice", 1, 1, new DiscoveryConfig { MaxPhones = 4 });
+            var body = new System.Collections.Generic.List<byte>();
+            for (int i = 0; i < 6; i++)
+            {
+                byte[] instance = DnsSdNames.FromDotted("P" + i + "." + DnsSdNames.ServiceType);
+                body.AddRange(Packets.Service);
+                body.AddRange(new byte[] { 0, (byte)DnsType.Ptr, 0, 1, 0, 0, 0, 120, 0, (byte)instance.Length });
+                body.AddRange(instance);
+            }
+
+            lan.Inject(MdnsLan.Ip(2, MdnsGroup.Port), Packets.Raw(DnsLimits.ResponseFlags, 0, 6, 0, 0, body.ToArray()));
+            lan.Run(10);
+            Assert.Equal(1, alice.Discovery.Counters.Drops(MdnsDrop.TableFull));
+            Assert.Equal(1, alice.Discovery.Counters.TotalDrops);
+        }
+
+        [Fact]
         public void RecordsExpireWithTheirTtl()
         {
             var lan = new MdnsLan();
