@@ -22,16 +22,24 @@ namespace Phone.Firmware.Calls
             new CallTransition(CallState.Idle, CallEvent.Verify1, CallState.Verifying),
             new CallTransition(CallState.AwaitingReady, CallEvent.Ready, CallState.RingingIn),
             new CallTransition(CallState.Verifying, CallEvent.Verify3, CallState.RingingIn),
+            new CallTransition(CallState.Verifying, CallEvent.Verify3FromPinnedKey, CallState.KeyWarning),
+            new CallTransition(CallState.KeyWarning, CallEvent.AcceptUnverified, CallState.Connected),
+            new CallTransition(CallState.KeyWarning, CallEvent.CodeVerified, CallState.RingingIn),
             new CallTransition(CallState.RingingIn, CallEvent.Accept, CallState.Connected),
             new CallTransition(CallState.AwaitingReady, CallEvent.SendHangUp, CallState.Ending),
             new CallTransition(CallState.AwaitingReady, CallEvent.EndWithoutHangUp, CallState.Ended),
             new CallTransition(CallState.Verifying, CallEvent.SendHangUp, CallState.Ending),
             new CallTransition(CallState.Verifying, CallEvent.EndWithoutHangUp, CallState.Ended),
+            new CallTransition(CallState.KeyWarning, CallEvent.SendHangUp, CallState.Ending),
+            new CallTransition(CallState.KeyWarning, CallEvent.EndWithoutHangUp, CallState.Ended),
             new CallTransition(CallState.RingingIn, CallEvent.SendHangUp, CallState.Ending),
             new CallTransition(CallState.RingingIn, CallEvent.EndWithoutHangUp, CallState.Ended),
             new CallTransition(CallState.Connected, CallEvent.SendHangUp, CallState.Ending),
             new CallTransition(CallState.Connected, CallEvent.EndWithoutHangUp, CallState.Ended)
         };
+
+        /// <summary>The callee's warning text when a pinned contact's key came through the fallback.</summary>
+        private const string ContinuityLost = "key continuity lost: the caller has the pinned key but not the resumption secret";
 
         internal IncomingCall(PhoneContext ctx, NetAddress peer)
             : base(ctx, false, peer)
@@ -115,16 +123,23 @@ namespace Phone.Firmware.Calls
             return DropReason.None;
         }
 
-        /// <summary>Answers the ringing call.</summary>
+        /// <summary>Answers the ringing call, or accepts the key warning as unverified (answering at once).</summary>
         internal override bool Accept()
         {
-            if (State != CallState.RingingIn)
+            if (State != CallState.RingingIn && State != CallState.KeyWarning)
             {
                 return false;
             }
 
+            CallEvent e = CallEvent.Accept;
+            if (State == CallState.KeyWarning)
+            {
+                Ctx.Host.Raise(NewEvent(PhoneEventKind.Unverified, "key warning accepted by the user"));
+                e = CallEvent.AcceptUnverified;
+            }
+
             Channel.Send(ControlType.Answer, null, 0, true);
-            Connect(CallEvent.Accept);
+            Connect(e);
             return true;
         }
 
@@ -181,11 +196,34 @@ namespace Phone.Firmware.Calls
             {
                 End(ReasonTimeout, "no answer", true);
             }
+            else if (State == CallState.KeyWarning)
+            {
+                End(ReasonTimeout, "key warning not accepted", true);
+            }
         }
 
         protected override void AfterCodeVerified()
         {
-            ShowCurrent();
+            if (State == CallState.KeyWarning)
+            {
+                StateTimer.Disarm();
+                Ring(CallEvent.CodeVerified);
+            }
+            else
+            {
+                ShowCurrent();
+            }
+        }
+
+        protected override void ShowCurrent()
+        {
+            if (State == CallState.KeyWarning)
+            {
+                ShowWarning();
+                return;
+            }
+
+            base.ShowCurrent();
         }
 
         private void AnswerCall1(int index)
@@ -234,7 +272,39 @@ namespace Phone.Firmware.Calls
             Channel.Send(ControlType.Ready, null, 0, false);
             Badge = Badge.Unverified;
             KeysReady(2);
+            if (Contact != null)
+            {
+                WarnAfterFallback();
+                return;
+            }
+
             Ring(CallEvent.Verify3);
+        }
+
+        /// <summary>
+        /// A pinned contact's key came through the fallback: it holds the key but not the
+        /// resumption secret (a stale copy of its flash: a stolen or cloned phone, or a restored
+        /// one). As loud as the caller's warning (§7.4): not answered until the user accepts it
+        /// as unverified or both users confirm the code; auto-answer does not skip it.
+        /// </summary>
+        private void WarnAfterFallback()
+        {
+            Move(CallEvent.Verify3FromPinnedKey);
+            StateTimer.ArmAt(Ctx.Now + Ctx.Config.DecisionTimeoutMs);
+            StartIdleTimer();
+            PhoneEvent k = NewEvent(PhoneEventKind.KeyChanged, ContinuityLost);
+            k.Code = Xx.CodeText;
+            k.CodeWords = Xx.CodeWords;
+            k.PeerName = PeerName;
+            k.ContactIndex = ContactIndex;
+            k.Badge = Badge;
+            ShowWarning();
+            Ctx.Host.Raise(k);
+        }
+
+        private void ShowWarning()
+        {
+            Show(Screens.KeyChanged("!! SECURITY WARNING !!", PeerName, ContinuityLost, Xx.CodeText, Xx.CodeWords));
         }
 
         /// <summary>A known key rings under its contact's name; an unknown one under the name it claims.</summary>
@@ -259,7 +329,7 @@ namespace Phone.Firmware.Calls
             Move(e);
             StateTimer.ArmAt(Ctx.Now + Ctx.Config.RingTimeoutMs);
             StartIdleTimer();
-            PhoneEvent ringing = NewEvent(PhoneEventKind.Ringing, ViaVerify ? "unverified: compare the code" : null);
+            PhoneEvent ringing = NewEvent(PhoneEventKind.Ringing, ShowsCode ? "unverified: compare the code" : null);
             ringing.PeerName = PeerName;
             ringing.ContactIndex = ContactIndex;
             ringing.Badge = Badge;
