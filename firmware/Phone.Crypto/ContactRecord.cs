@@ -22,6 +22,12 @@ namespace Phone.Crypto
         /// <summary>Flag: the user compared the codes and confirmed.</summary>
         public const int FlagVerified = 0x02;
 
+        /// <summary>
+        /// Flag: the peer has not yet proven it holds the newest generation (this phone was the
+        /// callee of the call that made it), so a call from here uses the previous one.
+        /// </summary>
+        public const int FlagNewestUnproven = 0x04;
+
         internal ContactRecord(int index, byte[] record)
         {
             Index = index;
@@ -56,6 +62,18 @@ namespace Phone.Crypto
 
         /// <summary>Previous resumption-secret generation (0 if none).</summary>
         public int PreviousGeneration { get; private set; }
+
+        /// <summary>True while the peer has not proven it holds the newest generation (FlagNewestUnproven).</summary>
+        public bool NewestUnproven
+        {
+            get { return (Flags & FlagNewestUnproven) != 0; }
+        }
+
+        /// <summary>The generation a call from this phone uses: the newest the peer has proven it holds (0: none).</summary>
+        public int CallGeneration
+        {
+            get { return NewestUnproven && PreviousGeneration != 0 ? PreviousGeneration : Generation; }
+        }
 
         /// <summary>True when the codes were compared and confirmed.</summary>
         public bool Verified

@@ -43,6 +43,7 @@ namespace Phone.Firmware.Calls
         /// <summary>ISecureListener.</summary>
         public void OnAcked(byte type)
         {
+            OnPeerReadOurPacket();
             if (type == ControlType.Ready)
             {
                 OnReadyAcked();
@@ -84,6 +85,7 @@ namespace Phone.Firmware.Calls
                 return;
             }
 
+            OnPeerReadOurPacket();
             _media.Receive(buffer, rtpOffset, payloadOffset, payloadLength);
         }
 
@@ -108,6 +110,14 @@ namespace Phone.Firmware.Calls
 
         /// <summary>Authenticated media while not connected (counted as dropped after this).</summary>
         protected virtual void OnMediaBeforeConnected()
+        {
+        }
+
+        /// <summary>
+        /// The peer has verified a sealed packet of ours: it acknowledged one, or sends media
+        /// (which it does only once connected, i.e. after verifying our ANSWER or media).
+        /// </summary>
+        protected virtual void OnPeerReadOurPacket()
         {
         }
 

@@ -41,6 +41,8 @@ namespace Phone.Firmware.Calls
         /// <summary>The callee's warning text when a pinned contact's key came through the fallback.</summary>
         private const string ContinuityLost = "key continuity lost: the caller has the pinned key but not the resumption secret";
 
+        private ResumptionStep _resumption;
+
         internal IncomingCall(PhoneContext ctx, NetAddress peer)
             : base(ctx, false, peer)
         {
@@ -175,15 +177,40 @@ namespace Phone.Firmware.Calls
             }
 
             StateTimer.Disarm();
+            RememberUnproven();
             if (!Ctx.Host.Promote(this))
             {
                 EndQuietly(ReasonBusy);
                 return;
             }
 
-            Ctx.Store.Remember(ContactIndex, Channel.Keys);
             KeysReady(1);
             Ring(CallEvent.Ready);
+        }
+
+        /// <summary>
+        /// Stores the next generation before anything sealed goes back (the caller stores its
+        /// own only on our first sealed packet), marked unproven first: until the caller proves
+        /// it holds it, a call from here uses the previous one (§7.2). Flag before secret: a
+        /// power cut in between only makes the next call use an older generation both hold.
+        /// </summary>
+        private void RememberUnproven()
+        {
+            Ctx.Store.SetFlags(ContactIndex, Contact.Flags | ContactRecord.FlagNewestUnproven);
+            Ctx.Store.Remember(ContactIndex, Channel.Keys);
+            _resumption = ResumptionStep.AwaitingProof;
+        }
+
+        /// <summary>The caller verified a sealed packet of ours, so it stored the new generation too.</summary>
+        protected override void OnPeerReadOurPacket()
+        {
+            if (_resumption != ResumptionStep.AwaitingProof)
+            {
+                return;
+            }
+
+            _resumption = ResumptionStep.Stored;
+            Ctx.Store.SetFlags(ContactIndex, Contact.Flags & ~ContactRecord.FlagNewestUnproven);
         }
 
         protected override void OnStepDeadline()
