@@ -49,6 +49,8 @@ namespace Phone.Firmware
         /// <summary>Identity and contacts erased, new identity created.</summary>
         FactoryReset = 21,
         /// <summary>The call continues unverified (XX with the pinned key after a fallback).</summary>
-        Unverified = 22
+        Unverified = 22,
+        /// <summary>No fresh DH within RekeyDeadlineMs (the re-key cannot complete); shown in the call.</summary>
+        RekeyOverdue = 23
     }
 }

@@ -132,7 +132,7 @@ namespace Phone.Firmware.Calls
             Move(e);
             StateTimer.Disarm();
             _media = new MediaStream(Ctx, Channel);
-            _keys = new KeySchedule(Ctx, Channel, IsInitiator);
+            _keys = new KeySchedule(Ctx, Channel, this, IsInitiator);
             _media.Start();
             _keys.Start();
             PhoneEvent connected = NewEvent(PhoneEventKind.Connected, null);
@@ -141,6 +141,12 @@ namespace Phone.Firmware.Calls
             connected.ContactIndex = ContactIndex;
             ShowInCall();
             Ctx.Host.Raise(connected);
+        }
+
+        /// <summary>The key schedule's promise (a fresh DH every RekeyDeadlineMs) broke or holds again: redraw.</summary>
+        internal void RekeyOverdueChanged()
+        {
+            ShowCurrent();
         }
 
         /// <summary>Redraws the screen of the current state.</summary>

@@ -249,7 +249,7 @@ namespace Phone.Firmware.Calls
         private void ShowInCall()
         {
             Show(Screens.InCall(PeerName, Badge, ShowsCode ? CodeText : null, ShowsCode ? CodeWords : null,
-                "Connected"));
+                _keys != null && _keys.Overdue ? "Connected, re-key overdue" : "Connected"));
         }
 
         /// <summary>Pins the peer under its name after both confirmed; the old contact goes after the new pin.</summary>
