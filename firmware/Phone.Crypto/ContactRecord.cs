@@ -63,18 +63,6 @@ namespace Phone.Crypto
         /// <summary>Previous resumption-secret generation (0 if none).</summary>
         public int PreviousGeneration { get; private set; }
 
-        /// <summary>True while the peer has not proven it holds the newest generation (FlagNewestUnproven).</summary>
-        public bool NewestUnproven
-        {
-            get { return (Flags & FlagNewestUnproven) != 0; }
-        }
-
-        /// <summary>The generation a call from this phone uses: the newest the peer has proven it holds (0: none).</summary>
-        public int CallGeneration
-        {
-            get { return NewestUnproven && PreviousGeneration != 0 ? PreviousGeneration : Generation; }
-        }
-
         /// <summary>True when the codes were compared and confirmed.</summary>
         public bool Verified
         {

@@ -82,7 +82,7 @@ namespace Phone.Firmware.Calls
                 return;
             }
 
-            ByteIo.WriteU32Le(Payload, 0, (uint)contact.CallGeneration);
+            ByteIo.WriteU32Le(Payload, 0, (uint)ResumptionGenerations.ForCall(contact));
             CallInfo.Write(Payload, 4, CallId);
             HandshakeDatagram.WriteHeader(Buffer, MessageType.Call1, LocalId, 0);
             int n = Ik.WriteMessage(Payload, PayloadLayout.Call1Length, Buffer, WireFormat.HandshakeBodyOffset);
@@ -178,7 +178,7 @@ namespace Phone.Firmware.Calls
             {
                 _resumption = ResumptionStep.Stored;
                 Ctx.Store.Remember(ContactIndex, Channel.Keys);
-                if (Contact.NewestUnproven)
+                if (ResumptionGenerations.NewestUnproven(Contact))
                 {
                     Ctx.Store.SetFlags(ContactIndex, Contact.Flags & ~ContactRecord.FlagNewestUnproven);
                 }
@@ -222,14 +222,14 @@ namespace Phone.Firmware.Calls
 
         private bool StartIk(ContactRecord contact)
         {
-            if (contact.CallGeneration == 0)
+            if (ResumptionGenerations.ForCall(contact) == 0)
             {
                 return false;
             }
 
             Ik = new Handshake(Ctx.Store, NoisePattern.IKpsk2, NoisePattern.Initiator, Utf8.GetBytes(CallPrologue),
                 contact.PublicKey);
-            if (!Ik.UseResumption(Ctx.Store, contact.Index, contact.CallGeneration))
+            if (!Ik.UseResumption(Ctx.Store, contact.Index, ResumptionGenerations.ForCall(contact)))
             {
                 Ik.Dispose();
                 Ik = null;
