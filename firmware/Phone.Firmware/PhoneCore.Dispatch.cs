@@ -142,6 +142,14 @@ namespace Phone.Firmware
                 return;
             }
 
+            if (type == MessageType.Pair1 && _active != null && _active.IsInitiator && senderId == _active.LocalId
+                && _active is PairingExchange)
+            {
+                // Our own PAIR_1 came back: the user asked this phone to pair with itself.
+                ((PairingExchange)_active).PairedWithItself();
+                return;
+            }
+
             if (_active != null || (type == MessageType.Pair1 && !_ctx.Config.AcceptPairing))
             {
                 _ctx.Counters.Drop(DropReason.Busy);

@@ -23,7 +23,7 @@ namespace Phone.Firmware.Calls
                     OnAnswerMessage();
                     return true;
                 case ControlType.HangUp:
-                    End(buffer[argsOffset], buffer[argsOffset] == ReasonBusy ? "peer busy" : "peer hung up", false);
+                    End(buffer[argsOffset], HangUpText(buffer[argsOffset]), false);
                     return true;
                 case ControlType.Reject:
                     End(ReasonCode, "peer says the codes differ", false);
@@ -93,6 +93,18 @@ namespace Phone.Firmware.Calls
         public void OnAuthenticated()
         {
             OnPeerAuthenticated();
+        }
+
+        /// <summary>What the peer's HANGUP reason means here: a user's hang-up before answering is a declined call.</summary>
+        private string HangUpText(byte reason)
+        {
+            if (reason == ReasonBusy)
+            {
+                return "peer busy";
+            }
+
+            bool beforeAnswer = State == CallState.RingingOut || State == CallState.KeyWarning;
+            return reason == ReasonUser && IsInitiator && beforeAnswer ? "call declined" : "peer hung up";
         }
 
         /// <summary>A sealed READY arrived.</summary>

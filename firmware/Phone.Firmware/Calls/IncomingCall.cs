@@ -145,6 +145,20 @@ namespace Phone.Firmware.Calls
             return true;
         }
 
+        /// <summary>
+        /// Rejecting a ringing call is declining it (no code was compared yet): a HANGUP, so the
+        /// caller is not told the codes differ. Elsewhere: the codes differ (REJECT).
+        /// </summary>
+        internal override bool RejectCode()
+        {
+            if (State != CallState.RingingIn)
+            {
+                return base.RejectCode();
+            }
+
+            return End(ReasonUser, "call declined", true);
+        }
+
         internal override void HandleHandshake(int type, NetAddress from, byte[] buffer, int offset, int count)
         {
             if ((type == MessageType.Call1 && State == CallState.AwaitingReady)
