@@ -36,6 +36,9 @@ namespace Phone.Firmware.Calls
         /// <summary>Hang-up reason: nobody answered or decided in time.</summary>
         internal const byte ReasonTimeout = 4;
 
+        /// <summary>Why a call ends when the key store cannot write (Store.Remember / SetFlags threw).</summary>
+        protected const string FlashError = "flash error: the contact's keys could not be saved";
+
         /// <summary>Handshake payload scratch.</summary>
         protected readonly byte[] Payload = new byte[64];
 

@@ -191,7 +191,17 @@ namespace Phone.Firmware.Calls
             }
 
             StateTimer.Disarm();
-            RememberUnproven();
+            // Stored before anything sealed goes back (the caller stores on our first sealed
+            // packet); marked unproven until the caller proves it holds it (§7.2).
+            if (!ResumptionGenerations.RememberUnproven(Ctx.Store, Contact, Channel.Keys))
+            {
+                Ctx.Host.Promote(this); // when idle, the user sees why (else the log does)
+                End(ReasonTimeout, FlashError, true);
+                return;
+            }
+
+            _resumption = ResumptionStep.AwaitingProof;
+
             if (!Ctx.Host.Promote(this))
             {
                 EndQuietly(ReasonBusy);
@@ -200,19 +210,6 @@ namespace Phone.Firmware.Calls
 
             KeysReady(1);
             Ring(CallEvent.Ready);
-        }
-
-        /// <summary>
-        /// Stores the next generation before anything sealed goes back (the caller stores its
-        /// own only on our first sealed packet), marked unproven first: until the caller proves
-        /// it holds it, a call from here uses the previous one (§7.2). Flag before secret: a
-        /// power cut in between only makes the next call use an older generation both hold.
-        /// </summary>
-        private void RememberUnproven()
-        {
-            Ctx.Store.SetFlags(ContactIndex, Contact.Flags | ContactRecord.FlagNewestUnproven);
-            Ctx.Store.Remember(ContactIndex, Channel.Keys);
-            _resumption = ResumptionStep.AwaitingProof;
         }
 
         /// <summary>The caller verified a sealed packet of ours, so it stored the new generation too.</summary>
@@ -224,7 +221,7 @@ namespace Phone.Firmware.Calls
             }
 
             _resumption = ResumptionStep.Stored;
-            Ctx.Store.SetFlags(ContactIndex, Contact.Flags & ~ContactRecord.FlagNewestUnproven);
+            ResumptionGenerations.MarkProven(Ctx.Store, Contact);
         }
 
         protected override void OnStepDeadline()

@@ -177,10 +177,9 @@ namespace Phone.Firmware.Calls
             if (_resumption == ResumptionStep.AwaitingProof && Channel != null)
             {
                 _resumption = ResumptionStep.Stored;
-                Ctx.Store.Remember(ContactIndex, Channel.Keys);
-                if (ResumptionGenerations.NewestUnproven(Contact))
+                if (!ResumptionGenerations.RememberProven(Ctx.Store, Contact, Channel.Keys))
                 {
-                    Ctx.Store.SetFlags(ContactIndex, Contact.Flags & ~ContactRecord.FlagNewestUnproven);
+                    End(ReasonTimeout, FlashError, true);
                 }
             }
         }

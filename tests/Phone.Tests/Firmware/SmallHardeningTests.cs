@@ -39,5 +39,34 @@ namespace Phone.Tests.Firmware
             Assert.Equal("that is this phone: pair with another one", failed.Text);
             Assert.Empty(alice.Contacts);
         }
+
+        /// <summary>The flash fails (flash.img replaced by a directory: every write fails) just before the step that stores.</summary>
+        private static void BreakFlash(TestPhone phone)
+        {
+            System.IO.File.Delete(phone.FlashPath);
+            System.IO.Directory.CreateDirectory(phone.FlashPath);
+        }
+
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public void Flash_error_while_remembering_ends_the_call_cleanly_with_a_message(bool calleeFails)
+        {
+            using var rig = new Rig();
+            var alice = rig.Add("Alice", 1, c => c.AutoAnswer = true);
+            var bob = rig.Add("Bob", 2, c => c.AutoAnswer = true);
+            var (bobIndex, _) = rig.Pair(alice, bob);
+            var broken = calleeFails ? bob : alice;
+            var other = calleeFails ? alice : bob;
+            BreakFlash(broken);
+            Assert.True(alice.Core.Call(bobIndex, bob.Address));
+            Assert.True(rig.RunUntil(() => alice.Core.IsIdle && bob.Core.IsIdle));
+            var ended = broken.Last(PhoneEventKind.HungUp);
+            Assert.NotNull(ended);
+            Assert.Equal("flash error: the contact's keys could not be saved", ended.Text);
+            Assert.Contains(broken.Screens, sc => sc.Title == "Call ended"
+                                                  && sc.Lines[0] == "flash error: the contact's keys could not be saved");
+            Assert.True(other.Saw(PhoneEventKind.HungUp));
+        }
     }
 }
