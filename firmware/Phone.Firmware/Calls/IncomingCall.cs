@@ -164,8 +164,7 @@ namespace Phone.Firmware.Calls
             if ((type == MessageType.Call1 && State == CallState.AwaitingReady)
                 || (type == MessageType.Verify1 && State == CallState.Verifying))
             {
-                Ctx.Counters.DuplicatesAnswered++;
-                Retransmit.SendAgain(Ctx);
+                AnswerDuplicate();
             }
             else if (type == MessageType.Verify3 && State == CallState.Verifying)
             {
