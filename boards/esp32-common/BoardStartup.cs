@@ -26,7 +26,17 @@ namespace Phone.Boards.Esp32
             }
 
             CryptoCore.SelfTest();
-            KeyStore store = KeyStore.Open(StoreLocator);
+            KeyStore store;
+            try
+            {
+                store = KeyStore.Open(StoreLocator);
+            }
+            catch (CryptoException e)
+            {
+                display.Show(Screens.StoreRefused(e.Status)); // say why before the phone stops
+                throw;
+            }
+
             if ((store.Status & KeyStore.StatusCreated) != 0)
             {
                 display.Show(Screens.Message("New phone", "Identity created"));

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
+using System;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Phone.Sim.Cli;
 
 namespace Phone.Sim
@@ -16,7 +18,21 @@ namespace Phone.Sim
                 PhoneCommand.CreateAgent(),
                 RelayCommand.Create()
             };
-            return root.Parse(args).Invoke();
+            ParseResult parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                // One line per mistake in our own words, then where to look: not the whole help text.
+                string command = parse.CommandResult.Command.Name;
+                foreach (ParseError error in parse.Errors)
+                {
+                    Console.Error.WriteLine(command + ": " + error.Message);
+                }
+
+                Console.Error.WriteLine("(see: " + (command == root.Name ? "" : command + " ") + "--help)");
+                return 2;
+            }
+
+            return parse.Invoke();
         }
     }
 }

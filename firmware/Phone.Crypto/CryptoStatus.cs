@@ -37,7 +37,7 @@ namespace Phone.Crypto
         // Conditions the protocol handles.
         /// <summary>The session's counter space is used up (re-keys do not reset it): hang up.</summary>
         public const int NonceExhausted = -40;
-        /// <summary>No such contact.</summary>
+        /// <summary>No such contact; opening a store: its device key is missing (nothing was created).</summary>
         public const int NotFound = -41;
         /// <summary>No resumption secret of that generation: fall back to XX.</summary>
         public const int NoPsk = -42;

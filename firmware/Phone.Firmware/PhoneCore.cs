@@ -8,6 +8,7 @@
 //         clock >= phone.NextDeadline (PhoneTimer.Never = long.MaxValue: nothing scheduled)
 //   user: Pair(addr), ConfirmCode(), RejectCode(), Call(contactIndex, addr), Accept(),
 //         HangUp(), ForgetContact(i), FactoryReset(locator), ShowContacts(), ShowIdle(),
+//         ShowWhenIdle(screen) (e.g. Discovery's pairing list),
 //         Dispose() (ends everything, wipes session keys; the KeyStore stays the caller's)
 //         (each returns false when the action does not apply in the current state)
 //   state: CurrentScreen, Contacts(), Counters, PairingState, CallState, CurrentCode,
@@ -116,6 +117,10 @@ namespace Phone.Firmware
             ShowIdle();
             Raise(new PhoneEvent(PhoneEventKind.Started, _ctx.Now,
                 "self-test passed, " + ready.ToString() + " ephemeral keys ready, key " + Fingerprint));
+            if (StoreRecovered)
+            {
+                Raise(new PhoneEvent(PhoneEventKind.StoreRecovered, _ctx.Now, Screens.RecoveredDetail));
+            }
         }
 
         /// <summary>
@@ -253,6 +258,12 @@ namespace Phone.Firmware
             return new ContactBook(_ctx.Store).All();
         }
 
+        /// <summary>This power-on found the newest flash copy damaged and uses the previous one.</summary>
+        public bool StoreRecovered
+        {
+            get { return (_ctx.Store.Status & KeyStore.StatusRecovered) != 0; }
+        }
+
         /// <summary>Shows the contact list (when idle).</summary>
         public void ShowContacts()
         {
@@ -267,8 +278,21 @@ namespace Phone.Firmware
         {
             if (_active == null)
             {
-                SetScreen(Screens.Idle(_ctx.Config.Name, Fingerprint, Contacts().Length));
+                SetScreen(Screens.Idle(_ctx.Config.Name, Fingerprint, Contacts().Length,
+                    StoreRecovered ? Screens.RecoveredNotice : null));
             }
+        }
+
+        /// <summary>Shows a screen another part built (the pairing list of discovery) when idle.</summary>
+        public bool ShowWhenIdle(Screen screen)
+        {
+            if (_active != null || screen == null)
+            {
+                return false;
+            }
+
+            SetScreen(screen);
+            return true;
         }
 
         internal void ShowFor(Exchange exchange, Screen screen)

@@ -32,6 +32,7 @@ namespace Phone.Firmware
                 case PhoneEventKind.ContactForgotten: return "contact forgotten";
                 case PhoneEventKind.FactoryReset: return "factory reset";
                 case PhoneEventKind.Unverified: return "unverified";
+                case PhoneEventKind.StoreRecovered: return "flash recovered";
                 case PhoneEventKind.RekeyOverdue: return "re-key overdue";
                 default: return "event " + ((int)kind).ToString();
             }

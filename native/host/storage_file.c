@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: MIT
 /*
  * storage_file.c - storage.h on the host: the "flash" is <dir>/flash.img
- * (slot n at offset n * 4096; created on the first write, sparse, so a slot
- * never written reads as nothing or as zero bytes = blank) and the "eFuse"
- * is <dir>/efuse.key (32 bytes, written once: temp file, fsync, rename,
- * fsync of the directory). A slot write is pwrite + fsync of that slot.
+ * (slot n at offset n * 4096) and the "eFuse" is <dir>/efuse.key (32 bytes,
+ * written once: temp file, fsync, rename, fsync of the directory).
+ *
+ * Never written (or erased) means no flash.img: only then is a slot blank.
+ * The first write creates the image whole, its copy in every slot, the same
+ * way as the key (temp file, fsync, rename), so a cut first boot leaves no
+ * image rather than a torn one. Every later slot write is pwrite + fsync of
+ * that slot. A factory reset removes the image. A short or zero-filled
+ * image is data: the key store refuses it instead of starting afresh.
  *
  * Test builds model a power cut (pci_storage_test_cut_after): the bytes
  * before the cut reach the file, the rest of the slot keeps its old bytes,
@@ -23,6 +28,7 @@
 #include "phone_crypto_api.h"
 
 #define FLASH_FILE "flash.img"
+#define FLASH_TEMP_FILE "flash.img.tmp"
 #define KEY_FILE "efuse.key"
 #define KEY_TEMP_FILE "efuse.key.tmp"
 #define DEVICE_KEY_LEN 32
@@ -123,7 +129,7 @@ int pci_storage_read(pc_storage *st, int slot, uint8_t *buf, size_t cap)
         return PC_E_ARG;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return errno == ENOENT ? 0 : PC_E_STORAGE;
+        return errno == ENOENT ? PC_E_NOT_FOUND : PC_E_STORAGE;
     if (cap > PC_STORAGE_SLOT_LEN)
         cap = PC_STORAGE_SLOT_LEN;
     int rc = read_all(fd, buf, cap, (off_t)slot * PC_STORAGE_SLOT_LEN);
@@ -144,23 +150,37 @@ static int write_durable(int fd, const uint8_t *buf, size_t len, off_t at)
     return rc;
 }
 
+/* The first write: a new image with buf in every slot, renamed into place. */
+static int create_image(const pc_storage *st, const uint8_t *buf, size_t len)
+{
+    char temp[PATH_CAP], path[PATH_CAP];
+    if (path_of(st, FLASH_TEMP_FILE, temp) != 0 || path_of(st, FLASH_FILE, path) != 0)
+        return PC_E_ARG;
+    int fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return PC_E_STORAGE;
+    int rc = 0;
+    for (int slot = 0; slot < PC_STORAGE_SLOTS && rc == 0; slot++)
+        rc = write_durable(fd, buf, len, (off_t)slot * PC_STORAGE_SLOT_LEN);
+    close(fd);
+    if (rc == 0 && rename(temp, path) != 0)
+        rc = PC_E_STORAGE;
+    return rc == 0 ? sync_dir(st) : rc;
+}
+
 int pci_storage_write(pc_storage *st, int slot, const uint8_t *buf, size_t len)
 {
     char path[PATH_CAP];
-    struct stat info;
     if (slot < 0 || slot >= PC_STORAGE_SLOTS || len > PC_STORAGE_SLOT_LEN
         || path_of(st, FLASH_FILE, path) != 0)
         return PC_E_ARG;
     if (ensure_dir(st) != 0)
         return PC_E_STORAGE;
-    int is_new = stat(path, &info) != 0;
-    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    int fd = open(path, O_RDWR | O_CLOEXEC);
     if (fd < 0)
-        return PC_E_STORAGE;
+        return errno == ENOENT ? create_image(st, buf, len) : PC_E_STORAGE;
     int rc = write_durable(fd, buf, len, (off_t)slot * PC_STORAGE_SLOT_LEN);
     close(fd);
-    if (rc == 0 && is_new)
-        rc = sync_dir(st);
     return rc;
 }
 
@@ -217,7 +237,7 @@ int pci_storage_device_key(pc_storage *st, uint8_t key[32], int mode)
     return rc == 0 ? 1 : rc;
 }
 
-/* Truncating the image erases both slots at once. */
+/* Removing the image erases both slots at once. */
 int pci_storage_erase(pc_storage *st)
 {
     char path[PATH_CAP];
@@ -227,10 +247,7 @@ int pci_storage_erase(pc_storage *st)
     cut_take(0, &cut);
     if (cut)
         return PC_E_STORAGE;
-    int fd = open(path, O_RDWR | O_CLOEXEC);
-    if (fd < 0)
+    if (unlink(path) != 0)
         return errno == ENOENT ? 0 : PC_E_STORAGE;
-    int rc = ftruncate(fd, 0) == 0 && fsync(fd) == 0 ? 0 : PC_E_STORAGE;
-    close(fd);
-    return rc;
+    return sync_dir(st);
 }

@@ -103,7 +103,7 @@ int pci_storage_read(pc_storage *st, int slot, uint8_t *buf, size_t cap)
         return PC_E_ARG;
     int rc = get_blob(st, k_slot_names[slot], buf, &len);
     if (rc == PC_E_NOT_FOUND)
-        return 0;
+        return rc; /* never written or erased: the only blank */
     if (rc == PC_E_CORRUPT) {
         memset(buf, 0xFF, cap);
         return (int)cap;

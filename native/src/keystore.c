@@ -4,13 +4,15 @@
  * loaded from the newest intact flash copy, and the one write path that
  * keeps flash and RAM in step (A/B slots, see store_image.h).
  *
- * Open: each slot is blank, intact (authenticated under the device key) or
- * damaged. The intact copy with the higher sequence number wins; a damaged
- * copy beside an intact one is reported (PC_STORE_RECOVERED); nothing
- * intact is PC_E_CORRUPT and nothing is written. Two exceptions create a
- * fresh identity: blank flash (first boot), and one blank slot beside one
- * damaged slot - only a first boot cut short leaves that, because creation
- * writes both slots before the identity is ever handed out.
+ * Open: each slot is blank (never written or erased: the storage says
+ * PC_E_NOT_FOUND), intact (authenticated under the device key) or damaged
+ * (anything else, zero or 0xFF bytes and a slot cut short included). The
+ * intact copy with the higher sequence number wins; a damaged copy beside an
+ * intact one is reported (PC_STORE_RECOVERED). Only flash blank in every
+ * slot creates an identity: damage never silently becomes a new phone.
+ * Nothing intact is PC_E_CORRUPT, data whose device key is missing is
+ * PC_E_NOT_FOUND, and in both cases nothing is written: only a factory
+ * reset erases a store that does not open.
  */
 #include "keystore.h"
 
@@ -86,6 +88,18 @@ int pci_store_write(pc_store_state *st, int index, const pc_contact *change)
     return 0;
 }
 
+/* A copy in the slot that is still blank, if one is: a creation that the
+ * storage did not write to every slot at once, or that a cut stopped
+ * between its two writes (an intact slot beside a blank one). */
+static int fill_blank_slot(pc_store_state *st)
+{
+    int len = pci_storage_read(&st->storage, 1 - st->newest, s_image, sizeof s_image);
+    pci_be_wipe(s_image, sizeof s_image);
+    if (len == PC_E_NOT_FOUND)
+        return pci_store_write(st, -1, NULL);
+    return len < 0 ? len : 0;
+}
+
 /* First boot or factory reset: a fresh identity, written to both slots. */
 static int create_identity(pc_store_state *st, int key_mode)
 {
@@ -99,25 +113,20 @@ static int create_identity(pc_store_state *st, int key_mode)
     st->sequence = 0;
     rc = pci_store_write(st, -1, NULL);
     if (rc == 0)
-        rc = pci_store_write(st, -1, NULL);
+        rc = fill_blank_slot(st);
     st->status = PC_STORE_CREATED;
     return rc;
 }
 
-static int is_blank(const uint8_t *buf, int len)
-{
-    return len <= 0 || pci_be_is_zero(buf, (size_t)len);
-}
-
 /* The device key is only read once a slot turns out to hold data; data
- * without a usable key is data nothing can open. */
+ * without its key is reported as a missing key, not as damaged flash. */
 static int need_key(pc_store_state *st, int *have_key)
 {
     if (*have_key)
         return 0;
     int rc = pci_storage_device_key(&st->storage, st->device_key, PC_DEVICE_KEY_READ);
     if (rc < 0)
-        return rc == PC_E_STORAGE ? rc : PC_E_CORRUPT;
+        return rc == PC_E_STORAGE || rc == PC_E_NOT_FOUND ? rc : PC_E_CORRUPT;
     *have_key = 1;
     return 0;
 }
@@ -126,12 +135,12 @@ static int scan_slot(pc_store_state *st, int slot, slot_scan *scan, int *have_ke
 {
     uint32_t sequence = 0;
     int len = pci_storage_read(&st->storage, slot, s_image, sizeof s_image);
-    if (len < 0)
-        return len;
-    if (is_blank(s_image, len)) {
+    if (len == PC_E_NOT_FOUND) {
         scan->blank++;
         return 0;
     }
+    if (len < 0)
+        return len;
     int rc = need_key(st, have_key);
     if (rc != 0)
         return rc;
@@ -162,16 +171,15 @@ static int load(pc_store_state *st)
     int rc = scan_all(st, &scan);
     if (rc != 0)
         return rc;
-    if (scan.best < 0) {
-        if (scan.blank == PC_STORAGE_SLOTS || (scan.blank == 1 && scan.damaged == 1))
-            return create_identity(st, PC_DEVICE_KEY_CREATE);
-        return PC_E_CORRUPT;
-    }
+    if (scan.best < 0)
+        return scan.blank == PC_STORAGE_SLOTS ? create_identity(st, PC_DEVICE_KEY_CREATE)
+                                              : PC_E_CORRUPT;
     st->newest = (uint8_t)scan.best;
     st->sequence = scan.best_sequence;
     st->status = scan.damaged ? PC_STORE_RECOVERED : 0;
-    /* A creation cut short between its two writes: finish it, so that a
-     * store in use never has a blank slot (see the top of this file). */
+    /* A creation cut short between its two writes (only storage that
+     * writes slots one at a time leaves that): finish it, so that a store
+     * in use never has a blank slot. */
     return scan.blank ? pci_store_write(st, -1, NULL) : 0;
 }
 

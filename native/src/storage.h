@@ -22,12 +22,16 @@ typedef struct pc_storage {
 /* 0, or PC_E_ARG (locator too long) / PC_E_STORAGE. Creates nothing. */
 int pci_storage_bind(pc_storage *st, const uint8_t *locator, size_t len);
 
-/* Reads a whole slot. Returns the number of bytes present (0 if the slot was
- * never written or was erased), or PC_E_STORAGE. The key store also counts
- * a slot of zero bytes only (a sparse file's hole) as blank. */
+/* Reads a whole slot. Returns the number of bytes present (which may be 0:
+ * a slot cut short is data, not blank), PC_E_NOT_FOUND if the slot was never
+ * written or was erased, or PC_E_STORAGE. Only PC_E_NOT_FOUND is blank: zero
+ * or 0xFF bytes are damage the key store refuses, never a first boot. */
 int pci_storage_read(pc_storage *st, int slot, uint8_t *buf, size_t cap);
 
-/* Writes a whole slot durably (returns only after the bytes are on flash). */
+/* Writes a whole slot durably (returns only after the bytes are on flash).
+ * Host: the first write to flash that was never written puts the copy in
+ * every slot of a new image file at once (temp file, fsync, rename), so a
+ * cut first boot leaves no image at all, never a half-written one. */
 int pci_storage_write(pc_storage *st, int slot, const uint8_t *buf, size_t len);
 
 /* The device key that seals the store. Host: efuse.key file written
@@ -45,7 +49,8 @@ enum pc_device_key_mode {
  * key is wiped on failure. */
 int pci_storage_device_key(pc_storage *st, uint8_t key[32], int mode);
 
-/* Factory reset: erases both slots (the device key is renewed separately). */
+/* Factory reset: erases both slots, which then read PC_E_NOT_FOUND (the
+ * device key is renewed separately). */
 int pci_storage_erase(pc_storage *st);
 
 #ifdef PC_TEST_HOOKS

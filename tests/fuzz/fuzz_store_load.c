@@ -6,14 +6,16 @@
  *
  * Input: byte 0 is the mode, the rest the flash bytes. Mode bits 0-1:
  *   0  the rest is sealed as slot A's *payload* under the device key (slot
- *      B blank), so the checks on authenticated content are fuzzed too;
+ *      B zeroed, which is damage), so the checks on authenticated content
+ *      are fuzzed too;
  *   1  the rest is the whole flash.img, as is;
  *   2  the rest overwrites the start of slot A of a genuine store (with a
  *      contact), the rest of the image stays genuine - torn writes, flips;
  *   3  the same for slot B.
  * Bit 2: efuse.key is missing; bit 3: efuse.key has the wrong length.
  * The device key is fixed (public test data). Checks beyond the sanitizers:
- * the open returns a store or PC_E_CORRUPT, nothing else; a refused open
+ * the open returns a store or PC_E_CORRUPT (PC_E_NOT_FOUND when efuse.key
+ * is missing), nothing else - never a new identity; a refused open
  * leaves both files exactly as they were; an opened store answers every
  * read without crashing.
  *
@@ -211,11 +213,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     long key_len = read_bytes(s_key, key_before, sizeof key_before);
     int32_t store = open_dir();
     if (store >= 0) {
+        if (pc_store_status(store) & PC_STORE_CREATED)
+            abort(); /* an image is present: damage must never become a new phone */
         exercise(store);
         pc_store_close(store);
     } else {
-        if (store != PC_E_CORRUPT)
-            abort(); /* only "no intact copy" may refuse an image */
+        if (store != PC_E_CORRUPT && !(store == PC_E_NOT_FOUND && (data[0] & 4)))
+            abort(); /* only "no intact copy" or "no device key" may refuse an image */
         if (read_bytes(s_flash, after, sizeof after) != flash_len
             || memcmp(after, flash, (size_t)flash_len) != 0
             || read_bytes(s_key, key_after, sizeof key_after) != key_len

@@ -15,6 +15,15 @@
  *   split                           -> "ok"
  *   send <payload|->                -> "msg <transport message>"
  *   recv <transport message>        -> "payload <payload|->"
+ * The phone's session layer (docs/protocol.md §6, §9), for run_phone_keys.js:
+ *   keys                            -> "keys <root || resumption>" (finished handshake)
+ *   session                         -> "ok" (pc_hs_split: the handshake becomes a session)
+ *   seal <header> <body>            -> "msg <sealed packet>" (phase and counter written)
+ *   open <header length> <packet>   -> "payload <body|->"
+ *   ratchet                         -> "ok"
+ *   offer                           -> "key <own ephemeral public key>"
+ *   accept <peer ephemeral>         -> "key <own ephemeral public key>"
+ *   complete <peer ephemeral>       -> "ok"
  *   quit
  * Values are hex ("-" = empty). Any failure prints "err <pc_status>".
  */
@@ -32,6 +41,7 @@
 
 typedef struct driver {
     int32_t hs;
+    int32_t session;
     int role;
     pc_cipher_state tx, rx;
     uint8_t buf[BUF_LEN], out[BUF_LEN];
@@ -83,7 +93,9 @@ static int cmd_new(driver *d, char *args[5])
     int psk_len = from_hex(args[4], psk, sizeof psk);
     if (plen < 0 || rs_len < 0 || psk_len < 0)
         return PC_E_ARG;
-    pc_hs_free(d->hs); /* the previous run's handshake, if any */
+    pc_hs_free(d->hs); /* the previous run's handshake and session, if any */
+    pc_session_free(d->session);
+    d->session = -1;
     d->role = strcmp(args[1], "init") == 0 ? PC_ROLE_INITIATOR : PC_ROLE_RESPONDER;
     if (pc_random(s, sizeof s) != (int32_t)sizeof s)
         return PC_E_RNG;
@@ -171,6 +183,83 @@ static int cmd_public(driver *d, const char *what)
     return PC_OK;
 }
 
+/* The phone keys of the finished handshake (test hook): root then resumption. */
+static int cmd_keys(driver *d)
+{
+    pc_split_result split;
+    int rc = pc_test_hs_split(d->hs, &split);
+    if (rc != PC_OK)
+        return rc;
+    memcpy(d->out, split.root, 32);
+    memcpy(d->out + 32, split.resumption, 32);
+    pci_be_wipe(&split, sizeof split);
+    print_hex("keys", d->out, 64);
+    pci_be_wipe(d->out, 64);
+    return PC_OK;
+}
+
+static int cmd_session(driver *d)
+{
+    int32_t s = pc_hs_split(d->hs);
+    if (s < 0)
+        return s;
+    d->hs = -1;
+    d->session = s;
+    printf("ok\n");
+    return PC_OK;
+}
+
+static int cmd_seal(driver *d, const char *hdr, const char *body)
+{
+    int h = from_hex(hdr, d->buf, sizeof d->buf);
+    if (h < 0)
+        return PC_E_ARG;
+    int b = from_hex(body, d->buf + h, sizeof d->buf - (size_t)h - PC_TAG_LEN);
+    if (b < 0)
+        return PC_E_ARG;
+    int32_t len = pc_session_seal(d->session, d->buf, (int32_t)sizeof d->buf, 0, h, b);
+    if (len < 0)
+        return len;
+    print_hex("msg", d->buf, (size_t)len);
+    return PC_OK;
+}
+
+static int cmd_open(driver *d, const char *hdr_len, const char *pkt)
+{
+    int h = atoi(hdr_len);
+    int n = from_hex(pkt, d->buf, sizeof d->buf);
+    if (n < 0 || h <= 0)
+        return PC_E_ARG;
+    int32_t len = pc_session_open(d->session, d->buf, (int32_t)sizeof d->buf, 0, h, n);
+    if (len < 0)
+        return len;
+    print_hex("payload", d->buf + h, (size_t)len);
+    return PC_OK;
+}
+
+/* offer / accept <peer key> / complete <peer key> */
+static int cmd_rekey(driver *d, const char *what, const char *arg)
+{
+    uint8_t peer[32], own[32];
+    int n = strcmp(what, "offer") == 0 ? 32 : from_hex(arg, peer, sizeof peer);
+    if (n != 32)
+        return PC_E_ARG;
+    int32_t rc;
+    if (strcmp(what, "offer") == 0)
+        rc = pc_session_rekey_offer(d->session, own, 32);
+    else if (strcmp(what, "accept") == 0)
+        rc = pc_session_rekey_accept(d->session, peer, 32, own, 32);
+    else
+        rc = pc_session_rekey_complete(d->session, peer, 32);
+    if (rc < 0)
+        return rc;
+    if (rc == 32)
+        print_hex("key", own, 32);
+    else
+        printf("ok\n");
+    return PC_OK;
+}
+
 /* Splits "cmd a b c" in place; returns the number of words. */
 static int split_words(char *line, char *words[6])
 {
@@ -198,6 +287,23 @@ static int dispatch(driver *d, char *words[6], int n)
         return cmd_send(d, arg);
     if (strcmp(cmd, "recv") == 0)
         return cmd_recv(d, arg);
+    if (strcmp(cmd, "keys") == 0)
+        return cmd_keys(d);
+    if (strcmp(cmd, "session") == 0)
+        return cmd_session(d);
+    if (strcmp(cmd, "seal") == 0 || strcmp(cmd, "open") == 0) {
+        if (n != 3)
+            return PC_E_ARG;
+        return cmd[0] == 's' ? cmd_seal(d, words[1], words[2]) : cmd_open(d, words[1], words[2]);
+    }
+    if (strcmp(cmd, "ratchet") == 0) {
+        int32_t rc = pc_session_ratchet(d->session);
+        if (rc == PC_OK)
+            printf("ok\n");
+        return rc;
+    }
+    if (strcmp(cmd, "offer") == 0 || strcmp(cmd, "accept") == 0 || strcmp(cmd, "complete") == 0)
+        return cmd_rekey(d, cmd, arg);
     return PC_E_ARG;
 }
 
@@ -207,6 +313,8 @@ int main(void)
     static driver d;
     char *words[6];
 
+    d.hs = -1;
+    d.session = -1;
     if (pc_selftest() != PC_OK) {
         printf("err %d\n", PC_E_SELFTEST);
         return 1;

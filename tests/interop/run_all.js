@@ -16,6 +16,7 @@ const crypto = require('crypto')
 const readline = require('readline')
 const noiseHandshake = require('./peers/noise_handshake')
 const noiseC = require('./peers/noise_c')
+const phoneKeys = require('./phone_keys')
 
 const hex = (b) => (b && b.length ? Buffer.from(b).toString('hex') : '-')
 const unhex = (s) => (s === '-' ? Buffer.alloc(0) : Buffer.from(s, 'hex'))
@@ -86,7 +87,8 @@ async function transport (a, b) {
 
 const MESSAGES = { XX: 3, IK: 2, IKpsk2: 2 }
 
-async function run (driver, peer, pattern, weInitiate, theirPsk) {
+// tamperCk: flip a bit of the peer's final chaining key (the control: must fail).
+async function run (driver, peer, pattern, weInitiate, theirPsk, tamperCk) {
   const prologue = rand(1 + randLen(31))
   const psk = pattern === 'IKpsk2' ? rand(32) : null
   const needsRs = pattern !== 'XX'
@@ -106,6 +108,12 @@ async function run (driver, peer, pattern, weInitiate, theirPsk) {
   expectEqual('our view of their static', await us.remoteStatic(), them.publicKey)
   expectEqual('their view of our static', them.remoteStatic(), ourPub)
   await transport(await us.split(), them.split())
+  if (them.finalChainingKey) {
+    // The phone's session layer from docs/protocol.md on the peer's chaining key.
+    const ck = Buffer.from(them.finalChainingKey())
+    if (tamperCk) ck[0] ^= 1
+    await phoneKeys.checkSession(driver, ck, weInitiate)
+  }
 }
 
 async function main () {
@@ -139,6 +147,15 @@ async function main () {
     failed++
   } catch (e) {
     console.log(`ok   control: mismatched PSKs refused (${e.message})`)
+    passed++
+  }
+  // Control: the session-layer check must notice a wrong chaining key.
+  try {
+    await run(driver, noiseHandshake, 'IKpsk2', true, null, true)
+    console.log('FAIL control: session keys from a wrong chaining key matched')
+    failed++
+  } catch (e) {
+    console.log(`ok   control: wrong chaining key noticed (${e.message.slice(0, 60)}...)`)
     passed++
   }
   driver.close()

@@ -12,7 +12,7 @@ namespace {
 
 const long kKeyLen = 32;                  // efuse.key, written before the first slot
 const long kSlot = (long)kSlotLen;
-const long kCreateBytes = kKeyLen + 2 * kSlot; // first boot: key, slot 0, slot 1
+const long kCreateBytes = kKeyLen + 2 * kSlot; // first boot: key, one image of both slots
 // A new copy starts like the older copy it overwrites (magic, version,
 // header length) up to the sequence number: a cut before that leaves the
 // older copy intact.
@@ -38,7 +38,7 @@ protected:
     {
         require_selftest();
         // Template: identity + contact "alice" at index 0, generation 1.
-        // Slot 0 holds it (sequence 3), slot 1 the empty store (sequence 2).
+        // Slot 1 holds it (sequence 2), slot 0 the empty store (sequence 1).
         alice = random_bytes(32);
         int32_t h = open_store(tmpl.path());
         ASSERT_GE(h, 0);
@@ -160,9 +160,9 @@ TEST_F(StoreCrash, SetFlagsCutAtEveryByte)
     sweep_update([](int32_t h) { return pc_contact_set_flags(h, 0, 0); });
 }
 
-// First boot writes the device key, then slot 0, then slot 1. A cut before
-// slot 0 is whole leaves no identity (the next boot creates one); from then
-// on the identity in slot 0 is the one every later boot sees.
+// First boot writes the device key, then a new image with the first copy in
+// both slots, renamed into place. Until the rename there is no image, so the
+// next boot creates the identity; after it, every boot sees that identity.
 TEST_F(StoreCrash, FirstBootCutAtEveryByte)
 {
     TempDir work;
@@ -187,10 +187,10 @@ TEST_F(StoreCrash, FirstBootCutAtEveryByte)
         ASSERT_EQ(first.contacts(), 0);
         ASSERT_EQ(first.identity, second.identity) << "identity not stable, cut " << cut;
         ASSERT_EQ(again & PC_STORE_CREATED, 0);
-        if (cut < kKeyLen + kSlot) {
-            ASSERT_EQ(status, PC_STORE_CREATED) << cut; // nothing usable was written
+        if (cut <= kCreateBytes) {
+            ASSERT_EQ(status, PC_STORE_CREATED) << cut; // no image was left behind
         } else {
-            ASSERT_EQ(status & PC_STORE_CREATED, 0) << cut; // slot 0's identity kept
+            ASSERT_EQ(status, 0) << cut; // the created identity kept, both copies intact
         }
         if (cut > kCreateBytes) {
             ASSERT_EQ(first.identity, created);
@@ -201,7 +201,7 @@ TEST_F(StoreCrash, FirstBootCutAtEveryByte)
     std::cout << "      cuts: " << tally.str() << "\n";
 }
 
-// Factory reset: erase, renew the device key, write slot 0 and slot 1. A cut
+// Factory reset: erase, renew the device key, write the new image. A cut
 // at 0 stops it before the erase; after that the old identity and contacts
 // are gone for good, whatever else happens.
 TEST_F(StoreCrash, FactoryResetCutAtEveryByte)
@@ -274,14 +274,14 @@ TEST_F(StoreCrash, FlippedBitInNewestCopyFallsBackToThePreviousOne)
     TempDir work;
     copy_store(tmpl, work);
     Bytes flash = read_file(work.flash());
-    // The previous copy (slot 1) is the store before alice was pinned.
+    // The previous copy (slot 0) is the store before alice was pinned.
     StoreSnapshot previous = before;
     previous.read_rc[0] = PC_E_NOT_FOUND;
     previous.records[0] = Bytes(PC_CONTACT_RECORD_LEN, 0);
     previous.secrets[0] = Bytes(32, 0);
     std::vector<size_t> bits = bits_to_flip(1);
     for (size_t bit : bits)
-        ASSERT_NO_FATAL_FAILURE(flip_and_open(work, flash, 0, bit, PC_STORE_RECOVERED, previous));
+        ASSERT_NO_FATAL_FAILURE(flip_and_open(work, flash, 1, bit, PC_STORE_RECOVERED, previous));
     RecordProperty("bit_flips", (int)bits.size());
     std::cout << "      flipped " << bits.size() << " bits of the newest copy\n";
 }
@@ -293,7 +293,7 @@ TEST_F(StoreCrash, FlippedBitInOlderCopyKeepsTheNewest)
     Bytes flash = read_file(work.flash());
     std::vector<size_t> bits = bits_to_flip(61);
     for (size_t bit : bits)
-        ASSERT_NO_FATAL_FAILURE(flip_and_open(work, flash, 1, bit, PC_STORE_RECOVERED, before));
+        ASSERT_NO_FATAL_FAILURE(flip_and_open(work, flash, 0, bit, PC_STORE_RECOVERED, before));
     RecordProperty("bit_flips", (int)bits.size());
     std::cout << "      flipped " << bits.size() << " bits of the older copy\n";
 }

@@ -2,6 +2,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text;
 using Phone.Firmware.Board;
 using Phone.Sim.Net;
 
@@ -83,17 +84,25 @@ namespace Phone.Sim.Board
             File.Delete(_path);
         }
 
-        // Write then rename, so a crash leaves the old book or the new one.
+        // Write a new file, fsync it, rename it over the old one: a crash or power cut leaves the
+        // old book or the new one, never an empty or torn file. (Only this phone's process writes
+        // here: the flash directory's lock keeps any other phone out.)
         private void Save()
         {
-            var lines = new List<string>();
+            var text = new StringBuilder();
             foreach (KeyValuePair<string, string> e in _byFingerprint)
             {
-                lines.Add(e.Key + " " + e.Value);
+                text.Append(e.Key).Append(' ').Append(e.Value).Append('\n');
             }
 
             string temp = _path + ".tmp";
-            File.WriteAllLines(temp, lines);
+            using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                byte[] bytes = Encoding.UTF8.GetBytes(text.ToString());
+                file.Write(bytes, 0, bytes.Length);
+                file.Flush(true); // fsync before the rename makes it visible
+            }
+
             File.Move(temp, _path, true);
         }
     }

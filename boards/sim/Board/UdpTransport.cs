@@ -28,10 +28,35 @@ namespace Phone.Sim.Board
             _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
             // Linux reports ICMP port-unreachable of an earlier send as a receive error; a
             // phone whose peer is down must keep running, so those are ignored below.
-            _socket.Bind(endPoint);
+            try
+            {
+                _socket.Bind(endPoint);
+            }
+            catch
+            {
+                _socket.Dispose();
+                throw;
+            }
+
             _socket.ReceiveBufferSize = 1 << 20;
             LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint;
             _from = new SocketAddress(AddressFamily.InterNetwork);
+        }
+
+        /// <summary>The socket (the board loop may wait on it together with the mDNS socket).</summary>
+        internal Socket Socket => _socket;
+
+        /// <summary>Binds endPoint, or throws StartFailure saying why (a port in use, an address not on this host).</summary>
+        public static UdpTransport Bind(IPEndPoint endPoint)
+        {
+            try
+            {
+                return new UdpTransport(endPoint);
+            }
+            catch (SocketException e)
+            {
+                throw new StartFailure(Endpoints.BindError(endPoint, e));
+            }
         }
 
         /// <summary>The bound address (with the real port when 0 was asked for).</summary>

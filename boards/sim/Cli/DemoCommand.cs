@@ -12,10 +12,12 @@ namespace Phone.Sim.Cli
         public static Command Create()
         {
             var outDir = new Option<string>("--out") { Description = "directory for PNG displays and flash", DefaultValueFactory = _ => "build/demo" };
-            var seconds = new Option<double>("--seconds") { Description = "seconds of audio each way (at least 5 for the full demo)", DefaultValueFactory = _ => 5 };
+            var seconds = OptionValues.Number("--seconds", "seconds of audio each way (at least 5 for the full demo)", 1, 600, 5);
             var wav = new Option<string>("--wav") { Description = "WAV file (16-bit PCM) Alice sends instead of a tone" };
-            var rekey = new Option<int>("--rekey-ms") { Description = "DH re-key interval during the call", DefaultValueFactory = _ => 2000 };
-            var ratchet = new Option<int>("--ratchet-ms") { Description = "symmetric ratchet interval during the call", DefaultValueFactory = _ => 1000 };
+            var rekey = OptionValues.WholeNumber("--rekey-ms", "DH re-key interval during the call",
+                PhoneOptions.MinRekeyMs, PhoneOptions.MaxIntervalMs, 2000);
+            var ratchet = OptionValues.WholeNumber("--ratchet-ms", "symmetric ratchet interval during the call",
+                PhoneOptions.MinRatchetMs, PhoneOptions.MaxIntervalMs, 1000);
             var noColour = new Option<bool>("--no-color") { Description = "no ANSI colours" };
             var command = new Command("demo", "Two phones (separate processes) pair, show the same code, call over the cached keys, stream audio with re-keys, hang up.")
             {

@@ -2,6 +2,7 @@
 using System.Globalization;
 using Phone.Firmware;
 using Phone.Firmware.Ui;
+using Phone.Sim.Display;
 
 namespace Phone.Sim.Cli
 {
@@ -51,7 +52,7 @@ namespace Phone.Sim.Cli
                 s += " [" + e.Text + "]";
             }
 
-            return s;
+            return SafeText.Of(s); // a peer's name is data: no control character reaches a log line
         }
     }
 }

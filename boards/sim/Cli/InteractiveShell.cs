@@ -2,6 +2,7 @@
 using System;
 using System.Collections.Generic;
 using Phone.Firmware.Ui;
+using Phone.Sim.Audio;
 using Phone.Sim.Board;
 using Phone.Sim.Display;
 
@@ -18,7 +19,8 @@ namespace Phone.Sim.Cli
         private readonly string _png;
         private readonly bool _colour;
         private readonly object _console = new object();
-        private readonly double _start = MonotonicClock.NowPrecise();
+        private readonly double _start;
+        private bool _pngFailed;
 
         /// <summary>A shell over phone; png (or null) is rewritten on every screen change.</summary>
         public InteractiveShell(SimPhone phone, string png)
@@ -26,6 +28,8 @@ namespace Phone.Sim.Cli
             _phone = phone;
             _png = png;
             _colour = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") == null;
+            List<SimEvent> earlier = phone.Log.All();
+            _start = earlier.Count > 0 ? earlier[0].Time : MonotonicClock.NowPrecise(); // times count from power-on
         }
 
         /// <summary>Runs until quit or end of input; returns the exit code.</summary>
@@ -33,8 +37,15 @@ namespace Phone.Sim.Cli
         {
             Console.WriteLine(_phone.Name + " is on at " + _phone.Address + ", key " + _phone.Fingerprint
                               + ", flash " + _phone.FlashDir);
+            _phone.Mic.Use(new ToneSource(AudioFrame.FramesIn(PhoneCommands.MaxToneSeconds), _phone.Name.GetHashCode() & 0xFFFF));
+            Console.WriteLine("The microphone sends a tone in every call ('audio wav FILE' or 'audio off' to change it).");
             Console.WriteLine("Type 'help' for commands.");
             _phone.Display.Changed += OnScreen;
+            foreach (SimEvent earlier in _phone.Log.All())
+            {
+                OnLog(earlier); // power-on events (self-test, a flash recovery) came before this shell
+            }
+
             _phone.Log.Added += OnLog;
             _phone.ShowIdle();
             var commands = new PhoneCommands(_phone, Ask);
@@ -57,7 +68,10 @@ namespace Phone.Sim.Cli
 
                     if (!string.IsNullOrEmpty(result.Message))
                     {
-                        Console.WriteLine(result.Ok ? result.Message : "! " + result.Message);
+                        foreach (string text in result.Message.Split('\n'))
+                        {
+                            Console.WriteLine((result.Ok ? string.Empty : "! ") + SafeText.Of(text));
+                        }
                     }
                 }
             }
@@ -84,9 +98,20 @@ namespace Phone.Sim.Cli
 
         private void OnScreen(Screen screen)
         {
-            if (_png != null)
+            if (_png != null && !_pngFailed)
             {
-                PngRenderer.Save(screen, _phone.Name, _png);
+                try
+                {
+                    PngRenderer.Save(screen, _phone.Name, _png);
+                }
+                catch (Exception e) when (e is System.IO.IOException || e is UnauthorizedAccessException)
+                {
+                    _pngFailed = true; // said once; the phone carries on without its PNG
+                    lock (_console)
+                    {
+                        Console.WriteLine("! cannot write " + _png + " any more (permission denied, disk full or its directory gone); the PNG is no longer updated");
+                    }
+                }
             }
 
             lock (_console)

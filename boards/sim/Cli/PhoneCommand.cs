@@ -37,15 +37,14 @@ namespace Phone.Sim.Cli
             {
                 phone = SimPhone.Start(options);
             }
-            catch (CryptoException e)
+            catch (StartFailure e)
             {
-                Console.Error.WriteLine("phone: cannot start: " + e.Message
-                                        + (e.Status == CryptoStatus.Corrupt ? " (flash is corrupt: factory reset needed)" : ""));
+                Console.Error.WriteLine("phone: cannot start: " + e.Message);
                 return 2;
             }
-            catch (System.Net.Sockets.SocketException e)
+            catch (CryptoException e)
             {
-                Console.Error.WriteLine("phone: cannot listen on " + options.Listen + ": " + e.Message);
+                Console.Error.WriteLine("phone: cannot start: " + e.Message);
                 return 2;
             }
 

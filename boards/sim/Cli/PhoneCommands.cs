@@ -2,6 +2,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using Phone.Crypto;
 using Phone.Firmware;
@@ -26,9 +27,10 @@ namespace Phone.Sim.Cli
     {
         /// <summary>One line per command, for `help`.</summary>
         public const string Help =
-            "pair <host:port>              start pairing with the phone at host:port\n" +
+            "phones                        list the phones found on the LAN (the pairing list)\n" +
+            "pair <#|name|host:port>       start pairing with a phone from the list, or at host:port\n" +
             "confirm | reject              the codes on both displays are equal | differ\n" +
-            "call <#|name> [host:port]     call a contact (address: the last one known)\n" +
+            "call <#|name> [host:port]     call a contact (address: found by its key on the LAN, else the last one)\n" +
             "accept | hangup               answer a ringing call | end the call or pairing\n" +
             "contacts                      list contacts\n" +
             "forget <#>                    delete a contact\n" +
@@ -37,7 +39,9 @@ namespace Phone.Sim.Cli
             "screen                        draw the display again\n" +
             "png <file>                    write the display as a PNG\n" +
             "audio tone <s> | wav <file> | off   what the microphone sends in calls\n" +
+            "                              (the prompt starts with a tone in every call)\n" +
             "stats | state                 counters | pairing and call state\n" +
+            "frames                        digests of the audio frames sent and played\n" +
             "quit                          switch the phone off";
 
         private readonly SimPhone _phone;
@@ -79,6 +83,10 @@ namespace Phone.Sim.Cli
             {
                 return CommandResult.Failed(e.Message);
             }
+            catch (UnauthorizedAccessException e)
+            {
+                return CommandResult.Failed(e.Message);
+            }
         }
 
         private CommandResult Dispatch(string verb, string[] w)
@@ -86,9 +94,9 @@ namespace Phone.Sim.Cli
             switch (verb)
             {
                 case "pair":
-                    Need(w, 2, "pair <host:port>");
-                    return CommandResult.From(_phone.Pair(Endpoints.ParseAddress(w[1])), "pairing with " + w[1],
-                        "busy: finish the current pairing or call first");
+                    return Pair(w);
+                case "phones":
+                    return Phones();
                 case "confirm":
                     return CommandResult.From(_phone.Confirm(), "confirmed", "no code to confirm");
                 case "reject":
@@ -115,8 +123,7 @@ namespace Phone.Sim.Cli
                     return new CommandResult { Ok = true, Message = string.Empty, Screen = _phone.Display.Current };
                 case "png":
                     Need(w, 2, "png <file>");
-                    PngRenderer.Save(_phone.Display.Current, _phone.Name, w[1]);
-                    return CommandResult.Done("wrote " + w[1], Fields.Of("path", w[1]));
+                    return Png(w[1]);
                 case "audio":
                     return Audio(w);
                 case "stats":
@@ -132,6 +139,76 @@ namespace Phone.Sim.Cli
             }
         }
 
+        private CommandResult Pair(string[] w)
+        {
+            Need(w, 2, "pair <#|name|host:port>");
+            string target = string.Join(' ', w, 1, w.Length - 1);
+            NetAddress at;
+            string what;
+            if (LooksLikeAddress(target))
+            {
+                at = Endpoints.ParseAddress(target);
+                what = target;
+            }
+            else
+            {
+                FoundPhoneView found = FindPhone(target);
+                if (found == null)
+                {
+                    return CommandResult.Failed("no phone '" + target + "' in the list (see phones), or give host:port");
+                }
+
+                at = found.Address;
+                what = SafeText.Of(found.Name) + " (" + found.Fingerprint.Substring(0, 8) + ") at " + at;
+            }
+
+            return CommandResult.From(_phone.Pair(at), "pairing with " + what, "busy: finish the current pairing or call first");
+        }
+
+        // host:port, or a dotted IPv4 address missing its port (refused by the parser with its reason).
+        private static bool LooksLikeAddress(string text)
+        {
+            return text.Contains(':') || text.Contains('.') && text.All(c => char.IsAsciiDigit(c) || c == '.');
+        }
+
+        // By its number in the list (as on the screen), else by name (exact, then ignoring case).
+        private FoundPhoneView FindPhone(string text)
+        {
+            FoundPhoneView[] phones = _phone.PhonesFound();
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n))
+            {
+                return n >= 1 && n <= phones.Length ? phones[n - 1] : null;
+            }
+
+            return Array.Find(phones, p => p.Name == text)
+                   ?? Array.Find(phones, p => string.Equals(p.Name, text, StringComparison.OrdinalIgnoreCase));
+        }
+
+        private CommandResult Phones()
+        {
+            if (!_phone.HasDiscovery)
+            {
+                return CommandResult.Failed("discovery is off: start the phone with --lan <interface>");
+            }
+
+            FoundPhoneView[] phones = _phone.PhonesFound();
+            _phone.ShowPhoneList();
+            var text = new StringBuilder();
+            var names = new StringBuilder();
+            for (int i = 0; i < phones.Length; i++)
+            {
+                text.Append(i + 1).Append("  ").Append(SafeText.Of(phones[i].Name)).Append("  key ").Append(phones[i].Fingerprint)
+                    .Append("  at ").Append(phones[i].Address).Append('\n');
+                names.Append(i == 0 ? "" : "|").Append(phones[i].Name).Append('=').Append(phones[i].Fingerprint)
+                    .Append('@').Append(phones[i].Address);
+            }
+
+            Phone.Firmware.Discovery.MdnsCounters k = _phone.DiscoveryCounters;
+            return CommandResult.Done(phones.Length == 0 ? "no phones found yet" : text.ToString().TrimEnd(),
+                Fields.Of("count", phones.Length, "phones", names.ToString(), "advertised", _phone.AdvertisedName,
+                    "mdnsReceived", k.Received, "mdnsSent", k.Sent, "mdnsDrops", k.TotalDrops, "conflicts", k.Conflicts));
+        }
+
         private CommandResult Call(string[] w)
         {
             Need(w, 2, "call <#|name> [host:port]");
@@ -143,12 +220,15 @@ namespace Phone.Sim.Cli
 
             NetAddress at = w.Length > 2 ? Endpoints.ParseAddress(w[2]) : null;
             ContactRecord contact = _phone.Contacts()[Array.FindIndex(_phone.Contacts(), c => c.Index == index)];
-            if (at == null && _phone.Addresses.Find(contact.PublicKey) == null)
+            NetAddress target = at ?? _phone.Locate(contact.PublicKey);
+            if (target == null)
             {
-                return CommandResult.Failed("no known address for " + contact.Name + ": call " + w[1] + " <host:port>");
+                return CommandResult.Failed("no known address for " + SafeText.Of(contact.Name) + ": call " + w[1] + " <host:port>");
             }
 
-            return CommandResult.From(_phone.Call(index, at), "calling " + contact.Name, "busy");
+            return _phone.Call(index, target)
+                ? CommandResult.Done("calling " + SafeText.Of(contact.Name) + " at " + target, Fields.Of("address", target.ToString()))
+                : CommandResult.Failed("busy");
         }
 
         private int FindContact(string text)
@@ -170,7 +250,7 @@ namespace Phone.Sim.Cli
             foreach (ContactRecord c in contacts)
             {
                 NetAddress at = _phone.Addresses.Find(c.PublicKey);
-                text.Append('#').Append(c.Index).Append(' ').Append(c.Name)
+                text.Append('#').Append(c.Index).Append(' ').Append(SafeText.Of(c.Name))
                     .Append("  key ").Append(AddressBook.Fingerprint(c.PublicKey))
                     .Append(c.Verified ? "  verified" : "  UNVERIFIED")
                     .Append("  generation ").Append(c.Generation)
@@ -204,13 +284,13 @@ namespace Phone.Sim.Cli
                     _phone.Mic.Use(null);
                     return CommandResult.Done("microphone off");
                 case "tone":
-                    double seconds = w.Length > 2 ? double.Parse(w[2], CultureInfo.InvariantCulture) : 5;
+                    double seconds = w.Length > 2 ? ToneSeconds(w[2]) : 5;
                     int frames = AudioFrame.FramesIn(seconds);
                     _phone.Mic.Use(new ToneSource(frames, _phone.Name.GetHashCode() & 0xFFFF));
                     return CommandResult.Done("next call sends a " + seconds + " s tone", Fields.Of("frames", frames));
                 case "wav":
                     Need(w, 3, "audio wav <file>");
-                    WavSource wav = WavSource.Open(w[2]);
+                    WavSource wav = OpenWav(w[2]);
                     _phone.Mic.Use(wav);
                     return CommandResult.Done("next call sends " + w[2] + " (" + wav.FrameCount + " frames)",
                         Fields.Of("frames", wav.FrameCount));
@@ -237,6 +317,8 @@ namespace Phone.Sim.Cli
                 return Fields.Of("datagramsSent", k.DatagramsSent, "datagramsReceived", k.DatagramsReceived,
                     "mediaSent", k.MediaSent, "mediaReceived", k.MediaReceived, "retransmissions", k.Retransmissions,
                     "ratchets", k.Ratchets, "rekeys", k.Rekeys, "drops", drops.ToString(), "totalDrops", k.TotalDrops,
+                    "framesPlayed", k.FramesPlayed, "framesLate", k.FramesLate, "framesLost", k.FramesLost,
+                    "framesConcealed", k.FramesConcealed,
                     "text", k.ToString());
             });
             fields["loopFaults"] = _phone.LoopFaults.ToString(CultureInfo.InvariantCulture);
@@ -273,6 +355,61 @@ namespace Phone.Sim.Cli
                 return CommandResult.Done((c.IsIdle ? "idle" : "busy") + ", pairing " + pairing + ", call " + call,
                     Fields.Of("idle", c.IsIdle, "pairing", pairing, "call", call));
             });
+        }
+
+        /// <summary>Longest tone `audio tone` plays, in seconds (an hour).</summary>
+        public const double MaxToneSeconds = 3600;
+
+        private CommandResult Png(string path)
+        {
+            string problem = OptionValues.OutputFileProblem(path);
+            if (problem != null)
+            {
+                return CommandResult.Failed("cannot write " + path + ": " + problem);
+            }
+
+            try
+            {
+                PngRenderer.Save(_phone.Display.Current, _phone.Name, path);
+            }
+            catch (Exception e) when (e is System.IO.IOException || e is UnauthorizedAccessException)
+            {
+                return CommandResult.Failed("cannot write " + path + " (permission denied or disk full)");
+            }
+
+            return CommandResult.Done("wrote " + path, Fields.Of("path", path));
+        }
+
+        private static WavSource OpenWav(string path)
+        {
+            try
+            {
+                return WavSource.Open(path);
+            }
+            catch (Exception e) when (e is System.IO.InvalidDataException || e is System.IO.EndOfStreamException)
+            {
+                throw new FormatException(path + " is not a WAV file we can play (" + e.Message + ")");
+            }
+            catch (Exception e) when (e is System.IO.IOException || e is UnauthorizedAccessException)
+            {
+                throw new FormatException("cannot read " + path + " (no such file, or no permission)");
+            }
+        }
+
+        private static double ToneSeconds(string text)
+        {
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double s)
+                || double.IsNaN(s) || double.IsInfinity(s))
+            {
+                throw new FormatException("audio tone: seconds must be a number, got '" + text + "'");
+            }
+
+            if (s < 0.02 || s > MaxToneSeconds)
+            {
+                throw new FormatException("audio tone: seconds must be from 0.02 to " + MaxToneSeconds + ", got " + text);
+            }
+
+            return s;
         }
 
         private static void Need(string[] words, int count, string usage)

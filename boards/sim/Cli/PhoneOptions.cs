@@ -10,56 +10,60 @@ namespace Phone.Sim.Cli
     /// <summary>The options every phone process takes (`phone` and the demo's `agent`).</summary>
     internal sealed class PhoneOptions
     {
-        public readonly Option<string> Name = new Option<string>("--name")
-        {
-            Description = "the phone's display name (sent to peers when pairing)", DefaultValueFactory = _ => "Phone"
-        };
+        /// <summary>Shortest and longest interval options accepted, in ms (nonsense such as 0 is refused).</summary>
+        public const int MinRekeyMs = 500, MinRatchetMs = 200, MinForgetPreviousMs = 100, MaxIntervalMs = 3600000;
 
-        public readonly Option<int> Port = new Option<int>("--port")
-        {
-            Description = "UDP port to listen on (0: any free port)", DefaultValueFactory = _ => 5060
-        };
+        // The firmware's own defaults, so the simulator never drifts from the product.
+        private static readonly PhoneConfig Product = new PhoneConfig();
 
-        public readonly Option<string> Host = new Option<string>("--host")
-        {
-            Description = "IPv4 address to listen on", DefaultValueFactory = _ => "127.0.0.1"
-        };
+        public readonly Option<string> Name =
+            OptionValues.PhoneName("--name", "the phone's display name (sent to peers when pairing)", "Phone");
+
+        public readonly Option<int> Port =
+            OptionValues.WholeNumber("--port", "UDP port to listen on, 0: any free port", 0, 65535, 5060);
+
+        public readonly Option<IPAddress> Host =
+            OptionValues.ListenHost("--host", "IPv4 address to listen on (0.0.0.0: every interface)", IPAddress.Loopback);
 
         public readonly Option<string> Flash = new Option<string>("--flash")
         {
             Description = "directory of the phone's secure flash (created on first boot)"
         };
 
-        // The firmware's own defaults, so the simulator never drifts from the product.
-        private static readonly PhoneConfig Product = new PhoneConfig();
+        public readonly Option<int> RekeyMs = OptionValues.WholeNumber("--rekey-ms",
+            "DH re-key interval during calls in ms (default: the firmware's)", MinRekeyMs, MaxIntervalMs,
+            Product.RekeyIntervalMs);
 
-        public readonly Option<int> RekeyMs = new Option<int>("--rekey-ms")
-        {
-            Description = "DH re-key interval during calls in ms (default: the firmware's)",
-            DefaultValueFactory = _ => Product.RekeyIntervalMs
-        };
+        public readonly Option<int> RatchetMs = OptionValues.WholeNumber("--ratchet-ms",
+            "symmetric ratchet interval during calls in ms (default: the firmware's)", MinRatchetMs, MaxIntervalMs,
+            Product.RatchetIntervalMs);
 
-        public readonly Option<int> RatchetMs = new Option<int>("--ratchet-ms")
-        {
-            Description = "symmetric ratchet interval during calls in ms (default: the firmware's)",
-            DefaultValueFactory = _ => Product.RatchetIntervalMs
-        };
-
-        public readonly Option<int> ForgetPreviousMs = new Option<int>("--forget-previous-ms")
-        {
-            Description = "keep the previous receiving key this long after a key switch, in ms (default: the firmware's)",
-            DefaultValueFactory = _ => Product.ForgetPreviousMs
-        };
+        public readonly Option<int> ForgetPreviousMs = OptionValues.WholeNumber("--forget-previous-ms",
+            "keep the previous receiving key this long after a key switch, in ms (default: the firmware's)",
+            MinForgetPreviousMs, 60000, Product.ForgetPreviousMs);
 
         public readonly Option<bool> AutoAnswer = new Option<bool>("--auto-answer")
         {
             Description = "answer incoming calls without waiting for 'accept'"
         };
 
-        public readonly Option<string> Png = new Option<string>("--png")
+        public readonly Option<string> Png =
+            OptionValues.OutputFile("--png", "write the display to this PNG file whenever it changes");
+
+        public readonly Option<bool> FactoryReset = new Option<bool>("--factory-reset")
         {
-            Description = "write the display to this PNG file whenever it changes"
+            Description = "erase identity and contacts in the flash directory and start with a new identity "
+                          + "(the way out of damaged flash or a lost device key)"
         };
+
+        public readonly Option<string> Lan = new Option<string>("--lan")
+        {
+            Description = "network interface for discovery (DNS-SD over mDNS), e.g. eth0; multicast only there (default: none)"
+        };
+
+        public readonly Option<int> MdnsPort =
+            OptionValues.WholeNumber("--mdns-port", "UDP port of the mDNS group", 1, 65535,
+                Phone.Firmware.Discovery.MdnsGroup.Port);
 
         /// <summary>Adds the options to command.</summary>
         public void AddTo(Command command)
@@ -73,6 +77,9 @@ namespace Phone.Sim.Cli
             command.Options.Add(ForgetPreviousMs);
             command.Options.Add(AutoAnswer);
             command.Options.Add(Png);
+            command.Options.Add(Lan);
+            command.Options.Add(MdnsPort);
+            command.Options.Add(FactoryReset);
         }
 
         /// <summary>The phone these options describe (flash defaults to ./flash-NAME).</summary>
@@ -88,7 +95,10 @@ namespace Phone.Sim.Cli
             {
                 Name = name,
                 FlashDir = flash,
-                Listen = new IPEndPoint(IPAddress.Parse(parse.GetValue(Host)), parse.GetValue(Port)),
+                Listen = new IPEndPoint(parse.GetValue(Host), parse.GetValue(Port)),
+                Lan = parse.GetValue(Lan),
+                MdnsPort = parse.GetValue(MdnsPort),
+                FactoryReset = parse.GetValue(FactoryReset),
                 Configure = c =>
                 {
                     c.RekeyIntervalMs = rekey;

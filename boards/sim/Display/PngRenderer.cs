@@ -9,7 +9,9 @@ namespace Phone.Sim.Display
     /// <summary>
     /// Draws the firmware's screen model as a 320×240 picture laid out like an
     /// M5Stack Core2: title bar, security badge, the code in large digits with
-    /// its words, body text and the two soft-key labels at the bottom.
+    /// its words, body text and the two soft-key labels at the bottom. Nothing is
+    /// clipped: text that does not fit at the usual size is drawn smaller or on
+    /// two lines (Layout, which the tests check against the panel's bands).
     /// </summary>
     internal static class PngRenderer
     {
@@ -18,6 +20,15 @@ namespace Phone.Sim.Display
 
         /// <summary>Panel height in pixels.</summary>
         public const int Height = 240;
+
+        /// <summary>Bottom of the title bar.</summary>
+        public const int TitleHeight = 26;
+
+        /// <summary>Top of the soft-key bar.</summary>
+        public const int KeysTop = 208;
+
+        /// <summary>Space kept free at the left and right edges.</summary>
+        public const int Margin = 6;
 
         private const uint Background = 0x10161E;
         private const uint TitleBar = 0x26384C;
@@ -28,12 +39,9 @@ namespace Phone.Sim.Display
         private const uint WarningRed = 0xD0312D;
         private const uint CodeColor = 0xFFFFFF;
 
-        private const int Margin = 6;
-        private const int TitleHeight = 26;
-        private const int KeysTop = 208;
-        private const int BodyScale = 2;
-        private const int LineHeight = 19;
+        private const int BadgeHeight = 20;
         private const int MaxCodeScale = 6;
+        private const int BodyBottom = KeysTop - 4;
 
         /// <summary>Renders screen of the phone called name.</summary>
         public static Image<Rgba32> Render(Screen screen, string name)
@@ -41,11 +49,27 @@ namespace Phone.Sim.Display
             var image = new Image<Rgba32>(Width, Height);
             var canvas = new PixelCanvas(image);
             canvas.Fill(0, 0, Width, Height, Background);
-            DrawTitle(canvas, screen.Title ?? string.Empty, name);
-            int y = DrawBadge(canvas, screen.Badge, TitleHeight + 6);
-            y = DrawCode(canvas, screen, y);
-            DrawLines(canvas, screen, y);
-            DrawKeys(canvas, screen.LeftKey, screen.RightKey);
+            canvas.Fill(0, 0, Width, TitleHeight, TitleBar);
+            BadgeStyle badge = BadgeStyle.For(screen.Badge);
+            if (badge != null)
+            {
+                canvas.Fill(Margin, BadgeTop, PixelCanvas.TextWidth(badge.Label, 2) + 16, BadgeHeight, badge.Background);
+            }
+
+            canvas.Fill(0, KeysTop, Width, Height - KeysTop, KeyBar);
+            foreach ((int x, int w) in KeyFaces())
+            {
+                if (KeyLabel(screen, x) != null)
+                {
+                    canvas.Fill(x, KeysTop + 5, w, Height - KeysTop - 10, KeyFace);
+                }
+            }
+
+            foreach (TextRun run in Layout(screen, name))
+            {
+                canvas.Text(run.X, run.Y, run.Text, run.Scale, run.Color);
+            }
+
             if (screen.Kind == ScreenKind.KeyChanged || screen.Badge == Badge.Warning)
             {
                 canvas.Frame(0, TitleHeight, Width, KeysTop - TitleHeight, 4, WarningRed);
@@ -63,130 +87,192 @@ namespace Phone.Sim.Display
             }
         }
 
-        private static void DrawTitle(PixelCanvas canvas, string title, string name)
+        /// <summary>Every piece of text of screen as the panel draws it (peer text made safe first).</summary>
+        public static List<TextRun> Layout(Screen screen, string name)
         {
-            canvas.Fill(0, 0, Width, TitleHeight, TitleBar);
-            int nameWidth = string.IsNullOrEmpty(name) ? 0 : PixelCanvas.TextWidth(name, 1) + Margin;
-            int room = (Width - 2 * Margin - nameWidth) / (PixelCanvas.Advance * BodyScale);
-            canvas.Text(Margin, 6, Fit(title, room), BodyScale, TextColor);
-            if (nameWidth > 0)
+            var runs = new List<TextRun>();
+            AddTitle(runs, SafeText.Of(screen.Title) ?? string.Empty, SafeText.Of(name) ?? string.Empty);
+            int y = TitleHeight + 6;
+            BadgeStyle badge = BadgeStyle.For(screen.Badge);
+            if (badge != null)
             {
-                canvas.Text(Width - Margin - PixelCanvas.TextWidth(name, 1), 10, name, 1, DimText);
+                runs.Add(new TextRun(badge.Label, Margin + 8, BadgeTop + 3, 2, badge.Foreground, TitleHeight, BodyBottom));
+                y = BadgeTop + BadgeHeight + 6;
+            }
+
+            AddBody(runs, screen, y);
+            foreach ((int x, int w) in KeyFaces())
+            {
+                AddKey(runs, x, w, SafeText.Of(KeyLabel(screen, x)));
+            }
+
+            return runs;
+        }
+
+        private static int BadgeTop => TitleHeight + 6;
+
+        // Title at scale 2 beside the name; else both at scale 1; else title over name.
+        private static void AddTitle(List<TextRun> runs, string title, string name)
+        {
+            int room = Width - 2 * Margin;
+            int nameWidth = name.Length == 0 ? 0 : PixelCanvas.TextWidth(name, 1) + Margin;
+            int nameX = Width - Margin - PixelCanvas.TextWidth(name, 1);
+            if (PixelCanvas.TextWidth(title, 2) + nameWidth <= room)
+            {
+                runs.Add(new TextRun(title, Margin, 6, 2, TextColor, 0, TitleHeight));
+                AddName(runs, name, nameX, 10);
+            }
+            else if (PixelCanvas.TextWidth(title, 1) + nameWidth <= room)
+            {
+                runs.Add(new TextRun(title, Margin, 10, 1, TextColor, 0, TitleHeight));
+                AddName(runs, name, nameX, 10);
+            }
+            else
+            {
+                runs.Add(new TextRun(title, Margin, 3, 1, TextColor, 0, TitleHeight));
+                AddName(runs, name, nameX, 14);
             }
         }
 
-        private static int DrawBadge(PixelCanvas canvas, Badge badge, int y)
+        private static void AddName(List<TextRun> runs, string name, int x, int y)
         {
-            BadgeStyle style = BadgeStyle.For(badge);
-            if (style == null)
+            if (name.Length > 0)
             {
-                return y;
+                runs.Add(new TextRun(name, x, y, 1, DimText, 0, TitleHeight));
             }
-
-            int w = PixelCanvas.TextWidth(style.Label, BodyScale) + 16;
-            canvas.Fill(Margin, y, w, 20, style.Background);
-            canvas.Text(Margin + 8, y + 3, style.Label, BodyScale, style.Foreground);
-            return y + 26;
         }
 
-        private static int DrawCode(PixelCanvas canvas, Screen screen, int y)
+        // The code as large as the body leaves room for; body text at scale 2, or 1 when 2 does not fit.
+        private static void AddBody(List<TextRun> runs, Screen screen, int top)
         {
-            if (string.IsNullOrEmpty(screen.Code))
+            string code = string.IsNullOrEmpty(screen.Code) ? null : screen.Code; // grouped by VerificationCode.Format
+            string words = SafeText.Of(screen.CodeWords);
+            for (int scale = 2; scale >= 1; scale--)
             {
-                return y;
-            }
-
-            string code = screen.Code; // already grouped by VerificationCode.Format
-            List<string> words = TextWrap.Wrap(screen.CodeWords ?? string.Empty, CharsPerLine());
-            int scale = CodeScale(code, words.Count, BodyLines(screen).Count, KeysTop - y);
-            canvas.TextCentered(0, Width, y + 2, code, scale, CodeColor);
-            y += PixelCanvas.TextHeight(scale) + 10;
-            if (!string.IsNullOrEmpty(screen.CodeWords))
-            {
-                foreach (string line in words)
+                List<string> wordLines = code == null || string.IsNullOrEmpty(words)
+                    ? new List<string>() : TextWrap.Wrap(words, CharsPerLine(scale));
+                List<string> body = BodyLines(screen, CharsPerLine(scale));
+                int textHeight = (wordLines.Count + body.Count) * LineHeight(scale);
+                int codeScale = code == null ? 0 : CodeScale(code, BodyBottom - top - textHeight - 14);
+                bool fits = top + textHeight + (code == null ? 0 : PixelCanvas.TextHeight(codeScale) + 14) <= BodyBottom;
+                if (fits && (code == null || codeScale >= 3 || scale == 1) || scale == 1)
                 {
-                    canvas.TextCentered(0, Width, y, line, BodyScale, DimText);
-                    y += LineHeight;
+                    int y = top;
+                    if (code != null)
+                    {
+                        int s = System.Math.Max(codeScale, 2);
+                        runs.Add(Centered(code, y + 2, s, CodeColor));
+                        y += PixelCanvas.TextHeight(s) + 10;
+                        foreach (string line in wordLines)
+                        {
+                            runs.Add(Centered(line, y, scale, DimText));
+                            y += LineHeight(scale);
+                        }
+
+                        y += 4;
+                    }
+
+                    foreach (string line in body)
+                    {
+                        runs.Add(new TextRun(line, Margin, y, scale, TextColor, TitleHeight, BodyBottom));
+                        y += LineHeight(scale);
+                    }
+
+                    return;
                 }
             }
-
-            return y + 4;
         }
 
-        // The largest digits that still leave room for the words and the body text.
-        private static int CodeScale(string code, int wordLines, int bodyLines, int room)
+        private static TextRun Centered(string text, int y, int scale, uint color)
         {
-            for (int scale = MaxCodeScale; scale > 2; scale--)
+            return new TextRun(text, (Width - PixelCanvas.TextWidth(text, scale)) / 2, y, scale, color, TitleHeight, BodyBottom);
+        }
+
+        // The largest digits (2..6) as wide as the panel allows within height; 0 if even 2 is too tall.
+        private static int CodeScale(string code, int height)
+        {
+            for (int scale = MaxCodeScale; scale >= 2; scale--)
             {
-                int height = PixelCanvas.TextHeight(scale) + 14 + (wordLines + bodyLines) * LineHeight;
-                if (PixelCanvas.TextWidth(code, scale) <= Width - 2 * Margin && height <= room)
+                if (PixelCanvas.TextWidth(code, scale) <= Width - 2 * Margin && PixelCanvas.TextHeight(scale) <= height)
                 {
                     return scale;
                 }
             }
 
-            return 2;
+            return 0;
         }
 
         // Body lines that repeat the code or its words are drawn once, large, above them.
-        private static List<string> BodyLines(Screen screen)
+        private static List<string> BodyLines(Screen screen, int chars)
         {
             var lines = new List<string>();
             foreach (string line in screen.Lines)
             {
-                if (line == screen.Code || line == screen.CodeWords)
+                if (!string.IsNullOrEmpty(screen.Code) && (line == screen.Code || line == screen.CodeWords))
                 {
                     continue;
                 }
 
-                lines.Add(line);
+                lines.Add(SafeText.Of(line));
             }
 
-            return TextWrap.WrapAll(lines, CharsPerLine());
+            return TextWrap.WrapAll(lines, chars);
         }
 
-        private static void DrawLines(PixelCanvas canvas, Screen screen, int y)
+        private static (int X, int W)[] KeyFaces()
         {
-            foreach (string line in BodyLines(screen))
-            {
-                if (y + PixelCanvas.TextHeight(BodyScale) > KeysTop - 4)
-                {
-                    break; // the panel is full; the terminal view shows everything
-                }
-
-                canvas.Text(Margin, y, line, BodyScale, TextColor);
-                y += LineHeight;
-            }
-        }
-
-        private static void DrawKeys(PixelCanvas canvas, string left, string right)
-        {
-            canvas.Fill(0, KeysTop, Width, Height - KeysTop, KeyBar);
             int half = Width / 2;
-            DrawKey(canvas, Margin - 2, half - Margin, left);
-            DrawKey(canvas, half + 2, half - Margin, right);
+            return new[] { (Margin - 2, half - Margin), (half + 2, half - Margin) };
         }
 
-        private static void DrawKey(PixelCanvas canvas, int x, int w, string label)
+        private static string KeyLabel(Screen screen, int x)
         {
-            if (string.IsNullOrEmpty(label))
+            string label = x < Width / 2 ? screen.LeftKey : screen.RightKey;
+            return string.IsNullOrEmpty(label) ? null : label;
+        }
+
+        // Scale 2 if it fits the key, else scale 1 on one line, else two lines at scale 1.
+        private static void AddKey(List<TextRun> runs, int x, int w, string label)
+        {
+            if (label == null)
             {
                 return;
             }
 
-            canvas.Fill(x, KeysTop + 5, w, Height - KeysTop - 10, KeyFace);
-            string text = Fit(label, (w - 8) / (PixelCanvas.Advance * BodyScale));
-            canvas.TextCentered(x, w, KeysTop + 9, text, BodyScale, TextColor);
+            int room = w - 8;
+            if (PixelCanvas.TextWidth(label, 2) <= room)
+            {
+                runs.Add(KeyRun(label, x, w, KeysTop + 9, 2));
+            }
+            else if (PixelCanvas.TextWidth(label, 1) <= room)
+            {
+                runs.Add(KeyRun(label, x, w, KeysTop + 12, 1));
+            }
+            else
+            {
+                List<string> lines = TextWrap.Wrap(label, room / PixelCanvas.Advance);
+                int y = KeysTop + 7;
+                foreach (string line in lines)
+                {
+                    runs.Add(KeyRun(line, x, w, y, 1));
+                    y += 10;
+                }
+            }
         }
 
-        private static int CharsPerLine()
+        private static TextRun KeyRun(string text, int x, int w, int y, int scale)
         {
-            return (Width - 2 * Margin + 1 * BodyScale) / (PixelCanvas.Advance * BodyScale);
+            return new TextRun(text, x + (w - PixelCanvas.TextWidth(text, scale)) / 2, y, scale, TextColor, KeysTop, Height);
         }
 
-        private static string Fit(string text, int chars)
+        private static int CharsPerLine(int scale)
         {
-            return text.Length <= chars ? text : text.Substring(0, System.Math.Max(0, chars));
+            return (Width - 2 * Margin + scale) / (PixelCanvas.Advance * scale);
+        }
+
+        private static int LineHeight(int scale)
+        {
+            return scale == 1 ? 10 : 19;
         }
     }
 }

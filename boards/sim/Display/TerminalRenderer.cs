@@ -9,7 +9,9 @@ namespace Phone.Sim.Display
     /// Draws the screen model as a box of text: title, a coloured badge, the code
     /// in big half-block digits (same font as the PNG) plus plain digits, words,
     /// body lines and soft keys. Every line has the same visible width, so two
-    /// phones fit side by side in an 80-column terminal.
+    /// phones fit side by side in an 80-column terminal; text that does not fit a
+    /// row wraps onto the next, so nothing is cut off. Text from outside (names)
+    /// is made safe first: no control character reaches the terminal.
     /// </summary>
     internal static class TerminalRenderer
     {
@@ -24,31 +26,48 @@ namespace Phone.Sim.Display
         {
             var rows = new List<string>();
             rows.Add("╭" + new string('─', Inner) + "╮");
-            rows.Add(Row(TitleRow(screen.Title ?? string.Empty, name ?? string.Empty)));
+            AddTitle(rows, SafeText.Of(screen.Title) ?? string.Empty, SafeText.Of(name) ?? string.Empty);
             rows.Add("├" + new string('─', Inner) + "┤");
             AddBadge(rows, screen.Badge, colour);
             AddCode(rows, screen);
-            foreach (string line in TextWrap.WrapAll(screen.Lines, Inner - 2))
+            foreach (string line in screen.Lines)
             {
                 if (!string.IsNullOrEmpty(screen.Code) && (line == screen.Code || line == screen.CodeWords))
                 {
                     continue; // already drawn large above
                 }
 
-                rows.Add(Row(" " + line));
+                foreach (string wrapped in TextWrap.Wrap(SafeText.Of(line), Inner - 2))
+                {
+                    rows.Add(Row(" " + wrapped));
+                }
             }
 
             rows.Add("├" + new string('─', Inner) + "┤");
-            rows.Add(Row(KeysRow(screen.LeftKey, screen.RightKey)));
+            AddKeys(rows, SafeText.Of(screen.LeftKey), SafeText.Of(screen.RightKey));
             rows.Add("╰" + new string('─', Inner) + "╯");
             return rows;
         }
 
-        private static string TitleRow(string title, string name)
+        // Title and name on one row when they fit; else the title wrapped, then the name on its own row.
+        private static void AddTitle(List<string> rows, string title, string name)
         {
-            int room = Inner - 2 - name.Length - 1;
-            string t = title.Length > room ? title.Substring(0, System.Math.Max(0, room)) : title;
-            return " " + t + new string(' ', Inner - 2 - t.Length - name.Length) + name + " ";
+            int room = Inner - 2;
+            if (title.Length + 1 + name.Length <= room)
+            {
+                rows.Add(Row(" " + title + new string(' ', room - title.Length - name.Length) + name + " "));
+                return;
+            }
+
+            foreach (string line in TextWrap.Wrap(title, room))
+            {
+                rows.Add(Row(" " + line));
+            }
+
+            foreach (string line in TextWrap.Wrap(name, room))
+            {
+                rows.Add(Row(new string(' ', 1 + room - line.Length) + line + " "));
+            }
         }
 
         private static void AddBadge(List<string> rows, Badge badge, bool colour)
@@ -72,41 +91,46 @@ namespace Phone.Sim.Display
                 return;
             }
 
-            foreach (string big in BigText(screen.Code))
+            string code = screen.Code; // grouped by VerificationCode.Format ("964 238")
+            foreach (string big in BigCode(code))
             {
                 rows.Add(Row(Center(big)));
             }
 
-            rows.Add(Row(Center("code " + screen.Code)));
+            rows.Add(Row(Center("code " + code)));
             if (!string.IsNullOrEmpty(screen.CodeWords))
             {
-                foreach (string line in TextWrap.Wrap(screen.CodeWords, Inner - 2))
+                foreach (string line in TextWrap.Wrap(SafeText.Of(screen.CodeWords), Inner - 2))
                 {
                     rows.Add(Row(Center(line)));
                 }
             }
         }
 
-        /// <summary>text in the 5×7 font, two pixel rows per text row using half blocks.</summary>
-        public static List<string> BigText(string text)
+        /// <summary>
+        /// A grouped code ("964 238") in the 5×7 font, half blocks, one blank column between digits
+        /// and two between groups: six digits take 36 columns, the box's full inner width.
+        /// </summary>
+        public static List<string> BigCode(string code)
         {
             var lines = new List<string>();
             for (int y = 0; y < Font5x7.Height; y += 2)
             {
                 var sb = new StringBuilder();
-                for (int i = 0; i < text.Length; i++)
+                for (int i = 0; i < code.Length; i++)
                 {
-                    if (i > 0)
+                    if (code[i] == ' ')
+                    {
+                        sb.Append("  ");
+                        continue;
+                    }
+
+                    if (i > 0 && code[i - 1] != ' ')
                     {
                         sb.Append(' ');
                     }
 
-                    for (int x = 0; x < Font5x7.Width; x++)
-                    {
-                        bool top = Font5x7.Lit(text[i], x, y);
-                        bool bottom = y + 1 < Font5x7.Height && Font5x7.Lit(text[i], x, y + 1);
-                        sb.Append(top ? (bottom ? '█' : '▀') : (bottom ? '▄' : ' '));
-                    }
+                    AppendGlyphRow(sb, code[i], y);
                 }
 
                 lines.Add(sb.ToString());
@@ -115,17 +139,37 @@ namespace Phone.Sim.Display
             return lines;
         }
 
-        private static string KeysRow(string left, string right)
+        private static void AppendGlyphRow(StringBuilder sb, char c, int y)
+        {
+            for (int x = 0; x < Font5x7.Width; x++)
+            {
+                bool top = Font5x7.Lit(c, x, y);
+                bool bottom = y + 1 < Font5x7.Height && Font5x7.Lit(c, x, y + 1);
+                sb.Append(top ? (bottom ? '█' : '▀') : (bottom ? '▄' : ' '));
+            }
+        }
+
+        // Both soft keys on one row when they fit; else the left one, then the right one below it.
+        private static void AddKeys(List<string> rows, string left, string right)
         {
             string l = string.IsNullOrEmpty(left) ? string.Empty : "[" + left + "]";
             string r = string.IsNullOrEmpty(right) ? string.Empty : "[" + right + "]";
-            int gap = Inner - 2 - l.Length - r.Length;
-            if (gap < 1)
+            int room = Inner - 2;
+            if (l.Length + 1 + r.Length <= room)
             {
-                return " " + Clip(l + " " + r, Inner - 2) + " ";
+                rows.Add(Row(" " + l + new string(' ', room - l.Length - r.Length) + r + " "));
+                return;
             }
 
-            return " " + l + new string(' ', gap) + r + " ";
+            foreach (string line in TextWrap.Wrap(l, room))
+            {
+                rows.Add(Row(" " + line));
+            }
+
+            foreach (string line in TextWrap.Wrap(r, room))
+            {
+                rows.Add(Row(new string(' ', 1 + room - line.Length) + line + " "));
+            }
         }
 
         private static string Center(string text)

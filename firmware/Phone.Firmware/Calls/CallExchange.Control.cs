@@ -85,8 +85,8 @@ namespace Phone.Firmware.Calls
                 return;
             }
 
+            // Connected now: the channel hands this frame (already decoded) to the new jitter buffer.
             OnPeerReadOurPacket();
-            _media.Receive(buffer, rtpOffset, payloadOffset, payloadLength);
         }
 
         /// <summary>ISecureListener.</summary>

@@ -251,8 +251,10 @@ namespace Phone.Firmware.Calls
 
         private void ShowInCall()
         {
+            // A board without a microphone says so: never a silent one-way call.
             Show(Screens.InCall(PeerName, Badge, ShowsCode ? CodeText : null, ShowsCode ? CodeWords : null,
-                _keys != null && _keys.Overdue ? "Connected, re-key overdue" : "Connected"));
+                (Ctx.Mic == null ? "Connected, no microphone" : "Connected")
+                + (_keys != null && _keys.Overdue ? ", re-key overdue" : "")));
         }
 
         /// <summary>Pins the peer under its name after both confirmed; the old contact goes after the new pin.</summary>

@@ -6,12 +6,27 @@ namespace Phone.Firmware.Ui
     /// <summary>Builds the screens of the phone's UI model (boards only render them).</summary>
     public static class Screens
     {
+        /// <summary>Idle-screen line while the phone runs on the previous flash copy.</summary>
+        public const string RecoveredNotice = "Flash recovered: last change may be lost";
+
+        /// <summary>What a recovery may have lost, for the event log.</summary>
+        public const string RecoveredDetail = "the newest flash copy was damaged; the previous copy is in use, "
+            + "so the last change may be lost: a contact pinned, changed or forgotten, or one resumption step "
+            + "(the next call with that contact may fall back to comparing the code)";
+
         /// <summary>Ready: name, key fingerprint, number of contacts.</summary>
         public static Screen Idle(string name, string fingerprint, int contacts)
         {
-            return new Screen(ScreenKind.Idle, "Ready",
-                new string[] { name, "Key " + fingerprint, contacts.ToString() + " contact(s)" },
-                Badge.None, "Contacts", "Pair");
+            return Idle(name, fingerprint, contacts, null);
+        }
+
+        /// <summary>Ready, with a notice line (or null) under the usual three.</summary>
+        public static Screen Idle(string name, string fingerprint, int contacts, string notice)
+        {
+            string[] lines = notice == null
+                ? new string[] { name, "Key " + fingerprint, contacts.ToString() + " contact(s)" }
+                : new string[] { name, "Key " + fingerprint, contacts.ToString() + " contact(s)", notice };
+            return new Screen(ScreenKind.Idle, "Ready", lines, Badge.None, "Contacts", "Pair");
         }
 
         /// <summary>Pairing handshake running.</summary>
@@ -85,11 +100,30 @@ namespace Phone.Firmware.Ui
             for (int i = 0; i < contacts.Length; i++)
             {
                 ContactRecord c = contacts[i];
-                lines[i] = c.Index.ToString() + ": " + c.Name + " " + Hex.Of(c.PublicKey, 4)
-                           + (c.Verified ? " verified" : " unverified");
+                // At most 51 characters with a 32-byte name: one line of the smallest panel font.
+                lines[i] = c.Index.ToString() + " " + c.Name + " " + Hex.Of(c.PublicKey, 2)
+                           + (c.Verified ? " verified" : " UNVERIFIED");
             }
 
             return new Screen(ScreenKind.Contacts, "Contacts", lines, Badge.None, "Call", "Back");
+        }
+
+        /// <summary>Why the key store did not open at power-on (nothing was changed; only a factory reset erases it).</summary>
+        public static Screen StoreRefused(int status)
+        {
+            if (status == CryptoStatus.NotFound)
+            {
+                return Message("Device key missing", "The flash cannot be opened without its key. Nothing was changed; "
+                    + "restore the key or factory reset.");
+            }
+
+            if (status == CryptoStatus.Corrupt)
+            {
+                return Message("Flash damaged", "No intact copy of identity and contacts. Nothing was changed; "
+                    + "restore the flash or factory reset.");
+            }
+
+            return Message("Flash error", "The secure flash cannot be read (" + CryptoStatus.Describe(status) + ").");
         }
 
         /// <summary>An error or notice.</summary>

@@ -111,6 +111,9 @@ int pci_storage_read(pc_storage *st, int slot, uint8_t *buf, size_t cap)
         return PC_E_STORAGE;
     }
     n = dev->slot_len[slot];
+    if (n == 0) {
+        return PC_E_NOT_FOUND;  /* never written or erased (a cut write keeps its bytes) */
+    }
     if (n > cap) {
         n = cap;
     }

@@ -15,7 +15,7 @@ namespace Phone.Tests.Sim
         private static Screen CodeScreen(Badge badge)
         {
             return new Screen(ScreenKind.PairingCode, "Compare code", new[] { "Does Bob show the same code?" },
-                badge, "Confirm", "Reject") { Code = "407193", CodeWords = "amber falcon tulip" };
+                badge, "Confirm", "Reject") { Code = "407 193", CodeWords = "amber falcon tulip" };
         }
 
         [Fact]
@@ -62,7 +62,7 @@ namespace Phone.Tests.Sim
             using (Image<Rgba32> a = PngRenderer.Render(CodeScreen(Badge.None), "Alice"))
             using (Image<Rgba32> b = PngRenderer.Render(
                        new Screen(ScreenKind.PairingCode, "Compare code", new[] { "Does Bob show the same code?" },
-                           Badge.None, "Confirm", "Reject") { Code = "407194", CodeWords = "amber falcon tulip" },
+                           Badge.None, "Confirm", "Reject") { Code = "407 194", CodeWords = "amber falcon tulip" },
                        "Alice"))
             {
                 int lit = 0, differing = 0;

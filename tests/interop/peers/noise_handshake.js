@@ -35,7 +35,16 @@ function create (pattern, initiator, prologue, remoteStatic, psk) {
   const n = newState(pattern, initiator, psk)
   if (remoteStatic) n.initialise(prologue, remoteStatic)
   else n.initialise(prologue)
+  // The final chaining key, copied before the library wipes it (for the phone's
+  // root and resumption secrets, phone_keys.js).
+  let finalCk = null
+  const final = n.final.bind(n)
+  n.final = () => {
+    finalCk = Buffer.from(n.chainingKey)
+    final()
+  }
   return {
+    finalChainingKey: () => finalCk,
     publicKey: n.s.publicKey,
     write: (payload) => n.send(payload),
     read: (msg) => n.recv(msg),
