@@ -14,6 +14,7 @@ packages=(
   qemu-system-misc gcc-xtensa-lx106 picolibc-xtensa-lx106-elf   # emulated Xtensa core
   dpkg-dev                                  # dpkg-source: libsodium reference C for Xtensa
   nodejs npm                                # independent Noise peers (npm)
+  sox                                       # independent G.711 µ-law implementation (native tests)
 )
 
 missing=()

@@ -34,9 +34,12 @@ namespace Phone.Boards.Esp32
             _peer = peer;
         }
 
-        /// <summary>Starts the phone on this board; peer is "a.b.c.d" (the port is the phone port).</summary>
+        /// <summary>
+        /// Starts the phone on this board; peer is "a.b.c.d" (the port is the phone port). mic and
+        /// speaker are the board's audio adapters (null: that direction carries no audio).
+        /// </summary>
         public static PhoneWiring Start(IDisplay display, NetworkJoin join, OpenTransport openTransport,
-            IClock clock, int port, string peer)
+            IClock clock, int port, string peer, IAudioSource mic, IAudioSink speaker)
         {
             KeyStore store = BoardStartup.Start(display, join);
             PhoneWiring wiring = null;
@@ -50,7 +53,7 @@ namespace Phone.Boards.Esp32
                     }
                 }
             });
-            var core = new PhoneCore(new PhoneConfig(), store, transport, clock, display, null, null);
+            var core = new PhoneCore(new PhoneConfig(), store, transport, clock, display, mic, speaker);
             wiring = new PhoneWiring(core, Parse(peer, port));
             lock (wiring._gate)
             {

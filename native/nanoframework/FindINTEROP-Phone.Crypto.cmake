@@ -87,9 +87,11 @@ set(Phone.Crypto_SRCS
 set(PHONE_CORE_SOURCES
     api_core.c
     api_handshake.c
+    api_media.c
     api_session.c
     api_store.c
     cipher_state.c
+    g711_mulaw.c
     handles.c
     handshake.c
     hkdf.c

@@ -51,6 +51,9 @@ struct Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto
     NANOCLR_NATIVE_DECLARE(SessionForgetPrevious___STATIC__I4__I4);
     NANOCLR_NATIVE_DECLARE(SessionInfo___STATIC__I4__I4__SZARRAY_U1__I4);
     NANOCLR_NATIVE_DECLARE(SessionFree___STATIC__I4__I4);
+    NANOCLR_NATIVE_DECLARE(MediaSeal___STATIC__I4__I4__SZARRAY_U1__I4__I4__I4__I4__SZARRAY_U1__I4__I4__I4);
+    NANOCLR_NATIVE_DECLARE(MediaOpen___STATIC__I4__I4__SZARRAY_U1__I4__I4__I4__I4__SZARRAY_U1__I4__I4__I4);
+    NANOCLR_NATIVE_DECLARE(MediaConceal___STATIC__I4__SZARRAY_U1__I4__I4__I4__I4__I4);
 
     //--//
 };

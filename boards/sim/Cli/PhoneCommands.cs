@@ -242,6 +242,8 @@ namespace Phone.Sim.Cli
                 return Fields.Of("datagramsSent", k.DatagramsSent, "datagramsReceived", k.DatagramsReceived,
                     "mediaSent", k.MediaSent, "mediaReceived", k.MediaReceived, "retransmissions", k.Retransmissions,
                     "ratchets", k.Ratchets, "rekeys", k.Rekeys, "drops", drops.ToString(), "totalDrops", k.TotalDrops,
+                    "framesPlayed", k.FramesPlayed, "framesLate", k.FramesLate, "framesLost", k.FramesLost,
+                    "framesConcealed", k.FramesConcealed,
                     "text", k.ToString());
             });
             fields["loopFaults"] = _phone.LoopFaults.ToString(CultureInfo.InvariantCulture);

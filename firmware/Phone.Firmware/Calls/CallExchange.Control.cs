@@ -81,10 +81,10 @@ namespace Phone.Firmware.Calls
             if (State != CallState.Connected)
             {
                 Drop(DropReason.NotConnected);
-                return;
             }
 
-            _media.Receive(buffer, rtpOffset, payloadOffset, payloadLength);
+            // Connected: the media stream's jitter buffer now takes frames from the
+            // channel (decoded natively); this one, opened before it ran, is not played.
         }
 
         /// <summary>ISecureListener.</summary>

@@ -13,7 +13,7 @@ namespace Phone.Firmware.Exchanges
     /// suppression) and forgets the previous receiving key a little after
     /// each key switch. The media path through here allocates nothing.
     /// </summary>
-    internal class SecureChannel : ITimerHandler
+    internal partial class SecureChannel : ITimerHandler
     {
         private const int TimerOutbox = 1;
         private const int TimerForget = 2;
@@ -159,6 +159,11 @@ namespace Phone.Firmware.Exchanges
             }
 
             System.Array.Copy(buffer, offset, _rx, 0, count);
+            if (kind == InnerKind.Media && MediaReceiver != null)
+            {
+                return ReceiveDecodedMedia(MediaReceiver, headerLength, count);
+            }
+
             int body = _session.Open(_rx, 0, headerLength, count);
             if (body < 0)
             {

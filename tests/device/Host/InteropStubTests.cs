@@ -195,7 +195,7 @@ namespace Phone.DeviceTests.Host
         {
             var model = Model();
             var files = ReadFiles(model);
-            files.AssemblyLookup = files.AssemblyLookup.Replace("\"Phone.Crypto\"", "\"Phone.Crypt0\"").Replace("{ 1, 0, 0, 1 }", "{ 1, 0, 0, 2 }");
+            files.AssemblyLookup = files.AssemblyLookup.Replace("\"Phone.Crypto\"", "\"Phone.Crypt0\"").Replace("{ 1, 0, 0, 2 }", "{ 1, 0, 0, 3 }");
             var errors = InteropStubCheck.Check(model, files, HostEntryPoints());
             Assert.Contains(errors, e => e.Contains("assembly name"));
             Assert.Contains(errors, e => e.Contains("native version"));
