@@ -25,3 +25,10 @@ void pci_host_call_entered(const void *caller)
     if (hook != NULL && dladdr(caller, &info) != 0 && info.dli_sname != NULL)
         hook(info.dli_sname);
 }
+
+void pci_host_call_named(const char *entry_point)
+{
+    pc_host_call_hook_fn hook = s_hook;
+    if (hook != NULL)
+        hook(entry_point);
+}

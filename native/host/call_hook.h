@@ -17,4 +17,7 @@ PC_API void pc_host_set_call_hook(pc_host_call_hook_fn hook);
 /* Called by the API guard with an address inside the entry point. */
 void pci_host_call_entered(const void *caller);
 
+/* Same, for an entry point that does not go through the guard. */
+void pci_host_call_named(const char *entry_point);
+
 #endif /* PC_HOST_CALL_HOOK_H */

@@ -74,6 +74,9 @@ int32_t pc_api_version(void)
 /* Not gated: it is how the gate opens. */
 int32_t pc_selftest(void)
 {
+#ifdef PC_HOST_CALL_HOOK
+    pci_host_call_named("pc_selftest"); /* runs before the guard's self-test gate */
+#endif
     pci_platform_lock();
     return pci_api_leave(pci_selftest_run());
 }
