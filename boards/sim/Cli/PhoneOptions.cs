@@ -50,6 +50,11 @@ namespace Phone.Sim.Cli
         public readonly Option<string> Png =
             OptionValues.OutputFile("--png", "write the display to this PNG file whenever it changes");
 
+        public readonly Option<bool> DeviceTiming = new Option<bool>("--device-timing")
+        {
+            Description = "each native call stalls the phone as long as it would on a 240 MHz ESP32 (lx106 benchmark estimate)"
+        };
+
         public readonly Option<bool> FactoryReset = new Option<bool>("--factory-reset")
         {
             Description = "erase identity and contacts in the flash directory and start with a new identity "
@@ -69,6 +74,7 @@ namespace Phone.Sim.Cli
             command.Options.Add(AutoAnswer);
             command.Options.Add(Png);
             command.Options.Add(FactoryReset);
+            command.Options.Add(DeviceTiming);
         }
 
         /// <summary>The phone these options describe (flash defaults to ./flash-NAME).</summary>
@@ -86,6 +92,7 @@ namespace Phone.Sim.Cli
                 FlashDir = flash,
                 Listen = new IPEndPoint(parse.GetValue(Host), parse.GetValue(Port)),
                 FactoryReset = parse.GetValue(FactoryReset),
+                DeviceTiming = parse.GetValue(DeviceTiming),
                 Configure = c =>
                 {
                     c.RekeyIntervalMs = rekey;

@@ -6,8 +6,9 @@ namespace Phone.Sim.Timing
 {
     /// <summary>
     /// One phone's device-timing mode. Each loop turn (a datagram or due timers) runs through Turn:
-    /// the native calls it makes are charged their estimated ESP32 duration, and afterwards the
-    /// loop stalls that long (advance: sleep in real time, or move a manual clock). The I2S model:
+    /// each native call it makes stalls the loop for its estimated ESP32 duration as the call starts
+    /// (advance: sleep in real time, or move a manual clock), so what the firmware does after the
+    /// call happens as late as on the device. The I2S model:
     /// the DMA rings keep capturing and playing while the loop stalls, so audio is lost only when
     /// the stall since the loop last serviced the audio (pc_media_seal, once a frame) exceeds the
     /// ring less the frame in progress. Those frames are counted here, apart from the network's
@@ -21,7 +22,6 @@ namespace Phone.Sim.Timing
         private readonly DeviceTimingTable _table;
         private readonly Action<long> _advance;
         private readonly Dictionary<string, EntryTotals> _totals = new Dictionary<string, EntryTotals>(StringComparer.Ordinal);
-        private double _turnMs;
         private double _carryMs;
         private double _sinceAudioMs;
         private bool _audioRunning;
@@ -53,7 +53,7 @@ namespace Phone.Sim.Timing
         /// <summary>Calls and device time per entry point.</summary>
         public IReadOnlyDictionary<string, EntryTotals> Totals => _totals;
 
-        /// <summary>Runs one loop turn with its native calls charged, then stalls for them.</summary>
+        /// <summary>Runs one loop turn with its native calls charged and stalled for.</summary>
         public void Turn(Action step)
         {
             DeviceStall previous = NativeCallHook.Enter(this);
@@ -64,7 +64,6 @@ namespace Phone.Sim.Timing
             finally
             {
                 NativeCallHook.Enter(previous);
-                StallForTurn();
             }
         }
 
@@ -95,8 +94,8 @@ namespace Phone.Sim.Timing
             totals.Calls++;
             totals.Ms += ms;
             NativeMs += ms;
-            _turnMs += ms;
             _sinceAudioMs += ms;
+            Stall(ms);
         }
 
         private void ServiceAudio()
@@ -118,12 +117,11 @@ namespace Phone.Sim.Timing
             _sinceAudioMs = 0;
         }
 
-        private void StallForTurn()
+        private void Stall(double ms)
         {
-            double total = _turnMs + _carryMs;
+            double total = ms + _carryMs;
             long whole = (long)Math.Floor(total);
             _carryMs = total - whole;
-            _turnMs = 0;
             if (whole > 0)
             {
                 _advance(whole);
