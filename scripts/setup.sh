@@ -11,6 +11,7 @@ packages=(
   libgtest-dev libbenchmark-dev             # native tests and benchmarks
   nlohmann-json3-dev                        # reading the JSON test vectors in C++ tests
   libclang-rt-14-dev                        # libFuzzer and sanitizer runtimes for clang
+  valgrind                                  # constant-time check (memcheck, stage 25-ctgrind)
   qemu-system-misc gcc-xtensa-lx106 picolibc-xtensa-lx106-elf   # emulated Xtensa core
   dpkg-dev                                  # dpkg-source: libsodium reference C for Xtensa
   nodejs npm                                # independent Noise peers (npm)

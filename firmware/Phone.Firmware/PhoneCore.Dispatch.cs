@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using Phone.Crypto;
 using Phone.Firmware.Board;
 using Phone.Firmware.Calls;
 using Phone.Firmware.Pairing;
@@ -161,21 +162,27 @@ namespace Phone.Firmware
         /// <summary>A new inbound pairing or call answers the first message; kept as half-open unless it finished.</summary>
         private void Respond(int type, NetAddress from, uint senderId, byte[] buffer, int offset, int count)
         {
-            Exchange created;
+            Exchange created = type == MessageType.Pair1
+                ? (Exchange)new PairingExchange(_ctx, false, from)
+                : new IncomingCall(_ctx, from);
             DropReason result;
-            if (type == MessageType.Pair1)
+            try
             {
-                PairingExchange pairing = new PairingExchange(_ctx, false, from);
-                created = pairing;
-                result = pairing.Respond(senderId, buffer, offset, count);
+                result = Answer(created, type, senderId, buffer, offset, count);
             }
-            else
+            catch (System.Exception ex)
             {
-                IncomingCall call = new IncomingCall(_ctx, from);
-                created = call;
-                result = type == MessageType.Call1
-                    ? call.OnCall1(senderId, buffer, offset, count)
-                    : call.OnVerify1(senderId, buffer, offset, count);
+                // Never keep a half-made exchange: its native handshake slot would
+                // leak, and a few such datagrams would fill the table for good.
+                created.Abort();
+                CryptoException crypto = ex as CryptoException;
+                if (crypto == null || crypto.Status != CryptoStatus.BadKey)
+                {
+                    throw;
+                }
+
+                // The reply's DH met a low-order ephemeral key from the peer.
+                result = DropReason.BadKey;
             }
 
             _ctx.Counters.Drop(result);
@@ -183,6 +190,20 @@ namespace Phone.Firmware
             {
                 AddPending(created);
             }
+        }
+
+        /// <summary>The new exchange's answer to the first message: None, or why it was dropped.</summary>
+        private static DropReason Answer(Exchange created, int type, uint senderId, byte[] buffer, int offset, int count)
+        {
+            if (type == MessageType.Pair1)
+            {
+                return ((PairingExchange)created).Respond(senderId, buffer, offset, count);
+            }
+
+            IncomingCall call = (IncomingCall)created;
+            return type == MessageType.Call1
+                ? call.OnCall1(senderId, buffer, offset, count)
+                : call.OnVerify1(senderId, buffer, offset, count);
         }
 
         private void DispatchError(byte[] buffer, int offset, int count)

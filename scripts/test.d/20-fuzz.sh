@@ -5,7 +5,9 @@
 # in build/fuzz and runs each fuzz_* target for FUZZ_SECONDS (default 20) from its
 # committed seed corpus tests/fuzz/corpus/<target>/ (new inputs go to a scratch copy).
 # A crash, a sanitizer report or a broken invariant fails the stage; the reproducer
-# is left in build/fuzz/artifacts/. Commands: docs/native-api.md "Fuzzing".
+# is left in build/fuzz/artifacts/. Then the managed datagram fuzzer (tests/fuzz/managed)
+# replays its committed corpus once, uninstrumented (afl++ runs it only in the campaign,
+# scripts/fuzz-campaign.sh). Commands: docs/native-api.md "Fuzzing".
 set -euo pipefail
 build=build/fuzz
 seconds=${FUZZ_SECONDS:-20}
@@ -31,4 +33,9 @@ if ((count == 0)); then
   echo "fuzz: no targets built" >&2
   exit 1
 fi
+
+managed=$build/managed
+dotnet build tests/fuzz/managed/Phone.Fuzz.Datagram.csproj -c Release -nologo -v q -o "$managed" >/dev/null
+dotnet "$managed/Phone.Fuzz.Datagram.dll" replay tests/fuzz/corpus/managed_datagram
+count=$((count + 1))
 echo "fuzz: $count targets ran clean"
