@@ -83,8 +83,7 @@ namespace Phone.Firmware.Calls
                 Drop(DropReason.NotConnected);
             }
 
-            // Connected: the media stream's jitter buffer now takes frames from the
-            // channel (decoded natively); this one, opened before it ran, is not played.
+            // Connected now: the channel hands this frame (already decoded) to the new jitter buffer.
         }
 
         /// <summary>ISecureListener.</summary>
