@@ -15,6 +15,10 @@ namespace Phone.Sim.Timing
         private static DeviceStall _current;
 
         private static readonly object Gate = new object();
+
+        // dladdr's names live in the library's symbol table: one string per entry point, not per call.
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<IntPtr, string> Names =
+            new System.Collections.Concurrent.ConcurrentDictionary<IntPtr, string>();
         private static EntryHook _installed; // kept alive: native code holds its pointer
 
         [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
@@ -43,7 +47,11 @@ namespace Phone.Sim.Timing
 
         private static void OnEntered(IntPtr entryPoint)
         {
-            _current?.Charge(Marshal.PtrToStringUTF8(entryPoint));
+            DeviceStall stall = _current;
+            if (stall != null)
+            {
+                stall.Charge(Names.GetOrAdd(entryPoint, p => Marshal.PtrToStringUTF8(p)));
+            }
         }
 
         [DllImport("phonecrypto", EntryPoint = "pc_host_set_call_hook")]
