@@ -8,6 +8,7 @@ using Phone.Firmware;
 using Phone.Firmware.Calls;
 using Phone.Sim.Timing;
 using Phone.Tests.Firmware.Support;
+using Phone.Tests.Sim.Support;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -85,6 +86,27 @@ namespace Phone.Tests.Sim
             Assert.True(names.Count > 30, "entry points parsed: " + names.Count);
             string missing = string.Join(", ", names.Where(n => !table.TryDuration(n, out _)));
             Assert.True(missing.Length == 0, "not in device-timing.json: " + missing);
+        }
+
+        [Fact]
+        public void Sim_phones_with_device_timing_take_the_devices_time_to_show_the_pairing_code()
+        {
+            // XX pairing until Alice's code: Alice writes, Bob reads and writes, Alice reads. Each of
+            // these native calls sleeps its estimate before it runs, so the code cannot show sooner
+            // (without device timing it showed after about 100 ms on this loaded machine).
+            Assert.True(DeviceTimingTable.LoadDefault().TryDuration("pc_hs_write", out double hsMs));
+            using var phones = new UdpPhones();
+            Phone.Sim.Board.SimPhone alice = phones.Add("Alice", deviceTiming: true);
+            Phone.Sim.Board.SimPhone bob = phones.Add("Bob", deviceTiming: true);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            Assert.True(new Phone.Sim.Cli.PhoneCommands(alice, null).Execute("pair " + bob.Address).Ok);
+            alice.Log.Wait(e => e.Is(PhoneEventKind.CodeShown), 0, UdpPhones.StepTimeout, "code");
+            double elapsed = clock.Elapsed.TotalMilliseconds;
+            _output.WriteLine("code on Alice after " + elapsed.ToString("F0") + " ms; 4 handshake calls of " + hsMs.ToString("F1") + " ms");
+            Assert.True(elapsed >= 4 * Math.Floor(hsMs), "code after " + elapsed + " ms");
+            var stats = new Phone.Sim.Cli.PhoneCommands(alice, null).Execute("stats");
+            Assert.Equal("0", stats.Fields["framesLostToStalls"]);
+            Assert.Contains("device timing: native calls", stats.Message);
         }
 
         private static (DeviceStall[], TestPhone[]) LossyCall(Rig rig, long callMs, int dmaBudgetMs)

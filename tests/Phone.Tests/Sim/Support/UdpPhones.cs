@@ -43,7 +43,7 @@ namespace Phone.Tests.Sim.Support
 
         /// <summary>Starts a phone with a fresh flash directory (or dir, to reuse one).</summary>
         internal SimPhone Add(string name, Action<PhoneConfig> configure = null, string dir = null,
-            IPEndPoint listen = null)
+            IPEndPoint listen = null, bool deviceTiming = false)
         {
             if (dir == null)
             {
@@ -57,6 +57,7 @@ namespace Phone.Tests.Sim.Support
                 FlashDir = dir,
                 Listen = listen ?? new IPEndPoint(IPAddress.Loopback, 0),
                 KeepFrames = true,
+                DeviceTiming = deviceTiming,
                 Configure = c =>
                 {
                     Fast(c);
