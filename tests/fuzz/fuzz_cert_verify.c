@@ -140,6 +140,9 @@ int main(int argc, char **argv)
     size_t c = sign_body(cert, body, n);
     rc |= write_seed(argv[1], "cert-genuine", at_valid_time, cert, c);
     rc |= write_seed(argv[1], "cert-expired", (uint8_t)(0x7F << 1), cert, c);
+    rc |= write_seed(argv[1], "cert-truncated", at_valid_time, cert, c - 1);
+    cert[c] = 0x58; /* one trailing byte: refused, never ignored */
+    rc |= write_seed(argv[1], "cert-trailing-byte", at_valid_time, cert, c + 1);
     rc |= write_seed(argv[1], "body-genuine", at_valid_time | 1, body, n);
     n = sample_body(body, "Zo\xc3\xab \xe9\x9b\xbb\xe8\xa9\xb1 \xf0\x9f\x93\x9e");
     rc |= write_seed(argv[1], "body-utf8-name", at_valid_time | 1, body, n);
