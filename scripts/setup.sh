@@ -15,6 +15,9 @@ packages=(
   qemu-system-misc gcc-xtensa-lx106 picolibc-xtensa-lx106-elf   # emulated Xtensa core
   dpkg-dev                                  # dpkg-source: libsodium reference C for Xtensa
   nodejs npm                                # independent Noise peers (npm)
+  sox                                       # independent G.711 µ-law implementation (native tests)
+  iproute2 ethtool                          # LAN test bed: namespaces, veth, checksum offload off
+  avahi-daemon avahi-utils dbus python3-zeroconf   # independent mDNS stacks for the LAN stage
 )
 
 missing=()
@@ -33,7 +36,21 @@ if ((${#missing[@]})); then
   sudo=""
   [[ $(id -u) -eq 0 ]] || sudo="sudo"
   export DEBIAN_FRONTEND=noninteractive
+  # avahi-daemon must not start on the machine's own interfaces: the LAN stage runs its own
+  # inside a network namespace. policy-rc.d stops the package from starting it now.
+  policy=""
+  if [[ " ${missing[*]} " == *" avahi-daemon "* && ! -e /usr/sbin/policy-rc.d ]]; then
+    policy=/usr/sbin/policy-rc.d
+    printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null
+    $sudo chmod +x "$policy"
+  fi
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  if [[ -n $policy ]]; then
+    $sudo rm -f "$policy"
+    if command -v systemctl >/dev/null && [[ -d /run/systemd/system ]]; then
+      $sudo systemctl disable avahi-daemon.socket avahi-daemon.service >/dev/null 2>&1 || true
+    fi
+  fi
 fi
 echo "setup: all packages present"

@@ -8,11 +8,15 @@ namespace Phone.Benchmarks
     {
         private int _phase;
 
-        public bool ReadFrame(short[] samples)
+        public int SampleBytes => Phone.Crypto.PcmLayout.Pcm16;
+
+        public bool ReadFrame(byte[] pcm)
         {
-            for (int i = 0; i < samples.Length; i++)
+            for (int i = 0; i < Phone.Crypto.PcmLayout.FrameSamples; i++)
             {
-                samples[i] = (short)(((_phase++ & 31) - 16) * 500);
+                short s = (short)(((_phase++ & 31) - 16) * 500);
+                pcm[2 * i] = (byte)s;
+                pcm[2 * i + 1] = (byte)(s >> 8);
             }
 
             return true;
@@ -21,7 +25,7 @@ namespace Phone.Benchmarks
         /// <summary>Frames played.</summary>
         public int Played { get; private set; }
 
-        public void PlayFrame(byte[] buffer, int offset, int count, int rtpSequence)
+        public void PlayFrame(byte[] buffer, int offset, int samples, int rtpSequence, bool concealed)
         {
             Played++;
         }

@@ -3,30 +3,33 @@ using System.Threading;
 using Phone.Crypto;
 using Phone.Firmware;
 using Phone.Firmware.Board;
+using Phone.Firmware.Ui;
 
 namespace Phone.Boards.Esp32
 {
     /// <summary>
     /// Connects a board to the firmware: Wi-Fi, self-test, key store (BoardStartup), UDP
-    /// transport, clock, and three buttons mapped onto PhoneCore's user actions. PhoneCore is
-    /// driven from two threads (the UDP receiver and the tick loop), so every call holds one lock.
+    /// transport, discovery (mDNS, LanDiscovery), clock, and three buttons mapped onto PhoneCore's
+    /// user actions. The firmware is driven from three threads (the UDP and mDNS receivers and
+    /// the tick loop), so every call holds one lock.
     /// Only firmware and mscorlib types appear here, so the nano compile check covers it; the
     /// package-bound pieces (Wi-Fi, sockets, clock, display) come in from the board's Program.
     /// </summary>
     public class PhoneWiring
     {
-        /// <summary>Left button: confirm the code / accept a call.</summary>
+        /// <summary>Left button: confirm the code / accept a call / pair with the phone selected in the list.</summary>
         public const int Left = 0;
 
-        /// <summary>Centre button: call contact 0, or pair with the peer when there is none.</summary>
+        /// <summary>Centre button: call contact 0 wherever it is now; with no contact, show the phones found (again: next one).</summary>
         public const int Centre = 1;
 
-        /// <summary>Right button: reject the code / hang up.</summary>
+        /// <summary>Right button: reject the code / hang up / close the list.</summary>
         public const int Right = 2;
 
         private readonly object _gate = new object();
         private readonly PhoneCore _core;
         private readonly NetAddress _peer;
+        private LanDiscovery _lan;
 
         private PhoneWiring(PhoneCore core, NetAddress peer)
         {
@@ -34,9 +37,15 @@ namespace Phone.Boards.Esp32
             _peer = peer;
         }
 
-        /// <summary>Starts the phone on this board; peer is "a.b.c.d" (the port is the phone port).</summary>
+        /// <summary>
+        /// Starts the phone on this board; peer is "a.b.c.d" (the port is the phone port): the
+        /// address tried when discovery has not found the contact (the last address known).
+        /// openMdns and local may be null: no discovery. mic and speaker are the board's audio
+        /// adapters (null: that direction carries no audio).
+        /// </summary>
         public static PhoneWiring Start(IDisplay display, NetworkJoin join, OpenTransport openTransport,
-            IClock clock, int port, string peer)
+            OpenMulticastTransport openMdns, LocalAddress local, IClock clock, int port, string peer,
+            IAudioSource mic, IAudioSink speaker)
         {
             KeyStore store = BoardStartup.Start(display, join);
             PhoneWiring wiring = null;
@@ -50,11 +59,21 @@ namespace Phone.Boards.Esp32
                     }
                 }
             });
-            var core = new PhoneCore(new PhoneConfig(), store, transport, clock, display, null, null);
+            var core = new PhoneCore(new PhoneConfig(), store, transport, clock, display, mic, speaker);
             wiring = new PhoneWiring(core, Parse(peer, port));
             lock (wiring._gate)
             {
                 core.Start();
+                if (openMdns != null && local != null)
+                {
+                    wiring._lan = LanDiscovery.Start(openMdns, (from, buffer, offset, count) =>
+                    {
+                        lock (wiring._gate)
+                        {
+                            wiring._lan.OnDatagram(from, buffer, offset, count);
+                        }
+                    }, local, clock, core, port);
+                }
             }
 
             return wiring;
@@ -65,7 +84,23 @@ namespace Phone.Boards.Esp32
         {
             lock (_gate)
             {
-                if (button == Left)
+                bool listShown = _lan != null && _lan.Selected >= 0 && _core.IsIdle
+                                 && _core.CurrentScreen != null && _core.CurrentScreen.Kind == ScreenKind.PhoneList;
+                if (_lan != null && !listShown)
+                {
+                    _lan.Close();
+                }
+
+                if (listShown && button != Centre)
+                {
+                    NetAddress picked = button == Left ? _lan.TakeSelected() : null;
+                    _lan.Close();
+                    if (picked == null || !_core.Pair(picked))
+                    {
+                        _core.ShowIdle();
+                    }
+                }
+                else if (button == Left)
                 {
                     if (!_core.ConfirmCode())
                     {
@@ -81,9 +116,14 @@ namespace Phone.Boards.Esp32
                 }
                 else if (_core.IsIdle)
                 {
-                    if (_core.Store.ReadContact(0) != null)
+                    ContactRecord contact = _core.Store.ReadContact(0);
+                    if (contact != null)
                     {
-                        _core.Call(0, _peer);
+                        _core.Call(0, _lan == null ? _peer : _lan.Locate(contact.PublicKey, _peer));
+                    }
+                    else if (_lan != null)
+                    {
+                        _lan.ShowOrMove(_core);
                     }
                     else
                     {
@@ -93,7 +133,7 @@ namespace Phone.Boards.Esp32
             }
         }
 
-        /// <summary>Drives the firmware's timers; never returns.</summary>
+        /// <summary>Runs timers forever (call from the board's main thread).</summary>
         public void RunForever()
         {
             while (true)
@@ -101,6 +141,10 @@ namespace Phone.Boards.Esp32
                 lock (_gate)
                 {
                     _core.OnTick();
+                    if (_lan != null)
+                    {
+                        _lan.Tick();
+                    }
                 }
 
                 Thread.Sleep(10);

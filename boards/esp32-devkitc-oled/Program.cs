@@ -19,9 +19,18 @@ namespace Phone.Boards.DevKitC
             var oled = new Ssd1306(I2cDevice.Create(new I2cConnectionSettings(PinMap.I2cBus, PinMap.OledAddress)),
                 Ssd13xx.DisplayResolution.OLED128x64);
             var display = new OledDisplay(oled);
+            Configuration.SetPinFunction(PinMap.SpeakerBitClock, DeviceFunction.I2S1_BCK);
+            Configuration.SetPinFunction(PinMap.SpeakerWordSelect, DeviceFunction.I2S1_WS);
+            Configuration.SetPinFunction(PinMap.SpeakerData, DeviceFunction.I2S1_DATA_OUT);
+            Configuration.SetPinFunction(PinMap.MicBitClock, DeviceFunction.I2S2_BCK);
+            Configuration.SetPinFunction(PinMap.MicWordSelect, DeviceFunction.I2S2_WS);
+            Configuration.SetPinFunction(PinMap.MicData, DeviceFunction.I2S2_MDATA_IN);
+            var speaker = new I2sSpeaker(PinMap.SpeakerBus);
+            var mic = new I2sMicrophone(PinMap.MicBus);
             var phone = PhoneWiring.Start(display, WifiJoin.Connect,
-                received => new UdpTransport(PinMap.PhonePort, received), new TickClock(), PinMap.PhonePort,
-                PinMap.PeerAddress);
+                received => new UdpTransport(PinMap.PhonePort, received),
+                received => new MdnsTransport(Phone.Firmware.Discovery.MdnsGroup.Port, received), StationAddress.Read,
+                new TickClock(), PinMap.PhonePort, PinMap.PeerAddress, mic, speaker);
 
             var gpio = new GpioController();
             Watch(gpio, PinMap.ButtonLeft, phone, PhoneWiring.Left);

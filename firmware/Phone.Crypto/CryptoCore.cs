@@ -7,7 +7,7 @@ namespace Phone.Crypto
     public static class CryptoCore
     {
         /// <summary>The native interface version this binding was written for.</summary>
-        public const int ExpectedApiVersion = 1;
+        public const int ExpectedApiVersion = 3;
 
         /// <summary>Length of public keys and symmetric keys.</summary>
         public const int KeyLength = 32;
@@ -17,6 +17,12 @@ namespace Phone.Crypto
 
         /// <summary>Poly1305 tag length appended by sealing.</summary>
         public const int TagLength = 16;
+
+        /// <summary>ML-KEM-768 public (encapsulation) key length: hybrid pairing.</summary>
+        public const int KemPublicKeyLength = 1184;
+
+        /// <summary>ML-KEM-768 ciphertext length: hybrid pairing.</summary>
+        public const int KemCiphertextLength = 1088;
 
         /// <summary>
         /// Runs the native power-on self-test (known-answer tests, loopback

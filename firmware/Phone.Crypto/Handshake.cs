@@ -111,6 +111,54 @@ namespace Phone.Crypto
             return rs;
         }
 
+        /// <summary>
+        /// Hybrid pairing, initiator, after writing XX message 1: a fresh ML-KEM-768 key pair
+        /// whose secret half stays native; its public key is mixed into h and returned to send.
+        /// </summary>
+        public byte[] KemOffer()
+        {
+            byte[] pk = new byte[CryptoCore.KemPublicKeyLength];
+            NativeResult.Check(NativeCrypto.HandshakeKemOffer(Handle, pk, pk.Length), "KEM offer");
+            return pk;
+        }
+
+        /// <summary>
+        /// Hybrid pairing, responder, after reading XX message 1: encapsulates to the peer's
+        /// public key (pk[0..length)), mixes key, ciphertext and shared secret in natively and
+        /// writes the ciphertext to send into ciphertext. Returns its length, or a negative
+        /// CryptoStatus for a malformed key (the handshake is unchanged).
+        /// </summary>
+        public int KemAccept(byte[] publicKey, int length, byte[] ciphertext)
+        {
+            if (length < 0 || length > publicKey.Length)
+            {
+                throw new ArgumentOutOfRangeException("length");
+            }
+            return NativeResult.CheckAllowHostile(
+                NativeCrypto.HandshakeKemAccept(Handle, publicKey, length, ciphertext, ciphertext.Length), "KEM accept");
+        }
+
+        /// <summary>
+        /// Hybrid pairing, initiator, before reading XX message 2: decapsulates the peer's
+        /// ciphertext (ciphertext[0..length)) and mixes it in. Returns 0, or a negative
+        /// CryptoStatus for a ciphertext of the wrong size (the handshake is unchanged).
+        /// </summary>
+        public int KemFinish(byte[] ciphertext, int length)
+        {
+            if (length < 0 || length > ciphertext.Length)
+            {
+                throw new ArgumentOutOfRangeException("length");
+            }
+            return NativeResult.CheckAllowHostile(
+                NativeCrypto.HandshakeKemFinish(Handle, ciphertext, length), "KEM finish");
+        }
+
+        /// <summary>True once the ML-KEM shared secret is in the handshake's keys (both sides).</summary>
+        public bool KemMixed
+        {
+            get { return NativeResult.Check(NativeCrypto.HandshakeKemMixed(Handle), "KEM mixed") == 1; }
+        }
+
         /// <summary>Finishes: the transport keys move into their own native slot; this handshake is freed.</summary>
         public TransportKeys Split()
         {

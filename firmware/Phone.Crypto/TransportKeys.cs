@@ -66,6 +66,35 @@ namespace Phone.Crypto
                 NativeCrypto.SessionOpen(Handle, buffer, buffer.Length, offset, headerLength, packetLength), "open");
         }
 
+        /// <summary>
+        /// One audio frame out in one native call: encodes samples PCM samples
+        /// from pcm[pcmOffset..) (sampleBytes each, see PcmLayout) to G.711
+        /// µ-law as the body of buffer[offset+headerLength..) and seals the
+        /// packet in place. Returns the packet length; throws like Seal.
+        /// </summary>
+        public int SealMedia(byte[] pcm, int pcmOffset, int sampleBytes, int samples, byte[] buffer, int offset,
+            int headerLength)
+        {
+            return NativeResult.Check(
+                NativeCrypto.MediaSeal(Handle, pcm, pcm.Length, pcmOffset, sampleBytes, samples, buffer, buffer.Length,
+                    offset, headerLength), "media seal");
+        }
+
+        /// <summary>
+        /// One audio frame in: opens buffer[offset..offset+packetLength) in place
+        /// like Open and decodes its µ-law body to 16-bit little-endian PCM at
+        /// pcm[pcmOffset..), at most maxSamples samples. Returns the sample count,
+        /// or a negative CryptoStatus (AuthFailed, Replay, KeyPhase, Malformed: also
+        /// a body longer than maxSamples) for a packet to drop; then no PCM was written.
+        /// </summary>
+        public int OpenMedia(byte[] buffer, int offset, int headerLength, int packetLength, byte[] pcm, int pcmOffset,
+            int maxSamples)
+        {
+            return NativeResult.CheckAllowHostile(
+                NativeCrypto.MediaOpen(Handle, buffer, buffer.Length, offset, headerLength, packetLength, pcm,
+                    pcm.Length, pcmOffset, maxSamples), "media open");
+        }
+
         /// <summary>Moves this side's sending key one epoch forward (old key wiped).</summary>
         public void Ratchet()
         {

@@ -8,6 +8,7 @@
 //         clock >= phone.NextDeadline (PhoneTimer.Never = long.MaxValue: nothing scheduled)
 //   user: Pair(addr), ConfirmCode(), RejectCode(), Call(contactIndex, addr), Accept(),
 //         HangUp(), ForgetContact(i), FactoryReset(locator), ShowContacts(), ShowIdle(),
+//         ShowWhenIdle(screen) (e.g. Discovery's pairing list),
 //         Dispose() (ends everything, wipes session keys; the KeyStore stays the caller's)
 //         (each returns false when the action does not apply in the current state)
 //   state: CurrentScreen, Contacts(), Counters, PairingState, CallState, CurrentCode,
@@ -280,6 +281,18 @@ namespace Phone.Firmware
                 SetScreen(Screens.Idle(_ctx.Config.Name, Fingerprint, Contacts().Length,
                     StoreRecovered ? Screens.RecoveredNotice : null));
             }
+        }
+
+        /// <summary>Shows a screen another part built (the pairing list of discovery) when idle.</summary>
+        public bool ShowWhenIdle(Screen screen)
+        {
+            if (_active != null || screen == null)
+            {
+                return false;
+            }
+
+            SetScreen(screen);
+            return true;
         }
 
         internal void ShowFor(Exchange exchange, Screen screen)

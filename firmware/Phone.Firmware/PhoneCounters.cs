@@ -17,8 +17,20 @@ namespace Phone.Firmware
         /// <summary>Media packets sealed and sent.</summary>
         public int MediaSent { get; internal set; }
 
-        /// <summary>Media packets opened and played.</summary>
+        /// <summary>Media packets opened and decoded into the jitter buffer.</summary>
         public int MediaReceived { get; internal set; }
+
+        /// <summary>Received frames played in their turn.</summary>
+        public int FramesPlayed { get; internal set; }
+
+        /// <summary>Frames that arrived after their turn to play (or that a stalled loop left behind).</summary>
+        public int FramesLate { get; internal set; }
+
+        /// <summary>Frames of a running stream that never arrived (late ones not included).</summary>
+        public int FramesLost { get; internal set; }
+
+        /// <summary>Concealment frames played for missing frames or to deepen the jitter buffer.</summary>
+        public int FramesConcealed { get; internal set; }
 
         /// <summary>Control messages sent (retransmissions included).</summary>
         public int ControlSent { get; internal set; }
@@ -77,6 +89,8 @@ namespace Phone.Firmware
         {
             string s = "sent " + DatagramsSent.ToString() + ", received " + DatagramsReceived.ToString()
                        + ", media out/in " + MediaSent.ToString() + "/" + MediaReceived.ToString()
+                       + ", frames played/late/lost/concealed " + FramesPlayed.ToString() + "/"
+                       + FramesLate.ToString() + "/" + FramesLost.ToString() + "/" + FramesConcealed.ToString()
                        + ", retransmissions " + Retransmissions.ToString() + ", ratchets " + Ratchets.ToString()
                        + ", re-keys " + Rekeys.ToString();
             for (int i = 0; i < _drops.Length; i++)

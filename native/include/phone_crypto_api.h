@@ -36,7 +36,7 @@ extern "C" {
 
 /* Bump whenever a signature, a constant below or a wire layout changes; the
  * nanoFramework AssemblyNativeVersion follows it (docs/native-api.md). */
-#define PC_API_VERSION 1
+#define PC_API_VERSION 3 /* 2: pc_media_*; 3: pc_hs_kem_* (hybrid pairing, ML-KEM-768) */
 
 /* ---- sizes ---------------------------------------------------------------- */
 #define PC_KEY_LEN 32           /* X25519 public keys, symmetric keys        */
@@ -45,6 +45,8 @@ extern "C" {
 #define PC_MAX_HS_MSG_LEN 1024  /* one Noise handshake message, payload incl. */
 #define PC_MAX_PACKET_LEN 1200  /* one sealed session packet (one datagram)   */
 #define PC_MAX_NAME_LEN 32      /* contact display name, UTF-8 bytes          */
+#define PC_KEM_PUBLIC_LEN 1184  /* ML-KEM-768 encapsulation key (hybrid pairing) */
+#define PC_KEM_CIPHERTEXT_LEN 1088 /* ML-KEM-768 ciphertext                   */
 
 /* Sealed session packet header: bytes the native side owns. The rest of the
  * header (hdr_len >= PC_PKT_MIN_HDR_LEN) belongs to the caller and is
@@ -62,6 +64,12 @@ extern "C" {
 #define PC_CONTACT_GEN_OFFSET 66    /* 4 bytes LE: newest resumption generation (0 = none) */
 #define PC_CONTACT_PREV_GEN_OFFSET 70 /* 4 bytes LE: previous generation (0 = none)   */
 #define PC_CONTACT_RECORD_LEN 74
+
+/* Media frames (pc_media_*): G.711 µ-law at 8 kHz, one byte per sample on
+ * the wire; PCM in managed buffers is little-endian. */
+#define PC_MEDIA_FRAME_SAMPLES 160  /* 20 ms at 8 kHz                          */
+#define PC_MEDIA_MAX_SAMPLES (PC_MAX_PACKET_LEN - PC_TAG_LEN - PC_PKT_MIN_HDR_LEN)
+#define PC_GAIN_UNITY 256           /* pc_media_conceal gain: 256 = unchanged   */
 
 #define PC_CONTACT_USED 0x01
 #define PC_CONTACT_VERIFIED 0x02    /* codes compared and confirmed by the user */
@@ -83,6 +91,12 @@ enum pc_hs_step {
     PC_HS_WRITE = 1,        /* next call: pc_hs_write */
     PC_HS_READ = 2,         /* next call: pc_hs_read  */
     PC_HS_DONE = 3          /* next call: pc_hs_split */
+};
+
+/* PCM sample layouts pc_media_seal reads (bytes per sample). */
+enum pc_sample_width {
+    PC_SAMPLE_PCM16 = 2,    /* 16-bit little-endian PCM                         */
+    PC_SAMPLE_I2S32 = 4     /* 32-bit little-endian I2S slot, sample in the top 16 bits */
 };
 
 /* pc_store_status flags */
@@ -193,6 +207,29 @@ PC_API int32_t pc_hs_status(int32_t hs);
 PC_API int32_t pc_hs_hash(int32_t hs, uint8_t *h, int32_t h_len);
 /* The peer's static key once it has been received (or given). */
 PC_API int32_t pc_hs_remote_static(int32_t hs, uint8_t *rs, int32_t rs_len);
+/* ---- hybrid pairing: ML-KEM-768 mixed into the XX symmetric state --------- *
+ * (docs/protocol.md, "Hybrid pairing"; construction of the Noise HFS
+ * extension: MixHash of the KEM public key and ciphertext, MixKey of the KEM
+ * shared secret). XX only, between message 1 and message 2:
+ *   initiator, after writing message 1:  pc_hs_kem_offer  -> its KEM public key
+ *   responder, after reading message 1:  pc_hs_kem_accept (public key in,
+ *                                        ciphertext out), then writes message 2
+ *   initiator, before reading message 2: pc_hs_kem_finish (ciphertext in)
+ * The KEM secret key stays in a native slot until finish or pc_hs_free; the
+ * KEM shared secret never leaves the call that computes it. Once offered, the
+ * initiator cannot read message 2 before finish (PC_E_STATE): a hybrid pairing
+ * never completes classically. A modified ciphertext is not detected here
+ * (implicit rejection): the keys differ and message 2 fails with PC_E_AUTH. */
+/* Returns PC_KEM_PUBLIC_LEN. */
+PC_API int32_t pc_hs_kem_offer(int32_t hs, uint8_t *pk, int32_t pk_len);
+/* Returns PC_KEM_CIPHERTEXT_LEN; PC_E_MALFORMED for a key of the wrong size or
+ * with a coefficient >= q (FIPS 203 §7.2), the handshake unchanged. */
+PC_API int32_t pc_hs_kem_accept(int32_t hs, const uint8_t *pk, int32_t pk_len, uint8_t *ct,
+                                int32_t ct_len);
+/* PC_OK; PC_E_MALFORMED for a ciphertext of the wrong size, handshake unchanged. */
+PC_API int32_t pc_hs_kem_finish(int32_t hs, const uint8_t *ct, int32_t ct_len);
+/* 1 once the KEM secret has been mixed in (both sides), else 0. */
+PC_API int32_t pc_hs_kem_mixed(int32_t hs);
 /* Finished handshake -> session handle; the handshake slot is wiped and freed. */
 PC_API int32_t pc_hs_split(int32_t hs);
 PC_API int32_t pc_hs_free(int32_t hs);
@@ -226,6 +263,28 @@ PC_API int32_t pc_session_forget_previous(int32_t session);
  * [3] re-key pending (0/1). Returns 4. */
 PC_API int32_t pc_session_info(int32_t session, uint8_t *out, int32_t out_len);
 PC_API int32_t pc_session_free(int32_t session);
+
+/* ---- media: one audio frame per call, samples never touched by managed code */
+/* Encodes `samples` PCM samples from pcm[pcm_off ..) (enum pc_sample_width
+ * bytes each) to G.711 µ-law at buf[off+hdr_len ..) and seals
+ * buf[off .. off+hdr_len+samples) in place as pc_session_seal does. Returns
+ * the packet length (hdr_len + samples + PC_TAG_LEN). */
+PC_API int32_t pc_media_seal(int32_t session, const uint8_t *pcm, int32_t pcm_len,
+                             int32_t pcm_off, int32_t sample_bytes, int32_t samples,
+                             uint8_t *buf, int32_t buf_len, int32_t off, int32_t hdr_len);
+/* Opens buf[off .. off+pkt_len) in place as pc_session_open does, then
+ * decodes its µ-law body to 16-bit LE PCM at pcm[pcm_off ..), at most
+ * max_samples samples (that region must lie inside pcm). Returns the sample
+ * count. A body longer than max_samples is PC_E_MALFORMED; any failure
+ * writes no PCM. */
+PC_API int32_t pc_media_open(int32_t session, uint8_t *buf, int32_t buf_len, int32_t off,
+                             int32_t hdr_len, int32_t pkt_len, uint8_t *pcm, int32_t pcm_len,
+                             int32_t pcm_off, int32_t max_samples);
+/* Loss concealment: writes `samples` 16-bit LE samples from pcm[src_off ..)
+ * to pcm[dst_off ..) scaled by gain/PC_GAIN_UNITY (0..PC_GAIN_UNITY). The two
+ * regions are the same or do not overlap. Returns samples. */
+PC_API int32_t pc_media_conceal(uint8_t *pcm, int32_t pcm_len, int32_t src_off, int32_t dst_off,
+                                int32_t samples, int32_t gain);
 
 #ifdef __cplusplus
 }

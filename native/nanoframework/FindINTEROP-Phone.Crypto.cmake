@@ -3,8 +3,10 @@
 # FindINTEROP-Phone.Crypto.cmake - adds the Phone.Crypto interop assembly (the phone's
 # native security core) to an nf-interpreter build. Same shape as the module the
 # MetadataProcessor generates (Phone.Crypto_INCLUDE_DIRS / Phone.Crypto_SOURCES, found with
-# find_file), with three additions: the C core of this repository, the Monocypher backend
-# and Monocypher itself, fetched pinned to a release and its SHA-256.
+# find_file), with four additions: the C core of this repository, the Monocypher backend
+# and Monocypher itself, fetched pinned to a release and its SHA-256, and ML-KEM-768 from
+# PQClean (npm pqclean@0.8.1, fetched with npm and checked against its SHA-256 by
+# native/pqclean/fetch-pqclean.sh) with our glue.
 #
 # Use (docs/device.md, "Building the firmware image"):
 #   - copy this file to <nf-interpreter>/CMake/Modules/ (the folder nf-interpreter puts on
@@ -61,6 +63,25 @@ if(NOT monocypher_POPULATED)
 endif()
 
 ########################################################################################
+# ML-KEM-768 (hybrid pairing): PQClean's ml-kem-768/clean + common/fips202 as npm package
+# pqclean@0.8.1 ships them, fetched with `npm pack` and checked against the SHA-256 pinned
+# in native/pqclean/fetch-pqclean.sh (needs bash and npm on the build machine), or from a
+# local copy of the tarball: -DPQCLEAN_TGZ=<path>/pqclean-0.8.1.tgz (still hash-checked).
+# PQClean's folders go on the PQClean and glue files' include path only (its header
+# names - api.h, kem.h, poly.h... - must not shadow anything else of the image).
+if(PQCLEAN_TGZ)
+    set(ENV{PQCLEAN_TGZ} ${PQCLEAN_TGZ})
+endif()
+execute_process(COMMAND bash ${PHONE_REPO_DIR}/native/pqclean/fetch-pqclean.sh ${CMAKE_BINARY_DIR}/pqclean
+                RESULT_VARIABLE PHONE_PQCLEAN_RC)
+if(NOT PHONE_PQCLEAN_RC EQUAL 0)
+    message(FATAL_ERROR "Phone.Crypto: fetch-pqclean.sh failed (${PHONE_PQCLEAN_RC})")
+endif()
+set(PHONE_PQCLEAN_KEM ${CMAKE_BINARY_DIR}/pqclean/PQClean/crypto_kem/ml-kem-768/clean)
+set(PHONE_PQCLEAN_INCLUDES ${PHONE_PQCLEAN_KEM} ${CMAKE_BINARY_DIR}/pqclean/PQClean/common
+    ${PHONE_REPO_DIR}/native/pqclean ${PHONE_REPO_DIR}/native/src ${PHONE_REPO_DIR}/native/include)
+
+########################################################################################
 # include directories
 list(APPEND Phone.Crypto_INCLUDE_DIRS ${PROJECT_SOURCE_DIR}/src/CLR/Core)
 list(APPEND Phone.Crypto_INCLUDE_DIRS ${PROJECT_SOURCE_DIR}/src/CLR/Include)
@@ -89,23 +110,29 @@ set(Phone.Crypto_SRCS
 set(PHONE_CORE_SOURCES
     api_core.c
     api_handshake.c
+    api_kem.c
+    api_media.c
     api_session.c
     api_store.c
     cert.c
     cert_name.c
     cipher_state.c
+    g711_mulaw.c
     handles.c
     handshake.c
     hkdf.c
     hs_table.c
+    kem_table.c
     keypool.c
     keystore.c
     keystore_contacts.c
+    mlkem.c
     replay.c
     selftest.c
     store_image.c
     symmetric_state.c
     test_hooks.c
+    test_hooks_kem.c
     transport.c
     transport_keys.c
     transport_packet.c
@@ -133,6 +160,14 @@ endforeach()
 phone_crypto_add_source(backend_monocypher.c ${PHONE_REPO_DIR}/native/backends)
 phone_crypto_add_source(monocypher.c ${monocypher_SOURCE_DIR}/src)
 phone_crypto_add_source(monocypher-ed25519.c ${monocypher_SOURCE_DIR}/src/optional)
+foreach(SRC_FILE cbd.c indcpa.c kem.c ntt.c poly.c polyvec.c reduce.c symmetric-shake.c verify.c)
+    phone_crypto_add_source(${SRC_FILE} ${PHONE_PQCLEAN_KEM})
+    set_source_files_properties(${Phone.Crypto_SRC_FILE} PROPERTIES INCLUDE_DIRECTORIES "${PHONE_PQCLEAN_INCLUDES}")
+endforeach()
+foreach(SRC_FILE pq_glue.c pq_fips202.c)
+    phone_crypto_add_source(${SRC_FILE} ${PHONE_REPO_DIR}/native/pqclean)
+    set_source_files_properties(${Phone.Crypto_SRC_FILE} PROPERTIES INCLUDE_DIRECTORIES "${PHONE_PQCLEAN_INCLUDES}")
+endforeach()
 
 include(FindPackageHandleStandardArgs)
 

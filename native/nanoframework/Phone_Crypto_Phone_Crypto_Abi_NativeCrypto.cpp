@@ -486,3 +486,139 @@ signed int NativeCrypto::SessionFree(signed int session, HRESULT &hr)
     (void)hr;
     return (signed int)pc_session_free(session);
 }
+
+signed int NativeCrypto::MediaSeal(
+    signed int session,
+    CLR_RT_TypedArray_UINT8 pcm,
+    signed int pcmLength,
+    signed int pcmOffset,
+    signed int sampleBytes,
+    signed int samples,
+    CLR_RT_TypedArray_UINT8 buffer,
+    signed int bufferLength,
+    signed int offset,
+    signed int headerLength,
+    HRESULT &hr)
+{
+    if (!Fits(pcm, pcmLength, hr) || !Fits(buffer, bufferLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(
+        pc_media_seal(
+            session,
+            pcm.GetBuffer(),
+            pcmLength,
+            pcmOffset,
+            sampleBytes,
+            samples,
+            buffer.GetBuffer(),
+            bufferLength,
+            offset,
+            headerLength),
+        hr);
+}
+
+signed int NativeCrypto::MediaOpen(
+    signed int session,
+    CLR_RT_TypedArray_UINT8 buffer,
+    signed int bufferLength,
+    signed int offset,
+    signed int headerLength,
+    signed int packetLength,
+    CLR_RT_TypedArray_UINT8 pcm,
+    signed int pcmLength,
+    signed int pcmOffset,
+    signed int maxSamples,
+    HRESULT &hr)
+{
+    if (!Fits(buffer, bufferLength, hr) || !Fits(pcm, pcmLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(
+        pc_media_open(
+            session,
+            buffer.GetBuffer(),
+            bufferLength,
+            offset,
+            headerLength,
+            packetLength,
+            pcm.GetBuffer(),
+            pcmLength,
+            pcmOffset,
+            maxSamples),
+        hr);
+}
+
+signed int NativeCrypto::MediaConceal(
+    CLR_RT_TypedArray_UINT8 pcm,
+    signed int pcmLength,
+    signed int sourceOffset,
+    signed int targetOffset,
+    signed int samples,
+    signed int gain,
+    HRESULT &hr)
+{
+    if (!Fits(pcm, pcmLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(pc_media_conceal(pcm.GetBuffer(), pcmLength, sourceOffset, targetOffset, samples, gain), hr);
+}
+
+// ---- hybrid pairing (ML-KEM-768): the KEM secret key and shared secret never leave native code
+
+signed int NativeCrypto::HandshakeKemOffer(
+    signed int handshake,
+    CLR_RT_TypedArray_UINT8 publicKey,
+    signed int publicKeyLength,
+    HRESULT &hr)
+{
+    if (!Fits(publicKey, publicKeyLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(pc_hs_kem_offer(handshake, publicKey.GetBuffer(), publicKeyLength), hr);
+}
+
+signed int NativeCrypto::HandshakeKemAccept(
+    signed int handshake,
+    CLR_RT_TypedArray_UINT8 publicKey,
+    signed int publicKeyLength,
+    CLR_RT_TypedArray_UINT8 ciphertext,
+    signed int ciphertextLength,
+    HRESULT &hr)
+{
+    if (!Fits(publicKey, publicKeyLength, hr) || !Fits(ciphertext, ciphertextLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(
+        pc_hs_kem_accept(handshake, publicKey.GetBuffer(), publicKeyLength, ciphertext.GetBuffer(), ciphertextLength),
+        hr);
+}
+
+signed int NativeCrypto::HandshakeKemFinish(
+    signed int handshake,
+    CLR_RT_TypedArray_UINT8 ciphertext,
+    signed int ciphertextLength,
+    HRESULT &hr)
+{
+    if (!Fits(ciphertext, ciphertextLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(pc_hs_kem_finish(handshake, ciphertext.GetBuffer(), ciphertextLength), hr);
+}
+
+signed int NativeCrypto::HandshakeKemMixed(signed int handshake, HRESULT &hr)
+{
+    return Result(pc_hs_kem_mixed(handshake), hr);
+}

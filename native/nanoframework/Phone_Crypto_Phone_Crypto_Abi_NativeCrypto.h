@@ -57,6 +57,13 @@ namespace Phone_Crypto
             static signed int SessionForgetPrevious( signed int param0, HRESULT &hr );
             static signed int SessionInfo( signed int param0, CLR_RT_TypedArray_UINT8 param1, signed int param2, HRESULT &hr );
             static signed int SessionFree( signed int param0, HRESULT &hr );
+            static signed int MediaSeal( signed int param0, CLR_RT_TypedArray_UINT8 param1, signed int param2, signed int param3, signed int param4, signed int param5, CLR_RT_TypedArray_UINT8 param6, signed int param7, signed int param8, signed int param9, HRESULT &hr );
+            static signed int MediaOpen( signed int param0, CLR_RT_TypedArray_UINT8 param1, signed int param2, signed int param3, signed int param4, signed int param5, CLR_RT_TypedArray_UINT8 param6, signed int param7, signed int param8, signed int param9, HRESULT &hr );
+            static signed int MediaConceal( CLR_RT_TypedArray_UINT8 param0, signed int param1, signed int param2, signed int param3, signed int param4, signed int param5, HRESULT &hr );
+            static signed int HandshakeKemOffer( signed int param0, CLR_RT_TypedArray_UINT8 param1, signed int param2, HRESULT &hr );
+            static signed int HandshakeKemAccept( signed int param0, CLR_RT_TypedArray_UINT8 param1, signed int param2, CLR_RT_TypedArray_UINT8 param3, signed int param4, HRESULT &hr );
+            static signed int HandshakeKemFinish( signed int param0, CLR_RT_TypedArray_UINT8 param1, signed int param2, HRESULT &hr );
+            static signed int HandshakeKemMixed( signed int param0, HRESULT &hr );
         };
     }
 }

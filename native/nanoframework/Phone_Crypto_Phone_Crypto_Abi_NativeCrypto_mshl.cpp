@@ -701,3 +701,194 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::SessionFree___STATIC
     NANOCLR_NOCLEANUP();
 }
 
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::MediaSeal___STATIC__I4__I4__SZARRAY_U1__I4__I4__I4__I4__SZARRAY_U1__I4__I4__I4( CLR_RT_StackFrame& stack )
+{
+    NANOCLR_HEADER(); hr = S_OK;
+    {
+        signed int param0;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 0, param0 ) );
+
+        CLR_RT_TypedArray_UINT8 param1;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_UINT8_ARRAY( stack, 1, param1 ) );
+
+        signed int param2;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 2, param2 ) );
+
+        signed int param3;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 3, param3 ) );
+
+        signed int param4;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 4, param4 ) );
+
+        signed int param5;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 5, param5 ) );
+
+        CLR_RT_TypedArray_UINT8 param6;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_UINT8_ARRAY( stack, 6, param6 ) );
+
+        signed int param7;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 7, param7 ) );
+
+        signed int param8;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 8, param8 ) );
+
+        signed int param9;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 9, param9 ) );
+
+        signed int retValue = NativeCrypto::MediaSeal( param0, param1, param2, param3, param4, param5, param6, param7, param8, param9, hr );
+        NANOCLR_CHECK_HRESULT( hr );
+        SetResult_INT32( stack, retValue );
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::MediaOpen___STATIC__I4__I4__SZARRAY_U1__I4__I4__I4__I4__SZARRAY_U1__I4__I4__I4( CLR_RT_StackFrame& stack )
+{
+    NANOCLR_HEADER(); hr = S_OK;
+    {
+        signed int param0;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 0, param0 ) );
+
+        CLR_RT_TypedArray_UINT8 param1;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_UINT8_ARRAY( stack, 1, param1 ) );
+
+        signed int param2;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 2, param2 ) );
+
+        signed int param3;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 3, param3 ) );
+
+        signed int param4;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 4, param4 ) );
+
+        signed int param5;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 5, param5 ) );
+
+        CLR_RT_TypedArray_UINT8 param6;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_UINT8_ARRAY( stack, 6, param6 ) );
+
+        signed int param7;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 7, param7 ) );
+
+        signed int param8;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 8, param8 ) );
+
+        signed int param9;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 9, param9 ) );
+
+        signed int retValue = NativeCrypto::MediaOpen( param0, param1, param2, param3, param4, param5, param6, param7, param8, param9, hr );
+        NANOCLR_CHECK_HRESULT( hr );
+        SetResult_INT32( stack, retValue );
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::MediaConceal___STATIC__I4__SZARRAY_U1__I4__I4__I4__I4__I4( CLR_RT_StackFrame& stack )
+{
+    NANOCLR_HEADER(); hr = S_OK;
+    {
+        CLR_RT_TypedArray_UINT8 param0;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_UINT8_ARRAY( stack, 0, param0 ) );
+
+        signed int param1;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 1, param1 ) );
+
+        signed int param2;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 2, param2 ) );
+
+        signed int param3;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 3, param3 ) );
+
+        signed int param4;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 4, param4 ) );
+
+        signed int param5;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 5, param5 ) );
+
+        signed int retValue = NativeCrypto::MediaConceal( param0, param1, param2, param3, param4, param5, hr );
+        NANOCLR_CHECK_HRESULT( hr );
+        SetResult_INT32( stack, retValue );
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::HandshakeKemOffer___STATIC__I4__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
+{
+    NANOCLR_HEADER(); hr = S_OK;
+    {
+        signed int param0;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 0, param0 ) );
+
+        CLR_RT_TypedArray_UINT8 param1;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_UINT8_ARRAY( stack, 1, param1 ) );
+
+        signed int param2;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 2, param2 ) );
+
+        signed int retValue = NativeCrypto::HandshakeKemOffer( param0, param1, param2, hr );
+        NANOCLR_CHECK_HRESULT( hr );
+        SetResult_INT32( stack, retValue );
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::HandshakeKemAccept___STATIC__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
+{
+    NANOCLR_HEADER(); hr = S_OK;
+    {
+        signed int param0;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 0, param0 ) );
+
+        CLR_RT_TypedArray_UINT8 param1;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_UINT8_ARRAY( stack, 1, param1 ) );
+
+        signed int param2;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 2, param2 ) );
+
+        CLR_RT_TypedArray_UINT8 param3;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_UINT8_ARRAY( stack, 3, param3 ) );
+
+        signed int param4;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 4, param4 ) );
+
+        signed int retValue = NativeCrypto::HandshakeKemAccept( param0, param1, param2, param3, param4, hr );
+        NANOCLR_CHECK_HRESULT( hr );
+        SetResult_INT32( stack, retValue );
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::HandshakeKemFinish___STATIC__I4__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
+{
+    NANOCLR_HEADER(); hr = S_OK;
+    {
+        signed int param0;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 0, param0 ) );
+
+        CLR_RT_TypedArray_UINT8 param1;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_UINT8_ARRAY( stack, 1, param1 ) );
+
+        signed int param2;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 2, param2 ) );
+
+        signed int retValue = NativeCrypto::HandshakeKemFinish( param0, param1, param2, hr );
+        NANOCLR_CHECK_HRESULT( hr );
+        SetResult_INT32( stack, retValue );
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::HandshakeKemMixed___STATIC__I4__I4( CLR_RT_StackFrame& stack )
+{
+    NANOCLR_HEADER(); hr = S_OK;
+    {
+        signed int param0;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 0, param0 ) );
+
+        signed int retValue = NativeCrypto::HandshakeKemMixed( param0, hr );
+        NANOCLR_CHECK_HRESULT( hr );
+        SetResult_INT32( stack, retValue );
+    }
+    NANOCLR_NOCLEANUP();
+}
+

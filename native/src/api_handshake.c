@@ -142,6 +142,8 @@ static int32_t hs_read(int32_t handle, const uint8_t *msg, int32_t msg_len, int3
     pc_handshake *hs = pci_hs_table_get(handle);
     if (hs == NULL)
         return PC_E_HANDLE;
+    if (hs->kem_state == PC_HS_KEM_OFFERED)
+        return PC_E_STATE; /* hybrid: the ciphertext first (pc_hs_kem_finish), never classical */
     int rc = pci_handshake_read(hs, at_offset_const(msg, off), (size_t)count, payload,
                                (size_t)payload_len, &got);
     return rc != PC_OK ? rc : (int32_t)got;

@@ -40,6 +40,14 @@ typedef enum pc_hs_state {
     PC_HSS_DONE         /* all messages done: split */
 } pc_hs_state;
 
+/* Hybrid step (api_kem.c): NONE, or the initiator holds its ML-KEM key
+ * (OFFERED), or the KEM secret is in ck (MIXED). */
+typedef enum pc_hs_kem_state {
+    PC_HS_KEM_NONE = 0,
+    PC_HS_KEM_OFFERED,
+    PC_HS_KEM_MIXED
+} pc_hs_kem_state;
+
 struct pc_pattern_def; /* handshake.c: the pattern's name and token table */
 
 typedef struct pc_handshake {
@@ -57,6 +65,8 @@ typedef struct pc_handshake {
     uint8_t psk[PC_KEY_LEN];    /* wiped once the psk token has used it */
     uint8_t has_e, has_re, has_rs, psk_set;
     uint32_t psk_generation;
+    uint8_t kem_state;  /* pc_hs_kem_state: hybrid (ML-KEM-768) step, api_kem.c */
+    int32_t kem_key;    /* kem_table handle while kem_state is OFFERED */
 #ifdef PC_TEST_HOOKS
     uint8_t fixed_e[PC_KEY_LEN]; /* vectors: ephemeral to use instead of the pool */
     uint8_t has_fixed_e;

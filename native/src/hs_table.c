@@ -3,6 +3,7 @@
 #include "hs_table.h"
 
 #include "handles.h"
+#include "kem_table.h"
 #include "pc_limits.h"
 #include "phone_crypto_api.h"
 
@@ -40,6 +41,8 @@ int pci_hs_table_free(int32_t handle)
     hs_entry *e = entry(handle);
     if (e == NULL)
         return PC_E_HANDLE;
+    if (e->hs.kem_state == PC_HS_KEM_OFFERED)
+        pci_kem_table_free(e->hs.kem_key);
     pci_slot_free(e, sizeof *e);
     return PC_OK;
 }
@@ -47,4 +50,5 @@ int pci_hs_table_free(int32_t handle)
 void pci_hs_table_wipe_all(void)
 {
     pci_slot_wipe_all(TABLE);
+    pci_kem_table_wipe_all();
 }

@@ -20,6 +20,11 @@
 #ifndef PC_POOL_SIZE
 #define PC_POOL_SIZE 4
 #endif
+/* ML-KEM-768 decapsulation keys held by hybrid pairings in flight (2,400 B
+ * each): a phone runs one pairing at a time. */
+#ifndef PC_MAX_KEM_KEYS
+#define PC_MAX_KEM_KEYS 1
+#endif
 #ifndef PC_MAX_CONTACTS
 #define PC_MAX_CONTACTS 16
 #endif

@@ -79,6 +79,16 @@ namespace Phone.Sim.Audio
             return result;
         }
 
+        /// <summary>
+        /// True when every sent frame reached the speaker once, bit-exact and in order, except the
+        /// late ones: frames the receiver's jitter buffer counted as arriving after their turn
+        /// (a loop or network stall longer than the buffer's depth). Nothing lost, nothing changed.
+        /// </summary>
+        public bool PerfectExceptLate(int late)
+        {
+            return Sent > 0 && Mismatched == 0 && PlayedTwice == 0 && OutOfOrder == 0 && BitExact + late == Sent;
+        }
+
         /// <summary>One line for reports.</summary>
         public override string ToString()
         {

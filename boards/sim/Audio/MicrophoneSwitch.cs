@@ -29,11 +29,17 @@ namespace Phone.Sim.Audio
             return recording;
         }
 
+        /// <summary>Every source the simulator has gives 16-bit PCM.</summary>
+        public int SampleBytes
+        {
+            get { return Phone.Crypto.PcmLayout.Pcm16; }
+        }
+
         /// <summary>Called by the firmware every 20 ms during a call.</summary>
-        public bool ReadFrame(short[] samples)
+        public bool ReadFrame(byte[] pcm)
         {
             RecordingSource current = _current;
-            return current != null && current.ReadFrame(samples);
+            return current != null && current.ReadFrame(pcm);
         }
     }
 }

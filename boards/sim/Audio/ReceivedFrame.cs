@@ -16,7 +16,7 @@ namespace Phone.Sim.Audio
         /// <summary>RTP sequence number (16 bits).</summary>
         public int Sequence { get; }
 
-        /// <summary>µ-law bytes in the frame.</summary>
+        /// <summary>PCM bytes in the frame.</summary>
         public int Length { get; }
 
         /// <summary>FrameDigest of the bytes.</summary>

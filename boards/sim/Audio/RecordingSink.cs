@@ -5,7 +5,10 @@ using Phone.Firmware.Board;
 
 namespace Phone.Sim.Audio
 {
-    /// <summary>A speaker that keeps what it is given: each frame's RTP sequence and digest (and bytes).</summary>
+    /// <summary>
+    /// A speaker that keeps what it is given: each received frame's RTP sequence
+    /// and digest (and bytes); concealment frames are only counted.
+    /// </summary>
     internal sealed class RecordingSink : IAudioSink
     {
         private readonly List<ReceivedFrame> _frames = new List<ReceivedFrame>();
@@ -17,9 +20,23 @@ namespace Phone.Sim.Audio
             _keepBytes = keepBytes;
         }
 
+        /// <summary>Concealment frames played (lost or late frames, buffer deepening).</summary>
+        public int Concealed { get; private set; }
+
         /// <summary>Records one played frame.</summary>
-        public void PlayFrame(byte[] buffer, int offset, int count, int rtpSequence)
+        public void PlayFrame(byte[] buffer, int offset, int samples, int rtpSequence, bool concealed)
         {
+            if (concealed)
+            {
+                lock (_frames)
+                {
+                    Concealed++;
+                }
+
+                return;
+            }
+
+            int count = 2 * samples;
             byte[] copy = null;
             if (_keepBytes)
             {
@@ -49,6 +66,7 @@ namespace Phone.Sim.Audio
             lock (_frames)
             {
                 _frames.Clear();
+                Concealed = 0;
             }
         }
     }

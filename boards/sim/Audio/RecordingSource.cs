@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: MIT
+using System;
 using System.Collections.Generic;
 using Phone.Firmware.Board;
-using Phone.Firmware.Media;
 
 namespace Phone.Sim.Audio
 {
     /// <summary>
-    /// Passes a microphone through to the firmware and notes, for every frame it
-    /// hands over, the µ-law bytes the phone must put on the wire for it.
+    /// Passes a microphone (16-bit PCM) through to the firmware and notes, for
+    /// every frame it hands over, the PCM the other phone must play for it:
+    /// the frame after a G.711 round trip (the reference MuLaw predicts the
+    /// native codec).
     /// </summary>
     internal sealed class RecordingSource : IAudioSource
     {
@@ -23,22 +25,29 @@ namespace Phone.Sim.Audio
             _keepFrames = keepFrames;
         }
 
-        /// <summary>Reads the next frame from the wrapped source and records it.</summary>
-        public bool ReadFrame(short[] samples)
+        /// <summary>16-bit PCM.</summary>
+        public int SampleBytes
         {
-            if (!_inner.ReadFrame(samples))
+            get { return Phone.Crypto.PcmLayout.Pcm16; }
+        }
+
+        /// <summary>Reads the next frame from the wrapped source and records it.</summary>
+        public bool ReadFrame(byte[] pcm)
+        {
+            if (!_inner.ReadFrame(pcm))
             {
                 return false;
             }
 
-            var ulaw = new byte[AudioFrame.Samples];
-            MuLaw.EncodeFrame(samples, AudioFrame.Samples, ulaw, 0); // the firmware's own encoder
+            var samples = new short[AudioFrame.Samples];
+            Buffer.BlockCopy(pcm, 0, samples, 0, 2 * AudioFrame.Samples);
+            byte[] played = MuLaw.RoundTripPcm(samples);
             lock (_digests)
             {
-                _digests.Add(FrameDigest.Of(ulaw, 0, ulaw.Length));
+                _digests.Add(FrameDigest.Of(played, 0, played.Length));
                 if (_keepFrames)
                 {
-                    _frames.Add(ulaw);
+                    _frames.Add(played);
                 }
             }
 
@@ -54,7 +63,7 @@ namespace Phone.Sim.Audio
             }
         }
 
-        /// <summary>The µ-law frames handed out so far (empty unless keepFrames).</summary>
+        /// <summary>The PCM expected at the far end for each frame so far (empty unless keepFrames).</summary>
         public List<byte[]> Frames()
         {
             lock (_digests)

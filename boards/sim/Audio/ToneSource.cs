@@ -33,8 +33,27 @@ namespace Phone.Sim.Audio
             get { return _frame; }
         }
 
+        /// <summary>16-bit PCM.</summary>
+        public int SampleBytes
+        {
+            get { return Phone.Crypto.PcmLayout.Pcm16; }
+        }
+
+        /// <summary>Fills the next frame as 16-bit LE PCM; false once the tune is over.</summary>
+        public bool ReadFrame(byte[] pcm)
+        {
+            var samples = new short[AudioFrame.Samples];
+            if (!ReadSamples(samples))
+            {
+                return false;
+            }
+
+            Buffer.BlockCopy(MuLaw.Pcm16(samples), 0, pcm, 0, 2 * AudioFrame.Samples);
+            return true;
+        }
+
         /// <summary>Fills the next 160 samples; false once the tune is over.</summary>
-        public bool ReadFrame(short[] samples)
+        public bool ReadSamples(short[] samples)
         {
             if (_frame >= _frames)
             {

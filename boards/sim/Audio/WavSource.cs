@@ -40,8 +40,27 @@ namespace Phone.Sim.Audio
             }
         }
 
+        /// <summary>16-bit PCM.</summary>
+        public int SampleBytes
+        {
+            get { return Phone.Crypto.PcmLayout.Pcm16; }
+        }
+
+        /// <summary>Fills the next frame as 16-bit LE PCM; false when fewer than 160 samples remain.</summary>
+        public bool ReadFrame(byte[] pcm)
+        {
+            var samples = new short[AudioFrame.Samples];
+            if (!ReadSamples(samples))
+            {
+                return false;
+            }
+
+            Buffer.BlockCopy(MuLaw.Pcm16(samples), 0, pcm, 0, 2 * AudioFrame.Samples);
+            return true;
+        }
+
         /// <summary>Fills the next 160 samples; false when fewer than 160 remain.</summary>
-        public bool ReadFrame(short[] samples)
+        public bool ReadSamples(short[] samples)
         {
             if (_next + AudioFrame.Samples > _samples.Length)
             {

@@ -27,7 +27,10 @@ namespace Phone.Sim.Board
         private readonly NetAddress _wakeAddress;
         private readonly IPEndPoint _selfEndPoint;
         private readonly byte[] _nothing = new byte[0];
+        private readonly System.Collections.Generic.List<Socket> _readable = new System.Collections.Generic.List<Socket>(2);
         private ILoopTarget _target;
+        private MulticastTransport _discovery;
+        private Action<NetAddress, byte[], int, int> _onDiscovery;
         private Thread _thread;
         private volatile bool _running;
 
@@ -52,6 +55,13 @@ namespace Phone.Sim.Board
 
         /// <summary>Called (on the loop thread) when the core throws.</summary>
         public event Action<Exception> Faulted;
+
+        /// <summary>Also waits on the mDNS socket, handing its datagrams to handler (call before Start).</summary>
+        public void AttachDiscovery(MulticastTransport transport, Action<NetAddress, byte[], int, int> handler)
+        {
+            _discovery = transport;
+            _onDiscovery = handler;
+        }
 
         /// <summary>Starts the loop thread driving target.</summary>
         public void Start(ILoopTarget target, string name)
@@ -128,7 +138,19 @@ namespace Phone.Sim.Board
             while (_running)
             {
                 RunPostedActions();
-                int n = _transport.Receive(WaitMilliseconds(), out NetAddress from);
+                int wait = WaitMilliseconds();
+                if (_discovery != null)
+                {
+                    WaitForEither(wait);
+                    wait = 0;
+                    int m = _discovery.Receive(out NetAddress mdnsFrom);
+                    if (m >= 0)
+                    {
+                        Guard(() => _onDiscovery(mdnsFrom, _discovery.Buffer, 0, m));
+                    }
+                }
+
+                int n = _transport.Receive(wait, out NetAddress from);
                 if (n >= 0 && !from.SameAs(_wakeAddress))
                 {
                     Guard(() => _target.OnDatagram(from, _transport.Buffer, 0, n));
@@ -141,6 +163,22 @@ namespace Phone.Sim.Board
             }
 
             RunPostedActions();
+        }
+
+        // Sleeps until the phone's socket or the mDNS socket has a datagram, or timeoutMs passes.
+        private void WaitForEither(int timeoutMs)
+        {
+            _readable.Clear();
+            _readable.Add(_transport.Socket);
+            _readable.Add(_discovery.Socket);
+            try
+            {
+                Socket.Select(_readable, null, null, Math.Max(0, timeoutMs) * 1000);
+            }
+            catch (SocketException)
+            {
+                // a receive error is reported again by the receive itself
+            }
         }
 
         private int WaitMilliseconds()

@@ -5,7 +5,9 @@ using System.Net;
 using Phone.Crypto;
 using Phone.Firmware;
 using Phone.Firmware.Board;
+using Phone.Firmware.Discovery;
 using Phone.Firmware.Ui;
+using Phone.Firmware.Wire;
 using Phone.Sim.Audio;
 using Phone.Sim.Net;
 
@@ -22,9 +24,17 @@ namespace Phone.Sim.Board
         private readonly UdpTransport _transport;
         private readonly BoardLoop _loop;
         private readonly MonotonicClock _clock = new MonotonicClock();
+        private readonly MulticastTransport _mdns;
+        private readonly SimPhoneOptions _options;
+        private PhoneDiscovery _discovery;
+        private IPAddress _advertisedIp;
+        private long _nextAddressCheck = long.MaxValue;
         private NetAddress _datagramSource;
         private NetAddress _peer;
         private bool _disposed;
+
+        // How often the interface's address is looked at (a DHCP change shows within this).
+        private const int AddressCheckMs = 500;
 
         /// <summary>The file in the flash directory whose lock says a phone runs on it.</summary>
         public const string LockFileName = "phone.lock";
@@ -35,6 +45,7 @@ namespace Phone.Sim.Board
         // directory and its lock, then the flash (which may create an identity).
         private SimPhone(SimPhoneOptions options)
         {
+            _options = options;
             Name = options.Name;
             FlashDir = Path.GetFullPath(options.FlashDir);
             Config = new PhoneConfig { Name = options.Name };
@@ -45,6 +56,7 @@ namespace Phone.Sim.Board
             try
             {
                 _transport = UdpTransport.Bind(options.Listen);
+                _mdns = options.Lan == null ? null : MulticastTransport.Open(options.Lan, options.MdnsPort);
                 FlashDirectory.Create(FlashDir);
                 _lock = FlashLock.Take(FlashDir, LockFileName);
                 Addresses = new AddressBook(FlashDir);
@@ -62,12 +74,17 @@ namespace Phone.Sim.Board
                 store?.Dispose();
                 _lock?.Dispose();
                 _transport?.Dispose();
+                _mdns?.Dispose();
                 throw;
             }
 
             _core.Event += (_, e) => OnEvent(e);
             Display.Changed += s => Log.Add(new SimEvent(MonotonicClock.NowPrecise(), s));
             _loop = new BoardLoop(_transport, _clock);
+            if (_mdns != null)
+            {
+                _loop.AttachDiscovery(_mdns, (from, buffer, offset, count) => _discovery?.OnDatagram(from, buffer, offset, count));
+            }
         }
 
         /// <summary>Display name.</summary>
@@ -116,6 +133,7 @@ namespace Phone.Sim.Board
             {
                 phone._core.Start();
                 phone.Fingerprint = phone._core.Fingerprint;
+                phone.StartDiscovery();
                 phone._loop.Start(phone, "phone " + options.Name);
                 return phone;
             }
@@ -145,7 +163,7 @@ namespace Phone.Sim.Board
         public bool Call(int contactIndex, NetAddress at = null) => Run(c =>
         {
             ContactRecord contact = c.Store.ReadContact(contactIndex);
-            NetAddress target = at ?? (contact == null ? null : Addresses.Find(contact.PublicKey));
+            NetAddress target = at ?? (contact == null ? null : Locate(contact.PublicKey));
             if (target == null)
             {
                 return false;
@@ -180,6 +198,8 @@ namespace Phone.Sim.Board
             c.FactoryReset(FlashDir);
             Addresses.Clear();
             Fingerprint = c.Fingerprint;
+            _discovery?.Stop(); // goodbyes for the old identity, then advertise the new one
+            StartDiscovery();
             return true;
         });
 
@@ -220,6 +240,48 @@ namespace Phone.Sim.Board
             return true;
         });
 
+        // ---- discovery (any thread) ----
+
+        /// <summary>Times the LAN interface's address changed and the phone announced the new one.</summary>
+        public int AddressChanges { get; private set; }
+
+        /// <summary>Discovery runs (the phone was started with a LAN interface).</summary>
+        public bool HasDiscovery => _mdns != null;
+
+        /// <summary>Phones found: name, fingerprint and address, in list order (empty without discovery).</summary>
+        public FoundPhoneView[] PhonesFound() => Run(_ =>
+        {
+            if (_discovery == null)
+            {
+                return new FoundPhoneView[0];
+            }
+
+            FoundPhone[] found = _discovery.PhonesFound();
+            var views = new FoundPhoneView[found.Length];
+            for (int i = 0; i < found.Length; i++)
+            {
+                views[i] = new FoundPhoneView(found[i].Name, found[i].Fingerprint, _discovery.AddressOf(found[i]));
+            }
+
+            return views;
+        });
+
+        /// <summary>Shows the pairing list on the display (when idle).</summary>
+        public bool ShowPhoneList() => Run(c => _discovery != null && c.ShowWhenIdle(_discovery.PhoneListScreen()));
+
+        /// <summary>The instance name advertised (the display name, renamed on a conflict), or null.</summary>
+        public string AdvertisedName => Run(_ => _discovery?.InstanceName);
+
+        /// <summary>Discovery's counters, or null without discovery.</summary>
+        public MdnsCounters DiscoveryCounters => Run(_ => _discovery?.Counters);
+
+        /// <summary>Where to call the contact with this key: discovery by fingerprint, the last address as a hint.</summary>
+        public NetAddress Locate(byte[] publicKey)
+        {
+            NetAddress hint = Addresses.Find(publicKey);
+            return _discovery == null ? hint : _discovery.Locate(publicKey, hint);
+        }
+
         /// <summary>Stops the loop, ends every exchange (keys wiped) and closes flash and socket.</summary>
         public void Dispose()
         {
@@ -229,6 +291,18 @@ namespace Phone.Sim.Board
             }
 
             _disposed = true;
+            if (_discovery != null && _loop != null)
+            {
+                try
+                {
+                    _loop.Invoke(() => _discovery.Stop()); // goodbyes while the socket is open
+                }
+                catch (InvalidOperationException)
+                {
+                    // loop already gone: the records simply expire
+                }
+            }
+
             _loop?.Dispose();
             if (_core != null)
             {
@@ -237,14 +311,51 @@ namespace Phone.Sim.Board
             }
 
             _transport?.Dispose();
+            _mdns?.Dispose();
             _lock?.Dispose();
         }
 
         // ---- ILoopTarget (loop thread) ----
 
-        long ILoopTarget.NextDeadline => _core.NextDeadline;
+        long ILoopTarget.NextDeadline
+        {
+            get
+            {
+                long next = Math.Min(_core.NextDeadline, _nextAddressCheck);
+                return _discovery == null ? next : Math.Min(next, _discovery.NextDeadline);
+            }
+        }
 
-        void ILoopTarget.OnTick() => _core.OnTick();
+        void ILoopTarget.OnTick()
+        {
+            long now = _clock.NowMilliseconds;
+            if (now >= _core.NextDeadline)
+            {
+                _core.OnTick();
+            }
+
+            if (_discovery == null)
+            {
+                return;
+            }
+
+            if (now >= _nextAddressCheck)
+            {
+                _nextAddressCheck = now + AddressCheckMs;
+                IPAddress ip = _mdns.CurrentAddress();
+                if (ip != null && !ip.Equals(_advertisedIp))
+                {
+                    _advertisedIp = ip;
+                    _discovery.SetAddress(AdvertisedAddress());
+                    AddressChanges++;
+                }
+            }
+
+            if (now >= _discovery.NextDeadline)
+            {
+                _discovery.OnTick();
+            }
+        }
 
         /// <summary>Hands a datagram to the firmware, noting its source for the address book.</summary>
         public void OnDatagram(NetAddress from, byte[] buffer, int offset, int count)
@@ -264,6 +375,26 @@ namespace Phone.Sim.Board
             {
                 _peer = from; // this datagram opened a pairing or a call
             }
+        }
+
+        // Advertises this phone on the LAN interface (loop not running yet, or on the loop thread).
+        private void StartDiscovery()
+        {
+            if (_mdns == null)
+            {
+                return;
+            }
+
+            _advertisedIp = _mdns.CurrentAddress() ?? IPAddress.Loopback;
+            _discovery = new PhoneDiscovery(new DiscoveryConfig { GroupPort = _options.MdnsPort }, _mdns, _clock,
+                Name, _core.IdentityKey, WireFormat.Version);
+            _discovery.Start(AdvertisedAddress());
+            _nextAddressCheck = _clock.NowMilliseconds + AddressCheckMs;
+        }
+
+        private NetAddress AdvertisedAddress()
+        {
+            return Endpoints.ToNetAddress(new IPEndPoint(_advertisedIp, EndPoint.Port));
         }
 
         private T Run<T>(Func<PhoneCore, T> action)

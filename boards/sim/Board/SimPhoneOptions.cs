@@ -20,6 +20,12 @@ namespace Phone.Sim.Board
         /// <summary>Changes to the firmware's settings (timers, auto-answer).</summary>
         public Action<PhoneConfig> Configure { get; set; }
 
+        /// <summary>Network interface for discovery (mDNS), e.g. "eth0" or "lo"; null: no discovery.</summary>
+        public string Lan { get; set; }
+
+        /// <summary>UDP port of the mDNS group (5353; tests isolate themselves on another).</summary>
+        public int MdnsPort { get; set; } = Phone.Firmware.Discovery.MdnsGroup.Port;
+
         /// <summary>Erase identity and contacts at start-up and create a new identity (the user asked for it).</summary>
         public bool FactoryReset { get; set; }
 

@@ -43,6 +43,9 @@ namespace Phone.Sim.Board
             _from = new SocketAddress(AddressFamily.InterNetwork);
         }
 
+        /// <summary>The socket (the board loop may wait on it together with the mDNS socket).</summary>
+        internal Socket Socket => _socket;
+
         /// <summary>Binds endPoint, or throws StartFailure saying why (a port in use, an address not on this host).</summary>
         public static UdpTransport Bind(IPEndPoint endPoint)
         {

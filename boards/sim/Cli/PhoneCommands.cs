@@ -2,6 +2,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using Phone.Crypto;
 using Phone.Firmware;
@@ -26,9 +27,10 @@ namespace Phone.Sim.Cli
     {
         /// <summary>One line per command, for `help`.</summary>
         public const string Help =
-            "pair <host:port>              start pairing with the phone at host:port\n" +
+            "phones                        list the phones found on the LAN (the pairing list)\n" +
+            "pair <#|name|host:port>       start pairing with a phone from the list, or at host:port\n" +
             "confirm | reject              the codes on both displays are equal | differ\n" +
-            "call <#|name> [host:port]     call a contact (address: the last one known)\n" +
+            "call <#|name> [host:port]     call a contact (address: found by its key on the LAN, else the last one)\n" +
             "accept | hangup               answer a ringing call | end the call or pairing\n" +
             "contacts                      list contacts\n" +
             "forget <#>                    delete a contact\n" +
@@ -92,9 +94,9 @@ namespace Phone.Sim.Cli
             switch (verb)
             {
                 case "pair":
-                    Need(w, 2, "pair <host:port>");
-                    return CommandResult.From(_phone.Pair(Endpoints.ParseAddress(w[1])), "pairing with " + w[1],
-                        "busy: finish the current pairing or call first");
+                    return Pair(w);
+                case "phones":
+                    return Phones();
                 case "confirm":
                     return CommandResult.From(_phone.Confirm(), "confirmed", "no code to confirm");
                 case "reject":
@@ -137,6 +139,76 @@ namespace Phone.Sim.Cli
             }
         }
 
+        private CommandResult Pair(string[] w)
+        {
+            Need(w, 2, "pair <#|name|host:port>");
+            string target = string.Join(' ', w, 1, w.Length - 1);
+            NetAddress at;
+            string what;
+            if (LooksLikeAddress(target))
+            {
+                at = Endpoints.ParseAddress(target);
+                what = target;
+            }
+            else
+            {
+                FoundPhoneView found = FindPhone(target);
+                if (found == null)
+                {
+                    return CommandResult.Failed("no phone '" + target + "' in the list (see phones), or give host:port");
+                }
+
+                at = found.Address;
+                what = SafeText.Of(found.Name) + " (" + found.Fingerprint.Substring(0, 8) + ") at " + at;
+            }
+
+            return CommandResult.From(_phone.Pair(at), "pairing with " + what, "busy: finish the current pairing or call first");
+        }
+
+        // host:port, or a dotted IPv4 address missing its port (refused by the parser with its reason).
+        private static bool LooksLikeAddress(string text)
+        {
+            return text.Contains(':') || text.Contains('.') && text.All(c => char.IsAsciiDigit(c) || c == '.');
+        }
+
+        // By its number in the list (as on the screen), else by name (exact, then ignoring case).
+        private FoundPhoneView FindPhone(string text)
+        {
+            FoundPhoneView[] phones = _phone.PhonesFound();
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n))
+            {
+                return n >= 1 && n <= phones.Length ? phones[n - 1] : null;
+            }
+
+            return Array.Find(phones, p => p.Name == text)
+                   ?? Array.Find(phones, p => string.Equals(p.Name, text, StringComparison.OrdinalIgnoreCase));
+        }
+
+        private CommandResult Phones()
+        {
+            if (!_phone.HasDiscovery)
+            {
+                return CommandResult.Failed("discovery is off: start the phone with --lan <interface>");
+            }
+
+            FoundPhoneView[] phones = _phone.PhonesFound();
+            _phone.ShowPhoneList();
+            var text = new StringBuilder();
+            var names = new StringBuilder();
+            for (int i = 0; i < phones.Length; i++)
+            {
+                text.Append(i + 1).Append("  ").Append(SafeText.Of(phones[i].Name)).Append("  key ").Append(phones[i].Fingerprint)
+                    .Append("  at ").Append(phones[i].Address).Append('\n');
+                names.Append(i == 0 ? "" : "|").Append(phones[i].Name).Append('=').Append(phones[i].Fingerprint)
+                    .Append('@').Append(phones[i].Address);
+            }
+
+            Phone.Firmware.Discovery.MdnsCounters k = _phone.DiscoveryCounters;
+            return CommandResult.Done(phones.Length == 0 ? "no phones found yet" : text.ToString().TrimEnd(),
+                Fields.Of("count", phones.Length, "phones", names.ToString(), "advertised", _phone.AdvertisedName,
+                    "mdnsReceived", k.Received, "mdnsSent", k.Sent, "mdnsDrops", k.TotalDrops, "conflicts", k.Conflicts));
+        }
+
         private CommandResult Call(string[] w)
         {
             Need(w, 2, "call <#|name> [host:port]");
@@ -148,12 +220,15 @@ namespace Phone.Sim.Cli
 
             NetAddress at = w.Length > 2 ? Endpoints.ParseAddress(w[2]) : null;
             ContactRecord contact = _phone.Contacts()[Array.FindIndex(_phone.Contacts(), c => c.Index == index)];
-            if (at == null && _phone.Addresses.Find(contact.PublicKey) == null)
+            NetAddress target = at ?? _phone.Locate(contact.PublicKey);
+            if (target == null)
             {
                 return CommandResult.Failed("no known address for " + SafeText.Of(contact.Name) + ": call " + w[1] + " <host:port>");
             }
 
-            return CommandResult.From(_phone.Call(index, at), "calling " + SafeText.Of(contact.Name), "busy");
+            return _phone.Call(index, target)
+                ? CommandResult.Done("calling " + SafeText.Of(contact.Name) + " at " + target, Fields.Of("address", target.ToString()))
+                : CommandResult.Failed("busy");
         }
 
         private int FindContact(string text)
@@ -242,6 +317,8 @@ namespace Phone.Sim.Cli
                 return Fields.Of("datagramsSent", k.DatagramsSent, "datagramsReceived", k.DatagramsReceived,
                     "mediaSent", k.MediaSent, "mediaReceived", k.MediaReceived, "retransmissions", k.Retransmissions,
                     "ratchets", k.Ratchets, "rekeys", k.Rekeys, "drops", drops.ToString(), "totalDrops", k.TotalDrops,
+                    "framesPlayed", k.FramesPlayed, "framesLate", k.FramesLate, "framesLost", k.FramesLost,
+                    "framesConcealed", k.FramesConcealed,
                     "text", k.ToString());
             });
             fields["loopFaults"] = _phone.LoopFaults.ToString(CultureInfo.InvariantCulture);

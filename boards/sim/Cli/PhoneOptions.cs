@@ -56,6 +56,15 @@ namespace Phone.Sim.Cli
                           + "(the way out of damaged flash or a lost device key)"
         };
 
+        public readonly Option<string> Lan = new Option<string>("--lan")
+        {
+            Description = "network interface for discovery (DNS-SD over mDNS), e.g. eth0; multicast only there (default: none)"
+        };
+
+        public readonly Option<int> MdnsPort =
+            OptionValues.WholeNumber("--mdns-port", "UDP port of the mDNS group", 1, 65535,
+                Phone.Firmware.Discovery.MdnsGroup.Port);
+
         /// <summary>Adds the options to command.</summary>
         public void AddTo(Command command)
         {
@@ -68,6 +77,8 @@ namespace Phone.Sim.Cli
             command.Options.Add(ForgetPreviousMs);
             command.Options.Add(AutoAnswer);
             command.Options.Add(Png);
+            command.Options.Add(Lan);
+            command.Options.Add(MdnsPort);
             command.Options.Add(FactoryReset);
         }
 
@@ -85,6 +96,8 @@ namespace Phone.Sim.Cli
                 Name = name,
                 FlashDir = flash,
                 Listen = new IPEndPoint(parse.GetValue(Host), parse.GetValue(Port)),
+                Lan = parse.GetValue(Lan),
+                MdnsPort = parse.GetValue(MdnsPort),
                 FactoryReset = parse.GetValue(FactoryReset),
                 Configure = c =>
                 {

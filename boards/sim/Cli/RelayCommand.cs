@@ -20,6 +20,7 @@ namespace Phone.Sim.Cli
             var portA = OptionValues.WholeNumber("--port-a", "port A sends to in order to reach B, 0: any free", 0, 65535, 0);
             var portB = OptionValues.WholeNumber("--port-b", "port B sends to in order to reach A, 0: any free", 0, 65535, 0);
             var delay = OptionValues.WholeNumber("--delay", "added one-way delay in ms", 0, MaxDelayMs, 0);
+            var jitter = OptionValues.WholeNumber("--jitter", "extra random one-way delay, 0..N ms per datagram", 0, MaxDelayMs, 0);
             var loss = OptionValues.Number("--loss", "probability a datagram is lost", 0, 1, 0);
             var reorder = OptionValues.Number("--reorder", "probability a datagram is held back so later ones overtake it", 0, 1, 0);
             var duplicate = OptionValues.Number("--duplicate", "probability a datagram is delivered twice", 0, 1, 0);
@@ -27,13 +28,13 @@ namespace Phone.Sim.Cli
             var seed = OptionValues.WholeNumber("--seed", "seed of the random faults", int.MinValue, int.MaxValue, 1);
             var command = new Command("relay", "Relay UDP between two phones, adding delay and network faults.")
             {
-                a, b, portA, portB, delay, loss, reorder, duplicate, replay, seed
+                a, b, portA, portB, delay, jitter, loss, reorder, duplicate, replay, seed
             };
             command.SetAction(parse =>
             {
                 var faults = new LinkFaults
                 {
-                    DelayMs = parse.GetValue(delay), Loss = parse.GetValue(loss), Reorder = parse.GetValue(reorder),
+                    DelayMs = parse.GetValue(delay), JitterMs = parse.GetValue(jitter), Loss = parse.GetValue(loss), Reorder = parse.GetValue(reorder),
                     Duplicate = parse.GetValue(duplicate), Replay = parse.GetValue(replay), Seed = parse.GetValue(seed)
                 };
                 return Run(parse.GetValue(a), parse.GetValue(b), faults, parse.GetValue(portA), parse.GetValue(portB));

@@ -117,7 +117,7 @@ namespace Phone.Sim.Demo
             foreach (string f in Split(Do("frames").Field("played")))
             {
                 string[] p = f.Split(':');
-                list.Add(new ReceivedFrame(int.Parse(p[0], CultureInfo.InvariantCulture), 160,
+                list.Add(new ReceivedFrame(int.Parse(p[0], CultureInfo.InvariantCulture), 2 * AudioFrame.Samples,
                     ulong.Parse(p[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture), null));
             }
 

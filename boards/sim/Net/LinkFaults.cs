@@ -7,6 +7,12 @@ namespace Phone.Sim.Net
         /// <summary>Added one-way delay in milliseconds.</summary>
         public int DelayMs { get; set; }
 
+        /// <summary>
+        /// Jitter: each datagram waits an extra 0..JitterMs ms (uniform), so datagrams
+        /// sent close together may overtake each other.
+        /// </summary>
+        public int JitterMs { get; set; }
+
         /// <summary>Probability a datagram is dropped.</summary>
         public double Loss { get; set; }
 
@@ -25,7 +31,7 @@ namespace Phone.Sim.Net
         /// <summary>True when datagrams pass untouched and at once.</summary>
         public bool IsClean
         {
-            get { return DelayMs == 0 && Loss == 0 && Reorder == 0 && Duplicate == 0 && Replay == 0; }
+            get { return DelayMs == 0 && JitterMs == 0 && Loss == 0 && Reorder == 0 && Duplicate == 0 && Replay == 0; }
         }
 
         /// <summary>A copy with another seed (for the other direction).</summary>
@@ -33,14 +39,14 @@ namespace Phone.Sim.Net
         {
             return new LinkFaults
             {
-                DelayMs = DelayMs, Loss = Loss, Reorder = Reorder, Duplicate = Duplicate, Replay = Replay, Seed = seed
+                DelayMs = DelayMs, JitterMs = JitterMs, Loss = Loss, Reorder = Reorder, Duplicate = Duplicate, Replay = Replay, Seed = seed
             };
         }
 
         /// <summary>Short description for logs.</summary>
         public override string ToString()
         {
-            return "delay " + DelayMs + " ms, loss " + Loss + ", reorder " + Reorder + ", duplicate " + Duplicate
+            return "delay " + DelayMs + " ms, jitter " + JitterMs + " ms, loss " + Loss + ", reorder " + Reorder + ", duplicate " + Duplicate
                    + ", replay " + Replay + ", seed " + Seed;
         }
     }

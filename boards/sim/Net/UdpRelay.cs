@@ -119,7 +119,7 @@ namespace Phone.Sim.Net
                 return;
             }
 
-            double delay = d.Faults.DelayMs;
+            double delay = d.Faults.DelayMs + d.Faults.JitterMs * d.Jitter.NextDouble();
             if (hold < d.Faults.Reorder)
             {
                 delay += 25 + 30 * holdFor; // longer than a media frame interval: the next one overtakes
@@ -177,7 +177,11 @@ namespace Phone.Sim.Net
                 Target = target;
                 Faults = faults;
                 Random = new Random(faults.Seed);
+                Jitter = new Random(faults.Seed ^ JitterSeed);
             }
+
+            // Jitter draws come from their own stream: a seed's other faults stay as they were.
+            private const int JitterSeed = 0x5A17;
 
             public string Name { get; }
             public Socket In { get; }
@@ -185,6 +189,7 @@ namespace Phone.Sim.Net
             public IPEndPoint Target { get; }
             public LinkFaults Faults { get; }
             public Random Random { get; }
+            public Random Jitter { get; }
             public LinkStats Stats { get; } = new LinkStats();
             public List<byte[]> History { get; } = new List<byte[]>();
         }

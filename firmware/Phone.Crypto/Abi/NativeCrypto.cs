@@ -296,5 +296,60 @@ namespace Phone.Crypto.Abi
         [MethodImpl(MethodImplOptions.InternalCall)]
 #endif
         internal static extern int SessionFree(int session);
+
+        // ---- media: one audio frame per call (G.711 µ-law encode + seal, open + decode) ----
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_media_seal")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int MediaSeal(int session, byte[] pcm, int pcmLength, int pcmOffset, int sampleBytes,
+            int samples, byte[] buffer, int bufferLength, int offset, int headerLength);
+
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_media_open")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int MediaOpen(int session, byte[] buffer, int bufferLength, int offset,
+            int headerLength, int packetLength, byte[] pcm, int pcmLength, int pcmOffset, int maxSamples);
+
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_media_conceal")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int MediaConceal(byte[] pcm, int pcmLength, int sourceOffset, int targetOffset,
+            int samples, int gain);
+
+        // ---- hybrid pairing: ML-KEM-768 mixed into XX (the KEM secret key and shared secret stay native) ----
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_hs_kem_offer")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int HandshakeKemOffer(int handshake, byte[] publicKey, int publicKeyLength);
+
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_hs_kem_accept")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int HandshakeKemAccept(int handshake, byte[] publicKey, int publicKeyLength,
+            byte[] ciphertext, int ciphertextLength);
+
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_hs_kem_finish")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int HandshakeKemFinish(int handshake, byte[] ciphertext, int ciphertextLength);
+
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_hs_kem_mixed")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int HandshakeKemMixed(int handshake);
     }
 }

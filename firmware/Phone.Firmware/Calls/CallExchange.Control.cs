@@ -81,10 +81,9 @@ namespace Phone.Firmware.Calls
             if (State != CallState.Connected)
             {
                 Drop(DropReason.NotConnected);
-                return;
             }
 
-            _media.Receive(buffer, rtpOffset, payloadOffset, payloadLength);
+            // Connected now: the channel hands this frame (already decoded) to the new jitter buffer.
         }
 
         /// <summary>ISecureListener.</summary>

@@ -248,8 +248,9 @@ namespace Phone.Firmware.Calls
 
         private void ShowInCall()
         {
+            // A board without a microphone says so: never a silent one-way call.
             Show(Screens.InCall(PeerName, Badge, ShowsCode ? CodeText : null, ShowsCode ? CodeWords : null,
-                "Connected"));
+                Ctx.Mic == null ? "Connected, no microphone" : "Connected"));
         }
 
         /// <summary>Pins the peer under its name after both confirmed; the old contact goes after the new pin.</summary>

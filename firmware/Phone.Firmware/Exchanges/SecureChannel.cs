@@ -13,7 +13,7 @@ namespace Phone.Firmware.Exchanges
     /// suppression) and forgets the previous receiving key a little after
     /// each key switch. The media path through here allocates nothing.
     /// </summary>
-    internal class SecureChannel : ITimerHandler
+    internal partial class SecureChannel : ITimerHandler
     {
         private const int TimerOutbox = 1;
         private const int TimerForget = 2;
@@ -159,6 +159,11 @@ namespace Phone.Firmware.Exchanges
             }
 
             System.Array.Copy(buffer, offset, _rx, 0, count);
+            if (kind == InnerKind.Media)
+            {
+                return ReceiveMedia(headerLength, count);
+            }
+
             int body = _session.Open(_rx, 0, headerLength, count);
             if (body < 0)
             {
@@ -166,7 +171,7 @@ namespace Phone.Firmware.Exchanges
             }
 
             Authenticated();
-            return kind == InnerKind.Media ? ReceiveMedia(headerLength, body) : ReceiveControl(headerLength, body);
+            return ReceiveControl(headerLength, body);
         }
 
         /// <summary>Re-reads the public key-schedule state; notes key switches.</summary>
@@ -260,18 +265,6 @@ namespace Phone.Firmware.Exchanges
             }
 
             _listener.OnAuthenticated();
-        }
-
-        private DropReason ReceiveMedia(int headerLength, int body)
-        {
-            if (!Media.RtpHeader.IsValid(_rx, WireFormat.SecureHeaderLength))
-            {
-                return DropReason.Malformed;
-            }
-
-            _ctx.Counters.MediaReceived++;
-            _listener.OnMedia(_rx, WireFormat.SecureHeaderLength, headerLength, body);
-            return DropReason.None;
         }
 
         private DropReason ReceiveControl(int headerLength, int body)

@@ -21,6 +21,8 @@ namespace Phone.Firmware.Ui
         /// <summary>Contact list.</summary>
         Contacts = 7,
         /// <summary>An error or notice.</summary>
-        Message = 8
+        Message = 8,
+        /// <summary>Phones found on the network, to pair with (discovery).</summary>
+        PhoneList = 9
     }
 }

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "bench_ops.h"
+#include "g711_mulaw.h"
 #include "phone_crypto_api.h"
 #include "semihost.h"
 
@@ -250,6 +251,48 @@ static int32_t seal_rtp(int32_t s, xt_acc *acc)
     return len;
 }
 
+/* One 20 ms frame each way through the media calls, as the firmware makes them. */
+static void bench_media(void)
+{
+    static uint8_t pcm[PC_MEDIA_FRAME_SAMPLES * PC_SAMPLE_I2S32];
+    static uint8_t played[PC_MEDIA_FRAME_SAMPLES * 4];
+    static uint8_t codes[PC_MEDIA_FRAME_SAMPLES];
+    xt_acc seal = { 0 }, seal32 = { 0 }, open = { 0 }, conceal = { 0 }, enc = { 0 }, dec = { 0 };
+    int32_t si, sr, len = 0, rc = 0;
+
+    for (unsigned k = 0; k < sizeof pcm; k++) {
+        pcm[k] = (uint8_t)(k * 37u + 11u);          /* every segment, both signs */
+    }
+    handshake(PC_PATTERN_XX, &seal, &open, &si, &sr);   /* scratch */
+    seal = open = (xt_acc){ 0 };
+    memset(pkt, 0, sizeof pkt);
+    pkt[0] = 1;
+    memset(pkt + 16, 0x80, 12);
+    XT_CALL(&seal, pc_media_seal,
+            len = pc_media_seal(si, pcm, (int32_t)sizeof pcm, 0, PC_SAMPLE_PCM16, BODY, pkt,
+                                (int32_t)sizeof pkt, 0, HDR));
+    expect(len == (int32_t)sizeof pkt, "pc_media_seal", len);
+    XT_CALL(&open, pc_media_open,
+            rc = pc_media_open(sr, pkt, len, 0, HDR, len, played, (int32_t)sizeof played, 0, BODY));
+    expect(rc == BODY, "pc_media_open", rc);
+    XT_CALL(&seal32, pc_media_seal,
+            len = pc_media_seal(si, pcm, (int32_t)sizeof pcm, 0, PC_SAMPLE_I2S32, BODY, pkt,
+                                (int32_t)sizeof pkt, 0, HDR));
+    expect(len == (int32_t)sizeof pkt, "pc_media_seal (I2S slots)", len);
+    XT_CALL(&conceal, pc_media_conceal,
+            rc = pc_media_conceal(played, (int32_t)sizeof played, 0, 2 * BODY, BODY, 181));
+    expect(rc == BODY, "pc_media_conceal", rc);
+    XT_MEASURE(&enc, pci_mulaw_encode_frame(pcm, 2, BODY, codes));   /* internal: no entry point */
+    XT_MEASURE(&dec, pci_mulaw_decode_frame(codes, BODY, played));
+    xt_report("media_seal", "pc_media_seal, 160 PCM16 samples -> 172-byte sealed RTP packet", &seal);
+    xt_report("media_open", "pc_media_open, same packet -> 160 PCM16 samples", &open);
+    xt_report("media_seal_i2s", "pc_media_seal from 32-bit I2S slots", &seal32);
+    xt_report("media_conceal", "pc_media_conceal, one frame", &conceal);
+    xt_report("mulaw_encode", "G.711 encode, 160 samples", &enc);
+    xt_report("mulaw_decode", "G.711 decode, 160 samples", &dec);
+    free_sessions(si, sr);
+}
+
 static void bench_packets(void)
 {
     static uint8_t copy[sizeof pkt];
@@ -394,11 +437,17 @@ static void report_entries(void)
     }
 }
 
+int32_t xt_bench_store(void)
+{
+    return store;
+}
+
 void xt_bench_core(void)
 {
     setup();
     bench_handshakes();
     bench_packets();
+    bench_media();
     bench_rest();
     bench_spread();
     report_entries();

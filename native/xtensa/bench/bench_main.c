@@ -144,6 +144,7 @@ int main(void)
     xt_seed(0);
     xt_bench_backend();
     xt_bench_core();
+    xt_bench_kem();
     xt_puts("bench: done\n");
     return 0;
 }

@@ -16,6 +16,8 @@ void xt_seed(uint32_t n);   /* reseeds the TEST-ONLY DRBG */
 
 void xt_bench_backend(void); /* bench_backend.c: primitives through backend.h */
 void xt_bench_core(void);    /* bench_core.c: self-test, handshakes, packets */
+int32_t xt_bench_store(void); /* bench_core.c: its open key store */
+void xt_bench_kem(void);     /* bench_kem.c: hybrid pairing (ML-KEM-768), after xt_bench_core */
 
 #define XT_SPREAD_RUNS 8     /* different keys per data-dependence check */
 

@@ -30,6 +30,8 @@ static const volatile uintptr_t interop_table[] = {
     (uintptr_t)&pc_session_rekey_offer, (uintptr_t)&pc_session_rekey_accept,
     (uintptr_t)&pc_session_rekey_complete, (uintptr_t)&pc_session_forget_previous,
     (uintptr_t)&pc_session_info,       (uintptr_t)&pc_session_free,
+    (uintptr_t)&pc_media_seal,         (uintptr_t)&pc_media_open,
+    (uintptr_t)&pc_media_conceal,
 };
 
 int main(void)

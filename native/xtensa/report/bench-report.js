@@ -40,6 +40,9 @@ const table = (head, rows, align) => {
   for (const r of rows) out.push(`| ${r.join(' | ')} |`);
   out.push('');
 };
+// Entry points the C API declares (every `PC_API int32_t pc_...(` in the header).
+const apiCount = (require('fs').readFileSync(require('path').join(__dirname, '../../include/phone_crypto_api.h'), 'utf8')
+  .match(/^PC_API\s+int32_t\s+pc_\w+\s*\(/gm) || []).length;
 const codeOf = (t, o) => (t[`${o}.code`] || 0) + (t[`${o}.rodata`] || 0);
 
 out.push(`Measured on native/src, native/backends and native/include as of commit ${process.env.XT_REV || 'unknown'}` +
@@ -64,6 +67,8 @@ const rows = [
   ['ikpsk2_resp_cold', 'IKpsk2 responder, ephemeral generated in the call', 'handshake'],
   ['pkt_seal', 'protect 172-byte RTP packet (`pc_session_seal`, 28 B header + 160 B body)', 'pkt_seal'],
   ['pkt_open', 'unprotect it (`pc_session_open`)', 'pkt_open'],
+  ['media_seal', 'send a 20 ms frame: 160 PCM samples to G.711 µ-law + protect (`pc_media_seal`)', 'media_seal'],
+  ['media_open', 'receive it: unprotect + G.711 decode to PCM (`pc_media_open`)', 'media_open'],
   ['selftest', 'power-on self-test (`pc_selftest`)', 'selftest'],
 ];
 out.push('#### Per operation (production build, device limits; -Os is the primary build)', '');
@@ -91,6 +96,10 @@ const extra = [
   ['rekey_complete', '`pc_session_rekey_complete` (1 DH + HKDF)'],
   ['pkt_replay', 'replayed packet, refused by the window before any crypto'],
   ['pkt_forged', 'forged packet (tag fails; buffer untouched)'],
+  ['media_seal_i2s', '`pc_media_seal` from 32-bit I2S slots (INMP441 layout)'],
+  ['media_conceal', '`pc_media_conceal`: one 160-sample frame attenuated (loss concealment)'],
+  ['mulaw_encode', 'codec only: G.711 µ-law encode of 160 samples'],
+  ['mulaw_decode', 'codec only: G.711 µ-law decode of 160 samples'],
   ['aead_seal', 'backend only: ChaCha20-Poly1305 seal of the same 160 B + 28 B AD'],
   ['blake2b', 'backend only: BLAKE2b-512 of 64 B'],
   ['muldi3', 'one 64-bit product via `__muldi3` (volatile loads + call + store)'],
@@ -132,7 +141,7 @@ table(['entry point', 'calls measured', 'peak stack -Os (B)', 'peak stack -O2 (B
       worstStack <= 4096 ? 'met' : '**missed**'];
   }));
 out.push(`Depth below the caller's stack pointer, including the measuring wrapper (16-byte resolution);`,
-  `the deepest of all calls made during the benchmark. ${names.length} entry points measured (phone_crypto_api.h has 36).`, '');
+  `the deepest of all calls made during the benchmark. ${names.length} entry points measured (phone_crypto_api.h has ${apiCount}).`, '');
 
 // ---- 4. data dependence -------------------------------------------------------------------
 out.push('#### Data dependence (same operation, different keys)', '');
@@ -187,7 +196,9 @@ const save = 30; // see performance.md: 32 instructions per product on lx106 vs 
 const est = [['x25519', 'X25519 DH'], ['x25519_base', 'X25519 key generation'],
   ['xx_init_pool', 'XX side (pool)'], ['ik_init_pool', 'IK side (pool)'], ['ikpsk2_init_pool', 'IKpsk2 side (pool)'],
   ['xx_init_cold', 'XX side (cold)'], ['ik_init_cold', 'IK side (cold)'],
-  ['pkt_seal', 'protect 172-byte packet'], ['pkt_open', 'unprotect'], ['selftest', 'self-test']];
+  ['pkt_seal', 'protect 172-byte packet'], ['pkt_open', 'unprotect'],
+  ['media_seal', 'send a frame (encode + protect)'], ['media_open', 'receive a frame (unprotect + decode)'],
+  ['selftest', 'self-test']];
 table(['operation', 'lx106 instructions', '`__muldi3` calls', 'share in `__muldi3`', 'LX6 instructions (est.)',
   'ESP32 240 MHz, 1.0-1.5 cycles/instr.'],
 est.map(([id, label]) => {

@@ -76,6 +76,8 @@ const ops = [
   ['handshake', 'handshake, either side, XX/IK/IKpsk2 (pc_hs_new/_use_resumption/_write/_read/_split/_free)'],
   ['pkt_seal', 'packet protect (pc_session_seal)'],
   ['pkt_open', 'packet unprotect (pc_session_open)'],
+  ['media_seal', 'media frame: G.711 encode + protect (pc_media_seal)'],
+  ['media_open', 'media frame: unprotect + G.711 decode (pc_media_open)'],
   ['selftest', 'self-test (pc_selftest)'],
   ['store', 'key store (pc_store_open/close/identity, pc_contact_pin/remember)'],
 ];

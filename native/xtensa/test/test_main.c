@@ -17,6 +17,8 @@ int main(void)
     xt_puts("xtensa test image: native core on an emulated lx106 (TEST-ONLY deterministic RNG)\n");
     xt_test_backend();
     xt_test_core();
+    xt_test_kem();
+    xt_test_media();
     xt_puts("xtensa: ");
     xt_putu(xt_passed);
     xt_puts(" passed, ");

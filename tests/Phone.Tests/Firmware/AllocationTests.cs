@@ -68,11 +68,15 @@ namespace Phone.Tests.Firmware
         {
             private int _t;
 
-            public bool ReadFrame(short[] samples)
+            public int SampleBytes => PcmLayout.Pcm16;
+
+            public bool ReadFrame(byte[] pcm)
             {
-                for (int i = 0; i < samples.Length; i++, _t++)
+                for (int i = 0; i < PcmLayout.FrameSamples; i++, _t++)
                 {
-                    samples[i] = (short)((_t * 97) % 30000 - 15000);
+                    short s = (short)((_t * 97) % 30000 - 15000);
+                    pcm[2 * i] = (byte)s;
+                    pcm[2 * i + 1] = (byte)(s >> 8);
                 }
 
                 return true;
@@ -84,7 +88,7 @@ namespace Phone.Tests.Firmware
             public int Frames;
             public int Checksum;
 
-            public void PlayFrame(byte[] buffer, int offset, int count, int rtpSequence)
+            public void PlayFrame(byte[] buffer, int offset, int samples, int rtpSequence, bool concealed)
             {
                 Frames++;
                 Checksum += buffer[offset] + rtpSequence;

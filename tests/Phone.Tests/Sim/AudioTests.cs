@@ -13,9 +13,9 @@ namespace Phone.Tests.Sim
         public void ToneFramesAreAllDifferentAndEndOnTime()
         {
             var source = new RecordingSource(new ToneSource(100, 1), keepFrames: false);
-            var samples = new short[AudioFrame.Samples];
+            var pcm = new byte[2 * AudioFrame.Samples];
             int frames = 0;
-            while (source.ReadFrame(samples))
+            while (source.ReadFrame(pcm))
             {
                 frames++;
             }
@@ -35,7 +35,7 @@ namespace Phone.Tests.Sim
                 Assert.Equal(8000, wav.SampleCount);
                 Assert.Equal(50, wav.FrameCount);
                 var samples = new short[AudioFrame.Samples];
-                Assert.True(wav.ReadFrame(samples));
+                Assert.True(wav.ReadSamples(samples));
                 Assert.Equal(0, samples[0]);
                 Assert.Equal(2, samples[1]); // every second 16 kHz sample (value = index)
             }

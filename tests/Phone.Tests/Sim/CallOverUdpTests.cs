@@ -59,9 +59,16 @@ namespace Phone.Tests.Sim
 
             FrameComparison toBob = FrameComparison.Compare(aliceSent.Digests(), bob.Speaker.Frames());
             FrameComparison toAlice = FrameComparison.Compare(bobSent.Digests(), alice.Speaker.Frames());
-            Assert.True(toBob.Perfect, "Alice to Bob: " + toBob);
-            Assert.True(toAlice.Perfect, "Bob to Alice: " + toAlice);
-            CallStreams.AssertSameBytes(aliceSent.Frames(), bob.Speaker.Frames());
+            // With the jitter buffer a frame that arrives after its turn is counted late, not played:
+            // a stall of the shared machine longer than the buffer's depth can cause that.
+            int lateAtBob = bob.Read(k => k.Counters.FramesLate), lateAtAlice = alice.Read(k => k.Counters.FramesLate);
+            Assert.True(toBob.PerfectExceptLate(lateAtBob), "Alice to Bob: " + toBob + ", late " + lateAtBob);
+            Assert.True(toAlice.PerfectExceptLate(lateAtAlice), "Bob to Alice: " + toAlice + ", late " + lateAtAlice);
+            Assert.Equal(0, bob.Read(k => k.Counters.FramesLost) + alice.Read(k => k.Counters.FramesLost));
+            if (lateAtBob == 0)
+            {
+                CallStreams.AssertSameBytes(aliceSent.Frames(), bob.Speaker.Frames());
+            }
             Assert.True(rekeys >= 1, "expected a DH re-key during the call, saw " + rekeys);
             Assert.True(bob.Log.Count(e => e.Is(PhoneEventKind.Rekeyed), mb) >= 1);
             UdpPhones.AssertOnlyRetransmissionEchoesDropped(alice, bob);

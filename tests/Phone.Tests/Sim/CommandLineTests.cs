@@ -188,7 +188,7 @@ namespace Phone.Tests.Sim
         [InlineData("pair 127.0.0.1:70000", "must be a number from 1 to 65535")]
         [InlineData("pair 127.0.0.1:abc", "must be a number from 1 to 65535")]
         [InlineData("pair 127.0.0.1", "expected host:port")]
-        [InlineData("pair", "usage: pair <host:port>")]
+        [InlineData("pair", "usage: pair <#|name|host:port>")]
         [InlineData("forget abc", "expected a contact number, got 'abc'")]
         [InlineData("forget 99999999999", "expected a contact number")]
         [InlineData("call 0 1.2.3:5002", "no contact '0'")]

@@ -195,7 +195,11 @@ namespace Phone.DeviceTests.Host
         {
             var model = Model();
             var files = ReadFiles(model);
-            files.AssemblyLookup = files.AssemblyLookup.Replace("\"Phone.Crypto\"", "\"Phone.Crypt0\"").Replace("{ 1, 0, 0, 1 }", "{ 1, 0, 0, 2 }");
+            var v = model.NativeVersion;
+            string current = "{ " + v.Major + ", " + v.Minor + ", " + v.Build + ", " + v.Revision + " }";
+            Assert.Contains(current, files.AssemblyLookup);
+            files.AssemblyLookup = files.AssemblyLookup.Replace("\"Phone.Crypto\"", "\"Phone.Crypt0\"")
+                .Replace(current, "{ " + v.Major + ", " + v.Minor + ", " + v.Build + ", " + (v.Revision + 1) + " }");
             var errors = InteropStubCheck.Check(model, files, HostEntryPoints());
             Assert.Contains(errors, e => e.Contains("assembly name"));
             Assert.Contains(errors, e => e.Contains("native version"));

@@ -26,6 +26,18 @@ incs=(-I"$decls/nanoclr_decls" -I"$decls/esp_idf_decls" -I"$decls/monocypher_dec
       -I"$native/nanoframework" -I"$native/include" -I"$native/src")
 
 c_sources=("$native"/src/*.c "$native"/nanoframework/*.c "$native"/backends/backend_monocypher.c)
+# ML-KEM-768: PQClean (npm pqclean@0.8.1, fetched and hash-checked by fetch-pqclean.sh into
+# build/, never committed) and our glue. FindINTEROP-Phone.Crypto.cmake puts PQClean's
+# folders on these files' path only (its header names - api.h, kem.h, poly.h... - stay off
+# every other translation unit's path), as here.
+pq_glue=$(cd "$(dirname "$0")/../../../native/pqclean" && pwd)
+pq_cache=${PC_PQCLEAN_CACHE:-build/pqclean-cache}
+bash "$pq_glue/fetch-pqclean.sh" "$pq_cache"
+pq_root=$(cd "$pq_cache/PQClean" && pwd)
+pq_kem=$pq_root/crypto_kem/ml-kem-768/clean
+pq_sources=("$pq_kem"/{cbd,indcpa,kem,ntt,poly,polyvec,reduce,symmetric-shake,verify}.c
+            "$pq_glue"/pq_glue.c "$pq_glue"/pq_fips202.c)
+pq_incs=(-I"$pq_kem" -I"$pq_root/common" -I"$pq_glue")
 cxx_sources=("$native"/nanoframework/*.cpp)
 probes_dir=$(cd "$(dirname "$0")" && pwd)
 
@@ -43,6 +55,11 @@ compile_cxx() {
 failed=()
 for src in "${c_sources[@]}"; do compile_c "$src" || failed+=("$src"); done
 for src in "${cxx_sources[@]}"; do compile_cxx "$src" || failed+=("$src"); done
+for src in "${pq_sources[@]}"; do
+  incs_saved=("${incs[@]}"); incs=("${pq_incs[@]}" "${incs[@]}")
+  compile_c "$src" || failed+=("$src")
+  incs=("${incs_saved[@]}")
+done
 # Any other translation unit of the image: the standard headers must still be the standard ones.
 compile_c "$probes_dir/std_headers_probe.c" || failed+=("$probes_dir/std_headers_probe.c")
 compile_cxx "$probes_dir/std_headers_probe.cpp" || failed+=("$probes_dir/std_headers_probe.cpp")
@@ -50,11 +67,11 @@ if ((${#failed[@]})); then
   echo "device glue: FAILED to compile: ${failed[*]##*/}" >&2
   exit 1
 fi
-echo "device glue: compiled ${#c_sources[@]} C and ${#cxx_sources[@]} C++ files (+2 standard-header probes)"
+echo "device glue: compiled ${#c_sources[@]} C, ${#pq_sources[@]} ML-KEM (PQClean + glue) and ${#cxx_sources[@]} C++ files (+2 standard-header probes)"
 
 # One relocatable object: duplicate definitions fail here; undefined symbols are listed.
 ld -r -o "$out/glue.o" "$out"/obj/*.o
-allowed='^(Interop_Marshal_(INT32|UINT8_ARRAY)\(|SetResult_INT32\(|HAL_AddSoftRebootHandler\(|CLR_RT_TypedArray<unsigned char>::(CLR_RT_TypedArray|GetSize|GetBuffer)\(|nvs_(open|close|commit|get_blob|set_blob|erase_key)$|esp_fill_random$|crypto_[a-z0-9_]+$|mem(cpy|set|cmp|chr|move)$|str(len|cmp|ncmp)$|__stack_chk_fail$|_GLOBAL_OFFSET_TABLE_$)'
+allowed='^(Interop_Marshal_(INT32|UINT8_ARRAY)\(|SetResult_INT32\(|HAL_AddSoftRebootHandler\(|CLR_RT_TypedArray<unsigned char>::(CLR_RT_TypedArray|GetSize|GetBuffer)\(|nvs_(open|close|commit|get_blob|set_blob|erase_key)$|esp_fill_random$|esp_execute_shared_stack_function$|xSemaphoreCreateMutexStatic$|crypto_[a-z0-9_]+$|mem(cpy|set|cmp|chr|move)$|str(len|cmp|ncmp)$|__stack_chk_fail$|_GLOBAL_OFFSET_TABLE_$)'
 unexpected=$(nm -u "$out/glue.o" | awk '{print $2}' | c++filt | grep -Ev "$allowed" || true)
 if [[ -n $unexpected ]]; then
   echo "device glue: undefined symbols that no stand-in declares (a stub/header mismatch or a C/C++ linkage error):" >&2

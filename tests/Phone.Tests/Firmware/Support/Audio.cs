@@ -21,13 +21,16 @@ namespace Phone.Tests.Firmware.Support
         /// <summary>Every frame handed out, in order.</summary>
         public List<short[]> Frames { get; } = new List<short[]>();
 
-        public bool ReadFrame(short[] samples)
+        public int SampleBytes => Phone.Crypto.PcmLayout.Pcm16;
+
+        public bool ReadFrame(byte[] pcm)
         {
             if (_frame >= Limit)
             {
                 return false;
             }
 
+            var samples = new short[Phone.Crypto.PcmLayout.FrameSamples];
             uint x = (uint)(_seed * 7919 + _frame * 104729 + 1);
             for (int i = 0; i < samples.Length; i++)
             {
@@ -37,20 +40,29 @@ namespace Phone.Tests.Firmware.Support
                 samples[i] = (short)(tone + (int)((x >> 16) % 4096) - 2048);
             }
 
-            Frames.Add((short[])samples.Clone());
+            Frames.Add(samples);
+            System.Buffer.BlockCopy(samples, 0, pcm, 0, 2 * samples.Length);
             _frame++;
             return true;
         }
     }
 
-    /// <summary>Records every frame played: µ-law bytes and RTP sequence.</summary>
+    /// <summary>Records every received frame played (16-bit PCM and RTP sequence); counts concealment frames.</summary>
     public sealed class RecordingSpeaker : IAudioSink
     {
         public List<byte[]> Frames { get; } = new List<byte[]>();
         public List<int> Sequences { get; } = new List<int>();
+        public int Concealed { get; private set; }
 
-        public void PlayFrame(byte[] buffer, int offset, int count, int rtpSequence)
+        public void PlayFrame(byte[] buffer, int offset, int samples, int rtpSequence, bool concealed)
         {
+            if (concealed)
+            {
+                Concealed++;
+                return;
+            }
+
+            int count = 2 * samples;
             var copy = new byte[count];
             System.Array.Copy(buffer, offset, copy, 0, count);
             Frames.Add(copy);

@@ -43,7 +43,7 @@ namespace Phone.Tests.Sim.Support
 
         /// <summary>Starts a phone with a fresh flash directory (or dir, to reuse one).</summary>
         internal SimPhone Add(string name, Action<PhoneConfig> configure = null, string dir = null,
-            IPEndPoint listen = null)
+            IPEndPoint listen = null, int mdnsPort = 0)
         {
             if (dir == null)
             {
@@ -56,6 +56,8 @@ namespace Phone.Tests.Sim.Support
                 Name = name,
                 FlashDir = dir,
                 Listen = listen ?? new IPEndPoint(IPAddress.Loopback, 0),
+                Lan = mdnsPort > 0 ? "lo" : null, // discovery on loopback only, on a port of the test's own
+                MdnsPort = mdnsPort,
                 KeepFrames = true,
                 Configure = c =>
                 {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-using Phone.Firmware.Media;
+using Phone.Sim.Audio;
 using Xunit;
 
-namespace Phone.Tests.Firmware.Units
+namespace Phone.Tests.Sim
 {
     /// <summary>
     /// µ-law against ITU-T G.711 Table 2a, rebuilt here from the standard's
@@ -13,7 +13,7 @@ namespace Phone.Tests.Firmware.Units
     /// 0xFF - 16s - k for positive values and 0x7F - 16s - k for negative ones.
     /// 16-bit samples carry the 14-bit value times 4 (G.191's convention).
     /// </summary>
-    public class MuLawTests
+    public class MuLawReferenceTests
     {
         private static readonly int[] SegmentEnds = { 31, 95, 223, 479, 991, 2015, 4063, 8159 };
 

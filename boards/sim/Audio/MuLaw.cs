@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
-namespace Phone.Firmware.Media
+namespace Phone.Sim.Audio
 {
     /// <summary>
+    /// A managed reference G.711 µ-law for the simulator and the tests: it
+    /// predicts what the phone's native codec (native/src/g711_mulaw.c) puts on
+    /// the wire and plays, so frames can be compared end to end. The firmware
+    /// never uses it (its media path touches no samples).
     /// G.711 µ-law (ITU-T G.711, 1988, §2 and Tables 2a/2b), written from the
     /// standard's definition. µ-law is defined on 14-bit linear samples; this
     /// class takes and returns 16-bit PCM (14-bit value times 4, as the
@@ -72,6 +76,33 @@ namespace Phone.Firmware.Media
             {
                 output[offset + i] = Encode(samples[i]);
             }
+        }
+
+        /// <summary>What the phone plays for these samples: Decode(Encode(x)) as 16-bit LE PCM.</summary>
+        public static byte[] RoundTripPcm(short[] samples)
+        {
+            var pcm = new byte[samples.Length * 2];
+            for (int i = 0; i < samples.Length; i++)
+            {
+                short s = Decode(Encode(samples[i]));
+                pcm[2 * i] = (byte)s;
+                pcm[2 * i + 1] = (byte)(s >> 8);
+            }
+
+            return pcm;
+        }
+
+        /// <summary>Little-endian 16-bit PCM bytes of samples.</summary>
+        public static byte[] Pcm16(short[] samples)
+        {
+            var pcm = new byte[samples.Length * 2];
+            for (int i = 0; i < samples.Length; i++)
+            {
+                pcm[2 * i] = (byte)samples[i];
+                pcm[2 * i + 1] = (byte)(samples[i] >> 8);
+            }
+
+            return pcm;
         }
 
         /// <summary>Decodes count code words from input[offset..) into samples.</summary>
