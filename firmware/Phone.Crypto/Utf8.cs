@@ -4,9 +4,16 @@ namespace Phone.Crypto
     /// <summary>
     /// Byte conversion for locators and names (nanoFramework's mscorlib has no
     /// System.Text). Names are UTF-8; this encodes the Basic Multilingual Plane.
+    /// Decoding never yields U+0000 or a surrogate: nanoCLR strings are NUL-terminated UTF-8
+    /// (new string(char[]) stops at the first U+0000 and rewrites lone surrogates), so such a
+    /// name would read differently on the device than on .NET.
     /// </summary>
     public static class Utf8
     {
+        private const char Replacement = '\uFFFD';
+        private const int SurrogateFirst = 0xD800;
+        private const int SurrogateLast = 0xDFFF;
+
         /// <summary>UTF-8 bytes of s (surrogate pairs become U+FFFD).</summary>
         public static byte[] GetBytes(string s)
         {
@@ -26,7 +33,10 @@ namespace Phone.Crypto
             return result;
         }
 
-        /// <summary>Decodes count bytes of UTF-8; malformed sequences become U+FFFD.</summary>
+        /// <summary>
+        /// Decodes count bytes of UTF-8. Malformed or overlong sequences, encoded surrogates and
+        /// U+0000 become U+FFFD (RFC 3629 section 3, and see the class comment).
+        /// </summary>
         public static string GetString(byte[] bytes, int offset, int count)
         {
             char[] chars = new char[count];
@@ -38,14 +48,15 @@ namespace Phone.Crypto
                 int b = bytes[i];
                 int need;
                 int code;
-                if (b < 0x80) { code = b; need = 0; }
-                else if ((b & 0xE0) == 0xC0) { code = b & 0x1F; need = 1; }
-                else if ((b & 0xF0) == 0xE0) { code = b & 0x0F; need = 2; }
-                else { chars[n++] = '\uFFFD'; i++; continue; }
+                int smallest; // below this the form is overlong
+                if (b < 0x80) { code = b; need = 0; smallest = 0; }
+                else if ((b & 0xE0) == 0xC0) { code = b & 0x1F; need = 1; smallest = 0x80; }
+                else if ((b & 0xF0) == 0xE0) { code = b & 0x0F; need = 2; smallest = 0x800; }
+                else { chars[n++] = Replacement; i++; continue; }
 
                 if (i + need >= end)
                 {
-                    chars[n++] = '\uFFFD';
+                    chars[n++] = Replacement;
                     break;
                 }
 
@@ -57,7 +68,9 @@ namespace Phone.Crypto
                     code = (code << 6) | (c & 0x3F);
                 }
 
-                chars[n++] = ok ? (char)code : '\uFFFD';
+                // No new method here: every method counts in the native checksum (MDP).
+                bool decodable = code != 0 && code >= smallest && (code < SurrogateFirst || code > SurrogateLast);
+                chars[n++] = ok && decodable ? (char)code : Replacement;
                 i += ok ? need + 1 : 1;
             }
 
@@ -73,7 +86,7 @@ namespace Phone.Crypto
 
         private static int Encode(char c, byte[] output, int at)
         {
-            int code = (c >= 0xD800 && c <= 0xDFFF) ? 0xFFFD : c;
+            int code = (c >= SurrogateFirst && c <= SurrogateLast) ? Replacement : c;
             if (code < 0x80)
             {
                 output[at++] = (byte)code;

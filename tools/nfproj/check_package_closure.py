@@ -8,7 +8,10 @@ app of the closure file this checks that
     with the same major.minor (nanoCLR binds assembly references by name and major.minor);
   - the .nfproj has a <Reference> for every assembly of those packages, whose HintPath points into
     a closure package that ships it, at the version packages.config lists;
-  - nothing is listed twice.
+  - nothing is listed twice;
+  - every namespace the app's compiled files use (using directives, nanoFramework./Iot. qualified
+    names) is declared by the app or its project references, or provided by an assembly of its
+    closure (the closure file's "namespaces" table): a package the code needs is in the closure.
   python3 tools/nfproj/check_package_closure.py           check the repository
   python3 tools/nfproj/check_package_closure.py --prove   also show each kind of mistake is caught
 Exit status 1 on any finding.
@@ -86,6 +89,67 @@ def check_app(app_dir, spec, packages_config, nfproj):
     return findings
 
 
+USING = re.compile(r"^\s*using\s+(static\s+|\w+\s*=\s*)?([A-Za-z_][\w.]*)\s*;", re.MULTILINE)
+QUALIFIED = re.compile(r"\b((?:nanoFramework|Iot)(?:\.[A-Za-z_]\w*)+)")
+DECLARED = re.compile(r"^\s*namespace\s+([A-Za-z_][\w.]*)", re.MULTILINE)
+COMMENT_OR_STRING = re.compile(r'//[^\n]*|/\*.*?\*/|@?"(?:\\.|[^"\\\n])*"', re.DOTALL)
+
+
+def project_sources(project_path, nfproj):
+    """Paths of the .cs files an .nfproj compiles."""
+    folder = project_path.parent
+    return [folder / item.replace("\\", "/") for item in re.findall(r'<Compile\s+Include="([^"]+\.cs)"', nfproj)]
+
+
+def used_namespaces(code):
+    """(namespaces of plain using directives, type-qualified names: using aliases/static and
+    nanoFramework./Iot. qualified names, whose longest known namespace prefix the caller resolves)."""
+    code = COMMENT_OR_STRING.sub("", code)
+    usings = USING.findall(code)
+    return ({name for kind, name in usings if not kind},
+            {name for kind, name in usings if kind} | set(QUALIFIED.findall(code)))
+
+
+def check_namespaces(app_dir, spec, namespaces, sources, declared):
+    """sources: {file name: text} compiled by the app; declared: namespaces the app and its project references declare."""
+    findings = []
+    in_closure = {a.lower() for p in spec["packages"] for a in p["assemblies"]}
+    for name, code in sorted(sources.items()):
+        usings, qualified = used_namespaces(code)
+        wanted = set(usings)
+        for q in qualified:
+            parts = q.split(".")
+            prefix = next((".".join(parts[:n]) for n in range(len(parts), 0, -1)
+                           if ".".join(parts[:n]) in namespaces or ".".join(parts[:n]) in declared), q)
+            wanted.add(prefix)
+        for ns in sorted(wanted):
+            if ns in declared or any(d.startswith(ns + ".") for d in declared):
+                continue
+            providers = namespaces.get(ns)
+            if providers is None:
+                findings.append(f"{app_dir}: {name} uses namespace {ns}, which no package of the closure file's "
+                                "'namespaces' table provides (add the package and the namespace)")
+            elif not any(a.lower() in in_closure for a in providers):
+                findings.append(f"{app_dir}: {name} uses namespace {ns} ({' or '.join(providers)}), "
+                                "not in the app's closure")
+    return findings
+
+
+def load_sources(app_dir, spec, nfproj):
+    """({file: text} the app compiles, namespaces it and its project references declare)."""
+    project_path = ROOT / app_dir / spec["project"]
+    sources = {str(p.resolve().relative_to(ROOT)): p.read_text(encoding="utf-8-sig") for p in project_sources(project_path, nfproj)}
+    declared = set()
+    for text in sources.values():
+        declared |= set(DECLARED.findall(text))
+    for ref in re.findall(r'<ProjectReference\s+Include="([^"]+)"', nfproj):
+        ref_path = (project_path.parent / ref.replace("\\", "/")).resolve()
+        ref_text = ref_path.read_text(encoding="utf-8-sig")
+        for source in project_sources(ref_path, ref_text):
+            declared |= set(DECLARED.findall(source.read_text(encoding="utf-8-sig")))
+    return sources, declared
+
+
 def load(app_dir, spec):
     folder = ROOT / app_dir
     return (folder / "packages.config").read_text(encoding="utf-8-sig"), \
@@ -117,6 +181,25 @@ def prove(closure):
          nfproj, "twice"),
     ]
     ok = True
+    for app_dir_n, spec_n in closure["apps"].items():
+        sources, declared = load_sources(app_dir_n, spec_n, load(app_dir_n, spec_n)[1])
+        victim_file = next(f for f, t in sorted(sources.items()) if "using System.Device.I2s;" in t)
+        without_i2s = dict(spec_n, packages=[p for p in spec_n["packages"] if p["id"] != "nanoFramework.System.Device.I2s"])
+        other_board = "nanoFramework.M5Stack" if "m5core2" not in app_dir_n else "Iot.Device.Ssd13xx"
+        ns_cases = [
+            ("I2s package missing from the closure", without_i2s, sources, "System.Device.I2s"),
+            ("another board's namespace used", spec_n,
+             dict(sources, **{victim_file: "using " + other_board + ";\n" + sources[victim_file]}), other_board),
+            ("namespace nobody provides", spec_n,
+             dict(sources, **{victim_file: sources[victim_file] + "\nclass Q { object o = nanoFramework.Nowhere.Thing.Make(); }\n"}),
+             "nanoFramework.Nowhere.Thing"),
+        ]
+        for name, spec_m, sources_m, expected in ns_cases:
+            findings = check_namespaces(app_dir_n, spec_m, closure["namespaces"], sources_m, declared)
+            caught = any(expected in f for f in findings)
+            print(f"proof ({name}, {app_dir_n}): {'caught' if caught else 'NOT CAUGHT'}"
+                  + (f" - {next(f for f in findings if expected in f)}" if caught else ""))
+            ok &= caught
     for name, mutated_config, mutated_nfproj, expected in cases:
         findings = check_app(app_dir, spec, mutated_config, mutated_nfproj)
         caught = any(expected in finding for finding in findings)
@@ -130,7 +213,9 @@ def main():
     closure = json.loads((ROOT / "boards" / "package-closure.json").read_text(encoding="utf-8"))
     findings = []
     for app_dir, spec in closure["apps"].items():
-        findings += check_app(app_dir, spec, *load(app_dir, spec))
+        config, nfproj = load(app_dir, spec)
+        findings += check_app(app_dir, spec, config, nfproj)
+        findings += check_namespaces(app_dir, spec, closure["namespaces"], *load_sources(app_dir, spec, nfproj))
     for finding in findings:
         print("package closure: " + finding)
     counts = ", ".join(f"{d} {len(s['packages'])}" for d, s in closure["apps"].items())

@@ -2,11 +2,16 @@
 # SPDX-License-Identifier: MIT
 """Writes the nanoFramework .nfproj files of Phone.nfproj.sln with explicit Compile items
 (the device build does not glob). Run after adding or removing a .cs file:
-    python3 tools/nfproj/nfproj.py
-NfprojTests (check 2) fails until the .nfproj lists every .cs file."""
-import os, sys
+    python3 tools/nfproj/nfproj.py [--root DIR]
+NfprojTests (check 2) fails until the .nfproj lists every .cs file. The board apps' packages
+and References come from boards/package-closure.json (their whole NuGet closure), so a package
+change is made there and this script rerun. tools/nfproj/check_generated.py (stage 60) checks
+that running this script changes no committed file."""
+import json, os, sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+if "--root" in sys.argv:  # generate into another copy of the repository (check_generated.py)
+    ROOT = os.path.abspath(sys.argv[sys.argv.index("--root") + 1])
 NF = "$(MSBuildExtensionsPath)\\nanoFramework\\v1.0\\"
 CORELIB = ("mscorlib, Version=1.17.11.0, Culture=neutral, PublicKeyToken=c07d481e9758c731",
            "nanoFramework.CoreLibrary.1.17.11", "lib\\mscorlib.dll")
@@ -129,32 +134,43 @@ project(tests, "786EB124-432D-407E-9264-1C76A52890A4", "Library", "NFUnitTest",
         extra_items='    <None Include="nano.runsettings" />', test=True)
 packages(P(os.path.dirname(tests), "packages.config"), CORE + [("nanoFramework.TestFramework", tf, True)])
 
-# boards: shared ESP32 code linked from boards/esp32-common
-NET = [("nanoFramework.Runtime.Events", "1.11.37"), ("nanoFramework.System.Collections", "1.5.75"),
-       ("nanoFramework.System.Threading", "1.1.52"), ("nanoFramework.System.Net", "1.11.60"),
-       ("nanoFramework.System.Device.Wifi", "1.5.149"), ("nanoFramework.System.Device.Gpio", "1.1.62"),
-       ("nanoFramework.Runtime.Native", "1.7.11"), ("nanoFramework.Hardware.Esp32", "1.6.40")]
-NET_REFS = [ref("nanoFramework.Runtime.Events", *NET[0]), ref("nanoFramework.System.Collections", *NET[1]),
-            ref("nanoFramework.System.Threading", *NET[2]), ref("System.Net", *NET[3]),
-            ref("System.Device.Wifi", *NET[4]), ref("System.Device.Gpio", *NET[5]),
-            ref("nanoFramework.Runtime.Native", *NET[6]), ref("nanoFramework.Hardware.Esp32", *NET[7])]
+# boards: shared ESP32 code linked from boards/esp32-common; packages and References are each
+# app's whole closure from boards/package-closure.json (packages.config restore adds no dependencies)
 common = P(ROOT, "boards", "esp32-common")
 common_links = [("..\\esp32-common\\" + c, "Common\\" + c) for c in cs_files(common)]
 BOARD_PREFS = ["..\\..\\firmware\\Phone.Crypto\\Phone.Crypto.nfproj", "..\\..\\firmware\\Phone.Firmware\\Phone.Firmware.nfproj"]
+with open(P(ROOT, "boards", "package-closure.json"), encoding="utf-8") as f:
+    CLOSURE = json.load(f)["apps"]
 
-core2 = P(ROOT, "boards", "esp32-m5core2", "Phone.M5Core2.nfproj")
-M5 = [("nanoFramework.M5Core2", "1.1.279"), ("nanoFramework.Graphics", "1.2.53")]
-project(core2, "0B3B7E04-0D84-42CC-8E3D-C22CF13544B1", "Exe", "Phone.M5Core2",
-        NET_REFS + [ref("nanoFramework.M5Core2", *M5[0]), ref("nanoFramework.Graphics", *M5[1])],
-        cs_files(os.path.dirname(core2)), common_links, BOARD_PREFS)
-packages(P(os.path.dirname(core2), "packages.config"),
-         sorted(CORE + [(i, v, False) for i, v in NET + M5]))
+def version_key(version):
+    return tuple(int(part) for part in version.split("."))
 
-oled = P(ROOT, "boards", "esp32-devkitc-oled", "Phone.DevKitC.nfproj")
-OL = [("nanoFramework.Iot.Device.Ssd13xx", "1.3.689"), ("nanoFramework.System.Device.I2c", "1.1.29")]
-project(oled, "0BA9A75F-F285-4FE1-897F-97566B15CC78", "Exe", "Phone.DevKitC",
-        NET_REFS + [ref("Iot.Device.Ssd13xx", *OL[0]), ref("System.Device.I2c", *OL[1])],
-        cs_files(os.path.dirname(oled)), common_links, BOARD_PREFS)
-packages(P(os.path.dirname(oled), "packages.config"),
-         sorted(CORE + [(i, v, False) for i, v in NET + OL]))
+def closure_packages(app):
+    """(id, version, developmentDependency) of every closure package, sorted as packages.config has them."""
+    return sorted(((p["id"], p.get("version", p["min"]), False) for p in CLOSURE[app]["packages"]),
+                  key=lambda p: p[0].lower())
+
+def closure_refs(app):
+    """One Reference per assembly (mscorlib apart: CORELIB), sorted by name. An assembly shipped by
+    two packages (Graphics.Core, also bundled in Graphics) is taken from the newer package."""
+    shippers = {}
+    for p in CLOSURE[app]["packages"]:
+        for asm in p["assemblies"]:
+            shippers.setdefault(asm, []).append((p["id"], p.get("version", p["min"])))
+    refs = []
+    for asm in sorted(shippers, key=str.lower):
+        if asm == "mscorlib":
+            continue
+        pid, ver = max(shippers[asm], key=lambda s: version_key(s[1]))
+        refs.append(ref(asm, pid, ver))
+    return refs
+
+def board_app(app, guid, assembly):
+    path = P(ROOT, app, CLOSURE[app]["project"])
+    project(path, guid, "Exe", assembly, closure_refs(app), cs_files(os.path.dirname(path)), common_links, BOARD_PREFS)
+    packages(P(ROOT, app, "packages.config"), closure_packages(app))
+    return path
+
+core2 = board_app("boards/esp32-m5core2", "0B3B7E04-0D84-42CC-8E3D-C22CF13544B1", "Phone.M5Core2")
+oled = board_app("boards/esp32-devkitc-oled", "0BA9A75F-F285-4FE1-897F-97566B15CC78", "Phone.DevKitC")
 print("wrote", crypto, firmware, tests, core2, oled, sep="\n  ")

@@ -19,7 +19,7 @@ namespace Phone.Firmware.Exchanges
         /// null, verified media goes to the listener's OnMedia first, which may
         /// start the call's audio and set it.
         /// </summary>
-        internal Media.IMediaReceiver MediaReceiver { get; set; }
+        internal IMediaReceiver MediaReceiver { get; set; }
 
         /// <summary>
         /// Sends one media frame: TxBuffer holds the media header; the PCM is
@@ -36,8 +36,8 @@ namespace Phone.Firmware.Exchanges
         // A media frame opened and decoded in one native call (into the jitter buffer when there is one).
         private DropReason ReceiveMedia(int headerLength, int count)
         {
-            Media.IMediaReceiver media = MediaReceiver;
-            int sequence = Media.RtpHeader.Sequence(_rx, WireFormat.SecureHeaderLength);
+            IMediaReceiver media = MediaReceiver;
+            int sequence = RtpHeader.Sequence(_rx, WireFormat.SecureHeaderLength);
             int samples = _session.OpenMedia(_rx, 0, headerLength, count, media == null ? _earlyPcm : media.Pcm,
                 media == null ? 0 : media.DecodeOffset(sequence), PcmLayout.FrameSamples);
             if (samples < 0)
@@ -46,7 +46,7 @@ namespace Phone.Firmware.Exchanges
             }
 
             Authenticated();
-            if (!Media.RtpHeader.IsValid(_rx, WireFormat.SecureHeaderLength))
+            if (!RtpHeader.IsValid(_rx, WireFormat.SecureHeaderLength))
             {
                 return DropReason.Malformed;
             }
@@ -59,7 +59,7 @@ namespace Phone.Firmware.Exchanges
         private DropReason EarlyMedia(int headerLength, int sequence, int samples)
         {
             _listener.OnMedia(_rx, WireFormat.SecureHeaderLength, headerLength, samples);
-            Media.IMediaReceiver media = MediaReceiver;
+            IMediaReceiver media = MediaReceiver;
             if (media == null)
             {
                 return DropReason.None;
@@ -69,7 +69,7 @@ namespace Phone.Firmware.Exchanges
             return Decoded(media, sequence, samples);
         }
 
-        private static DropReason Decoded(Media.IMediaReceiver media, int sequence, int samples)
+        private static DropReason Decoded(IMediaReceiver media, int sequence, int samples)
         {
             return media.Decoded(sequence, samples) ? DropReason.None : DropReason.Malformed;
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using Phone.Crypto;
 using Phone.Firmware.Board;
+using Phone.Firmware.Exchanges;
 
 namespace Phone.Firmware.Media
 {

@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: MIT
-using Phone.Firmware.Wire;
-
-namespace Phone.Firmware.Media
+namespace Phone.Firmware.Wire
 {
     /// <summary>
     /// RTP fixed header (RFC 3550 §5.1) for G.711 µ-law: V=2, no padding, no

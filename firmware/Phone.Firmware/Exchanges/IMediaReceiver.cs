@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-namespace Phone.Firmware.Media
+namespace Phone.Firmware.Exchanges
 {
     /// <summary>
     /// Where a SecureChannel decodes received media frames: the channel opens
