@@ -22,6 +22,12 @@ namespace Phone.Crypto
         /// <summary>Flag: the user compared the codes and confirmed.</summary>
         public const int FlagVerified = 0x02;
 
+        /// <summary>
+        /// Flag: the peer has not yet proven it holds the newest generation (this phone was the
+        /// callee of the call that made it), so a call from here uses the previous one.
+        /// </summary>
+        public const int FlagNewestUnproven = 0x04;
+
         internal ContactRecord(int index, byte[] record)
         {
             Index = index;

@@ -53,6 +53,12 @@ namespace Phone.Firmware
         /// </summary>
         public int RekeyIntervalMs { get; set; } = 115000;
 
+        /// <summary>
+        /// The promise: a fresh DH at least this often. When the last one (the call's handshake
+        /// or a completed re-key) is older, the phone says so (RekeyOverdue event, in-call line).
+        /// </summary>
+        public int RekeyDeadlineMs { get; set; } = 120000;
+
         /// <summary>Keep the previous receiving key this long after a switch (late, reordered packets).</summary>
         public int ForgetPreviousMs { get; set; } = 2000;
 

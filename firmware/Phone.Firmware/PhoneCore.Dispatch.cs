@@ -133,13 +133,21 @@ namespace Phone.Firmware
             Exchange existing = FindStartedBy(from, senderId);
             if (existing != null)
             {
-                existing.HandleHandshake(type, from, buffer, offset, count);
+                Duplicate(existing, type, from, buffer, offset, count);
                 return;
             }
 
             if (senderId == 0)
             {
                 _ctx.Counters.Drop(DropReason.Malformed);
+                return;
+            }
+
+            if (type == MessageType.Pair1 && _active != null && _active.IsInitiator && senderId == _active.LocalId
+                && _active is PairingExchange)
+            {
+                // Our own PAIR_1 came back: the user asked this phone to pair with itself.
+                ((PairingExchange)_active).PairedWithItself();
                 return;
             }
 
@@ -157,6 +165,19 @@ namespace Phone.Firmware
             }
 
             Respond(type, from, senderId, buffer, offset, count);
+        }
+
+        /// <summary>A copy of an admitted first message: it costs the source its rate as a new one does.</summary>
+        private void Duplicate(Exchange existing, int type, NetAddress from, byte[] buffer, int offset, int count)
+        {
+            if (_handshakeLimiter.Allow(from, _ctx.Now))
+            {
+                existing.HandleHandshake(type, from, buffer, offset, count);
+            }
+            else
+            {
+                _ctx.Counters.Drop(DropReason.RateLimited);
+            }
         }
 
         /// <summary>A new inbound pairing or call answers the first message; kept as half-open unless it finished.</summary>

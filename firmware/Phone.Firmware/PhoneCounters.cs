@@ -44,6 +44,9 @@ namespace Phone.Firmware
         /// <summary>Duplicate handshake messages answered from a cached reply.</summary>
         public int DuplicatesAnswered { get; internal set; }
 
+        /// <summary>Duplicate first messages not answered: faster than the retransmission schedule, or after it ended.</summary>
+        public int DuplicatesIgnored { get; internal set; }
+
         /// <summary>Symmetric ratchet steps of this side's sending key.</summary>
         public int Ratchets { get; internal set; }
 

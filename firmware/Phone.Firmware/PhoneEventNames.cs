@@ -33,6 +33,7 @@ namespace Phone.Firmware
                 case PhoneEventKind.FactoryReset: return "factory reset";
                 case PhoneEventKind.Unverified: return "unverified";
                 case PhoneEventKind.StoreRecovered: return "flash recovered";
+                case PhoneEventKind.RekeyOverdue: return "re-key overdue";
                 default: return "event " + ((int)kind).ToString();
             }
         }

@@ -107,6 +107,17 @@ void pci_be_blake2b_final(pc_blake2b_ctx *ctx, uint8_t *out, size_t out_len)
     pci_be_wipe(ctx, sizeof *ctx);
 }
 
+/* ---- Ed25519 verification --------------------------------------------------- */
+
+/* The ed25519-specific entry point: crypto_sign_verify_detached is the same
+ * function behind a generic wrapper that would pull the signing code into
+ * the lx106 image too. */
+int pci_be_ed25519_verify(const uint8_t sig[64], const uint8_t *msg, size_t msg_len,
+                          const uint8_t pub[32])
+{
+    return crypto_sign_ed25519_verify_detached(sig, NONNULL(msg), msg_len, pub) == 0;
+}
+
 /* ---- random, wipe, constant-time compare ----------------------------------- */
 
 int pci_be_random(uint8_t *out, size_t len)

@@ -12,6 +12,7 @@
 
 #include <esp_random.h>
 #include <monocypher.h>
+#include <monocypher-ed25519.h> /* optional/: Ed25519 with SHA-512 (RFC 8032) */
 
 #include "phone_crypto_api.h"
 
@@ -110,6 +111,20 @@ void pci_be_blake2b_final(pc_blake2b_ctx *ctx, uint8_t *out, size_t out_len)
     (void)out_len;
     crypto_blake2b_final((crypto_blake2b_ctx *)(void *)ctx->opaque, out);
     pci_be_wipe(ctx, sizeof *ctx);
+}
+
+/* ---- Ed25519 verification --------------------------------------------------- */
+
+/* crypto_ed25519_check is RFC 8032 Ed25519 (SHA-512); crypto_eddsa_check in
+ * the main library would be EdDSA with BLAKE2b, a different signature.
+ * KNOWN DIFFERENCE from the libsodium mirror: S >= L is refused by both, but
+ * Monocypher accepts non-canonical encodings of A and R and small-order
+ * points, which libsodium refuses (Wycheproof). Close it before certificates
+ * go on the wire (backend.h). */
+int pci_be_ed25519_verify(const uint8_t sig[64], const uint8_t *msg, size_t msg_len,
+                          const uint8_t pub[32])
+{
+    return crypto_ed25519_check(sig, pub, msg, msg_len) == 0;
 }
 
 /* ---- random, wipe, constant-time compare ----------------------------------- */

@@ -73,6 +73,8 @@ extern "C" {
 
 #define PC_CONTACT_USED 0x01
 #define PC_CONTACT_VERIFIED 0x02    /* codes compared and confirmed by the user */
+#define PC_CONTACT_NEWEST_UNPROVEN 0x04 /* the peer has not yet proven it holds the newest
+                                         * generation: call it with the previous one */
 
 /* ---- enums ---------------------------------------------------------------- */
 enum pc_pattern {

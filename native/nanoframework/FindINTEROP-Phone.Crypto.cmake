@@ -91,6 +91,8 @@ list(APPEND Phone.Crypto_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE})
 list(APPEND Phone.Crypto_INCLUDE_DIRS ${PHONE_REPO_DIR}/native/include)
 list(APPEND Phone.Crypto_INCLUDE_DIRS ${PHONE_REPO_DIR}/native/src)
 list(APPEND Phone.Crypto_INCLUDE_DIRS ${monocypher_SOURCE_DIR}/src)
+# optional/: Ed25519 with SHA-512 (RFC 8032) for certificate checks; not in monocypher.c
+list(APPEND Phone.Crypto_INCLUDE_DIRS ${monocypher_SOURCE_DIR}/src/optional)
 
 ########################################################################################
 # source files
@@ -112,6 +114,8 @@ set(PHONE_CORE_SOURCES
     api_media.c
     api_session.c
     api_store.c
+    cert.c
+    cert_name.c
     cipher_state.c
     g711_mulaw.c
     handles.c
@@ -155,6 +159,7 @@ foreach(SRC_FILE ${PHONE_CORE_SOURCES})
 endforeach()
 phone_crypto_add_source(backend_monocypher.c ${PHONE_REPO_DIR}/native/backends)
 phone_crypto_add_source(monocypher.c ${monocypher_SOURCE_DIR}/src)
+phone_crypto_add_source(monocypher-ed25519.c ${monocypher_SOURCE_DIR}/src/optional)
 foreach(SRC_FILE cbd.c indcpa.c kem.c ntt.c poly.c polyvec.c reduce.c symmetric-shake.c verify.c)
     phone_crypto_add_source(${SRC_FILE} ${PHONE_PQCLEAN_KEM})
     set_source_files_properties(${Phone.Crypto_SRC_FILE} PROPERTIES INCLUDE_DIRECTORIES "${PHONE_PQCLEAN_INCLUDES}")

@@ -15,8 +15,18 @@
 
 /* ---- the guard ----------------------------------------------------------- */
 
+#ifdef PC_HOST_CALL_HOOK
+/* Host library only (native/host/call_hook.c): tells the simulator's
+ * device-timing mode which entry point is running. Not inlined, so the return
+ * address lies inside the exported pc_* function that called the guard. */
+#include "../host/call_hook.h"
+__attribute__((noinline))
+#endif
 int32_t pci_api_enter(void)
 {
+#ifdef PC_HOST_CALL_HOOK
+    pci_host_call_entered(__builtin_return_address(0));
+#endif
     pci_platform_lock();
     return pci_selftest_passed() ? PC_OK : PC_E_SELFTEST;
 }
@@ -64,6 +74,9 @@ int32_t pc_api_version(void)
 /* Not gated: it is how the gate opens. */
 int32_t pc_selftest(void)
 {
+#ifdef PC_HOST_CALL_HOOK
+    pci_host_call_named("pc_selftest"); /* runs before the guard's self-test gate */
+#endif
     pci_platform_lock();
     return pci_api_leave(pci_selftest_run());
 }

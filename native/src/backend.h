@@ -59,6 +59,17 @@ void pci_be_blake2b_init(pc_blake2b_ctx *ctx, size_t out_len);
 void pci_be_blake2b_update(pc_blake2b_ctx *ctx, const uint8_t *in, size_t len);
 void pci_be_blake2b_final(pc_blake2b_ctx *ctx, uint8_t *out, size_t out_len);
 
+/* Ed25519 (RFC 8032, pure) signature check: 1 if sig is a valid signature
+ * of msg under pub, else 0. libsodium refuses S >= L (malleable), and
+ * non-canonical or small-order keys and R; Wycheproof's cases pass on the
+ * host and the lx106 image. Monocypher refuses S >= L too, but its check
+ * equation accepts non-canonical A/R encodings and small-order points
+ * (cofactored, no blocklist): the backends differ there, not yet closed
+ * (docs/protocol.md §18; no device build runs here).
+ * Verification only: the phone never signs (the organisation key is offline). */
+int pci_be_ed25519_verify(const uint8_t sig[64], const uint8_t *msg, size_t msg_len,
+                          const uint8_t pub[32]);
+
 /* Random bytes from the platform's CSPRNG: 0 or PC_E_RNG. */
 int pci_be_random(uint8_t *out, size_t len);
 

@@ -15,7 +15,7 @@
 #include "phone_crypto_api.h"
 #include "storage.h"
 
-#define PC_CONTACT_KNOWN_FLAGS (PC_CONTACT_USED | PC_CONTACT_VERIFIED)
+#define PC_CONTACT_KNOWN_FLAGS (PC_CONTACT_USED | PC_CONTACT_VERIFIED | PC_CONTACT_NEWEST_UNPROVEN)
 
 typedef struct pc_contact {
     uint8_t flags;              /* PC_CONTACT_*; 0 = free slot */

@@ -24,6 +24,7 @@ enum key_choice {
     KEY_CURRENT,
     KEY_PREVIOUS,
     KEY_NEXT_EPOCH,     /* the peer ratcheted: try REKEY(current) */
+    KEY_SKIP_EPOCH,     /* the peer ratcheted twice unseen (an outage): REKEY(REKEY(current)) */
     KEY_PENDING         /* the peer moved to the re-keyed generation */
 };
 
@@ -50,16 +51,23 @@ static enum key_choice choose_key(const pc_transport_state *s, uint8_t phase)
         return KEY_PREVIOUS;
     if (phase == pci_phase_make(s->recv.generation, s->recv.epoch + 1u))
         return KEY_NEXT_EPOCH;
+    if (phase == pci_phase_make(s->recv.generation, s->recv.epoch + 2u))
+        return KEY_SKIP_EPOCH;
     if (s->recv_pending.held && phase == pci_phase_of(&s->recv_pending))
         return KEY_PENDING;
     return KEY_NONE;
 }
 
-/* The key to try; a next-epoch key is derived into `derived`. */
+/* The key to try; a next-epoch key is derived into `derived` (skipping one:
+ * the skipped epoch's key into `skipped`). */
 static const uint8_t *key_for(const pc_transport_state *s, enum key_choice choice,
-                              uint8_t derived[32])
+                              uint8_t derived[32], uint8_t skipped[32])
 {
     switch (choice) {
+    case KEY_SKIP_EPOCH:
+        pci_cs_rekey(skipped, s->recv.key);
+        pci_cs_rekey(derived, skipped);
+        return derived;
     case KEY_PREVIOUS:
         return s->recv_prev.key;
     case KEY_NEXT_EPOCH:
@@ -74,10 +82,13 @@ static const uint8_t *key_for(const pc_transport_state *s, enum key_choice choic
 
 /* The tag verified: record the counter and move to the key it proved. */
 static void commit_open(pc_transport_state *s, enum key_choice choice, const uint8_t derived[32],
-                        uint64_t counter)
+                        const uint8_t skipped[32], uint64_t counter)
 {
     pci_replay_commit(&s->replay, counter);
-    if (choice == KEY_NEXT_EPOCH)
+    if (choice == KEY_SKIP_EPOCH) {
+        pci_transport_recv_advance(s, skipped); /* previous := the skipped epoch (late packets) */
+        pci_transport_recv_advance(s, derived);
+    } else if (choice == KEY_NEXT_EPOCH)
         pci_transport_recv_advance(s, derived);
     else if (choice == KEY_PENDING)
         pci_transport_recv_take_pending(s);
@@ -86,6 +97,7 @@ static void commit_open(pc_transport_state *s, enum key_choice choice, const uin
 int pci_transport_open_packet(pc_transport_state *s, uint8_t *pkt, size_t hdr_len, size_t pkt_len)
 {
     uint8_t derived[32];
+    uint8_t skipped[32];
     uint8_t nonce[PC_AEAD_NONCE_LEN];
     size_t body_len = pkt_len - hdr_len - PC_TAG_LEN;
     uint8_t *body = pkt + hdr_len;
@@ -97,13 +109,14 @@ int pci_transport_open_packet(pc_transport_state *s, uint8_t *pkt, size_t hdr_le
     int rc = pci_replay_check(&s->replay, counter);
     if (rc != PC_OK)
         return rc;
-    const uint8_t *key = key_for(s, choice, derived);
+    const uint8_t *key = key_for(s, choice, derived, skipped);
     pci_cs_nonce(nonce, counter);
     rc = pci_be_aead_open(body, key, nonce, pkt, hdr_len, body, body_len, body + body_len);
     if (rc == 0) {
-        commit_open(s, choice, derived, counter);
+        commit_open(s, choice, derived, skipped, counter);
         rc = (int)body_len;
     }
     pci_be_wipe(derived, sizeof derived);
+    pci_be_wipe(skipped, sizeof skipped);
     return rc;
 }

@@ -152,7 +152,7 @@ TEST_F(Session, ForgedPacketDoesNotMoveTheWindow)
 TEST_F(Session, UnknownKeyPhaseRefused)
 {
     Packet p = seal_packet(pair.initiator);
-    for (uint8_t phase : {0x02, 0x0F, 0x20, 0x11, 0xF0}) {
+    for (uint8_t phase : {0x03, 0x0F, 0x20, 0x11, 0xF0}) { // 0x02 (two epochs ahead) is tried: ForgedTwoEpochsAheadDoesNotMoveReceiver
         Bytes b = p.bytes;
         b[PC_PKT_PHASE_OFFSET] = phase;
         Bytes sent = b;
@@ -331,10 +331,34 @@ TEST_F(Session, ManyRatchetsFollowedOneAtATime)
     }
 }
 
-TEST_F(Session, TwoRatchetsUnseenIsAPhaseTheReceiverDoesNotHold)
+// issue 9 item 7: an outage across two ratchets of the sender resynchronises.
+TEST_F(Session, TwoRatchetsUnseenResynchronise)
 {
     ASSERT_EQ(pc_session_ratchet(pair.initiator), PC_OK);
+    Packet skipped = seal_packet(pair.initiator); // epoch 1: lost in the outage, arrives late
     ASSERT_EQ(pc_session_ratchet(pair.initiator), PC_OK);
+    Packet p = seal_packet(pair.initiator);
+    ASSERT_TRUE(opens(pair.responder, p));
+    EXPECT_EQ(info(pair.responder)[1], 0x02);
+    EXPECT_TRUE(opens(pair.responder, skipped)); // the skipped epoch's key is the previous one
+    ASSERT_EQ(pc_session_ratchet(pair.initiator), PC_OK);
+    EXPECT_TRUE(opens(pair.responder, seal_packet(pair.initiator)));
+}
+
+TEST_F(Session, ForgedTwoEpochsAheadDoesNotMoveReceiver)
+{
+    Packet p = seal_packet(pair.initiator);
+    Bytes b = p.bytes;
+    b[PC_PKT_PHASE_OFFSET] = 0x02;
+    EXPECT_EQ(open_packet(pair.responder, b), PC_E_AUTH);
+    EXPECT_EQ(info(pair.responder), Bytes({0x00, 0x00, 0, 0}));
+    EXPECT_TRUE(opens(pair.responder, p));
+}
+
+TEST_F(Session, ThreeRatchetsUnseenIsAPhaseTheReceiverDoesNotHold)
+{
+    for (int i = 0; i < 3; i++)
+        ASSERT_EQ(pc_session_ratchet(pair.initiator), PC_OK);
     Packet p = seal_packet(pair.initiator);
     Bytes b = p.bytes;
     EXPECT_EQ(open_packet(pair.responder, b), PC_E_KEY_PHASE);

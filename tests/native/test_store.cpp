@@ -408,7 +408,7 @@ TEST_F(Store, PinMistakesChangeNothing)
     EXPECT_EQ(pc_contact_pin(store, s, name, PC_MAX_NAME_LEN + 1, 0), PC_E_ARG);
     EXPECT_EQ(pc_contact_pin(store, s, nullptr, 3, 0), PC_E_ARG);
     EXPECT_EQ(pc_contact_pin(store, s, name, -1, 0), PC_E_ARG);
-    EXPECT_EQ(pc_contact_pin(store, s, name, 3, 0x04), PC_E_ARG); // unknown flag
+    EXPECT_EQ(pc_contact_pin(store, s, name, 3, 0x08), PC_E_ARG); // unknown flag
     EXPECT_EQ(pc_contact_pin(store, -1, name, 3, 0), PC_E_HANDLE);
     EXPECT_EQ(pc_contact_pin(-1, s, name, 3, 0), PC_E_HANDLE);
     SplitPair no_static = make_splits(random_bytes(32), random_bytes(32));

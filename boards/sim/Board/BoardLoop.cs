@@ -22,6 +22,7 @@ namespace Phone.Sim.Board
 
         private readonly UdpTransport _transport;
         private readonly IClock _clock;
+        private readonly Phone.Sim.Timing.DeviceStall _stall;
         private readonly ConcurrentQueue<Action> _actions = new ConcurrentQueue<Action>();
         private readonly Socket _wakeSocket;
         private readonly NetAddress _wakeAddress;
@@ -34,9 +35,10 @@ namespace Phone.Sim.Board
         private Thread _thread;
         private volatile bool _running;
 
-        /// <summary>A loop over transport's socket, timed by clock.</summary>
-        public BoardLoop(UdpTransport transport, IClock clock)
+        /// <summary>A loop over transport's socket, timed by clock; stall (or null) charges each step's native calls.</summary>
+        public BoardLoop(UdpTransport transport, IClock clock, Phone.Sim.Timing.DeviceStall stall = null)
         {
+            _stall = stall;
             _transport = transport;
             _clock = clock;
             // Posting an action sends an empty datagram from this socket to the phone's own
@@ -204,7 +206,14 @@ namespace Phone.Sim.Board
         {
             try
             {
-                step();
+                if (_stall != null)
+                {
+                    _stall.Turn(step);
+                }
+                else
+                {
+                    step();
+                }
             }
             catch (Exception e)
             {

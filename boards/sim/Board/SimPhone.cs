@@ -80,12 +80,18 @@ namespace Phone.Sim.Board
 
             _core.Event += (_, e) => OnEvent(e);
             Display.Changed += s => Log.Add(new SimEvent(MonotonicClock.NowPrecise(), s));
-            _loop = new BoardLoop(_transport, _clock);
+            Stall = options.DeviceTiming
+                ? new Timing.DeviceStall(Timing.DeviceTimingTable.LoadDefault(), ms => System.Threading.Thread.Sleep((int)ms))
+                : null;
+            _loop = new BoardLoop(_transport, _clock, Stall);
             if (_mdns != null)
             {
                 _loop.AttachDiscovery(_mdns, (from, buffer, offset, count) => _discovery?.OnDatagram(from, buffer, offset, count));
             }
         }
+
+        /// <summary>Device-timing mode's stall accounting, or null when the phone runs at host speed.</summary>
+        public Timing.DeviceStall Stall { get; }
 
         /// <summary>Display name.</summary>
         public string Name { get; }

@@ -29,6 +29,9 @@ namespace Phone.Sim.Board
         /// <summary>Erase identity and contacts at start-up and create a new identity (the user asked for it).</summary>
         public bool FactoryReset { get; set; }
 
+        /// <summary>Each native call stalls the phone's loop as long as on a 240 MHz ESP32 (boards/sim/Timing).</summary>
+        public bool DeviceTiming { get; set; }
+
         /// <summary>Keep the bytes of sent and played audio frames, not only their digests (tests).</summary>
         public bool KeepFrames { get; set; }
     }

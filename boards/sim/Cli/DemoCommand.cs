@@ -19,9 +19,13 @@ namespace Phone.Sim.Cli
             var ratchet = OptionValues.WholeNumber("--ratchet-ms", "symmetric ratchet interval during the call",
                 PhoneOptions.MinRatchetMs, PhoneOptions.MaxIntervalMs, 1000);
             var noColour = new Option<bool>("--no-color") { Description = "no ANSI colours" };
+            var deviceTiming = new Option<bool>("--device-timing")
+            {
+                Description = "both phones' native calls take as long as on a 240 MHz ESP32: times as the device would show them"
+            };
             var command = new Command("demo", "Two phones (separate processes) pair, show the same code, call over the cached keys, stream audio with re-keys, hang up.")
             {
-                outDir, seconds, wav, rekey, ratchet, noColour
+                outDir, seconds, wav, rekey, ratchet, noColour, deviceTiming
             };
             command.SetAction(parse =>
             {
@@ -29,6 +33,7 @@ namespace Phone.Sim.Cli
                 {
                     OutDir = parse.GetValue(outDir), Seconds = parse.GetValue(seconds), Wav = parse.GetValue(wav),
                     RekeyMs = parse.GetValue(rekey), RatchetMs = parse.GetValue(ratchet),
+                    DeviceTiming = parse.GetValue(deviceTiming),
                     Colour = !parse.GetValue(noColour) && !Console.IsOutputRedirected
                              && Environment.GetEnvironmentVariable("NO_COLOR") == null
                 };

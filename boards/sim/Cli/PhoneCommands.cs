@@ -322,7 +322,24 @@ namespace Phone.Sim.Cli
                     "text", k.ToString());
             });
             fields["loopFaults"] = _phone.LoopFaults.ToString(CultureInfo.InvariantCulture);
-            return CommandResult.Done(fields["text"] + "\nboard loop faults: " + _phone.LoopFaults, fields);
+            return CommandResult.Done(fields["text"] + "\nboard loop faults: " + _phone.LoopFaults + DeviceTimingStats(fields), fields);
+        }
+
+        // Device-timing mode: the stalls the phone's own native calls caused, apart from the network's late/lost.
+        private string DeviceTimingStats(System.Collections.Generic.IDictionary<string, string> fields)
+        {
+            Phone.Sim.Timing.DeviceStall st = _phone.Stall;
+            if (st == null)
+            {
+                return "";
+            }
+
+            var (lost, worst, native) = _phone.Read(_ => (st.FramesLostToStalls, st.WorstStallMs, st.NativeMs));
+            fields["framesLostToStalls"] = lost.ToString(CultureInfo.InvariantCulture);
+            fields["worstStallMs"] = worst.ToString("F1", CultureInfo.InvariantCulture);
+            fields["deviceNativeMs"] = native.ToString("F0", CultureInfo.InvariantCulture);
+            return "\ndevice timing: native calls " + fields["deviceNativeMs"] + " ms, worst stall " + fields["worstStallMs"]
+                   + " ms (I2S budget " + st.AudioBudgetMs + " ms), frames lost to own stalls " + lost;
         }
 
         private CommandResult Frames()

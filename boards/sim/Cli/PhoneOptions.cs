@@ -50,6 +50,11 @@ namespace Phone.Sim.Cli
         public readonly Option<string> Png =
             OptionValues.OutputFile("--png", "write the display to this PNG file whenever it changes");
 
+        public readonly Option<bool> DeviceTiming = new Option<bool>("--device-timing")
+        {
+            Description = "each native call stalls the phone as long as it would on a 240 MHz ESP32 (lx106 benchmark estimate)"
+        };
+
         public readonly Option<bool> FactoryReset = new Option<bool>("--factory-reset")
         {
             Description = "erase identity and contacts in the flash directory and start with a new identity "
@@ -80,6 +85,7 @@ namespace Phone.Sim.Cli
             command.Options.Add(Lan);
             command.Options.Add(MdnsPort);
             command.Options.Add(FactoryReset);
+            command.Options.Add(DeviceTiming);
         }
 
         /// <summary>The phone these options describe (flash defaults to ./flash-NAME).</summary>
@@ -99,6 +105,7 @@ namespace Phone.Sim.Cli
                 Lan = parse.GetValue(Lan),
                 MdnsPort = parse.GetValue(MdnsPort),
                 FactoryReset = parse.GetValue(FactoryReset),
+                DeviceTiming = parse.GetValue(DeviceTiming),
                 Configure = c =>
                 {
                     c.RekeyIntervalMs = rekey;

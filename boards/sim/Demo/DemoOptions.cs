@@ -19,6 +19,9 @@ namespace Phone.Sim.Demo
         /// <summary>Symmetric ratchet interval in the demo.</summary>
         public int RatchetMs { get; set; } = 1000;
 
+        /// <summary>Both phones run in device-timing mode (native calls take their ESP32 time).</summary>
+        public bool DeviceTiming { get; set; }
+
         /// <summary>Colour in the terminal output.</summary>
         public bool Colour { get; set; }
 

@@ -41,12 +41,21 @@ namespace Phone.Sim.Demo
         public static DemoPhone Start(string name, string flashDir, DemoOptions o)
         {
             var timeout = TimeSpan.FromSeconds(o.StepTimeoutSeconds);
-            PhoneProcess process = PhoneProcess.Start(name, "agent", "--name", name, "--port", "0", "--flash", flashDir,
+            var args = new System.Collections.Generic.List<string>
+            {
+                "agent", "--name", name, "--port", "0", "--flash", flashDir,
                 "--rekey-ms", o.RekeyMs.ToString(CultureInfo.InvariantCulture),
                 "--ratchet-ms", o.RatchetMs.ToString(CultureInfo.InvariantCulture),
                 // Key switches wait this long after the previous one; the product's 2 s would
                 // hold the demo's 2 s re-key back behind each ratchet.
-                "--forget-previous-ms", "500");
+                "--forget-previous-ms", "500"
+            };
+            if (o.DeviceTiming)
+            {
+                args.Add("--device-timing");
+            }
+
+            PhoneProcess process = PhoneProcess.Start(name, args.ToArray());
             try
             {
                 AgentLine ready = process.WaitFor(l => l.Type == "ready", 0, TimeSpan.FromSeconds(60), "start-up");

@@ -71,6 +71,12 @@ namespace Phone.Sim.Demo
             _out.Step("0. Power on: two phone processes with fresh flash (identity keys created on first boot)");
             string aliceFlash = FreshDir(Path.Combine(outDir, "alice-flash"));
             string bobFlash = FreshDir(Path.Combine(outDir, "bob-flash"));
+            if (_o.DeviceTiming)
+            {
+                _out.Detail("device timing: every native call stalls its phone as long as on a 240 MHz ESP32 "
+                            + "(boards/sim/Timing/device-timing.json); the times below are the device's, plus this host's own");
+            }
+
             _alice = DemoPhone.Start("Alice", aliceFlash, _o);
             _bob = DemoPhone.Start("Bob", bobFlash, _o);
             foreach (DemoPhone p in new[] { _alice, _bob })
@@ -247,6 +253,12 @@ namespace Phone.Sim.Demo
                 _out.Detail(p.Name + ": datagrams sent " + s.Field("datagramsSent") + ", received " + s.Field("datagramsReceived")
                             + ", re-keys " + s.Field("rekeys") + ", ratchets " + s.Field("ratchets") + ", retransmissions "
                             + s.Field("retransmissions") + ", drops " + (string.IsNullOrEmpty(drops) ? "none" : drops.Replace(";", ", ")));
+                if (_o.DeviceTiming)
+                {
+                    _out.Detail(p.Name + ": device timing: native calls " + s.Field("deviceNativeMs") + " ms, worst stall "
+                                + s.Field("worstStallMs") + " ms, frames lost to own stalls " + s.Field("framesLostToStalls"));
+                    _out.Check(s.Field("framesLostToStalls") == "0", p.Name + " lost no frame to its own native stalls");
+                }
             }
 
             // A frame the jitter buffer received after its turn (a stall of this machine) is counted late, not lost.

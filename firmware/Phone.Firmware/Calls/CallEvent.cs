@@ -38,6 +38,8 @@ namespace Phone.Firmware.Calls
         /// <summary>Ending with a reliable sealed HANGUP to the peer (waits for its ACK).</summary>
         SendHangUp = 14,
         /// <summary>Ending with nothing to tell: peer hung up, timeout, connection lost, no keys yet.</summary>
-        EndWithoutHangUp = 15
+        EndWithoutHangUp = 15,
+        /// <summary>Callee: VERIFY_3 read from a pinned contact's key (it fell back): the warning screen, as the caller's.</summary>
+        Verify3FromPinnedKey = 16
     }
 }

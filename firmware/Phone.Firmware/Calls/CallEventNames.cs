@@ -25,6 +25,7 @@ namespace Phone.Firmware.Calls
                 case CallEvent.Accept: return "Accept";
                 case CallEvent.SendHangUp: return "SendHangUp";
                 case CallEvent.EndWithoutHangUp: return "EndWithoutHangUp";
+                case CallEvent.Verify3FromPinnedKey: return "Verify3FromPinnedKey";
                 default: return "CallEvent " + ((int)e).ToString();
             }
         }

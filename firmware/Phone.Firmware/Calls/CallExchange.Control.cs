@@ -23,7 +23,7 @@ namespace Phone.Firmware.Calls
                     OnAnswerMessage();
                     return true;
                 case ControlType.HangUp:
-                    End(buffer[argsOffset], buffer[argsOffset] == ReasonBusy ? "peer busy" : "peer hung up", false);
+                    End(buffer[argsOffset], HangUpText(buffer[argsOffset]), false);
                     return true;
                 case ControlType.Reject:
                     End(ReasonCode, "peer says the codes differ", false);
@@ -43,6 +43,7 @@ namespace Phone.Firmware.Calls
         /// <summary>ISecureListener.</summary>
         public void OnAcked(byte type)
         {
+            OnPeerReadOurPacket();
             if (type == ControlType.Ready)
             {
                 OnReadyAcked();
@@ -81,15 +82,29 @@ namespace Phone.Firmware.Calls
             if (State != CallState.Connected)
             {
                 Drop(DropReason.NotConnected);
+                return;
             }
 
             // Connected now: the channel hands this frame (already decoded) to the new jitter buffer.
+            OnPeerReadOurPacket();
         }
 
         /// <summary>ISecureListener.</summary>
         public void OnAuthenticated()
         {
             OnPeerAuthenticated();
+        }
+
+        /// <summary>What the peer's HANGUP reason means here: a user's hang-up before answering is a declined call.</summary>
+        private string HangUpText(byte reason)
+        {
+            if (reason == ReasonBusy)
+            {
+                return "peer busy";
+            }
+
+            bool beforeAnswer = State == CallState.RingingOut || State == CallState.KeyWarning;
+            return reason == ReasonUser && IsInitiator && beforeAnswer ? "call declined" : "peer hung up";
         }
 
         /// <summary>A sealed READY arrived.</summary>
@@ -110,6 +125,14 @@ namespace Phone.Firmware.Calls
         {
         }
 
+        /// <summary>
+        /// The peer has verified a sealed packet of ours: it acknowledged one, or sends media
+        /// (which it does only once connected, i.e. after verifying our ANSWER or media).
+        /// </summary>
+        protected virtual void OnPeerReadOurPacket()
+        {
+        }
+
         /// <summary>Any packet of the peer verified.</summary>
         protected virtual void OnPeerAuthenticated()
         {
@@ -121,7 +144,7 @@ namespace Phone.Firmware.Calls
             Move(e);
             StateTimer.Disarm();
             _media = new MediaStream(Ctx, Channel);
-            _keys = new KeySchedule(Ctx, Channel, IsInitiator);
+            _keys = new KeySchedule(Ctx, Channel, this, IsInitiator);
             _media.Start();
             _keys.Start();
             PhoneEvent connected = NewEvent(PhoneEventKind.Connected, null);
@@ -130,6 +153,12 @@ namespace Phone.Firmware.Calls
             connected.ContactIndex = ContactIndex;
             ShowInCall();
             Ctx.Host.Raise(connected);
+        }
+
+        /// <summary>The key schedule's promise (a fresh DH every RekeyDeadlineMs) broke or holds again: redraw.</summary>
+        internal void RekeyOverdueChanged()
+        {
+            ShowCurrent();
         }
 
         /// <summary>Redraws the screen of the current state.</summary>

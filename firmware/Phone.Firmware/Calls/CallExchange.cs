@@ -36,6 +36,9 @@ namespace Phone.Firmware.Calls
         /// <summary>Hang-up reason: nobody answered or decided in time.</summary>
         internal const byte ReasonTimeout = 4;
 
+        /// <summary>Why a call ends when the key store cannot write (Store.Remember / SetFlags threw).</summary>
+        protected const string FlashError = "flash error: the contact's keys could not be saved";
+
         /// <summary>Handshake payload scratch.</summary>
         protected readonly byte[] Payload = new byte[64];
 
@@ -250,7 +253,8 @@ namespace Phone.Firmware.Calls
         {
             // A board without a microphone says so: never a silent one-way call.
             Show(Screens.InCall(PeerName, Badge, ShowsCode ? CodeText : null, ShowsCode ? CodeWords : null,
-                Ctx.Mic == null ? "Connected, no microphone" : "Connected"));
+                (Ctx.Mic == null ? "Connected, no microphone" : "Connected")
+                + (_keys != null && _keys.Overdue ? ", re-key overdue" : "")));
         }
 
         /// <summary>Pins the peer under its name after both confirmed; the old contact goes after the new pin.</summary>

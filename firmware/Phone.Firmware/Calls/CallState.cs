@@ -16,7 +16,7 @@ namespace Phone.Firmware.Calls
         RingingOut = 4,
         /// <summary>Callee: ringing, waiting for this user to accept.</summary>
         RingingIn = 5,
-        /// <summary>Caller: KEY CHANGED warning shown; not connected until the user accepts or re-verifies.</summary>
+        /// <summary>Either side after a fallback from the pinned key: the warning shown; not connected until the user accepts or both confirm the code.</summary>
         KeyWarning = 6,
         /// <summary>Connected: media both ways, ratchet and re-key running.</summary>
         Connected = 7,

@@ -22,16 +22,26 @@ namespace Phone.Firmware.Calls
             new CallTransition(CallState.Idle, CallEvent.Verify1, CallState.Verifying),
             new CallTransition(CallState.AwaitingReady, CallEvent.Ready, CallState.RingingIn),
             new CallTransition(CallState.Verifying, CallEvent.Verify3, CallState.RingingIn),
+            new CallTransition(CallState.Verifying, CallEvent.Verify3FromPinnedKey, CallState.KeyWarning),
+            new CallTransition(CallState.KeyWarning, CallEvent.AcceptUnverified, CallState.Connected),
+            new CallTransition(CallState.KeyWarning, CallEvent.CodeVerified, CallState.RingingIn),
             new CallTransition(CallState.RingingIn, CallEvent.Accept, CallState.Connected),
             new CallTransition(CallState.AwaitingReady, CallEvent.SendHangUp, CallState.Ending),
             new CallTransition(CallState.AwaitingReady, CallEvent.EndWithoutHangUp, CallState.Ended),
             new CallTransition(CallState.Verifying, CallEvent.SendHangUp, CallState.Ending),
             new CallTransition(CallState.Verifying, CallEvent.EndWithoutHangUp, CallState.Ended),
+            new CallTransition(CallState.KeyWarning, CallEvent.SendHangUp, CallState.Ending),
+            new CallTransition(CallState.KeyWarning, CallEvent.EndWithoutHangUp, CallState.Ended),
             new CallTransition(CallState.RingingIn, CallEvent.SendHangUp, CallState.Ending),
             new CallTransition(CallState.RingingIn, CallEvent.EndWithoutHangUp, CallState.Ended),
             new CallTransition(CallState.Connected, CallEvent.SendHangUp, CallState.Ending),
             new CallTransition(CallState.Connected, CallEvent.EndWithoutHangUp, CallState.Ended)
         };
+
+        /// <summary>The callee's warning text when a pinned contact's key came through the fallback.</summary>
+        private const string ContinuityLost = "key continuity lost: the caller has the pinned key but not the resumption secret";
+
+        private ResumptionStep _resumption;
 
         internal IncomingCall(PhoneContext ctx, NetAddress peer)
             : base(ctx, false, peer)
@@ -115,17 +125,38 @@ namespace Phone.Firmware.Calls
             return DropReason.None;
         }
 
-        /// <summary>Answers the ringing call.</summary>
+        /// <summary>Answers the ringing call, or accepts the key warning as unverified (answering at once).</summary>
         internal override bool Accept()
         {
-            if (State != CallState.RingingIn)
+            if (State != CallState.RingingIn && State != CallState.KeyWarning)
             {
                 return false;
             }
 
+            CallEvent e = CallEvent.Accept;
+            if (State == CallState.KeyWarning)
+            {
+                Ctx.Host.Raise(NewEvent(PhoneEventKind.Unverified, "key warning accepted by the user"));
+                e = CallEvent.AcceptUnverified;
+            }
+
             Channel.Send(ControlType.Answer, null, 0, true);
-            Connect(CallEvent.Accept);
+            Connect(e);
             return true;
+        }
+
+        /// <summary>
+        /// Rejecting a ringing call is declining it (no code was compared yet): a HANGUP, so the
+        /// caller is not told the codes differ. Elsewhere: the codes differ (REJECT).
+        /// </summary>
+        internal override bool RejectCode()
+        {
+            if (State != CallState.RingingIn)
+            {
+                return base.RejectCode();
+            }
+
+            return End(ReasonUser, "call declined", true);
         }
 
         internal override void HandleHandshake(int type, NetAddress from, byte[] buffer, int offset, int count)
@@ -133,8 +164,7 @@ namespace Phone.Firmware.Calls
             if ((type == MessageType.Call1 && State == CallState.AwaitingReady)
                 || (type == MessageType.Verify1 && State == CallState.Verifying))
             {
-                Ctx.Counters.DuplicatesAnswered++;
-                Retransmit.SendAgain(Ctx);
+                AnswerDuplicate();
             }
             else if (type == MessageType.Verify3 && State == CallState.Verifying)
             {
@@ -160,15 +190,37 @@ namespace Phone.Firmware.Calls
             }
 
             StateTimer.Disarm();
+            // Stored before anything sealed goes back (the caller stores on our first sealed
+            // packet); marked unproven until the caller proves it holds it (§7.2).
+            if (!ResumptionGenerations.RememberUnproven(Ctx.Store, Contact, Channel.Keys))
+            {
+                Ctx.Host.Promote(this); // when idle, the user sees why (else the log does)
+                End(ReasonTimeout, FlashError, true);
+                return;
+            }
+
+            _resumption = ResumptionStep.AwaitingProof;
+
             if (!Ctx.Host.Promote(this))
             {
                 EndQuietly(ReasonBusy);
                 return;
             }
 
-            Ctx.Store.Remember(ContactIndex, Channel.Keys);
             KeysReady(1);
             Ring(CallEvent.Ready);
+        }
+
+        /// <summary>The caller verified a sealed packet of ours, so it stored the new generation too.</summary>
+        protected override void OnPeerReadOurPacket()
+        {
+            if (_resumption != ResumptionStep.AwaitingProof)
+            {
+                return;
+            }
+
+            _resumption = ResumptionStep.Stored;
+            ResumptionGenerations.MarkProven(Ctx.Store, Contact);
         }
 
         protected override void OnStepDeadline()
@@ -181,11 +233,34 @@ namespace Phone.Firmware.Calls
             {
                 End(ReasonTimeout, "no answer", true);
             }
+            else if (State == CallState.KeyWarning)
+            {
+                End(ReasonTimeout, "key warning not accepted", true);
+            }
         }
 
         protected override void AfterCodeVerified()
         {
-            ShowCurrent();
+            if (State == CallState.KeyWarning)
+            {
+                StateTimer.Disarm();
+                Ring(CallEvent.CodeVerified);
+            }
+            else
+            {
+                ShowCurrent();
+            }
+        }
+
+        protected override void ShowCurrent()
+        {
+            if (State == CallState.KeyWarning)
+            {
+                ShowWarning();
+                return;
+            }
+
+            base.ShowCurrent();
         }
 
         private void AnswerCall1(int index)
@@ -234,7 +309,39 @@ namespace Phone.Firmware.Calls
             Channel.Send(ControlType.Ready, null, 0, false);
             Badge = Badge.Unverified;
             KeysReady(2);
+            if (Contact != null)
+            {
+                WarnAfterFallback();
+                return;
+            }
+
             Ring(CallEvent.Verify3);
+        }
+
+        /// <summary>
+        /// A pinned contact's key came through the fallback: it holds the key but not the
+        /// resumption secret (a stale copy of its flash: a stolen or cloned phone, or a restored
+        /// one). As loud as the caller's warning (§7.4): not answered until the user accepts it
+        /// as unverified or both users confirm the code; auto-answer does not skip it.
+        /// </summary>
+        private void WarnAfterFallback()
+        {
+            Move(CallEvent.Verify3FromPinnedKey);
+            StateTimer.ArmAt(Ctx.Now + Ctx.Config.DecisionTimeoutMs);
+            StartIdleTimer();
+            PhoneEvent k = NewEvent(PhoneEventKind.KeyChanged, ContinuityLost);
+            k.Code = Xx.CodeText;
+            k.CodeWords = Xx.CodeWords;
+            k.PeerName = PeerName;
+            k.ContactIndex = ContactIndex;
+            k.Badge = Badge;
+            ShowWarning();
+            Ctx.Host.Raise(k);
+        }
+
+        private void ShowWarning()
+        {
+            Show(Screens.KeyChanged("!! SECURITY WARNING !!", PeerName, ContinuityLost, Xx.CodeText, Xx.CodeWords));
         }
 
         /// <summary>A known key rings under its contact's name; an unknown one under the name it claims.</summary>
@@ -259,7 +366,7 @@ namespace Phone.Firmware.Calls
             Move(e);
             StateTimer.ArmAt(Ctx.Now + Ctx.Config.RingTimeoutMs);
             StartIdleTimer();
-            PhoneEvent ringing = NewEvent(PhoneEventKind.Ringing, ViaVerify ? "unverified: compare the code" : null);
+            PhoneEvent ringing = NewEvent(PhoneEventKind.Ringing, ShowsCode ? "unverified: compare the code" : null);
             ringing.PeerName = PeerName;
             ringing.ContactIndex = ContactIndex;
             ringing.Badge = Badge;

@@ -82,7 +82,7 @@ namespace Phone.Firmware.Calls
                 return;
             }
 
-            ByteIo.WriteU32Le(Payload, 0, (uint)contact.Generation);
+            ByteIo.WriteU32Le(Payload, 0, (uint)ResumptionGenerations.ForCall(contact));
             CallInfo.Write(Payload, 4, CallId);
             HandshakeDatagram.WriteHeader(Buffer, MessageType.Call1, LocalId, 0);
             int n = Ik.WriteMessage(Payload, PayloadLayout.Call1Length, Buffer, WireFormat.HandshakeBodyOffset);
@@ -164,7 +164,8 @@ namespace Phone.Firmware.Calls
         /// The first sealed packet from the callee proves it processed our READY, so it
         /// has stored the new resumption state: only now does the caller store its own
         /// (callee first, caller second: an interrupted call leaves the callee holding
-        /// both generations the caller might use next).
+        /// both generations the caller might use next). The newest is proven here, so a
+        /// FlagNewestUnproven left from an earlier call as callee is cleared.
         /// </summary>
         protected override void OnPeerAuthenticated()
         {
@@ -176,7 +177,10 @@ namespace Phone.Firmware.Calls
             if (_resumption == ResumptionStep.AwaitingProof && Channel != null)
             {
                 _resumption = ResumptionStep.Stored;
-                Ctx.Store.Remember(ContactIndex, Channel.Keys);
+                if (!ResumptionGenerations.RememberProven(Ctx.Store, Contact, Channel.Keys))
+                {
+                    End(ReasonTimeout, FlashError, true);
+                }
             }
         }
 
@@ -217,14 +221,14 @@ namespace Phone.Firmware.Calls
 
         private bool StartIk(ContactRecord contact)
         {
-            if (contact.Generation == 0)
+            if (ResumptionGenerations.ForCall(contact) == 0)
             {
                 return false;
             }
 
             Ik = new Handshake(Ctx.Store, NoisePattern.IKpsk2, NoisePattern.Initiator, Utf8.GetBytes(CallPrologue),
                 contact.PublicKey);
-            if (!Ik.UseResumption(Ctx.Store, contact.Index, contact.Generation))
+            if (!Ik.UseResumption(Ctx.Store, contact.Index, ResumptionGenerations.ForCall(contact)))
             {
                 Ik.Dispose();
                 Ik = null;

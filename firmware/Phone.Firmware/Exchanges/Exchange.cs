@@ -143,6 +143,19 @@ namespace Phone.Firmware.Exchanges
             Ctx.Host.Show(this, screen);
         }
 
+        /// <summary>A copy of the first message: the cached answer (Retransmit) again, on the retransmission schedule only.</summary>
+        protected void AnswerDuplicate()
+        {
+            if (Retransmit.SendAgain(Ctx, Ctx.Now))
+            {
+                Ctx.Counters.DuplicatesAnswered++;
+            }
+            else
+            {
+                Ctx.Counters.DuplicatesIgnored++;
+            }
+        }
+
         /// <summary>Counts a dropped datagram (DropReason.None: accepted, nothing counted).</summary>
         protected void Drop(DropReason reason)
         {

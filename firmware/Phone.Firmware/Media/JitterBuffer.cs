@@ -9,7 +9,7 @@ namespace Phone.Firmware.Media
     /// The receive side's jitter buffer: verified frames are decoded straight
     /// into one of Slots fixed PCM slots (by RTP sequence) and played one per
     /// 20 ms tick in sequence order. Playout starts once Depth frames are
-    /// buffered; a frame missing at its turn is concealed by repeating the
+    /// buffered (or the first has waited Depth ticks); a frame missing at its turn is concealed by repeating the
     /// last frame played, attenuated (-3 dB per frame, silence after 100 ms),
     /// natively. Depth adapts: one frame deeper after each late frame (a filler
     /// frame is played to make room), one shallower after 5 s without one.
@@ -54,6 +54,7 @@ namespace Phone.Firmware.Media
         private int _late;
         private int _skipped;
         private int _lostReported;
+        private int _waited;
 
         internal JitterBuffer(PhoneCounters counters)
         {
@@ -184,7 +185,15 @@ namespace Phone.Firmware.Media
                 return true;
             }
 
-            if (Buffered() < Depth)
+            // Start at Depth frames, or once the first has waited Depth ticks: a spurt
+            // shorter than the depth (the last frames before a pause) still plays.
+            int buffered = Buffered();
+            if (buffered > 0)
+            {
+                _waited++;
+            }
+
+            if (buffered < Depth && _waited < Depth)
             {
                 return false;
             }
@@ -339,6 +348,7 @@ namespace Phone.Firmware.Media
             }
 
             _playing = false;
+            _waited = 0;
             _pendingConcealed = 0;
             _fill = 0;
             _concealRun = 0;

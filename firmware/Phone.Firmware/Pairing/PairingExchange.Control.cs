@@ -179,6 +179,15 @@ namespace Phone.Firmware.Pairing
             }
         }
 
+        /// <summary>Our own PAIR_1 came back (the address is this phone's own): say so.</summary>
+        internal void PairedWithItself()
+        {
+            if (State == PairingState.AwaitingMessage2)
+            {
+                Fail("that is this phone: pair with another one");
+            }
+        }
+
         private void Fail(string why)
         {
             Move(PairingEvent.Fail);

@@ -296,8 +296,7 @@ namespace Phone.Firmware.Pairing
         {
             if (State == PairingState.AwaitingMessage3)
             {
-                Ctx.Counters.DuplicatesAnswered++;
-                Retransmit.SendAgain(Ctx);
+                AnswerDuplicate();
             }
             else
             {

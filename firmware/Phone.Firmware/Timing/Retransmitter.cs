@@ -16,6 +16,7 @@ namespace Phone.Firmware.Timing
         private NetAddress _to;
         private int _length;
         private long _giveUpAt;
+        private long _lastSentAt;
 
         /// <summary>Uses timer (owned by the caller's handler) for its deadlines.</summary>
         public Retransmitter(Backoff backoff, PhoneTimer timer)
@@ -51,17 +52,27 @@ namespace Phone.Firmware.Timing
             Sends = 1;
             Active = true;
             _giveUpAt = now + _backoff.TimeoutMs;
+            _lastSentAt = now;
             transport.Send(to, _message, 0, length);
             _timer.ArmAt(now + _backoff.Gap(1));
         }
 
-        /// <summary>Resends the current message once now (e.g. answering a duplicate), keeping the schedule.</summary>
-        public void SendAgain(IDatagramTransport transport)
+        /// <summary>
+        /// Answers a duplicate of the message this one replies to: resends it only on the
+        /// Backoff schedule (not sooner than the next gap after the last send, not after the
+        /// overall timeout), so copies of a first message cannot multiply replies. True if sent.
+        /// </summary>
+        public bool SendAgain(IDatagramTransport transport, long now)
         {
-            if (_length > 0)
+            if (_length == 0 || now >= _giveUpAt || now - _lastSentAt < _backoff.Gap(Sends))
             {
-                transport.Send(_to, _message, 0, _length);
+                return false;
             }
+
+            transport.Send(_to, _message, 0, _length);
+            Sends++;
+            _lastSentAt = now;
+            return true;
         }
 
         /// <summary>Stops retransmitting.</summary>
@@ -90,6 +101,7 @@ namespace Phone.Firmware.Timing
 
             transport.Send(_to, _message, 0, _length);
             Sends++;
+            _lastSentAt = now;
             long next = now + _backoff.Gap(Sends);
             _timer.ArmAt(next < _giveUpAt ? next : _giveUpAt);
             return RetransmitOutcome.Resent;

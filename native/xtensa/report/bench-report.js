@@ -102,6 +102,7 @@ const extra = [
   ['mulaw_decode', 'codec only: G.711 µ-law decode of 160 samples'],
   ['aead_seal', 'backend only: ChaCha20-Poly1305 seal of the same 160 B + 28 B AD'],
   ['blake2b', 'backend only: BLAKE2b-512 of 64 B'],
+  ['ed25519_verify', 'backend only: Ed25519 verification (RFC 8032 TEST 3; a phone certificate check)'],
   ['muldi3', 'one 64-bit product via `__muldi3` (volatile loads + call + store)'],
 ];
 out.push('#### Other entry points', '');

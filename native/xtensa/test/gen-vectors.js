@@ -131,6 +131,23 @@ load('blake2-official/blake2b-kat.json').forEach((c, i) => {
 });
 table('xt_blake2b_kat', 'xt_blake2b_kats', b2.map(([s, m, o]) => `${cstr(s)}, ${b(m)}, ${b(o)}`));
 
+// ---- Ed25519 verification ---------------------------------------------------
+// RFC 8032 §7.1 and every Wycheproof case with a 64-byte signature (the
+// interface is fixed-size; other lengths are refused by size before it).
+const ed = [];
+for (const v of load('rfc8032_ed25519.json').vectors) {
+  ed.push([`RFC 8032 ${v.name}`, v.public_key, v.message, v.signature, 1]);
+}
+for (const g of load('wycheproof/ed25519_test.json').testGroups) {
+  for (const t of g.tests) {
+    if (t.sig.length !== 128) continue;
+    ed.push([`Wycheproof ed25519 tcId ${t.tcId} (${t.flags.join(',')})`, g.publicKey.pk, t.msg, t.sig,
+      t.result === 'valid' ? 1 : 0]);
+  }
+}
+table('xt_ed25519_kat', 'xt_ed25519_kats', ed.map(([s, pk, m, sig, ok]) =>
+  `${cstr(s)}, ${bytes(pk).ref}, ${b(m)}, ${bytes(sig).ref}, ${ok}`));
+
 // ---- Noise ------------------------------------------------------------------
 const patterns = {
   Noise_XX_25519_ChaChaPoly_BLAKE2b: 'PC_PATTERN_XX',
@@ -193,6 +210,14 @@ typedef struct xt_blake2b_kat {
     const uint8_t *out; size_t out_len;
 } xt_blake2b_kat;
 
+typedef struct xt_ed25519_kat {
+    const char *name;
+    const uint8_t *pub;
+    const uint8_t *m; size_t m_len;
+    const uint8_t *sig;
+    int valid;
+} xt_ed25519_kat;
+
 typedef struct xt_noise_msg {
     const uint8_t *payload; size_t payload_len;
     const uint8_t *ct; size_t ct_len;
@@ -216,4 +241,4 @@ const text = header + lines.join('\n') + '\n\n' + tables.join('\n') + '\n#endif 
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, text);
 console.log(`gen-vectors: ${x25519.length} X25519, ${aead.length} AEAD, ${xaead.length} XAEAD, ` +
-  `${b2.length} BLAKE2b, ${noise.length} Noise vectors -> ${out}`);
+  `${b2.length} BLAKE2b, ${ed.length} Ed25519, ${noise.length} Noise vectors -> ${out}`);

@@ -2,7 +2,8 @@
 /*
  * test_backend.c - known answers through backend.h on the emulated core:
  * RFC 7748 + Wycheproof X25519, RFC 8439 + Wycheproof ChaCha20-Poly1305,
- * Wycheproof XChaCha20-Poly1305, RFC 7693 + official BLAKE2b KATs.
+ * Wycheproof XChaCha20-Poly1305, RFC 7693 + official BLAKE2b KATs,
+ * RFC 8032 + Wycheproof Ed25519 verification.
  *
  * Buffers are deliberately placed at odd addresses: the lx106 traps on an
  * unaligned 32-bit load, so a backend or core that casts byte pointers to
@@ -112,6 +113,24 @@ static void blake2b(const char *group)
     }
 }
 
+/* Valid signatures verify, invalid ones (malleable, non-canonical) do not. */
+static void ed25519(const char *group)
+{
+    for (int i = 0; i < XT_ED25519_KATS_COUNT; i++) {
+        const xt_ed25519_kat *v = &xt_ed25519_kats[i];
+        uint8_t *sig = work + 1, *pub = work + 67, *m = work + 101;
+
+        if (!xt_check(v->m_len <= sizeof work - 128, group, v->name, "message too long for buffer")) {
+            continue;
+        }
+        memcpy(sig, v->sig, 64);
+        memcpy(pub, v->pub, 32);
+        memcpy(m, v->m, v->m_len);
+        xt_check(pci_be_ed25519_verify(sig, m, v->m_len, pub) == v->valid, group, v->name,
+                 v->valid ? "valid signature refused" : "invalid signature accepted");
+    }
+}
+
 static void compare(const char *group)
 {
     static const uint8_t a[33] = { 1, 2, 3 };
@@ -136,5 +155,6 @@ void xt_test_backend(void)
     xt_run_group("backend chacha20-poly1305 (RFC 8439, Wycheproof)", aead);
     xt_run_group("backend xchacha20-poly1305 (Wycheproof)", xaead);
     xt_run_group("backend blake2b (RFC 7693, BLAKE2 KAT)", blake2b);
+    xt_run_group("backend ed25519 verify (RFC 8032, Wycheproof)", ed25519);
     xt_run_group("backend equal/is_zero/wipe", compare);
 }

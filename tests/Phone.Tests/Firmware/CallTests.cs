@@ -214,6 +214,10 @@ namespace Phone.Tests.Firmware
             byte[] aliceFlash = File.ReadAllBytes(alice.FlashPath);
             byte[] bobFlash = File.ReadAllBytes(bob.FlashPath);
             Assert.True(alice.Core.Accept());
+            // The callee is warned as loudly (issue 9 item 4): auto-answer waits for its user.
+            Assert.True(rig.RunUntil(() => bob.Core.CallState == CallState.KeyWarning));
+            Assert.Equal(CallState.RingingOut, alice.Core.CallState);
+            Assert.True(bob.Core.Accept());
             Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.Connected));
             alice.Core.HangUp();
             Assert.True(rig.RunUntil(() => alice.Core.IsIdle && bob.Core.IsIdle));

@@ -214,5 +214,93 @@ namespace Phone.Tests.Firmware
             Assert.Empty(mallory.Contacts);
             Assert.Contains(mallory.Events, e => e.Kind == PhoneEventKind.HungUp && e.Text.Contains("codes differ"));
         }
+
+        /// <summary>
+        /// issue 9 item 4: a stale copy of a contact's flash (stolen or cloned phone) calls with a
+        /// resumption generation the callee no longer holds: the call falls back to VERIFY from the
+        /// pinned key, and the callee gets the same warning screen, decision and event as a caller.
+        /// </summary>
+        [Fact]
+        public void Stale_copy_of_a_contact_calling_gets_the_callee_the_same_warning_as_a_caller()
+        {
+            using var rig = new Rig();
+            var (alice, stale) = StaleCopyCalls(rig, true);
+            byte[] flash = File.ReadAllBytes(alice.FlashPath);
+
+            var warning = alice.Last(PhoneEventKind.KeyChanged);
+            Assert.NotNull(warning);
+            Assert.Contains("key continuity lost", warning.Text);
+            Assert.Equal("Bob", warning.PeerName);
+            Assert.Equal(alice.Core.CurrentCode, warning.Code);
+            Assert.Equal(stale.Core.CurrentCode, warning.Code);
+            Assert.Equal(ScreenKind.KeyChanged, alice.Core.CurrentScreen.Kind);
+            Assert.Equal("!! SECURITY WARNING !!", alice.Core.CurrentScreen.Title);
+            Assert.Equal(Badge.Unverified, alice.Core.CallBadge);
+            Assert.False(alice.Saw(PhoneEventKind.Ringing));
+
+            // Auto-answer does not skip the decision; the user accepts it as unverified (answering).
+            rig.Run(3000);
+            Assert.Equal(CallState.KeyWarning, alice.Core.CallState);
+            Assert.True(stale.Core.Accept());
+            Assert.True(alice.Core.Accept());
+            Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.Connected
+                                           && stale.Core.CallState == CallState.Connected));
+            Assert.Equal(Badge.Unverified, alice.Core.CallBadge);
+            Assert.True(alice.Saw(PhoneEventKind.Unverified));
+            alice.Core.HangUp();
+            Assert.True(rig.RunUntil(() => alice.Core.IsIdle && stale.Core.IsIdle));
+            Assert.Equal(flash, File.ReadAllBytes(alice.FlashPath));
+        }
+
+        [Fact]
+        public void Callee_warning_confirmed_by_both_codes_rings_verified_and_undecided_one_times_out()
+        {
+            using var rig = new Rig();
+            var (alice, stale) = StaleCopyCalls(rig, false);
+            Assert.True(alice.Core.ConfirmCode());
+            Assert.True(stale.Core.ConfirmCode());
+            Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.RingingIn));
+            Assert.Equal(Badge.Verified, alice.Core.CallBadge);
+            Assert.True(alice.Saw(PhoneEventKind.Ringing));
+            alice.Core.HangUp();
+            Assert.True(rig.RunUntil(() => alice.Core.IsIdle && stale.Core.IsIdle));
+
+            using var rig2 = new Rig();
+            var (alice2, _) = StaleCopyCalls(rig2, false);
+            int connectedBefore = alice2.Count(PhoneEventKind.Connected);
+            rig2.Run(alice2.Config.DecisionTimeoutMs - 1000);
+            Assert.Equal(CallState.KeyWarning, alice2.Core.CallState);
+            rig2.Run(2000);
+            Assert.Equal("key warning not accepted", alice2.Last(PhoneEventKind.HungUp).Text);
+            Assert.Equal(connectedBefore, alice2.Count(PhoneEventKind.Connected));
+        }
+
+        /// <summary>Alice and Bob pair; a copy of Bob's flash is taken; they call twice; the copy calls Alice.</summary>
+        private static (TestPhone, TestPhone) StaleCopyCalls(Rig rig, bool autoAnswer)
+        {
+            var alice = rig.Add("Alice", 1, c => c.AutoAnswer = autoAnswer);
+            var bob = rig.Add("Bob", 2, c => c.AutoAnswer = true);
+            var (bobIndex, aliceIndex) = rig.Pair(alice, bob);
+            string staleDir = Path.Combine(Path.GetTempPath(), "phone-fw-stale-" + System.Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(staleDir);
+            foreach (var f in Directory.GetFiles(bob.Directory))
+            {
+                File.Copy(f, Path.Combine(staleDir, Path.GetFileName(f)));
+            }
+
+            for (int call = 0; call < 2; call++)
+            {
+                alice.Core.Call(bobIndex, bob.Address);
+                Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.Connected));
+                rig.Run(500);
+                alice.Core.HangUp();
+                Assert.True(rig.RunUntil(() => alice.Core.IsIdle && bob.Core.IsIdle));
+            }
+
+            var stale = rig.Add("Bob", 3, null, staleDir);
+            Assert.True(stale.Core.Call(aliceIndex, alice.Address));
+            Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.KeyWarning));
+            return (alice, stale);
+        }
     }
 }

@@ -22,6 +22,7 @@
 #include "crypto_onetimeauth_poly1305.h"
 #include "crypto_scalarmult.h"
 #include "crypto_scalarmult_curve25519.h"
+#include "crypto_sign_ed25519.h" /* verification only: open.c is compiled in */
 #include "crypto_stream_chacha20.h"
 #include "crypto_stream_xchacha20.h"
 #include "crypto_verify_16.h"

@@ -8,6 +8,8 @@ namespace Phone.Tests.Firmware.Support
     public sealed class Rig : IDisposable
     {
         private readonly List<TestPhone> _phones = new List<TestPhone>();
+        private readonly Dictionary<TestPhone, Phone.Sim.Timing.DeviceStall> _stalls =
+            new Dictionary<TestPhone, Phone.Sim.Timing.DeviceStall>();
 
         public Rig()
         {
@@ -26,6 +28,31 @@ namespace Phone.Tests.Firmware.Support
             return phone;
         }
 
+        /// <summary>
+        /// Device-timing mode for phone: its native calls stall it (and this rig's clock) for their
+        /// estimated ESP32 duration; dmaBudgetMs overrides the boards' I2S budget (-1: the boards').
+        /// </summary>
+        public Phone.Sim.Timing.DeviceStall UseDeviceTiming(TestPhone phone, int dmaBudgetMs = -1)
+        {
+            var stall = new Phone.Sim.Timing.DeviceStall(Phone.Sim.Timing.DeviceTimingTable.LoadDefault(),
+                Clock.Advance, dmaBudgetMs);
+            _stalls[phone] = stall;
+            Net.Attach(phone.Address, d => stall.Turn(() => phone.Core.OnDatagram(d.From, d.Bytes, 0, d.Bytes.Length)));
+            return stall;
+        }
+
+        private void Tick(TestPhone p)
+        {
+            if (_stalls.TryGetValue(p, out var stall))
+            {
+                stall.Turn(p.Core.OnTick);
+            }
+            else
+            {
+                p.Core.OnTick();
+            }
+        }
+
         /// <summary>Closes phone (keeping its directory), lets edit change its files, starts it again.</summary>
         public TestPhone Restart(TestPhone phone, Action<string> edit = null)
         {
@@ -34,6 +61,7 @@ namespace Phone.Tests.Firmware.Support
             phone.Core.Store.Dispose();
             phone.Store.Dispose();
             _phones.Remove(phone);
+            _stalls.Remove(phone);
             edit?.Invoke(phone.Directory);
             var restarted = new TestPhone(phone.Name, address, Net, Clock, c => CopyConfig(phone.Config, c),
                 phone.Directory);
@@ -80,7 +108,7 @@ namespace Phone.Tests.Firmware.Support
                 {
                     if (p.Core.NextDeadline <= Clock.NowMilliseconds)
                     {
-                        p.Core.OnTick();
+                        Tick(p);
                         busy = true;
                     }
                 }

@@ -70,6 +70,25 @@ namespace Phone.Tests.Firmware.Units
         }
 
         [Fact]
+        public void A_talk_spurt_shorter_than_the_depth_is_played_once_it_has_waited_the_depth()
+        {
+            // The last frame before a hang-up, or a spurt after the talker paused, may never be
+            // followed by enough frames to reach the start depth: it must not wait forever.
+            var counters = new PhoneCounters();
+            var buffer = new JitterBuffer(counters);
+            var speaker = new Speaker();
+            Arrive(buffer, 500);
+            for (int tick = 0; tick < buffer.Depth; tick++)
+            {
+                buffer.Play(speaker);
+            }
+
+            Assert.Equal(new[] { 500 }, speaker.Played.ConvertAll(p => p.Sequence));
+            Assert.False(speaker.Played[0].Concealed);
+            Assert.Equal(1, counters.FramesPlayed);
+        }
+
+        [Fact]
         public void A_missing_frame_is_concealed_quieter_and_counted_lost_or_late()
         {
             var counters = new PhoneCounters();

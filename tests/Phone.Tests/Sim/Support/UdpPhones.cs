@@ -43,7 +43,7 @@ namespace Phone.Tests.Sim.Support
 
         /// <summary>Starts a phone with a fresh flash directory (or dir, to reuse one).</summary>
         internal SimPhone Add(string name, Action<PhoneConfig> configure = null, string dir = null,
-            IPEndPoint listen = null, int mdnsPort = 0)
+            IPEndPoint listen = null, int mdnsPort = 0, bool deviceTiming = false)
         {
             if (dir == null)
             {
@@ -59,6 +59,7 @@ namespace Phone.Tests.Sim.Support
                 Lan = mdnsPort > 0 ? "lo" : null, // discovery on loopback only, on a port of the test's own
                 MdnsPort = mdnsPort,
                 KeepFrames = true,
+                DeviceTiming = deviceTiming,
                 Configure = c =>
                 {
                     Fast(c);

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+using Phone.Crypto;
+
+namespace Phone.Firmware.Calls
+{
+    /// <summary>
+    /// Which resumption generation a call uses, and storing the next one with the mark that
+    /// says whether the peer has proven it holds it (docs/protocol.md §7.2).
+    /// </summary>
+    internal static class ResumptionGenerations
+    {
+        /// <summary>True while the peer has not proven it holds the contact's newest generation.</summary>
+        internal static bool NewestUnproven(ContactRecord contact)
+        {
+            return (contact.Flags & ContactRecord.FlagNewestUnproven) != 0;
+        }
+
+        /// <summary>The generation a call from this phone uses: the newest the peer has proven it holds (0: none).</summary>
+        internal static int ForCall(ContactRecord contact)
+        {
+            return NewestUnproven(contact) && contact.PreviousGeneration != 0
+                ? contact.PreviousGeneration : contact.Generation;
+        }
+
+        /// <summary>
+        /// Callee on READY: marks the newest unproven, then stores the call's generation (mark
+        /// first: a power cut in between only makes the next call use an older generation both
+        /// hold). False on a flash error.
+        /// </summary>
+        internal static bool RememberUnproven(KeyStore store, ContactRecord contact, TransportKeys keys)
+        {
+            try
+            {
+                store.SetFlags(contact.Index, contact.Flags | ContactRecord.FlagNewestUnproven);
+                store.Remember(contact.Index, keys);
+                return true;
+            }
+            catch (CryptoException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>Caller on the callee's first sealed packet: stores the (proven) generation. False on a flash error.</summary>
+        internal static bool RememberProven(KeyStore store, ContactRecord contact, TransportKeys keys)
+        {
+            try
+            {
+                store.Remember(contact.Index, keys);
+                if (NewestUnproven(contact))
+                {
+                    store.SetFlags(contact.Index, contact.Flags & ~ContactRecord.FlagNewestUnproven);
+                }
+
+                return true;
+            }
+            catch (CryptoException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// Callee: the caller proved it holds the newest. A flash error leaves the mark set,
+        /// which is safe (the next call from here uses the previous generation, still held).
+        /// </summary>
+        internal static void MarkProven(KeyStore store, ContactRecord contact)
+        {
+            try
+            {
+                store.SetFlags(contact.Index, contact.Flags & ~ContactRecord.FlagNewestUnproven);
+            }
+            catch (CryptoException)
+            {
+            }
+        }
+    }
+}
