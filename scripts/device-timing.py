@@ -42,12 +42,15 @@ ENTRY_POINTS = {
     "pc_media_seal": ("media_seal", 1, "160 samples encoded + sealed"),
     "pc_media_open": ("media_open", 1, "opened + 160 samples decoded"),
     "pc_media_conceal": ("media_conceal", 1, "one concealment frame"),
+    "pc_hs_kem_offer": ("kem_offer", 1, "ML-KEM-768 key generation + MixHash"),
+    "pc_hs_kem_accept": ("kem_accept", 1, "ML-KEM-768 key check + encapsulation + MixKey"),
+    "pc_hs_kem_finish": ("kem_finish", 1, "ML-KEM-768 decapsulation + MixKey"),
 }
 # Entry points the benchmark does not measure: table lookups and copies, no crypto (charged 0).
 UNMEASURED = ["pc_api_version", "pc_random", "pc_store_close", "pc_store_status", "pc_store_identity",
               "pc_store_factory_reset", "pc_contact_capacity", "pc_contact_read", "pc_contact_find",
               "pc_contact_forget", "pc_pool_ready", "pc_hs_new", "pc_hs_use_resumption", "pc_hs_status",
-              "pc_hs_hash", "pc_hs_remote_static", "pc_hs_split", "pc_hs_free",
+              "pc_hs_hash", "pc_hs_remote_static", "pc_hs_split", "pc_hs_free", "pc_hs_kem_mixed",
               "pc_session_forget_previous", "pc_session_info", "pc_session_free"]
 # What a call runs, in the order docs/performance.md lists it.
 IN_CALL = ["pc_media_seal", "pc_media_open", "pc_media_conceal", "pc_session_seal", "pc_session_open",

@@ -171,12 +171,15 @@ namespace Phone.Sim.Demo
                 Thread.Sleep(200);
                 PrintKeyEvents(ref seenA, ref seenB);
                 AgentLine sa = _alice.Do("stats"), sb = _bob.Do("stats");
-                int played = (int)(sa.Number("mediaReceived") + sb.Number("mediaReceived"));
+                // Frames the jitter buffer has dealt with: played, or judged late. A frame
+                // received but still buffered is not done yet (hanging up would drop it).
+                int played = (int)(sa.Number("framesPlayed") + sb.Number("framesPlayed")
+                                   + sa.Number("framesLate") + sb.Number("framesLate"));
                 int sent = (int)(sa.Number("mediaSent") + sb.Number("mediaSent"));
                 bool sentAll = sa.Number("mediaSent") >= SentTarget(_alice, frames) && sb.Number("mediaSent") >= frames;
                 quietPolls = played == lastPlayed ? quietPolls + 1 : 0;
                 lastPlayed = played;
-                // Done when every sent frame arrived; a frame still missing gets a quiet
+                // Done when every sent frame was played; a frame still missing gets a quiet
                 // second first, so a busy machine's late delivery is not counted as loss.
                 if (sentAll && (played >= sent || quietPolls >= QuietPollsBeforeGivingUp))
                 {

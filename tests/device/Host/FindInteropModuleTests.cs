@@ -47,6 +47,8 @@ namespace Phone.DeviceTests.Host
             Directory.CreateDirectory(Path.Combine(mono, "src"));
             File.WriteAllText(Path.Combine(mono, "src", "monocypher.c"), "/* stand-in */\n");
             File.WriteAllText(Path.Combine(mono, "src", "monocypher.h"), "/* stand-in */\n");
+            Directory.CreateDirectory(Path.Combine(mono, "src", "optional"));
+            File.WriteAllText(Path.Combine(mono, "src", "optional", "monocypher-ed25519.c"), "/* stand-in */\n");
             var src = Path.Combine(work, "src");
             Directory.CreateDirectory(src);
             File.WriteAllText(Path.Combine(src, "CMakeLists.txt"),
@@ -68,7 +70,7 @@ namespace Phone.DeviceTests.Host
                 var sources = File.ReadAllText(Path.Combine(work, "build", "sources.txt")).Split(';').Select(Path.GetFileName).ToList();
                 var expected = Directory.GetFiles(Repo.Path("native/src"), "*.c").Select(Path.GetFileName)
                     .Concat(new[] { "Phone_Crypto.cpp", "Phone_Crypto_Phone_Crypto_Abi_NativeCrypto_mshl.cpp", "Phone_Crypto_Phone_Crypto_Abi_NativeCrypto.cpp",
-                                    "platform_esp32.c", "storage_nvs.c", "backend_monocypher.c", "monocypher.c",
+                                    "platform_esp32.c", "storage_nvs.c", "backend_monocypher.c", "monocypher.c", "monocypher-ed25519.c",
                                     // ML-KEM-768: PQClean (fetched by native/pqclean/fetch-pqclean.sh) and our glue
                                     "cbd.c", "indcpa.c", "kem.c", "ntt.c", "poly.c", "polyvec.c", "reduce.c",
                                     "symmetric-shake.c", "verify.c", "pq_glue.c", "pq_fips202.c" });
