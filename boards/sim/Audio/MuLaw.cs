@@ -92,19 +92,6 @@ namespace Phone.Sim.Audio
             return pcm;
         }
 
-        /// <summary>Little-endian 16-bit PCM bytes of samples.</summary>
-        public static byte[] Pcm16(short[] samples)
-        {
-            var pcm = new byte[samples.Length * 2];
-            for (int i = 0; i < samples.Length; i++)
-            {
-                pcm[2 * i] = (byte)samples[i];
-                pcm[2 * i + 1] = (byte)(samples[i] >> 8);
-            }
-
-            return pcm;
-        }
-
         /// <summary>Decodes count code words from input[offset..) into samples.</summary>
         public static void DecodeFrame(byte[] input, int offset, int count, short[] samples)
         {

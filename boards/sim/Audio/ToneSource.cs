@@ -9,7 +9,7 @@ namespace Phone.Sim.Audio
     /// little seeded noise, so that no two frames are alike and a frame lost or
     /// swapped in transit cannot go unnoticed. Ends after a set number of frames.
     /// </summary>
-    internal sealed class ToneSource : IAudioSource
+    internal sealed class ToneSource : SampleSource
     {
         private static readonly double[] Notes = { 440.0, 523.25, 659.25, 523.25 };
         private const int NoteFrames = 25; // half a second per note
@@ -33,27 +33,8 @@ namespace Phone.Sim.Audio
             get { return _frame; }
         }
 
-        /// <summary>16-bit PCM.</summary>
-        public int SampleBytes
-        {
-            get { return Phone.Crypto.PcmLayout.Pcm16; }
-        }
-
-        /// <summary>Fills the next frame as 16-bit LE PCM; false once the tune is over.</summary>
-        public bool ReadFrame(byte[] pcm)
-        {
-            var samples = new short[AudioFrame.Samples];
-            if (!ReadSamples(samples))
-            {
-                return false;
-            }
-
-            Buffer.BlockCopy(MuLaw.Pcm16(samples), 0, pcm, 0, 2 * AudioFrame.Samples);
-            return true;
-        }
-
         /// <summary>Fills the next 160 samples; false once the tune is over.</summary>
-        public bool ReadSamples(short[] samples)
+        public override bool ReadSamples(short[] samples)
         {
             if (_frame >= _frames)
             {

@@ -9,7 +9,7 @@ namespace Phone.Sim.Audio
     /// A microphone that plays a WAV file: 16-bit PCM, mono or stereo (averaged),
     /// at any sample rate (linearly resampled to 8 kHz). Ends with the file.
     /// </summary>
-    internal sealed class WavSource : IAudioSource
+    internal sealed class WavSource : SampleSource
     {
         private readonly short[] _samples;
         private int _next;
@@ -40,27 +40,8 @@ namespace Phone.Sim.Audio
             }
         }
 
-        /// <summary>16-bit PCM.</summary>
-        public int SampleBytes
-        {
-            get { return Phone.Crypto.PcmLayout.Pcm16; }
-        }
-
-        /// <summary>Fills the next frame as 16-bit LE PCM; false when fewer than 160 samples remain.</summary>
-        public bool ReadFrame(byte[] pcm)
-        {
-            var samples = new short[AudioFrame.Samples];
-            if (!ReadSamples(samples))
-            {
-                return false;
-            }
-
-            Buffer.BlockCopy(MuLaw.Pcm16(samples), 0, pcm, 0, 2 * AudioFrame.Samples);
-            return true;
-        }
-
         /// <summary>Fills the next 160 samples; false when fewer than 160 remain.</summary>
-        public bool ReadSamples(short[] samples)
+        public override bool ReadSamples(short[] samples)
         {
             if (_next + AudioFrame.Samples > _samples.Length)
             {
