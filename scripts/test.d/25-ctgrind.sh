@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
+# test.sh: parallel
 # Constant-time check of the core's secret-dependent code (tests/ctgrind): ct_check runs
 # a pairing, store reopen, contact lookup, call and packet exchange under valgrind
 # memcheck with every secret marked undefined; a branch or memory index on a secret is
