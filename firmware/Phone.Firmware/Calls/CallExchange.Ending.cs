@@ -19,7 +19,15 @@ namespace Phone.Firmware.Calls
                     OnRetransmitTimer(now);
                     break;
                 case TimerState:
-                    OnStepDeadline();
+                    if (State == CallState.KeyWarning)
+                    {
+                        End(ReasonTimeout, "key warning not accepted", true);
+                    }
+                    else
+                    {
+                        OnStepDeadline();
+                    }
+
                     break;
                 case TimerLinger:
                     OnLingerTimer(now);
@@ -30,7 +38,7 @@ namespace Phone.Firmware.Calls
             }
         }
 
-        /// <summary>The current step's deadline (StateTimer) passed.</summary>
+        /// <summary>The current step's deadline (StateTimer) passed (the key warning's is handled here, for both roles).</summary>
         protected abstract void OnStepDeadline();
 
         /// <summary>

@@ -207,8 +207,8 @@ namespace Phone.Firmware.Calls
             get { return -1; }
         }
 
-        /// <summary>Both users confirmed the code and the peer is pinned: what the role shows next.</summary>
-        protected abstract void AfterCodeVerified();
+        /// <summary>The user left the key warning (accepted unverified, or the codes were verified): the role goes on.</summary>
+        protected abstract void LeaveWarning(CallEvent e);
 
         /// <summary>Sends a one-byte reliable control message (HANGUP, REJECT).</summary>
         protected void SendReliable(byte type, byte reason)
@@ -276,7 +276,15 @@ namespace Phone.Firmware.Calls
             e.PeerName = name;
             e.ContactIndex = ContactIndex;
             e.Badge = Badge;
-            AfterCodeVerified();
+            if (State == CallState.KeyWarning)
+            {
+                LeaveWarning(CallEvent.CodeVerified);
+            }
+            else
+            {
+                ShowCurrent();
+            }
+
             Ctx.Host.Raise(e);
         }
     }

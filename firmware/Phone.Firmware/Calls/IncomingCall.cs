@@ -233,23 +233,12 @@ namespace Phone.Firmware.Calls
             {
                 End(ReasonTimeout, "no answer", true);
             }
-            else if (State == CallState.KeyWarning)
-            {
-                End(ReasonTimeout, "key warning not accepted", true);
-            }
         }
 
-        protected override void AfterCodeVerified()
+        protected override void LeaveWarning(CallEvent e)
         {
-            if (State == CallState.KeyWarning)
-            {
-                StateTimer.Disarm();
-                Ring(CallEvent.CodeVerified);
-            }
-            else
-            {
-                ShowCurrent();
-            }
+            StateTimer.Disarm();
+            Ring(e);
         }
 
         protected override void ShowCurrent()

@@ -99,7 +99,7 @@ namespace Phone.Firmware.Calls
             }
 
             Ctx.Host.Raise(NewEvent(PhoneEventKind.Unverified, "key warning accepted by the user"));
-            ProceedAfterWarning(CallEvent.AcceptUnverified);
+            LeaveWarning(CallEvent.AcceptUnverified);
             return true;
         }
 
@@ -189,22 +189,6 @@ namespace Phone.Firmware.Calls
             if (State == CallState.RingingOut)
             {
                 End(ReasonTimeout, "no answer", true);
-            }
-            else if (State == CallState.KeyWarning)
-            {
-                End(ReasonTimeout, "key warning not accepted", true);
-            }
-        }
-
-        protected override void AfterCodeVerified()
-        {
-            if (State == CallState.KeyWarning)
-            {
-                ProceedAfterWarning(CallEvent.CodeVerified);
-            }
-            else
-            {
-                ShowCurrent();
             }
         }
 
@@ -351,7 +335,7 @@ namespace Phone.Firmware.Calls
         }
 
         /// <summary>Leaves the key warning (accepted, or the code verified): ringing, or connected if the callee answered.</summary>
-        private void ProceedAfterWarning(CallEvent e)
+        protected override void LeaveWarning(CallEvent e)
         {
             StateTimer.Disarm();
             Move(e);
