@@ -28,6 +28,12 @@ namespace Phone.Crypto
         /// </summary>
         public const int FlagNewestUnproven = 0x04;
 
+        /// <summary>
+        /// Flag: pinned by a hybrid (X25519 + ML-KEM-768) XX, so the call chain from it is
+        /// post-quantum. Only the native pin of a hybrid session sets it; nothing clears it.
+        /// </summary>
+        public const int FlagHybrid = 0x08;
+
         internal ContactRecord(int index, byte[] record)
         {
             Index = index;
@@ -67,6 +73,12 @@ namespace Phone.Crypto
         public bool Verified
         {
             get { return (Flags & FlagVerified) != 0; }
+        }
+
+        /// <summary>True when the pinned chain began with a hybrid (post-quantum) exchange.</summary>
+        public bool Hybrid
+        {
+            get { return (Flags & FlagHybrid) != 0; }
         }
 
         private static int ReadUInt32(byte[] b, int at)

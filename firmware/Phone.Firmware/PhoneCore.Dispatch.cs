@@ -28,6 +28,10 @@ namespace Phone.Firmware
             {
                 DispatchSecure(buffer, offset, count);
             }
+            else if (FragmentFormat.IsFragmented(type))
+            {
+                DispatchFragment(type, from, buffer, offset, count);
+            }
             else if (MessageType.IsHandshake(type) || type == MessageType.CallFallback)
             {
                 DispatchHandshake(type, from, buffer, offset, count);

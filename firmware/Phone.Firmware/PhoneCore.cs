@@ -64,6 +64,7 @@ namespace Phone.Firmware
             _handshakeLimiter = new SourceRateLimiter(8, config.PerSourceRate, config.PerSourceRate * 2,
                 config.GlobalRate, config.GlobalRate, now);
             _errorLimiter = new TokenBucket(config.ErrorRate, config.ErrorRate, now);
+            _reassembly = new Reassembly(_ctx.Counters);
         }
 
         /// <summary>Raised for everything that happens (never carries key material).</summary>

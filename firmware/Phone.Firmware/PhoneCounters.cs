@@ -56,6 +56,12 @@ namespace Phone.Firmware
         /// <summary>ERROR datagrams sent.</summary>
         public int ErrorsSent { get; internal set; }
 
+        /// <summary>Fragmented handshake messages put back together (§2.1).</summary>
+        public int MessagesReassembled { get; internal set; }
+
+        /// <summary>Partly received messages discarded (evicted for room or timed out; their fragments are drops).</summary>
+        public int PartialsDiscarded { get; internal set; }
+
         /// <summary>Datagrams dropped for reason.</summary>
         public int Drops(DropReason reason)
         {

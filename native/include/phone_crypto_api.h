@@ -75,6 +75,9 @@ extern "C" {
 #define PC_CONTACT_VERIFIED 0x02    /* codes compared and confirmed by the user */
 #define PC_CONTACT_NEWEST_UNPROVEN 0x04 /* the peer has not yet proven it holds the newest
                                          * generation: call it with the previous one */
+#define PC_CONTACT_HYBRID 0x08      /* pinned by a hybrid (X25519 + ML-KEM-768) XX: set only by
+                                     * pc_contact_pin from a hybrid session, kept by every
+                                     * later call; pc_contact_set_flags cannot change it */
 
 /* ---- enums ---------------------------------------------------------------- */
 enum pc_pattern {

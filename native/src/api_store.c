@@ -124,6 +124,12 @@ static int32_t pin_checked(int32_t store, int32_t session, const uint8_t *name,
         rc = PC_E_ARG;
     if (rc == PC_OK && !peer.has_remote_static)
         rc = PC_E_STATE;
+    /* "hybrid" is the session's fact, not the caller's claim: a classical
+     * session cannot pin it, a hybrid one always does. */
+    if (rc == PC_OK && (flags & PC_CONTACT_HYBRID) != 0 && !peer.hybrid)
+        rc = PC_E_ARG;
+    if (rc == PC_OK && peer.hybrid)
+        flags |= PC_CONTACT_HYBRID;
     if (rc == PC_OK)
         rc = pci_keystore_pin(store, peer.remote_static, name, (size_t)name_len, flags,
                              peer.resumption);

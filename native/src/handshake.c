@@ -441,6 +441,7 @@ int pci_handshake_split(const pc_handshake *hs, pc_split_result *out)
     out->role = hs->role;
     out->has_remote_static = hs->has_rs;
     out->psk_generation = hs->psk_generation;
+    out->hybrid = hs->kem_state == PC_HS_KEM_MIXED ? 1 : 0;
     return PC_OK;
 }
 

@@ -117,7 +117,8 @@ int pci_keystore_set_flags(int32_t store, int index, int flags)
     if ((flags & ~PC_CONTACT_KNOWN_FLAGS) != 0)
         return PC_E_ARG;
     pc_contact c = *old;
-    c.flags = (uint8_t)(flags | PC_CONTACT_USED);
+    /* The hybrid bit records how the pinned chain began: only a pin sets it. */
+    c.flags = (uint8_t)((flags & ~PC_CONTACT_HYBRID) | (old->flags & PC_CONTACT_HYBRID) | PC_CONTACT_USED);
     rc = pci_store_write(pci_store_lookup(store), index, &c);
     pci_be_wipe(&c, sizeof c);
     return rc;

@@ -18,6 +18,7 @@ typedef struct pc_split_result {
     uint8_t role;               /* PC_ROLE_* of this side */
     uint8_t has_remote_static;
     uint32_t psk_generation;    /* generation used as PSK (0 = none) */
+    uint8_t hybrid;             /* 1: an ML-KEM secret is in ck (pc_hs_kem_*, XX only) */
 } pc_split_result;
 
 /* root and resumption derive from the final chaining key ck (protocol.md):

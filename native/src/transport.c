@@ -42,6 +42,7 @@ static void load_split(pc_transport_state *s, const pc_split_result *split)
     memcpy(s->peer.resumption, split->resumption, 32);
     s->peer.psk_generation = split->psk_generation;
     s->peer.has_remote_static = split->has_remote_static ? 1 : 0;
+    s->peer.hybrid = split->hybrid ? 1 : 0;
 }
 
 void pci_transport_init(pc_transport_state *s, const pc_split_result *split)

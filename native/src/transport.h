@@ -23,6 +23,7 @@ typedef struct pc_transport_peer {
     uint8_t resumption[32];
     uint32_t psk_generation;
     uint8_t has_remote_static;
+    uint8_t hybrid;             /* the handshake mixed an ML-KEM secret (may pin PC_CONTACT_HYBRID) */
 } pc_transport_peer;
 
 /* Copies the peer view (caller wipes it), or PC_E_HANDLE. */

@@ -263,7 +263,8 @@ namespace Phone.Firmware.Calls
             string name = Contact != null ? Contact.Name
                 : (ClaimedName != null && ClaimedName.Length > 0 ? ClaimedName : "Peer");
             int oldIndex = ReplacedContact;
-            ContactIndex = Ctx.Store.Pin(Channel.Keys, name, ContactRecord.FlagUsed | ContactRecord.FlagVerified);
+            ContactIndex = Ctx.Store.Pin(Channel.Keys, name, ContactRecord.FlagUsed | ContactRecord.FlagVerified
+                | (Xx.Hybrid ? ContactRecord.FlagHybrid : 0));
             if (oldIndex >= 0 && oldIndex != ContactIndex)
             {
                 Ctx.Store.Forget(oldIndex);

@@ -282,7 +282,7 @@ namespace Phone.Firmware.Calls
             uint senderId = HandshakeDatagram.SenderId(buffer, offset);
             DropReason r = Xx.ReadMessage2(buffer, offset + WireFormat.HandshakeBodyOffset,
                 count - WireFormat.HandshakeBodyOffset);
-            if (CodeHandshake.Refused(r))
+            if (Xx.Refused(r))
             {
                 Drop(DropReason.HandshakeFailed);
                 return;

@@ -23,7 +23,7 @@ namespace Phone.Firmware.Exchanges
         protected const int TimerLinger = 3;
 
         /// <summary>Scratch buffer for building handshake datagrams.</summary>
-        protected readonly byte[] Buffer = new byte[WireFormat.MaxDatagram];
+        protected readonly byte[] Buffer = new byte[FragmentFormat.MaxMessage];
 
         /// <summary>Services of the owning phone.</summary>
         protected readonly PhoneContext Ctx;

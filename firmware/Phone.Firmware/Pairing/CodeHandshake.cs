@@ -7,11 +7,13 @@ using Phone.Firmware.Wire;
 namespace Phone.Firmware.Pairing
 {
     /// <summary>
-    /// Noise XX with the nonce commitment and the verification code, for
-    /// pairing and for the in-call fallback (docs/protocol.md §5):
-    ///   -> e                 payload: C = H(N_i) [|| extra]
-    ///   &lt;- e, ee, s, es      payload: N_r || name          (h2 = h after this message)
+    /// Hybrid Noise XX (X25519 + ML-KEM-768) with the nonce commitment and the verification
+    /// code, for pairing and for the in-call fallback (docs/protocol.md §5, §5.1):
+    ///   -> e                 payload: C = H(N_i) [|| extra]      then ek (ML-KEM public key)
+    ///   &lt;- ct, then e, ee, s, es   payload: N_r || name     (h2 = h after this message)
     ///   -> s, se             payload: N_i || name          (responder checks H(N_i) == C)
+    /// ek and ct are mixed into h and the KEM secret into ck natively (Handshake.Kem*), so
+    /// the code, the keys and the pinned resumption secret depend on both secrets.
     /// code = SAS(h2, N_i, N_r). Keys stay native; nonces are public.
     /// </summary>
     internal class CodeHandshake
@@ -23,6 +25,8 @@ namespace Phone.Firmware.Pairing
         private byte[] _nr;
         private byte[] _commitment;
         private byte[] _h2;
+        private byte[] _ciphertext;
+        private bool _retryable = true;
 
         internal CodeHandshake(PhoneContext ctx, int role, string prologue)
         {
@@ -52,6 +56,9 @@ namespace Phone.Firmware.Pairing
         /// <summary>Responder: bytes after the commitment in message 1.</summary>
         internal byte[] Extra { get; private set; }
 
+        /// <summary>True once the ML-KEM secret is in the keys (both sides, from message 2 on).</summary>
+        internal bool Hybrid { get; private set; }
+
         /// <summary>Initiator: writes message 1 (commitment || extra) at output[offset..); returns its length.</summary>
         internal int WriteMessage1(byte[] extra, byte[] output, int offset)
         {
@@ -65,18 +72,32 @@ namespace Phone.Firmware.Pairing
                 w.Bytes(extra);
             }
 
-            return _hs.WriteMessage(_payload, w.Length, output, offset);
+            int n = _hs.WriteMessage(_payload, w.Length, output, offset);
+            byte[] ek = _hs.KemOffer();
+            System.Array.Copy(ek, 0, output, offset + n, ek.Length);
+            return n + ek.Length;
         }
 
         /// <summary>
-        /// Initiator: reads message 2 and derives the code. None; HandshakeFailed or BadKey when
+        /// Initiator: reads message 2 (ciphertext, then the Noise message) and derives the code. None; HandshakeFailed or BadKey when
         /// Noise refused it (handshake unchanged: keep waiting, see Refused); Malformed payload.
         /// </summary>
         internal DropReason ReadMessage2(byte[] buffer, int offset, int count)
         {
-            int n = _hs.ReadMessage(buffer, offset, count, _payload);
+            const int ctLength = CryptoCore.KemCiphertextLength;
+            byte[] ct = new byte[ctLength];
+            System.Array.Copy(buffer, offset, ct, 0, ctLength);
+            if (_hs.KemFinish(ct, ctLength) < 0)
+            {
+                return DropReason.Malformed;
+            }
+
+            Hybrid = true;
+            int n = _hs.ReadMessage(buffer, offset + ctLength, count - ctLength, _payload);
             if (n < 0)
             {
+                // The decapsulation key is spent: a message 2 that does not read ends the attempt.
+                _retryable = false;
                 return DropReasonNames.FromCryptoStatus(n) == DropReason.BadKey
                     ? DropReason.BadKey : DropReason.HandshakeFailed;
             }
@@ -110,7 +131,8 @@ namespace Phone.Firmware.Pairing
         /// </summary>
         internal DropReason ReadMessage1(byte[] buffer, int offset, int count, int extraLength)
         {
-            int n = _hs.ReadMessage(buffer, offset, count, _payload);
+            int noise = count - CryptoCore.KemPublicKeyLength;
+            int n = noise < 0 ? -1 : _hs.ReadMessage(buffer, offset, noise, _payload);
             if (n < 0)
             {
                 return DropReason.HandshakeFailed;
@@ -119,10 +141,30 @@ namespace Phone.Firmware.Pairing
             PayloadReader r = new PayloadReader(_payload, 0, n);
             _commitment = r.Bytes(PayloadLayout.CommitLength);
             Extra = r.Bytes(extraLength);
-            return r.AtEndOk ? DropReason.None : DropReason.Malformed;
+            if (!r.AtEndOk)
+            {
+                return DropReason.Malformed;
+            }
+
+            return Encapsulate(buffer, offset + noise);
         }
 
-        /// <summary>Responder: writes message 2 (N_r || name) and keeps h2; returns its length.</summary>
+        /// <summary>Responder: encapsulates to the peer's ML-KEM key at buffer[offset..); Malformed if refused.</summary>
+        private DropReason Encapsulate(byte[] buffer, int offset)
+        {
+            byte[] ek = new byte[CryptoCore.KemPublicKeyLength];
+            System.Array.Copy(buffer, offset, ek, 0, ek.Length);
+            _ciphertext = new byte[CryptoCore.KemCiphertextLength];
+            if (_hs.KemAccept(ek, ek.Length, _ciphertext) < 0)
+            {
+                return DropReason.Malformed;
+            }
+
+            Hybrid = true;
+            return DropReason.None;
+        }
+
+        /// <summary>Responder: writes message 2 (ciphertext, then N_r || name) and keeps h2; returns its length.</summary>
         internal int WriteMessage2(byte[] output, int offset)
         {
             _nr = new byte[PayloadLayout.NonceLength];
@@ -130,9 +172,10 @@ namespace Phone.Firmware.Pairing
             PayloadWriter w = new PayloadWriter(_payload);
             w.Bytes(_nr);
             w.Name(_ctx.NameBytes);
-            int length = _hs.WriteMessage(_payload, w.Length, output, offset);
+            System.Array.Copy(_ciphertext, 0, output, offset, _ciphertext.Length);
+            int length = _hs.WriteMessage(_payload, w.Length, output, offset + _ciphertext.Length);
             _h2 = _hs.HandshakeHash();
-            return length;
+            return _ciphertext.Length + length;
         }
 
         /// <summary>
@@ -166,10 +209,13 @@ namespace Phone.Firmware.Pairing
             return DropReason.None;
         }
 
-        /// <summary>True for a read result that means Noise refused the message: the handshake is unchanged, keep waiting.</summary>
-        internal static bool Refused(DropReason result)
+        /// <summary>
+        /// True for a read result that means Noise refused the message and the handshake is
+        /// unchanged: keep waiting. False once a message 2 spent the KEM and did not read.
+        /// </summary>
+        internal bool Refused(DropReason result)
         {
-            return result == DropReason.HandshakeFailed || result == DropReason.BadKey;
+            return _retryable && (result == DropReason.HandshakeFailed || result == DropReason.BadKey);
         }
 
         /// <summary>

@@ -117,7 +117,8 @@ namespace Phone.Firmware.Pairing
         private void Pin(PairingEvent e)
         {
             string name = _xx.PeerName.Length == 0 ? "Peer" : _xx.PeerName;
-            ContactIndex = Ctx.Store.Pin(_channel.Keys, name, ContactRecord.FlagUsed | ContactRecord.FlagVerified);
+            ContactIndex = Ctx.Store.Pin(_channel.Keys, name, ContactRecord.FlagUsed | ContactRecord.FlagVerified
+                | (_xx.Hybrid ? ContactRecord.FlagHybrid : 0));
             Move(e);
             PhoneEvent pinned = NewEvent(PhoneEventKind.Pinned, null);
             pinned.PeerName = name;

@@ -229,7 +229,7 @@ namespace Phone.Firmware.Pairing
             if (r != DropReason.None)
             {
                 Drop(r);
-                if (!CodeHandshake.Refused(r))
+                if (!_xx.Refused(r))
                 {
                     Fail("bad message from peer");
                 }

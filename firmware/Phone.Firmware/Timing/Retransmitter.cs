@@ -6,11 +6,14 @@ namespace Phone.Firmware.Timing
     /// <summary>
     /// Keeps one outgoing handshake message (its bytes and destination) and
     /// resends it on the Backoff schedule until Stop or the overall timeout.
+    /// A message bigger than a datagram goes out as its fragments, all of them
+    /// on every send (FragmentWriter): a loss is repaired by the whole message.
     /// The owner's timer drives it: call OnTimer from the owner's handler.
     /// </summary>
     public class Retransmitter
     {
-        private readonly byte[] _message = new byte[Wire.WireFormat.MaxDatagram];
+        private readonly byte[] _message = new byte[Wire.FragmentFormat.MaxMessage];
+        private readonly byte[] _datagram = new byte[Wire.WireFormat.MaxDatagram];
         private readonly Backoff _backoff;
         private readonly PhoneTimer _timer;
         private NetAddress _to;
@@ -53,7 +56,7 @@ namespace Phone.Firmware.Timing
             Active = true;
             _giveUpAt = now + _backoff.TimeoutMs;
             _lastSentAt = now;
-            transport.Send(to, _message, 0, length);
+            Wire.FragmentWriter.Send(transport, to, _message, length, _datagram);
             _timer.ArmAt(now + _backoff.Gap(1));
         }
 
@@ -69,7 +72,7 @@ namespace Phone.Firmware.Timing
                 return false;
             }
 
-            transport.Send(_to, _message, 0, _length);
+            Wire.FragmentWriter.Send(transport, _to, _message, _length, _datagram);
             Sends++;
             _lastSentAt = now;
             return true;
@@ -99,7 +102,7 @@ namespace Phone.Firmware.Timing
                 return RetransmitOutcome.GaveUp;
             }
 
-            transport.Send(_to, _message, 0, _length);
+            Wire.FragmentWriter.Send(transport, _to, _message, _length, _datagram);
             Sends++;
             _lastSentAt = now;
             long next = now + _backoff.Gap(Sends);

@@ -41,6 +41,8 @@ namespace Phone.Firmware.Wire
         /// <summary>ERROR datagram received (counted, never answered).</summary>
         ErrorReceived = 16,
         /// <summary>Unexpected internal failure while handling the datagram.</summary>
-        Internal = 17
+        Internal = 17,
+        /// <summary>A fragment not used: a copy of one already held, or part of a message evicted or timed out (§2.1).</summary>
+        FragmentDiscarded = 18
     }
 }

@@ -30,7 +30,8 @@ namespace Phone.Firmware.Wire
         }
 
         /// <summary>
-        /// Length check of a whole handshake datagram of the given type:
+        /// Length check of a whole handshake message of the given type (a fragmented one after
+        /// reassembly; message 1 ends with the ML-KEM public key, message 2 starts with the ciphertext):
         /// Truncated, Oversized, or None within the sizes its Noise message and payload allow.
         /// </summary>
         public static DropReason CheckLength(int type, int count)
@@ -59,12 +60,14 @@ namespace Phone.Firmware.Wire
             const int e = 32;
             const int sEnc = 32 + 16;
             const int tag = 16;
+            const int ek = Phone.Crypto.CryptoCore.KemPublicKeyLength;
+            const int ct = Phone.Crypto.CryptoCore.KemCiphertextLength;
             switch (type)
             {
-                case MessageType.Pair1: return e + PayloadLayout.CommitLength;
-                case MessageType.Verify1: return e + PayloadLayout.CommitLength + PayloadLayout.CallInfoLength;
+                case MessageType.Pair1: return e + PayloadLayout.CommitLength + ek;
+                case MessageType.Verify1: return e + PayloadLayout.CommitLength + PayloadLayout.CallInfoLength + ek;
                 case MessageType.Pair2:
-                case MessageType.Verify2: return e + sEnc + PayloadLayout.NonceLength + 1 + tag;
+                case MessageType.Verify2: return ct + e + sEnc + PayloadLayout.NonceLength + 1 + tag;
                 case MessageType.Pair3:
                 case MessageType.Verify3: return sEnc + PayloadLayout.NonceLength + 1 + tag;
                 case MessageType.Call1: return e + sEnc + PayloadLayout.Call1Length + tag;

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Collections.Generic;
 using System.Linq;
 using Phone.Firmware.Wire;
 using Phone.Tests.Firmware.Support;
@@ -28,34 +29,42 @@ namespace Phone.Tests.Firmware
                 bobIndex = rig.Pair(alice, bob).Item1;
             }
 
-            byte[] captured = null;
+            // PAIR_1 travels as two fragments (§2.1): the attacker replays the whole message.
+            var captured = new List<byte[]>();
+            int needed = FragmentFormat.IsFragmented(first) ? 2 : 1;
             rig.Net.Interceptor = d =>
             {
-                if (d.Type == first && captured == null)
+                if (d.Type == first && captured.Count < needed)
                 {
-                    captured = (byte[])d.Bytes.Clone();
+                    captured.Add((byte[])d.Bytes.Clone());
                     return true;
                 }
 
-                // Only the attacker's copies (the captured array itself) get through from Alice's address.
-                return ReferenceEquals(d.Bytes, captured)
+                // Only the attacker's copies (the captured arrays themselves) get through from Alice's address.
+                return captured.Any(c => ReferenceEquals(d.Bytes, c))
                        || (!d.From.SameAs(alice.Address) && !d.To.SameAs(alice.Address));
             };
-            int repliesBefore = rig.Net.Log.Count(d => d.Type == reply);
+            bool IsReply(Datagram d) => d.Type == reply
+                && (!FragmentFormat.IsFragmented(reply) || d.Bytes[FragmentFormat.IndexOffset] == 0);
+            int repliesBefore = rig.Net.Log.Count(IsReply);
             Assert.True(first == MessageType.Pair1 ? alice.Core.Pair(bob.Address)
                 : alice.Core.Call(bobIndex, bob.Address));
             rig.Settle();
-            Assert.NotNull(captured);
+            Assert.Equal(needed, captured.Count);
             long answeredBefore = bob.Core.Counters.DuplicatesAnswered;
             long ignoredBefore = bob.Core.Counters.DuplicatesIgnored;
             long limitedBefore = bob.Core.Counters.Drops(DropReason.RateLimited);
             for (int i = 0; i < Copies; i++)
             {
-                rig.Net.Inject(alice.Address, bob.Address, captured);
+                foreach (byte[] c in captured)
+                {
+                    rig.Net.Inject(alice.Address, bob.Address, c);
+                }
+
                 rig.Run(2, 1);
             }
 
-            int replies = rig.Net.Log.Count(d => d.Type == reply) - repliesBefore;
+            int replies = rig.Net.Log.Count(IsReply) - repliesBefore;
             long answered = bob.Core.Counters.DuplicatesAnswered - answeredBefore;
             long ignored = bob.Core.Counters.DuplicatesIgnored - ignoredBefore;
             long limited = bob.Core.Counters.Drops(DropReason.RateLimited) - limitedBefore;

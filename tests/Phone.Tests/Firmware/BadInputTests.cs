@@ -41,36 +41,40 @@ namespace Phone.Tests.Firmware
             var c = bob.Core.Counters;
             void Send(byte[] b) => bob.Core.OnDatagram(from, b, 0, b.Length);
 
+            const int V = WireFormat.Version;
             Send(new byte[0]);
             Send(Bytes(1));
             Assert.Equal(2, c.Drops(DropReason.Truncated));
-            Send(Datagram(1, MessageType.Pair1, 1201));
-            Send(Datagram(1, MessageType.Secure, 4000));
+            Send(Datagram(V, MessageType.Pair1, 1201));
+            Send(Datagram(V, MessageType.Secure, 4000));
             Assert.Equal(2, c.Drops(DropReason.Oversized));
-            Send(Datagram(2, MessageType.Pair1, 74));
+            Send(Datagram(1, MessageType.Pair1, 74)); // a version-1 phone
             Send(Datagram(0, 0, 2));
             Assert.Equal(2, c.Drops(DropReason.UnsupportedVersion));
-            Send(Datagram(1, 0, 40));
-            Send(Datagram(1, 11, 40));
-            Send(Datagram(1, 200, 40));
+            Send(Datagram(V, 0, 40));
+            Send(Datagram(V, 11, 40));
+            Send(Datagram(V, 200, 40));
             Assert.Equal(3, c.Drops(DropReason.UnknownType));
-            Send(Datagram(1, MessageType.Pair1, 9));
-            Send(Datagram(1, MessageType.Pair1, 73));
-            Send(Datagram(1, MessageType.Call1, 114));
-            Send(Datagram(1, MessageType.Secure, 36));
+            Send(Datagram(V, MessageType.Pair1, 9));
+            Send(Datagram(V, MessageType.Pair1, FragmentFormat.HeaderLength)); // a fragment without a chunk
+            Send(Datagram(V, MessageType.Call1, 114));
+            Send(Datagram(V, MessageType.Secure, 36));
             Assert.Equal(2 + 4, c.Drops(DropReason.Truncated));
-            Send(Datagram(1, MessageType.Pair1, 75));
-            Send(Datagram(1, MessageType.Call2, 200));
+            // Two well-formed fragments whose whole message is longer than PAIR_1 can be.
+            var tooLong = new byte[FragmentFormat.MaxMessage];
+            HandshakeDatagram.WriteHeader(tooLong, MessageType.Pair1, 5, 0);
+            foreach (byte[] fragment in Fragments.Split(tooLong)) Send(fragment);
+            Send(Datagram(V, MessageType.Call2, 200));
             Assert.Equal(2 + 2, c.Drops(DropReason.Oversized));
-            Send(Datagram(1, MessageType.Secure, 60));
-            Send(Datagram(1, MessageType.Pair2, 142));
+            Send(Datagram(V, MessageType.Secure, 60));
+            Send(Datagram(V, MessageType.Pair2, 142));
             Assert.Equal(2, c.Drops(DropReason.UnknownSession));
-            var noSender = Datagram(1, MessageType.Pair1, 74, 0);
+            var noSender = Datagram(V, MessageType.Pair1, 74, 0);
             Send(noSender);
-            var pair3First = Datagram(1, MessageType.Pair3, 112, 0);
+            var pair3First = Datagram(V, MessageType.Pair3, 112, 0);
             Send(pair3First);
             Assert.Equal(2, c.Drops(DropReason.Malformed));
-            Send(Datagram(1, MessageType.Error, 8));
+            Send(Datagram(V, MessageType.Error, 8));
             Assert.Equal(1, c.Drops(DropReason.ErrorReceived));
 
             Assert.Equal(0, c.Drops(DropReason.Internal));
@@ -87,16 +91,16 @@ namespace Phone.Tests.Firmware
             rig.Net.Attach(from, d => replies.Add(d.Bytes));
             for (int i = 0; i < 100; i++)
             {
-                var b = Datagram(2, MessageType.Pair1, 74);
+                var b = Datagram(1, MessageType.Pair1, 74); // version 1, which this phone no longer speaks
                 bob.Core.OnDatagram(from, b, 0, b.Length);
             }
 
             rig.Settle();
             Assert.Equal(bob.Config.ErrorRate, replies.Count);
-            Assert.All(replies, r => Assert.Equal(new byte[] { 1, 255, ErrorCode.UnsupportedVersion, 1, 0, 0, 0, 0 }, r));
+            Assert.All(replies, r => Assert.Equal(new byte[] { WireFormat.Version, 255, ErrorCode.UnsupportedVersion, WireFormat.Version, 0, 0, 0, 0 }, r));
             rig.Run(1000, 100);
             replies.Clear();
-            var error = Datagram(2, MessageType.Error, 8);
+            var error = Datagram(1, MessageType.Error, 8);
             bob.Core.OnDatagram(from, error, 0, error.Length);
             rig.Settle();
             Assert.Empty(replies);
@@ -132,7 +136,7 @@ namespace Phone.Tests.Firmware
                     case 0:
                         b = new byte[random.Next(0, 1400)];
                         random.NextBytes(b);
-                        if (b.Length > 0 && random.Next(2) == 0) b[0] = 1;
+                        if (b.Length > 0 && random.Next(2) == 0) b[0] = WireFormat.Version;
                         if (b.Length > 1 && random.Next(2) == 0) b[1] = (byte)random.Next(1, 12);
                         break;
                     case 1:
@@ -217,7 +221,10 @@ namespace Phone.Tests.Firmware
                 byte[] pair1 = flooder.StartTowardResponder(0x100u + (uint)i, out var hs, out _);
                 hs.Dispose();
                 var spoofed = new Phone.Firmware.Board.NetAddress(192, 168, (byte)(i / 50), (byte)(i % 50), 4000);
-                bob.Core.OnDatagram(spoofed, pair1, 0, pair1.Length);
+                foreach (byte[] fragment in Fragments.Split(pair1))
+                {
+                    bob.Core.OnDatagram(spoofed, fragment, 0, fragment.Length);
+                }
                 Assert.True(bob.Core.PendingCount <= bob.Config.MaxInboundHandshakes);
             }
 

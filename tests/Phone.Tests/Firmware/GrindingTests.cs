@@ -61,13 +61,14 @@ namespace Phone.Tests.Firmware
                 fromBob.Clear();
                 Assert.True(alice.Core.Pair(bob.Address));
                 rig.Settle();
-                byte[] alicePair1 = Assert.Single(fromAlice);
+                Assert.Equal(2, fromAlice.Count); // PAIR_1 in two fragments
+                byte[] alicePair1 = Fragments.Join(fromAlice, MessageType.Pair1);
 
                 // Toward Bob first: the attacker learns Bob's code before it must answer Alice.
                 byte[] pair1 = mitm.StartTowardResponder(0x1000u + (uint)run, out var towardBob, out var nonce);
-                rig.Net.Send(mitmAddress, bob.Address, pair1);
+                Fragments.Send(rig.Net, mitmAddress, bob.Address, pair1);
                 rig.Settle();
-                byte[] pair2 = fromBob.Find(b => b[1] == MessageType.Pair2);
+                byte[] pair2 = Fragments.Join(fromBob, MessageType.Pair2);
                 byte[] pair3 = mitm.FinishTowardResponder(towardBob, nonce, pair2, 0x1000u + (uint)run, out int bobCode);
                 rig.Net.Send(mitmAddress, bob.Address, pair3);
                 rig.Settle();
@@ -77,7 +78,7 @@ namespace Phone.Tests.Firmware
                 // Toward Alice: she only committed to N_i, so nothing can be ground.
                 byte[] answer = mitm.AnswerInitiator(alicePair1, null, bobCode, 0x2000u + (uint)run, MaxCandidates,
                     out var towardAlice);
-                rig.Net.Send(mitmAddress, alice.Address, answer);
+                Fragments.Send(rig.Net, mitmAddress, alice.Address, answer);
                 rig.Settle();
                 towardAlice.Dispose();
                 Assert.Equal(PairingState.CodeShown, alice.Core.PairingState);
@@ -120,16 +121,18 @@ namespace Phone.Tests.Firmware
                 // Alice without the commitment: message 1 carries N_i itself.
                 byte[] ni = GrindingAttacker.Random32();
                 using var aliceHs = new Handshake(alice.Store, NoisePattern.XX, NoisePattern.Initiator, prologue, null);
-                var buffer = new byte[WireFormat.MaxDatagram];
+                var buffer = new byte[FragmentFormat.MaxMessage];
                 HandshakeDatagram.WriteHeader(buffer, MessageType.Pair1, 0x3000u + (uint)run, 0);
                 int n1 = aliceHs.WriteMessage(ni, 32, buffer, WireFormat.HandshakeBodyOffset);
-                byte[] alicePair1 = new byte[WireFormat.HandshakeBodyOffset + n1];
+                byte[] ek = aliceHs.KemOffer();
+                Array.Copy(ek, 0, buffer, WireFormat.HandshakeBodyOffset + n1, ek.Length);
+                byte[] alicePair1 = new byte[WireFormat.HandshakeBodyOffset + n1 + ek.Length];
                 Array.Copy(buffer, alicePair1, alicePair1.Length);
 
                 byte[] pair1 = mitm.StartTowardResponder(0x1000u + (uint)run, out var towardBob, out var nonce);
-                rig.Net.Send(mitmAddress, bob.Address, pair1);
+                Fragments.Send(rig.Net, mitmAddress, bob.Address, pair1);
                 rig.Settle();
-                byte[] pair2 = fromBob.Find(b => b[1] == MessageType.Pair2);
+                byte[] pair2 = Fragments.Join(fromBob, MessageType.Pair2);
                 byte[] pair3 = mitm.FinishTowardResponder(towardBob, nonce, pair2, 0x1000u + (uint)run, out int bobCode);
                 rig.Net.Send(mitmAddress, bob.Address, pair3);
                 rig.Settle();
@@ -139,8 +142,10 @@ namespace Phone.Tests.Firmware
                 byte[] answer = mitm.AnswerInitiator(alicePair1, ni, bobCode, 0x2000u + (uint)run, MaxCandidates,
                     out var towardAlice);
                 towardAlice.Dispose();
-                int n2 = aliceHs.ReadMessage(answer, WireFormat.HandshakeBodyOffset,
-                    answer.Length - WireFormat.HandshakeBodyOffset, payload);
+                const int ctLength = CryptoCore.KemCiphertextLength;
+                Assert.Equal(0, aliceHs.KemFinish(answer.AsSpan(WireFormat.HandshakeBodyOffset, ctLength).ToArray(), ctLength));
+                int n2 = aliceHs.ReadMessage(answer, WireFormat.HandshakeBodyOffset + ctLength,
+                    answer.Length - WireFormat.HandshakeBodyOffset - ctLength, payload);
                 Assert.True(n2 > 32);
                 byte[] nr = new byte[32];
                 Array.Copy(payload, nr, 32);

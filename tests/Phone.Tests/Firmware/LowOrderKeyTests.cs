@@ -28,7 +28,8 @@ namespace Phone.Tests.Firmware
         public void A_low_order_ephemeral_is_dropped_as_a_bad_key_and_leaks_nothing(byte type)
         {
             int noiseLength = 32 + PayloadLayout.CommitLength
-                              + (type == MessageType.Verify1 ? PayloadLayout.CallInfoLength : 0);
+                              + (type == MessageType.Verify1 ? PayloadLayout.CallInfoLength : 0)
+                              + Phone.Crypto.CryptoCore.KemPublicKeyLength;
             using var rig = new Rig();
             var alice = rig.Add("Alice", 1);
             var bob = rig.Add("Bob", 2);
@@ -36,8 +37,11 @@ namespace Phone.Tests.Firmware
             for (int i = 0; i < 40; i++)
             {
                 rig.Clock.Advance(2000); // stay within the per-source rate limit
-                var datagram = FirstMessage(type, (uint)(0x1000 + i), noiseLength);
-                bob.Core.OnDatagram(FakeNetwork.Address(7), datagram, 0, datagram.Length);
+                var message = FirstMessage(type, (uint)(0x1000 + i), noiseLength);
+                foreach (byte[] datagram in Fragments.Split(message))
+                {
+                    bob.Core.OnDatagram(FakeNetwork.Address(7), datagram, 0, datagram.Length);
+                }
             }
 
             Assert.True(bob.Core.IsIdle);

@@ -142,9 +142,9 @@ namespace Phone.Tests.Firmware
             byte[] flash = System.IO.File.ReadAllBytes(bob.FlashPath);
 
             byte[] pair1 = initiator.StartTowardResponder(77, out var hs, out var committed);
-            rig.Net.Send(address, bob.Address, pair1);
+            Fragments.Send(rig.Net, address, bob.Address, pair1);
             rig.Settle();
-            byte[] pair2 = fromBob.Single(b => b[1] == Phone.Firmware.Wire.MessageType.Pair2);
+            byte[] pair2 = Fragments.Join(fromBob, Phone.Firmware.Wire.MessageType.Pair2);
             byte[] other = GrindingAttacker.Random32();
             byte[] pair3 = initiator.FinishTowardResponder(hs, other, pair2, 77, out _);
             rig.Net.Send(address, bob.Address, pair3);
@@ -189,7 +189,10 @@ namespace Phone.Tests.Firmware
             rig.Run(5000);
             Assert.True(alice.Saw(PhoneEventKind.PairingFailed));
             Assert.Equal(start + 3000, alice.Last(PhoneEventKind.PairingFailed).TimeMs);
-            var sends = rig.Net.Log.Where(d => d.Type == 1).Select(d => d.DueAt - start).ToArray();
+            // Each send of PAIR_1 is its two fragments (§2.1): count the sends by fragment 0.
+            var sends = rig.Net.Log.Where(d => d.Type == 1 && d.Bytes[Phone.Firmware.Wire.FragmentFormat.IndexOffset] == 0)
+                .Select(d => d.DueAt - start).ToArray();
+            Assert.Equal(2 * sends.Length, rig.Net.Log.Count(d => d.Type == 1));
             // Backoff 100 ms doubling to an 800 ms cap, given up 3000 ms after the first send.
             Assert.Equal(new long[] { 0, 100, 300, 700, 1500, 2300 }, sends);
             int pair1 = sends.Length;

@@ -14,6 +14,9 @@ namespace Phone.Tests.Firmware.Support
     /// side's code first) and then answers the initiator, grinding its nonce
     /// N_r' over many fresh handshakes to make the initiator's code equal when
     /// it can predict that code, i.e. when it knows N_i before it must answer.
+    /// Hybrid like the phones (protocol version 2): it runs its own ML-KEM with each side, so
+    /// the KEM stops nobody in the middle; only the codes do. Messages here are whole
+    /// (Fragments.Split/Join turn them into datagrams and back).
     /// </summary>
     public sealed class GrindingAttacker : IDisposable
     {
@@ -42,14 +45,23 @@ namespace Phone.Tests.Firmware.Support
             hs = new Handshake(Store, NoisePattern.XX, NoisePattern.Initiator, Prologue, null);
             nonce = Random32();
             byte[] commitment = Commitment.Compute(nonce);
-            return Datagram(MessageType.Pair1, senderId, 0, hs, commitment, commitment.Length);
+            byte[] noise = Datagram(MessageType.Pair1, senderId, 0, hs, commitment, commitment.Length);
+            return Concat(noise, hs.KemOffer());
         }
 
         /// <summary>Reads the responder's PAIR_2, returns PAIR_3 and the responder's code (known to the attacker now).</summary>
         public byte[] FinishTowardResponder(Handshake hs, byte[] nonce, byte[] pair2, uint senderId, out int code)
         {
-            int n = hs.ReadMessage(pair2, WireFormat.HandshakeBodyOffset, pair2.Length - WireFormat.HandshakeBodyOffset,
-                _payload);
+            const int ct = CryptoCore.KemCiphertextLength;
+            byte[] ciphertext = new byte[ct];
+            Array.Copy(pair2, WireFormat.HandshakeBodyOffset, ciphertext, 0, ct);
+            if (hs.KemFinish(ciphertext, ct) != 0)
+            {
+                throw new InvalidOperationException("attacker could not decapsulate PAIR_2");
+            }
+
+            int n = hs.ReadMessage(pair2, WireFormat.HandshakeBodyOffset + ct,
+                pair2.Length - WireFormat.HandshakeBodyOffset - ct, _payload);
             if (n < PayloadLayout.NonceLength)
             {
                 throw new InvalidOperationException("attacker could not read PAIR_2: " + n);
@@ -79,16 +91,26 @@ namespace Phone.Tests.Firmware.Support
             {
                 Candidates++;
                 var hs = new Handshake(Store, NoisePattern.XX, NoisePattern.Responder, Prologue, null);
-                int n = hs.ReadMessage(pair1, WireFormat.HandshakeBodyOffset,
-                    pair1.Length - WireFormat.HandshakeBodyOffset, _payload);
+                int noise = pair1.Length - WireFormat.HandshakeBodyOffset - CryptoCore.KemPublicKeyLength;
+                int n = hs.ReadMessage(pair1, WireFormat.HandshakeBodyOffset, noise, _payload);
                 if (n != 32)
                 {
                     throw new InvalidOperationException("attacker could not read PAIR_1: " + n);
                 }
 
+                byte[] ek = new byte[CryptoCore.KemPublicKeyLength];
+                Array.Copy(pair1, WireFormat.HandshakeBodyOffset + noise, ek, 0, ek.Length);
+                byte[] ct = new byte[CryptoCore.KemCiphertextLength];
+                if (hs.KemAccept(ek, ek.Length, ct) != ct.Length)
+                {
+                    throw new InvalidOperationException("attacker could not encapsulate");
+                }
+
                 byte[] nr = Random32();
                 int length = NonceAndName(nr, "Bob");
-                byte[] pair2 = Datagram(MessageType.Pair2, senderId, receiverId, hs, _payload, length);
+                byte[] noise2 = Datagram(MessageType.Pair2, senderId, receiverId, hs, _payload, length);
+                byte[] pair2 = Concat(noise2.AsSpan(0, WireFormat.HandshakeBodyOffset).ToArray(), ct);
+                pair2 = Concat(pair2, noise2.AsSpan(WireFormat.HandshakeBodyOffset).ToArray());
                 if (knownInitiatorNonce == null
                     || VerificationCode.Derive(hs.HandshakeHash(), knownInitiatorNonce, nr, _format) == target
                     || i == tries - 1)
@@ -132,6 +154,14 @@ namespace Phone.Tests.Firmware.Support
             byte[] datagram = new byte[WireFormat.HandshakeBodyOffset + n];
             Array.Copy(buffer, datagram, datagram.Length);
             return datagram;
+        }
+
+        private static byte[] Concat(byte[] a, byte[] b)
+        {
+            byte[] c = new byte[a.Length + b.Length];
+            Array.Copy(a, c, a.Length);
+            Array.Copy(b, 0, c, a.Length, b.Length);
+            return c;
         }
 
         public static byte[] Random32()
