@@ -253,6 +253,7 @@ namespace Phone.Sim.Cli
                 text.Append('#').Append(c.Index).Append(' ').Append(SafeText.Of(c.Name))
                     .Append("  key ").Append(AddressBook.Fingerprint(c.PublicKey))
                     .Append(c.Verified ? "  verified" : "  UNVERIFIED")
+                    .Append(c.Hybrid ? "  post-quantum (ML-KEM-768)" : "  CLASSICAL (no post-quantum: pair again)")
                     .Append("  generation ").Append(c.Generation)
                     .Append("  at ").Append(at == null ? "?" : at.ToString()).Append('\n');
             }

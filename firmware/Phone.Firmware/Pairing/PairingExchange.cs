@@ -306,7 +306,7 @@ namespace Phone.Firmware.Pairing
 
         private void ShowCode(string status)
         {
-            Show(Screens.PairingCode(_xx.CodeText, _xx.CodeWords, _xx.PeerName, status));
+            Show(Screens.PairingCode(_xx.CodeText, _xx.CodeWords, _xx.PeerName, status, _xx.Hybrid));
         }
     }
 }

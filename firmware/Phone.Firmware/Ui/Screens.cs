@@ -29,11 +29,28 @@ namespace Phone.Firmware.Ui
             return new Screen(ScreenKind.Idle, "Ready", lines, Badge.None, "Contacts", "Pair");
         }
 
-        /// <summary>Pairing handshake running.</summary>
+        /// <summary>What a hybrid pairing shows (docs/protocol.md §5.1): every pairing of version 2 is hybrid.</summary>
+        public const string PostQuantumLine = "post-quantum: ML-KEM-768";
+
+        /// <summary>What a pairing without the KEM would show (none does in version 2; never silently).</summary>
+        public const string ClassicalLine = "CLASSICAL: no post-quantum";
+
+        /// <summary>Pairing handshake running (always hybrid).</summary>
         public static Screen Pairing(string peer)
         {
-            return new Screen(ScreenKind.Pairing, "Pairing...", new string[] { "with " + peer }, Badge.None, null,
-                "Cancel");
+            return new Screen(ScreenKind.Pairing, "Pairing...", new string[] { "with " + peer, PostQuantumLine },
+                Badge.None, null, "Cancel");
+        }
+
+        /// <summary>The code to compare, with whether the exchange was hybrid (said either way).</summary>
+        public static Screen PairingCode(string code, string words, string peerName, string status, bool hybrid)
+        {
+            Screen s = new Screen(ScreenKind.PairingCode, "Compare code",
+                new string[] { code, words, "Peer: " + peerName, hybrid ? PostQuantumLine : ClassicalLine, status },
+                Badge.None, "Confirm", "Reject");
+            s.Code = code;
+            s.CodeWords = words;
+            return s;
         }
 
         /// <summary>The code to compare, with confirm/reject.</summary>
@@ -102,7 +119,7 @@ namespace Phone.Firmware.Ui
                 ContactRecord c = contacts[i];
                 // At most 51 characters with a 32-byte name: one line of the smallest panel font.
                 lines[i] = c.Index.ToString() + " " + c.Name + " " + Hex.Of(c.PublicKey, 2)
-                           + (c.Verified ? " verified" : " UNVERIFIED");
+                           + (!c.Verified ? " UNVERIFIED" : c.Hybrid ? " verified PQ" : " CLASSICAL");
             }
 
             return new Screen(ScreenKind.Contacts, "Contacts", lines, Badge.None, "Call", "Back");

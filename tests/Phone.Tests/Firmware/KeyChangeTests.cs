@@ -190,8 +190,10 @@ namespace Phone.Tests.Firmware
             var repinned = Assert.Single(alice.Contacts);
             Assert.Equal(bob.Core.IdentityKey, repinned.PublicKey);
             Assert.True(repinned.Verified);
+            Assert.True(repinned.Hybrid, "the in-call XX that re-pins is hybrid too (§5.1)");
             Assert.Equal("Bob", repinned.Name);
             Assert.Equal(alice.Core.IdentityKey, Assert.Single(bob.Contacts).PublicKey);
+            Assert.True(Assert.Single(bob.Contacts).Hybrid);
             Assert.Equal(Badge.Verified, alice.Core.CallBadge);
             Assert.True(alice.Saw(PhoneEventKind.CallVerified));
         }

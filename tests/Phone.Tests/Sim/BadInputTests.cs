@@ -15,23 +15,25 @@ namespace Phone.Tests.Sim
     /// <summary>Hostile datagrams sent over UDP to a phone: it keeps working and its flash stays as it was.</summary>
     public class BadInputTests
     {
+        private const byte V = WireFormat.Version;
+
         private static List<byte[]> HostileDatagrams()
         {
             var random = new Random(5);
             var list = new List<byte[]>
             {
                 new byte[0],                                     // empty
-                new byte[] { 1 },                                // one byte
-                new byte[] { 1, MessageType.Pair1, 7, 7 },       // truncated handshake header
-                Header(1, MessageType.Pair1, 30),                // truncated Noise message
-                Header(1, MessageType.Call1, 40),
-                Header(1, MessageType.Secure, 20),               // sealed packet shorter than a tag
-                Header(2, MessageType.Pair1, 10 + 32 + 32),      // wrong version, right length
+                new byte[] { V },                                // one byte
+                new byte[] { V, MessageType.Pair1, 7, 7 },       // truncated handshake header
+                Header(V, MessageType.Pair1, 12),                // a fragment header without a chunk
+                Header(V, MessageType.Call1, 40),
+                Header(V, MessageType.Secure, 20),               // sealed packet shorter than a tag
+                Header(1, MessageType.Pair1, 10 + 32 + 32),      // version 1 (before hybrid pairing), right length
                 Header(0, MessageType.Call1, 200),
-                Header(1, 99, 64),                               // unknown type
-                Header(1, MessageType.Pair1, 1500),              // oversized
-                Header(1, MessageType.Secure, 65000),            // far oversized
-                Header(1, MessageType.Error, 8),                 // ERROR: never answered
+                Header(V, 99, 64),                               // unknown type
+                Header(V, MessageType.Pair1, 1500),              // oversized
+                Header(V, MessageType.Secure, 65000),            // far oversized
+                Header(V, MessageType.Error, 8),                 // ERROR: never answered
             };
             for (int i = 0; i < 40; i++)
             {

@@ -45,6 +45,8 @@ namespace Phone.Tests.Sim
                 Screens.Pairing("255.255.255.255:65535"),
                 Screens.PairingCode(Code, words, name, "Same code on both phones?"),
                 Screens.PairingCode(Code, words, name, "Peer confirmed"),
+                Screens.PairingCode(Code, words, name, "Same code on both phones?", true),
+                Screens.PairingCode(Code, words, name, "Same code on both phones?", false),
                 Screens.Message("Paired", name + " saved as a verified contact."),
                 Screens.Message("Pairing failed", "no answer from the other phone. Nothing was saved."),
                 Screens.Message("Pairing rejected", "The other phone rejected. Nothing was saved."),
@@ -80,7 +82,7 @@ namespace Phone.Tests.Sim
         {
             byte[] nameBytes = Encoding.UTF8.GetBytes(name);
             var record = new byte[74]; // ContactRecord's layout: flags, name length, name[32], key[32], generations
-            record[0] = (byte)(1 | (verified ? 2 : 0));
+            record[0] = (byte)(1 | (verified ? 2 : 0) | (index % 3 == 0 ? 8 : 0)); // 8: hybrid
             record[1] = (byte)nameBytes.Length;
             nameBytes.CopyTo(record, 2);
             for (int i = 0; i < 32; i++)
