@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# The README's main job: two simulated phones (separate processes) pair and show the same
+# The README's main job: two simulated phones (separate processes) pair (hybrid: X25519 +
+# ML-KEM-768, "post-quantum: ML-KEM-768" on both pairing screens) and show the same
 # code, confirm, call each other over the cached keys, stream audio with a mid-call re-key,
 # and hang up. Extra arguments go to the simulator's `demo` command, for example
 #   bash scripts/demo.sh --wav speech.wav --seconds 8

@@ -7,6 +7,12 @@ namespace Phone.Benchmarks
     {
         private static void Main(string[] args)
         {
+            if (args.Length > 0 && args[0] == "--wire-bytes")
+            {
+                HybridPairingBenchmarks.WireBytes();
+                return;
+            }
+
             if (args.Length > 0 && args[0] == "--probe")
             {
                 AllocationProbe.Run(20000);

@@ -88,7 +88,7 @@ namespace Phone.Sim.Demo
 
         private void Pair(string outDir)
         {
-            _out.Step("1. Pairing: Alice pairs with Bob (Noise XX with a nonce commitment)");
+            _out.Step("1. Pairing: Alice pairs with Bob (hybrid Noise XX: X25519 + ML-KEM-768, with a nonce commitment)");
             int ma = _alice.Mark(), mb = _bob.Mark();
             double t0 = DemoConsole.Now();
             _alice.Do("pair " + _bob.Address);
@@ -105,6 +105,9 @@ namespace Phone.Sim.Demo
             string both = Path.Combine(outDir, "both-code.png");
             PngPair.Save(sa.ToScreen(), _alice.Name, sb.ToScreen(), _bob.Name, both);
             _out.Detail("displays written to " + pa + ", " + pb + " and, side by side, " + both);
+            string pq = Phone.Firmware.Ui.Screens.PostQuantumLine;
+            _out.Check(Array.IndexOf(sa.Lines, pq) >= 0 && Array.IndexOf(sb.Lines, pq) >= 0,
+                "both pairing screens show \"" + pq + "\"");
             string code = ca.Field("code");
             if (!_out.Check(code != null && code == cb.Field("code"), "both displays show the same code: Alice "
                             + code + ", Bob " + cb.Field("code")))
