@@ -82,6 +82,48 @@ namespace Phone.Benchmarks
             }
         }
 
+        /// <summary>
+        /// Prints the median time of a whole pairing of each kind, measured alternately (classical,
+        /// hybrid, classical, ...) so that a shared machine's changing load falls on both alike.
+        /// </summary>
+        public static void Interleaved(int pairs)
+        {
+            var bench = new HybridPairingBenchmarks();
+            bench.Setup();
+            try
+            {
+                var classical = new double[pairs];
+                var hybrid = new double[pairs];
+                for (int k = 0; k < 20; k++)
+                {
+                    bench.Run(k % 2 == 0); // warm-up
+                }
+
+                var watch = new System.Diagnostics.Stopwatch();
+                for (int k = 0; k < pairs; k++)
+                {
+                    watch.Restart();
+                    bench.Run(false);
+                    classical[k] = watch.Elapsed.TotalMilliseconds * 1000;
+                    watch.Restart();
+                    bench.Run(true);
+                    hybrid[k] = watch.Elapsed.TotalMilliseconds * 1000;
+                }
+
+                Array.Sort(classical);
+                Array.Sort(hybrid);
+                double c = classical[pairs / 2], h = hybrid[pairs / 2];
+                Console.WriteLine($"| whole XX pairing, {pairs} of each, alternating | median | hybrid / classical |");
+                Console.WriteLine("|---|---:|---:|");
+                Console.WriteLine($"| classical (version 1) | {c:N0} µs | |");
+                Console.WriteLine($"| hybrid (version 2) | {h:N0} µs | {h / c:F2}x |");
+            }
+            finally
+            {
+                bench.Cleanup();
+            }
+        }
+
         /// <summary>One whole XX; returns the bytes sent (so nothing is optimised away).</summary>
         private int Run(bool hybrid)
         {

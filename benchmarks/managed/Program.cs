@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System;
 using BenchmarkDotNet.Running;
 
 namespace Phone.Benchmarks
@@ -10,6 +11,8 @@ namespace Phone.Benchmarks
             if (args.Length > 0 && args[0] == "--wire-bytes")
             {
                 HybridPairingBenchmarks.WireBytes();
+                Console.WriteLine();
+                HybridPairingBenchmarks.Interleaved(400);
                 return;
             }
 

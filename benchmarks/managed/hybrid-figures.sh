@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # Hybrid pairing figures for docs/performance.md ("Hybrid pairing on the wire"): the wire bytes
 # of one pairing handshake, classical (version 1) and hybrid (version 2), and the host time of a
-# whole XX pairing of each kind side by side (HybridPairingBenchmarks, BenchmarkDotNet).
+# whole XX pairing of each kind side by side: alternating runs (medians) and BenchmarkDotNet
+# (HybridPairingBenchmarks).
 # Usage: bash benchmarks/managed/hybrid-figures.sh [--update-doc]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
