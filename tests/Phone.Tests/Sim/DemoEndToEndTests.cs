@@ -43,6 +43,7 @@ namespace Phone.Tests.Sim
 
                 Assert.True(exit == 0, "demo failed:\n" + output + "\n" + errors);
                 Assert.Contains("RESULT: OK", output);
+                Assert.Contains("both pairing screens show \"post-quantum: ML-KEM-768\"", output);
                 Match code = Regex.Match(output, @"both displays show the same code: Alice (\d{3} \d{3}), Bob (\d{3} \d{3})");
                 Assert.True(code.Success, output);
                 Assert.Equal(code.Groups[1].Value, code.Groups[2].Value);
