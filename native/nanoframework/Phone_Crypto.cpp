@@ -138,9 +138,10 @@ static const CLR_RT_MethodHandler method_lookup[] =
     NULL,
     NULL,
     NULL,
+    NULL,
 };
 
-// NATIVE CHECKSUM PREDICTED: 0x5D3C7912 was not printed by a Visual Studio build.
+// NATIVE CHECKSUM PREDICTED: 0x3696A01F was not printed by a Visual Studio build.
 // It is MdpModel's prediction (tools/interop-stubs), reproduced by the MetadataProcessor's
 // own table and checksum code (metadata-processor 4541b46, tools/interop-stubs/MdpRun) on
 // the SDK build of the binding. If the device refuses the assembly at boot
@@ -149,7 +150,7 @@ static const CLR_RT_MethodHandler method_lookup[] =
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_Phone_Crypto =
 {
     "Phone.Crypto",
-    0x5D3C7912,
+    0x3696A01F,
     method_lookup,
     { 1, 0, 0, 3 }
 };
