@@ -27,8 +27,16 @@ int pci_be_init(void)
 
 /* ---- X25519 ---------------------------------------------------------------- */
 
+static uint32_t s_x25519_count; /* callers hold the platform lock, or are single-threaded */
+
+uint32_t pci_be_x25519_count(void)
+{
+    return s_x25519_count;
+}
+
 int pci_be_x25519(uint8_t out[32], const uint8_t secret[32], const uint8_t peer[32])
 {
+    s_x25519_count++;
     /* libsodium refuses an all-zero result itself; check anyway, as the
      * Monocypher mirror must, so both backends behave the same. */
     int rc = crypto_scalarmult_curve25519(out, secret, peer);
@@ -41,6 +49,7 @@ int pci_be_x25519(uint8_t out[32], const uint8_t secret[32], const uint8_t peer[
 
 void pci_be_x25519_public(uint8_t pub[32], const uint8_t secret[32])
 {
+    s_x25519_count++;
     crypto_scalarmult_curve25519_base(pub, secret);
 }
 

@@ -30,8 +30,16 @@ int pci_be_init(void)
 
 /* ---- X25519 ---------------------------------------------------------------- */
 
+static uint32_t s_x25519_count; /* callers hold the platform lock, or are single-threaded */
+
+uint32_t pci_be_x25519_count(void)
+{
+    return s_x25519_count;
+}
+
 int pci_be_x25519(uint8_t out[32], const uint8_t secret[32], const uint8_t peer[32])
 {
+    s_x25519_count++;
     /* Monocypher returns all zeros for a low-order peer point and leaves the
      * contributory check to the caller (its manual says so). */
     crypto_x25519(out, secret, peer);
@@ -44,6 +52,7 @@ int pci_be_x25519(uint8_t out[32], const uint8_t secret[32], const uint8_t peer[
 
 void pci_be_x25519_public(uint8_t pub[32], const uint8_t secret[32])
 {
+    s_x25519_count++;
     crypto_x25519_public_key(pub, secret);
 }
 

@@ -127,12 +127,14 @@ set(PHONE_CORE_SOURCES
     keystore.c
     keystore_contacts.c
     mlkem.c
+    precompute.c
     replay.c
     selftest.c
     store_image.c
     symmetric_state.c
     test_hooks.c
     test_hooks_kem.c
+    test_hooks_precomp.c
     transport.c
     transport_keys.c
     transport_packet.c

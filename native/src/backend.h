@@ -36,6 +36,9 @@ int pci_be_init(void);
  * is all zero (low-order peer point), else 0. */
 int pci_be_x25519(uint8_t out[32], const uint8_t secret[32], const uint8_t peer[32]);
 void pci_be_x25519_public(uint8_t pub[32], const uint8_t secret[32]);
+/* X25519 operations (both calls above) since start: the benchmarks and
+ * tests count a handshake's critical path with it. Public, wraps. */
+uint32_t pci_be_x25519_count(void);
 
 /* ChaCha20-Poly1305 IETF (RFC 8439), 12-byte nonce, detached tag. c may equal
  * m. open verifies before decrypting: on PC_E_AUTH, m is untouched. */

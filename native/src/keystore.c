@@ -20,6 +20,7 @@
 
 #include "backend.h"
 #include "keystore_state.h"
+#include "precompute.h"
 #include "store_image.h"
 
 static pc_store_state s_stores[PC_MAX_STORES];
@@ -211,6 +212,7 @@ int pci_keystore_close(int32_t store)
     pc_store_state *st = pci_store_lookup(store);
     if (st == NULL)
         return PC_E_HANDLE;
+    pci_precomp_drop_store(store); /* its cached ss and bound ephemerals */
     release(st);
     return PC_OK;
 }
@@ -267,6 +269,8 @@ int32_t pci_keystore_factory_reset(int32_t store, const uint8_t *locator, size_t
     rc = pci_storage_erase(&storage);
     if (rc != 0)
         return rc;
+    if (store != -1)
+        pci_precomp_drop_store(store); /* the identity they were computed with is gone */
     if (store != -1)
         release(pci_store_lookup(store));
     return open_into(&storage, renew);

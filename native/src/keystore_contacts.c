@@ -11,6 +11,7 @@
 #include "bytes_le.h"
 #include "keystore.h"
 #include "keystore_state.h"
+#include "precompute.h"
 
 #define GENERATION_MAX 0x7FFFFFFFu /* the managed side reads it as an int */
 
@@ -105,6 +106,8 @@ int pci_keystore_pin(int32_t store, const uint8_t pub[32], const uint8_t *name, 
     pinned_record(&c, pub, name, name_len, flags, resumption);
     int rc = pci_store_write(st, index, &c);
     pci_be_wipe(&c, sizeof c);
+    if (rc == 0)
+        pci_precomp_forget(store, pub); /* a (re)pin drops ss and the binding */
     return rc == 0 ? index : rc;
 }
 
@@ -165,8 +168,10 @@ int pci_keystore_remember(int32_t store, int index, const uint8_t pub[32], uint3
 int pci_keystore_forget(int32_t store, int index)
 {
     int rc;
-    if (contact_at(store, index, &rc) == NULL)
+    const pc_contact *old = contact_at(store, index, &rc);
+    if (old == NULL)
         return rc;
+    pci_precomp_forget(store, old->pub); /* before the record (and its key) is wiped */
     pc_contact empty;
     memset(&empty, 0, sizeof empty);
     return pci_store_write(pci_store_lookup(store), index, &empty);

@@ -25,6 +25,15 @@
 #ifndef PC_MAX_KEM_KEYS
 #define PC_MAX_KEM_KEYS 1
 #endif
+/* Precomputed key exchange (precompute.h): hot contacts, each holding ss and
+ * one bound ephemeral (176 B), and recently used contacts holding ss only
+ * (72 B). docs/device.md sizes them against the device's RAM. */
+#ifndef PC_PRECOMP_CONTACTS
+#define PC_PRECOMP_CONTACTS 8
+#endif
+#ifndef PC_PRECOMP_SS_LRU
+#define PC_PRECOMP_SS_LRU 8
+#endif
 #ifndef PC_MAX_CONTACTS
 #define PC_MAX_CONTACTS 16
 #endif
