@@ -246,12 +246,26 @@ static int prepare(hot_contact *h)
     return 0;
 }
 
+/* One hot contact per store per call, so one idle step costs a phone at
+ * most 2 DH and a key generation (a call changes at most one contact's
+ * entry, so this keeps up; docs/performance.md "Device timing" charges
+ * pc_pool_refill that much). Stores are counted separately because the
+ * host runs several phones in one process. */
 int pci_precomp_idle(void)
 {
+    int32_t served[PC_MAX_STORES + 1]; /* + the test hooks' PC_STORE_NONE entries */
+    int n_served = 0;
     for (int i = 0; i < s_limit; i++) {
-        if (!s_hot[i].used)
+        hot_contact *h = &s_hot[i];
+        if (!h->used || (h->has_ss && h->bound))
             continue;
-        int rc = prepare(&s_hot[i]);
+        int done = 0;
+        for (int k = 0; k < n_served; k++)
+            done |= served[k] == h->store;
+        if (done || n_served == PC_MAX_STORES + 1)
+            continue;
+        served[n_served++] = h->store;
+        int rc = prepare(h);
         if (rc != 0)
             return rc;
     }

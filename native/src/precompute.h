@@ -39,8 +39,9 @@ int pci_precomp_take(int32_t store, const uint8_t rs[32], uint8_t e[32], uint8_t
  * it is a pinned contact; a new hot contact may replace the coldest. */
 void pci_precomp_note_call(int32_t store, const uint8_t rs[32]);
 
-/* Idle time (pc_pool_refill): every hot contact gets its ss and a bound
- * ephemeral. 0, or PC_E_RNG. */
+/* Idle time (pc_pool_refill): per store, the first hot contact lacking its
+ * ss or a bound ephemeral gets both (at most 2 DH per store and call).
+ * 0, or PC_E_RNG. */
 int pci_precomp_idle(void);
 
 /* Contact forgotten or (re)pinned: its binding and ss are wiped. */

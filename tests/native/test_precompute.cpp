@@ -285,6 +285,26 @@ TEST_F(PrecomputeStores, ABoundKeyIsNeverUsedForAnotherContact)
     pc_store_close(c.store);
 }
 
+TEST_F(PrecomputeStores, IdleTimePreparesOneContactPerStorePerRefill)
+{
+    Phone c;
+    c.open();
+    auto [ac, ca] = pair_and_pin(a, c);
+    ikpsk2_call(a, ab, b, ba);
+    ikpsk2_call(a, ac, c, ca); // hot: a has b and c, b has a, c has a; none bound yet
+    pci_keypool_refill();
+    uint32_t before = pc_test_x25519_count();
+    ASSERT_GE(pc_pool_refill(), 1);
+    EXPECT_LE(pc_test_x25519_count() - before, 3u * (2 + 1)); // per phone: ss + binding + one pool key
+    EXPECT_EQ(bound_e(a, b.pub).size() + bound_e(a, c.pub).size(), 32u); // one of a's two
+    EXPECT_FALSE(bound_e(b, a.pub).empty()); // each other phone its one
+    EXPECT_FALSE(bound_e(c, a.pub).empty());
+    ASSERT_GE(pc_pool_refill(), 1);
+    EXPECT_FALSE(bound_e(a, b.pub).empty()); // the next idle step a's other one
+    EXPECT_FALSE(bound_e(a, c.pub).empty());
+    pc_store_close(c.store);
+}
+
 TEST_F(PrecomputeStores, ForgetDropsBindingAndSs)
 {
     warm_up();
