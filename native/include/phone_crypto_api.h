@@ -182,7 +182,11 @@ PC_API int32_t pc_contact_remember(int32_t store, int32_t index, int32_t session
 PC_API int32_t pc_contact_forget(int32_t store, int32_t index);
 
 /* ---- ephemeral key pool (idle-time key generation) ------------------------ */
-/* Generates keys into free pool slots; returns how many are ready. */
+/* Idle-time work: first binds a pool key (with its DH against the contact's
+ * static key) and caches ss for each hot contact that lacks them (the most
+ * frequently / recently called; docs/native-api.md, "Precomputed key
+ * exchange"), then generates keys into free pool slots; returns how many
+ * pool keys are ready. Call it while no call is up. */
 PC_API int32_t pc_pool_refill(void);
 PC_API int32_t pc_pool_ready(void);
 

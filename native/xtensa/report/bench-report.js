@@ -184,6 +184,8 @@ const purpose = {
   s_scratch: 'handshake.c: working copy + message being written (wiped after every message)',
   s_loop: 'selftest.c: the loopback\'s two handshakes (then two transport states), splits and message (wiped on every path)',
   s_pool: 'keypool.c: pre-generated ephemeral key pairs',
+  s_hot: 'precompute.c: hot contacts: ss and one bound ephemeral each (wiped when used or dropped)',
+  s_lru: 'precompute.c: ss of recently used contacts outside the hot set',
   s_state: 'selftest.c: the self-test verdict',
 };
 const tableSum = sizeOs.tables.reduce((a, t) => a + t.size, 0);
