@@ -27,7 +27,7 @@
 #endif
 /* Precomputed key exchange (precompute.h): hot contacts, each holding ss and
  * one bound ephemeral (176 B), and recently used contacts holding ss only
- * (72 B). docs/device.md sizes them against the device's RAM. */
+ * (76 B). docs/device.md sizes them against the device's RAM. */
 #ifndef PC_PRECOMP_CONTACTS
 #define PC_PRECOMP_CONTACTS 8
 #endif
