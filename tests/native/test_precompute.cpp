@@ -57,7 +57,6 @@ Transcript fixed_call(const Bytes &s_i, const Bytes &s_r, const uint8_t *e_i, co
     Transcript t;
     const Bytes p1 = {'c', 'a', 'l', 'l'}, p2 = {'r', 'i', 'n', 'g', 's'};
     Bytes rs = pub_of(s_r);
-    uint32_t c0 = pc_test_x25519_count();
     int32_t i = pc_test_hs_new(PC_PATTERN_IKPSK2, PC_ROLE_INITIATOR, nullptr, 0, s_i.data(), e_i,
                                rs.data(), psk.data());
     int32_t r = pc_test_hs_new(PC_PATTERN_IKPSK2, PC_ROLE_RESPONDER, nullptr, 0, s_r.data(), e_r,
@@ -72,7 +71,6 @@ Transcript fixed_call(const Bytes &s_i, const Bytes &s_r, const uint8_t *e_i, co
     uint32_t c3 = pc_test_x25519_count();
     read_msg(i, t.msg2, p2.size());
     uint32_t c4 = pc_test_x25519_count();
-    (void)c0;
     t.init_before = c2 - c1;
     t.resp_work = c3 - c2;
     t.init_after = c4 - c3;
