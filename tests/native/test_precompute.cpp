@@ -303,6 +303,32 @@ TEST_F(PrecomputeStores, IdleTimePreparesOneContactPerStorePerRefill)
     pc_store_close(c.store);
 }
 
+TEST_F(PrecomputeStores, HotSetKeepsTheFrequentAndAdmitsTheNewest)
+{
+    // Four hot slots for the whole process: every call notes both sides.
+    pc_test_precomp_limit(4);
+    Phone c, d;
+    c.open();
+    d.open();
+    auto [ac, ca] = pair_and_pin(a, c);
+    auto [ad, da] = pair_and_pin(a, d);
+    for (int k = 0; k < 3; k++)
+        ikpsk2_call(a, ab, b, ba); // a-b: 3 calls each side
+    ikpsk2_call(a, ac, c, ca);     // a-c: 1 call; the table is full
+    ikpsk2_call(a, ad, d, da);     // a-d: newest, replaces the fewest calls (c's, older)
+    for (int k = 0; k < 2; k++)
+        ASSERT_GE(pc_pool_refill(), 1); // a has two hot contacts: two idle steps
+    EXPECT_FALSE(bound_e(a, b.pub).empty()); // the frequent one stays
+    EXPECT_FALSE(bound_e(a, d.pub).empty()); // the most recent one entered
+    EXPECT_TRUE(bound_e(a, c.pub).empty());  // the rarely called one left
+    EXPECT_TRUE(bound_e(c, a.pub).empty());
+    EXPECT_EQ(pc_test_precomp_ss_cached(a.store, c.pub.data()), 1); // its ss kept (LRU)
+    Call to_c = ikpsk2_call(a, ac, c, ca);
+    EXPECT_EQ(to_c.caller_before, 1u); // es only: ss from the LRU table
+    pc_store_close(c.store);
+    pc_store_close(d.store);
+}
+
 TEST_F(PrecomputeStores, ForgetDropsBindingAndSs)
 {
     warm_up();
