@@ -13,7 +13,8 @@
  * here pc_pool_refill runs between message 1 and the callee's turn, outside
  * every measurement, to play that part.
  *
- * Output, one line per segment: "C|path|segment|x25519|instructions|muldi3"
+ * Output, one line per segment: "C|path|segment|x25519|instructions|muldi3|stack"
+ * (stack: the deepest of the segment's calls, bytes)
  *   caller_before  pc_hs_new, pc_hs_use_resumption, pc_hs_write (message 1)
  *   callee         pc_hs_new, pc_hs_read (message 1), pc_hs_use_resumption,
  *                  pc_hs_write (message 2)
@@ -72,6 +73,8 @@ static void report(const char *path, const char *name, const segment *seg)
     xt_putu(seg->acc.insns);
     xt_putc('|');
     xt_putu(seg->acc.muls);
+    xt_putc('|');
+    xt_putu(seg->acc.stack);
     xt_putc('\n');
 }
 

@@ -18,7 +18,7 @@ const read = (file) => {
   const c = {};
   for (const line of fs.readFileSync(path.join(dir, file), 'utf8').split('\n')) {
     const f = line.split('|');
-    if (f[0] === 'C') c[`${f[1]}/${f[2]}`] = { x25519: +f[3], insns: +f[4], muls: +f[5] };
+    if (f[0] === 'C') c[`${f[1]}/${f[2]}`] = { x25519: +f[3], insns: +f[4], muls: +f[5], stack: +f[6] };
   }
   return c;
 };
@@ -72,5 +72,7 @@ out.push(`| **dial to ring, all three** | **${sum('cold', 'x25519')}** | **${sum
 out.push('');
 const idle = os['idle/refill'];
 out.push(`Idle time after a call with a hot contact (\`pc_pool_refill\`: a new binding and the pool's refill): ` +
-  `${idle.x25519} X25519, ${n(idle.insns)} instructions, ${ms('idle/refill').text} on the ESP32, while no call is up.`, '');
+  `${idle.x25519} X25519, ${n(idle.insns)} instructions, ${ms('idle/refill').text} on the ESP32, while no call is up; ` +
+  `peak stack ${n(idle.stack)} B (the per-entry-point stack table above measures \`pc_pool_refill\` with precomputation off). ` +
+  `Deepest call on the precomputed path: ${n(Math.max(...segments.map(([s]) => os[`hot/${s}`].stack)))} B.`, '');
 process.stdout.write(out.join('\n'));
