@@ -133,10 +133,18 @@ static void age_all(void)
         s_hot[i].calls = (uint16_t)((s_hot[i].calls + 1u) / 2u);
 }
 
-/* A new hot contact in the coldest slot; the evicted one keeps its ss in
- * the LRU table, and the newcomer takes its ss from there if it was kept. */
+/* A new hot contact in the coldest slot. The newcomer takes its ss from the
+ * LRU table if it was kept there (taken first, so the evicted contact's ss,
+ * which moves to the LRU table, cannot push it out). */
 static void hot_admit(int32_t store, const uint8_t pub[32])
 {
+    uint8_t kept_ss[PC_KEY_LEN];
+    ss_entry *kept = lru_find(store, pub);
+    int has_kept = kept != NULL;
+    if (has_kept) {
+        memcpy(kept_ss, kept->ss, PC_KEY_LEN);
+        pci_be_wipe(kept, sizeof *kept);
+    }
     hot_contact *v = hot_victim();
     if (v->used && v->has_ss)
         lru_put(v->store, v->pub, v->ss);
@@ -146,12 +154,11 @@ static void hot_admit(int32_t store, const uint8_t pub[32])
     memcpy(v->pub, pub, PC_KEY_LEN);
     v->calls = 1;
     v->last = s_tick;
-    ss_entry *kept = lru_find(store, pub);
-    if (kept != NULL) {
-        memcpy(v->ss, kept->ss, PC_KEY_LEN);
+    if (has_kept) {
+        memcpy(v->ss, kept_ss, PC_KEY_LEN);
         v->has_ss = 1;
-        pci_be_wipe(kept, sizeof *kept);
     }
+    pci_be_wipe(kept_ss, sizeof kept_ss);
 }
 
 void pci_precomp_note_call(int32_t store, const uint8_t rs[32])
