@@ -240,6 +240,25 @@ signed int NativeCrypto::ContactForget(signed int store, signed int index, HRESU
     return Result(pc_contact_forget(store, index), hr);
 }
 
+signed int NativeCrypto::ContactPage(
+    signed int store,
+    signed int first,
+    CLR_RT_TypedArray_UINT8 prefix,
+    signed int prefixLength,
+    CLR_RT_TypedArray_UINT8 page,
+    signed int pageLength,
+    HRESULT &hr)
+{
+    if (!Fits(prefix, prefixLength, hr) || !Fits(page, pageLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(
+        pc_contact_page(store, first, prefix.GetBuffer(), prefixLength, page.GetBuffer(), pageLength),
+        hr);
+}
+
 // ---- ephemeral key pool ---------------------------------------------------------
 
 signed int NativeCrypto::PoolRefill(HRESULT &hr)

@@ -176,3 +176,23 @@ int32_t pc_contact_forget(int32_t store, int32_t index)
         rc = pci_keystore_forget(store, index);
     return pci_api_leave(rc);
 }
+
+static int32_t page_checked(int32_t store, int32_t first, const uint8_t *prefix,
+                            int32_t prefix_len, uint8_t *out, int32_t out_len)
+{
+    if (!pci_arg_buffer(prefix, prefix_len) || prefix_len > PC_MAX_NAME_LEN || first < 0
+        || first > PC_MAX_CONTACTS)
+        return PC_E_ARG;
+    int32_t rc = pci_arg_out(out, out_len, PC_PAGE_HEADER_LEN);
+    return rc != PC_OK ? rc : pci_keystore_contact_page(store, first, prefix, (size_t)prefix_len, out,
+                                     (size_t)out_len);
+}
+
+int32_t pc_contact_page(int32_t store, int32_t first, const uint8_t *prefix, int32_t prefix_len,
+                        uint8_t *out, int32_t out_len)
+{
+    int32_t rc = pci_api_enter();
+    if (rc == PC_OK)
+        rc = page_checked(store, first, prefix, prefix_len, out, out_len);
+    return pci_api_leave(rc);
+}

@@ -148,6 +148,13 @@ namespace Phone.Crypto.Abi
 #endif
         internal static extern int ContactForget(int store, int index);
 
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_contact_page")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int ContactPage(int store, int first, byte[] prefix, int prefixLength, byte[] page, int pageLength);
+
         // ---- ephemeral key pool ----
 #if !NANOFRAMEWORK
         [DllImport(Library, EntryPoint = "pc_pool_refill")]

@@ -6,13 +6,13 @@ namespace Phone.Firmware.Ui
     /// <summary>Builds the screens of the phone's UI model (boards only render them).</summary>
     public static class Screens
     {
-        /// <summary>Idle-screen line while the phone runs on the previous flash copy.</summary>
-        public const string RecoveredNotice = "Flash recovered: last change may be lost";
+        /// <summary>Idle-screen line after an open refused a damaged flash record.</summary>
+        public const string RecoveredNotice = "Flash recovered: a contact may be lost";
 
         /// <summary>What a recovery may have lost, for the event log.</summary>
-        public const string RecoveredDetail = "the newest flash copy was damaged; the previous copy is in use, "
-            + "so the last change may be lost: a contact pinned, changed or forgotten, or one resumption step "
-            + "(the next call with that contact may fall back to comparing the code)";
+        public const string RecoveredDetail = "a flash record was damaged and refused: a damaged identity copy "
+            + "was rewritten from the intact one (nothing lost), a damaged contact record may be lost "
+            + "(that contact must be paired again)";
 
         /// <summary>Ready: name, key fingerprint, number of contacts.</summary>
         public static Screen Idle(string name, string fingerprint, int contacts)
