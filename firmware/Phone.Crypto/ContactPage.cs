@@ -55,10 +55,10 @@ namespace Phone.Crypto
         /// <summary>The contacts of this window, in name order.</summary>
         public ContactListEntry[] Entries { get; private set; }
 
-        /// <summary>The buffer a page of up to maxEntries entries needs (1..MaxEntries).</summary>
+        /// <summary>The buffer a page of up to maxEntries entries needs (0..MaxEntries; 0: the count only).</summary>
         internal static int BufferLength(int maxEntries)
         {
-            if (maxEntries < 1 || maxEntries > MaxEntries)
+            if (maxEntries < 0 || maxEntries > MaxEntries)
             {
                 throw new System.ArgumentOutOfRangeException("maxEntries");
             }

@@ -88,24 +88,27 @@ namespace Phone.Firmware.Ui
             return s;
         }
 
-        /// <summary>Contact list.</summary>
-        public static Screen Contacts(ContactRecord[] contacts)
+        /// <summary>
+        /// A window of the contact list in name order: the cursor's line marked "&gt;", each name with
+        /// "UNVERIFIED" when the codes were never compared; the title says where the window is.
+        /// </summary>
+        public static Screen ContactList(ContactListEntry[] window, int cursor, int position, int total)
         {
-            string[] lines = new string[contacts.Length == 0 ? 1 : contacts.Length];
-            if (contacts.Length == 0)
+            string[] lines = new string[window.Length == 0 ? 1 : window.Length];
+            if (window.Length == 0)
             {
                 lines[0] = "(no contacts)";
             }
 
-            for (int i = 0; i < contacts.Length; i++)
+            for (int i = 0; i < window.Length; i++)
             {
-                ContactRecord c = contacts[i];
-                // At most 51 characters with a 32-byte name: one line of the smallest panel font.
-                lines[i] = c.Index.ToString() + " " + c.Name + " " + Hex.Of(c.PublicKey, 2)
-                           + (c.Verified ? " verified" : " UNVERIFIED");
+                ContactListEntry c = window[i];
+                string name = c.Flags == 0 ? "(damaged record)" : c.Name;
+                lines[i] = (i == cursor ? "> " : "  ") + name + (c.Verified ? string.Empty : " UNVERIFIED");
             }
 
-            return new Screen(ScreenKind.Contacts, "Contacts", lines, Badge.None, "Call", "Back");
+            string title = total == 0 ? "Contacts" : "Contacts " + (position + 1).ToString() + "/" + total.ToString();
+            return new Screen(ScreenKind.Contacts, title, lines, Badge.None, "Call", "Next letter");
         }
 
         /// <summary>Why the key store did not open at power-on (nothing was changed; only a factory reset erases it).</summary>
