@@ -126,6 +126,15 @@ namespace Phone.Crypto
             NativeResult.Check(NativeCrypto.ContactSetFlags(Handle, index, flags), "set contact flags");
         }
 
+        /// <summary>
+        /// After a call: keeps the transport keys' resumption secret for the next one and sets the
+        /// contact's flags, in one flash write.
+        /// </summary>
+        public void Remember(int index, TransportKeys keys, int flags)
+        {
+            NativeResult.Check(NativeCrypto.ContactRememberFlags(Handle, index, keys.Handle, flags), "remember contact");
+        }
+
         /// <summary>After a call: keeps the transport keys' resumption secret for the next one.</summary>
         public void Remember(int index, TransportKeys keys)
         {

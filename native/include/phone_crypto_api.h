@@ -37,7 +37,8 @@ extern "C" {
 /* Bump whenever a signature, a constant below or a wire layout changes; the
  * nanoFramework AssemblyNativeVersion follows it (docs/native-api.md). */
 #define PC_API_VERSION 4 /* 2: pc_media_*; 3: pc_hs_kem_* (hybrid pairing, ML-KEM-768);
-                          * 4: pc_contact_page, 1,000 contacts, PC_STORE_MIGRATED */
+                          * 4: pc_contact_page, pc_contact_remember_flags, 1,000 contacts,
+                          *    PC_STORE_MIGRATED */
 
 /* ---- sizes ---------------------------------------------------------------- */
 #define PC_KEY_LEN 32           /* X25519 public keys, symmetric keys        */
@@ -197,6 +198,10 @@ PC_API int32_t pc_contact_set_flags(int32_t store, int32_t index, int32_t flags)
  * generation (psk generation + 1) and the secret the call used as the
  * previous one. The session's remote static must be the contact's key. */
 PC_API int32_t pc_contact_remember(int32_t store, int32_t index, int32_t session);
+/* pc_contact_remember and the contact's flags replaced by flags, in the one
+ * record write (e.g. the callee marks the new generation unproven): one
+ * flash write per resumption step. */
+PC_API int32_t pc_contact_remember_flags(int32_t store, int32_t index, int32_t session, int32_t flags);
 PC_API int32_t pc_contact_forget(int32_t store, int32_t index);
 /* A window of the contact list in name order (ASCII case-blind, then by
  * index), laid out as PC_PAGE_*: from list position `first`, or - when

@@ -30,6 +30,7 @@ struct Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto
     NANOCLR_NATIVE_DECLARE(ContactPin___STATIC__I4__I4__I4__SZARRAY_U1__I4__I4);
     NANOCLR_NATIVE_DECLARE(ContactSetFlags___STATIC__I4__I4__I4__I4);
     NANOCLR_NATIVE_DECLARE(ContactRemember___STATIC__I4__I4__I4__I4);
+    NANOCLR_NATIVE_DECLARE(ContactRememberFlags___STATIC__I4__I4__I4__I4__I4);
     NANOCLR_NATIVE_DECLARE(ContactForget___STATIC__I4__I4__I4);
     NANOCLR_NATIVE_DECLARE(ContactPage___STATIC__I4__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4);
     NANOCLR_NATIVE_DECLARE(PoolRefill___STATIC__I4);

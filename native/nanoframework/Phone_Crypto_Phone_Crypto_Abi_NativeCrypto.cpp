@@ -235,6 +235,16 @@ signed int NativeCrypto::ContactRemember(signed int store, signed int index, sig
     return Result(pc_contact_remember(store, index, session), hr);
 }
 
+signed int NativeCrypto::ContactRememberFlags(
+    signed int store,
+    signed int index,
+    signed int session,
+    signed int flags,
+    HRESULT &hr)
+{
+    return Result(pc_contact_remember_flags(store, index, session, flags), hr);
+}
+
 signed int NativeCrypto::ContactForget(signed int store, signed int index, HRESULT &hr)
 {
     return Result(pc_contact_forget(store, index), hr);

@@ -36,6 +36,7 @@ namespace Phone_Crypto
             static signed int ContactPin( signed int param0, signed int param1, CLR_RT_TypedArray_UINT8 param2, signed int param3, signed int param4, HRESULT &hr );
             static signed int ContactSetFlags( signed int param0, signed int param1, signed int param2, HRESULT &hr );
             static signed int ContactRemember( signed int param0, signed int param1, signed int param2, HRESULT &hr );
+            static signed int ContactRememberFlags( signed int param0, signed int param1, signed int param2, signed int param3, HRESULT &hr );
             static signed int ContactForget( signed int param0, signed int param1, HRESULT &hr );
             static signed int ContactPage( signed int param0, signed int param1, CLR_RT_TypedArray_UINT8 param2, signed int param3, CLR_RT_TypedArray_UINT8 param4, signed int param5, HRESULT &hr );
             static signed int PoolRefill(  HRESULT &hr );

@@ -278,6 +278,29 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::ContactRemember___ST
     NANOCLR_NOCLEANUP();
 }
 
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::ContactRememberFlags___STATIC__I4__I4__I4__I4__I4( CLR_RT_StackFrame& stack )
+{
+    NANOCLR_HEADER(); hr = S_OK;
+    {
+        signed int param0;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 0, param0 ) );
+
+        signed int param1;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 1, param1 ) );
+
+        signed int param2;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 2, param2 ) );
+
+        signed int param3;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 3, param3 ) );
+
+        signed int retValue = NativeCrypto::ContactRememberFlags( param0, param1, param2, param3, hr );
+        NANOCLR_CHECK_HRESULT( hr );
+        SetResult_INT32( stack, retValue );
+    }
+    NANOCLR_NOCLEANUP();
+}
+
 HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::ContactForget___STATIC__I4__I4__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;

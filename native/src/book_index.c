@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 /* book_index.c - the contact book's index (book_index.h): sorted arrays,
- * binary search, insertion by memmove. O(log n) lookups, O(n) changes. */
+ * binary search, insertion by adjacent swaps. O(log n) lookups, O(n) changes.
+ * Only memcpy/memset from libc (DESIGN.md), so the shifts and byte
+ * comparisons are loops here. */
 #include "book_index.h"
 
 #include <string.h>
@@ -48,6 +50,46 @@ static int compare_names(const uint8_t *a, size_t a_len, const uint8_t *b, size_
     return a_len == b_len ? 0 : (a_len < b_len ? -1 : 1);
 }
 
+/* memcmp's sign for n bytes (names and prefixes are not secret). */
+static int compare_bytes(const uint8_t *a, const uint8_t *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (a[i] != b[i])
+            return a[i] < b[i] ? -1 : 1;
+    }
+    return 0;
+}
+
+/* Moves the entry at `from` to `to` in both arrays' order by adjacent swaps
+ * (swaps, not a shifting loop, which compilers turn into memmove). */
+static void move_key(pc_book *b, int from, int to)
+{
+    for (; from > to; from--) {
+        pc_key_entry t = b->by_key[from];
+        b->by_key[from] = b->by_key[from - 1];
+        b->by_key[from - 1] = t;
+    }
+    for (; from < to; from++) {
+        pc_key_entry t = b->by_key[from];
+        b->by_key[from] = b->by_key[from + 1];
+        b->by_key[from + 1] = t;
+    }
+}
+
+static void move_name(pc_book *b, int from, int to)
+{
+    for (; from > to; from--) {
+        uint16_t t = b->by_name[from];
+        b->by_name[from] = b->by_name[from - 1];
+        b->by_name[from - 1] = t;
+    }
+    for (; from < to; from++) {
+        uint16_t t = b->by_name[from];
+        b->by_name[from] = b->by_name[from + 1];
+        b->by_name[from + 1] = t;
+    }
+}
+
 int pci_book_key_lower_bound(const pc_book *b, uint32_t fingerprint)
 {
     int lo = 0, hi = b->count;
@@ -76,7 +118,7 @@ static int key_position(const pc_book *b, uint32_t fingerprint, int index)
 static int sorts_before(const pc_book *b, const uint8_t key[PC_NAME_KEY_LEN], const uint8_t *name,
                         size_t name_len, int index, int other, pc_name_loader load, void *ctx)
 {
-    int c = memcmp(key, b->name_key[other], PC_NAME_KEY_LEN);
+    int c = compare_bytes(key, b->name_key[other], PC_NAME_KEY_LEN);
     if (c == 0 && name_len >= PC_NAME_KEY_LEN) {
         uint8_t other_name[PC_MAX_NAME_LEN];
         int other_len = load(ctx, other, other_name);
@@ -110,14 +152,13 @@ void pci_book_insert(pc_book *b, int index, const uint8_t pub[PC_KEY_LEN], const
     name_key_of(name, name_len, key);
 
     int at = key_position(b, fingerprint, index);
-    memmove(&b->by_key[at + 1], &b->by_key[at], (size_t)(b->count - at) * sizeof b->by_key[0]);
-    b->by_key[at].fingerprint = fingerprint;
-    b->by_key[at].index = (uint16_t)index;
-    b->by_key[at].zero = 0;
-
-    at = name_position(b, key, name, name_len, index, load, ctx);
-    memmove(&b->by_name[at + 1], &b->by_name[at], (size_t)(b->count - at) * sizeof b->by_name[0]);
-    b->by_name[at] = (uint16_t)index;
+    int name_at = name_position(b, key, name, name_len, index, load, ctx);
+    b->by_key[b->count].fingerprint = fingerprint; /* appended, then moved into place */
+    b->by_key[b->count].index = (uint16_t)index;
+    b->by_key[b->count].zero = 0;
+    b->by_name[b->count] = (uint16_t)index;
+    move_key(b, b->count, at);
+    move_name(b, b->count, name_at);
     memcpy(b->name_key[index], key, PC_NAME_KEY_LEN);
 
     b->used[index / 8] = (uint8_t)(b->used[index / 8] | (1u << (index % 8)));
@@ -134,10 +175,9 @@ void pci_book_remove(pc_book *b, int index)
     while (n < b->count && b->by_name[n] != index)
         n++;
     if (k < b->count)
-        memmove(&b->by_key[k], &b->by_key[k + 1], (size_t)(b->count - k - 1) * sizeof b->by_key[0]);
+        move_key(b, k, b->count - 1); /* to the end, then dropped */
     if (n < b->count)
-        memmove(&b->by_name[n], &b->by_name[n + 1],
-                (size_t)(b->count - n - 1) * sizeof b->by_name[0]);
+        move_name(b, n, b->count - 1);
     memset(b->name_key[index], 0, PC_NAME_KEY_LEN);
     b->used[index / 8] = (uint8_t)(b->used[index / 8] & ~(1u << (index % 8)));
     b->count--;
@@ -151,7 +191,7 @@ int pci_book_name_lower_bound(const pc_book *b, const uint8_t *prefix, size_t le
     int lo = 0, hi = b->count;
     while (lo < hi) {
         int mid = lo + (hi - lo) / 2;
-        if (memcmp(b->name_key[b->by_name[mid]], key, n) < 0)
+        if (compare_bytes(b->name_key[b->by_name[mid]], key, n) < 0)
             lo = mid + 1;
         else
             hi = mid;

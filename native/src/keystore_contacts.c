@@ -164,15 +164,19 @@ static int next_generations(pc_contact *c, uint32_t psk_gen, const uint8_t resum
 }
 
 int pci_keystore_remember(int32_t store, int index, const uint8_t pub[32], uint32_t psk_generation,
-                         const uint8_t resumption[32])
+                         const uint8_t resumption[32], int flags)
 {
     pc_contact c;
     pc_store_state *st;
     int rc = load_at(store, index, &c, &st);
     if (rc == 0 && !pci_be_equal(c.pub, pub, PC_KEY_LEN))
         rc = PC_E_ARG; /* the session's peer is not this contact */
+    if (rc == 0 && flags != -1 && (flags & ~PC_CONTACT_KNOWN_FLAGS) != 0)
+        rc = PC_E_ARG;
     if (rc == 0)
         rc = next_generations(&c, psk_generation, resumption);
+    if (rc == 0 && flags != -1)
+        c.flags = (uint8_t)(flags | PC_CONTACT_USED);
     if (rc == 0)
         rc = pci_contact_store(st, index, &c);
     pci_be_wipe(&c, sizeof c);

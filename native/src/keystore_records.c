@@ -55,7 +55,7 @@ static int index_changes(pc_store_state *st, int index, const pc_contact *c)
 {
     pc_contact old;
     int same = pci_contact_load(st, index, &old) == 0 && old.name_len == c->name_len
-               && memcmp(old.name, c->name, PC_MAX_NAME_LEN) == 0
+               && pci_be_equal(old.name, c->name, PC_MAX_NAME_LEN)
                && pci_be_equal(old.pub, c->pub, PC_KEY_LEN);
     pci_be_wipe(&old, sizeof old);
     return !same;

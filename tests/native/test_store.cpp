@@ -503,6 +503,33 @@ TEST_F(Store, RememberKeepsTwoGenerations)
         pc_session_free(s);
 }
 
+TEST_F(Store, RememberWithFlagsIsOneRecordWrite)
+{
+    Bytes bob = random_bytes(32);
+    int32_t pairing = session_with_peer(bob);
+    ASSERT_EQ(pc_contact_pin(store, pairing, nullptr, 0, PC_CONTACT_VERIFIED), 0);
+    int32_t call = session_with_peer(bob, 1);
+    Bytes g2 = resumption_of(call);
+    StoreSnapshot before = snapshot(store);
+    EXPECT_EQ(pc_contact_remember_flags(store, 0, call, 0x80), PC_E_ARG); // unknown flag
+    EXPECT_EQ(pc_contact_remember_flags(store, 0, call, -1), PC_E_ARG);
+    EXPECT_EQ(snapshot(store), before);
+    pc_storage_counters n;
+    pci_storage_test_counters(&n, 1);
+    ASSERT_EQ(pc_contact_remember_flags(store, 0, call,
+                                        PC_CONTACT_VERIFIED | PC_CONTACT_NEWEST_UNPROVEN), PC_OK);
+    pci_storage_test_counters(&n, 1);
+    EXPECT_EQ(n.writes, 1u);
+    EXPECT_EQ(n.bytes, 202u); // one contact record
+    Bytes rec = record(0);
+    EXPECT_EQ(rec[PC_CONTACT_FLAGS_OFFSET],
+              PC_CONTACT_USED | PC_CONTACT_VERIFIED | PC_CONTACT_NEWEST_UNPROVEN);
+    EXPECT_EQ(le32_at(rec, PC_CONTACT_GEN_OFFSET), 2u);
+    EXPECT_EQ(secret(0, 2), g2);
+    pc_session_free(pairing);
+    pc_session_free(call);
+}
+
 TEST_F(Store, RememberAfterXXFallbackDropsThePrevious)
 {
     Bytes bob = random_bytes(32);

@@ -143,6 +143,18 @@ TEST_F(StoreCrash, RememberCutAtEveryByte)
     });
 }
 
+TEST_F(StoreCrash, RememberWithFlagsCutAtEveryByte)
+{
+    SplitPair call = make_splits(random_bytes(32), alice, 1);
+    sweep_update([&](int32_t h) {
+        int32_t s = pci_transport_create(&call.initiator);
+        int32_t rc = pc_contact_remember_flags(
+            h, 0, s, PC_CONTACT_VERIFIED | PC_CONTACT_NEWEST_UNPROVEN);
+        pc_session_free(s);
+        return rc;
+    });
+}
+
 TEST_F(StoreCrash, ForgetCutAtEveryByte)
 {
     sweep_update([](int32_t h) { return pc_contact_forget(h, 0); }, 0);
