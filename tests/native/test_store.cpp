@@ -624,3 +624,115 @@ TEST_F(Store, PairThenCallKeepsBothPhonesInStep)
         pc_session_free(s);
     pc_store_close(bob_store);
 }
+
+// ---- the list in name order (pc_contact_page) -----------------------------------------------
+
+namespace {
+
+struct PageEntry {
+    int index;
+    int flags;
+    std::string name;
+};
+
+std::vector<PageEntry> read_page(int32_t store, int32_t first, const std::string &prefix,
+                                 int32_t max_entries, int *total, int *start)
+{
+    Bytes out(PC_PAGE_HEADER_LEN + (size_t)max_entries * PC_PAGE_ENTRY_LEN, 0xEE);
+    int32_t n = pc_contact_page(store, first, reinterpret_cast<const uint8_t *>(prefix.data()),
+                                (int32_t)prefix.size(), out.data(), (int32_t)out.size());
+    EXPECT_GE(n, 0);
+    std::vector<PageEntry> v;
+    *total = out[PC_PAGE_TOTAL_OFFSET] | out[PC_PAGE_TOTAL_OFFSET + 1] << 8;
+    *start = out[PC_PAGE_START_OFFSET] | out[PC_PAGE_START_OFFSET + 1] << 8;
+    EXPECT_EQ(out[PC_PAGE_COUNT_OFFSET] | out[PC_PAGE_COUNT_OFFSET + 1] << 8, n);
+    for (int i = 0; i < n; i++) {
+        const uint8_t *e = out.data() + PC_PAGE_HEADER_LEN + (size_t)i * PC_PAGE_ENTRY_LEN;
+        v.push_back({e[0] | e[1] << 8, e[PC_PAGE_ENTRY_FLAGS_OFFSET],
+                     std::string(e + PC_PAGE_ENTRY_NAME_OFFSET,
+                                 e + PC_PAGE_ENTRY_NAME_OFFSET + e[PC_PAGE_ENTRY_NAME_LEN_OFFSET])});
+    }
+    return v;
+}
+
+std::string folded(const std::string &s)
+{
+    std::string f = s;
+    for (char &c : f)
+        c = (c >= 'a' && c <= 'z') ? (char)(c - 32) : c;
+    return f;
+}
+
+} // namespace
+
+TEST_F(Store, PageListsNamesInOrderWithTiesBeyondEightBytesAndJumps)
+{
+    // Pinned out of order; "Christopher J..." tie on their first 8 (and 12) bytes.
+    const std::vector<std::string> names = {"zoe", "Christopher Jones", "adam", "Christopher Johnson",
+                                            "", "Bob", "christopher jonas", "B", "Émile", "anna"};
+    for (size_t i = 0; i < names.size(); i++)
+        ASSERT_EQ(pin_new(nullptr, names[i], 0), (int32_t)i);
+    std::vector<int> want(names.size());
+    for (size_t i = 0; i < want.size(); i++)
+        want[i] = (int)i;
+    std::stable_sort(want.begin(), want.end(),
+                     [&](int a, int b) { return folded(names[a]) < folded(names[b]); });
+    for (int round = 0; round < 2; round++) { // as pinned, then as an open rebuilds it
+        std::vector<int> got;
+        int total = -1, start = -1;
+        for (int32_t first = 0; first < (int32_t)names.size(); first += 3) {
+            auto page = read_page(store, first, "", 3, &total, &start);
+            EXPECT_EQ(start, first);
+            for (const PageEntry &e : page) {
+                got.push_back(e.index);
+                EXPECT_EQ(e.name, names[e.index]);
+                EXPECT_EQ(e.flags, PC_CONTACT_USED);
+            }
+        }
+        EXPECT_EQ(total, (int)names.size());
+        EXPECT_EQ(got, want);
+        reopen();
+    }
+    int total = 0, start = 0;
+    auto c = read_page(store, 0, "chr", 16, &total, &start); // jump: case-blind prefix
+    ASSERT_FALSE(c.empty());
+    EXPECT_EQ(c[0].name, "Christopher Johnson");
+    EXPECT_EQ(start, 5); // "", "adam", "anna", "B", "Bob" before it
+    auto end = read_page(store, 0, "\xFF", 16, &total, &start);
+    EXPECT_TRUE(end.empty());
+    EXPECT_EQ(start, total);
+    ASSERT_EQ(pc_contact_forget(store, 1), PC_OK); // "Christopher Jones" leaves the order
+    auto after = read_page(store, 0, "Christopher", 16, &total, &start);
+    EXPECT_EQ(total, (int)names.size() - 1);
+    EXPECT_EQ(after[0].name, "Christopher Johnson");
+    EXPECT_EQ(after[1].name, "christopher jonas");
+    EXPECT_NE(after[2].name, "Christopher Jones");
+    // Renaming (a pin of the same key) moves the contact.
+    Bytes key;
+    Bytes rec = record(0);
+    key.assign(rec.begin() + PC_CONTACT_KEY_OFFSET, rec.begin() + PC_CONTACT_KEY_OFFSET + 32);
+    int32_t s = session_with_peer(key);
+    ASSERT_EQ(pc_contact_pin(store, s, reinterpret_cast<const uint8_t *>("Aaron"), 5, 0), 0);
+    pc_session_free(s);
+    auto first = read_page(store, 0, "", 2, &total, &start);
+    EXPECT_EQ(first[1].name, "Aaron"); // after ""
+}
+
+TEST_F(Store, PageMistakesChangeNothing)
+{
+    ASSERT_EQ(pin_new(), 0);
+    Bytes out(PC_PAGE_HEADER_LEN + PC_PAGE_ENTRY_LEN, 0x5A);
+    const Bytes untouched = out;
+    std::string long_prefix(PC_MAX_NAME_LEN + 1, 'a');
+    auto p = reinterpret_cast<const uint8_t *>(long_prefix.data());
+    EXPECT_EQ(pc_contact_page(store, 0, nullptr, 0, out.data(), PC_PAGE_HEADER_LEN - 1), PC_E_SPACE);
+    EXPECT_EQ(pc_contact_page(store, 0, nullptr, 0, nullptr, 64), PC_E_ARG);
+    EXPECT_EQ(pc_contact_page(store, -1, nullptr, 0, out.data(), (int32_t)out.size()), PC_E_ARG);
+    EXPECT_EQ(pc_contact_page(store, 0, p, PC_MAX_NAME_LEN + 1, out.data(), (int32_t)out.size()),
+              PC_E_ARG);
+    EXPECT_EQ(pc_contact_page(store, 0, nullptr, 3, out.data(), (int32_t)out.size()), PC_E_ARG);
+    EXPECT_EQ(pc_contact_page(store + 1, 0, nullptr, 0, out.data(), (int32_t)out.size()), PC_E_HANDLE);
+    EXPECT_EQ(out, untouched);
+    EXPECT_EQ(pc_contact_page(store, 5, nullptr, 0, out.data(), (int32_t)out.size()), 0); // past the end
+    EXPECT_EQ(pc_contact_page(store, 0, nullptr, 0, out.data(), (int32_t)out.size()), 1);
+}
