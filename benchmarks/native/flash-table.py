@@ -8,7 +8,7 @@ ROLES = [("caller", "caller (steady state)"),
          ("callee", "callee (remember marked unproven, clear the mark on proof)")]
 
 
-def main(path, rev):
+def main(path, rev, load, cores):
     per_call, record, ram, open_ms = {}, {}, {}, {}
     for line in open(path, encoding="utf-8"):
         p = line.strip().split("|")
@@ -47,9 +47,11 @@ def main(path, rev):
                                                           for n in sizes)
             + " (names like \"Garcia K. 0412\"). Worst case, every name sharing its first 8 bytes "
             "(\"Contact 0412\"), where each name-order comparison at insertion reads the other record: "
-            + ", ".join(f"{open_ms[('shared_prefix', n)]:.1f} ms" for n in sizes) + ".", ""]
+            + ", ".join(f"{open_ms[('shared_prefix', n)]:.1f} ms" for n in sizes)
+            + f". Load average {load} on {cores} cores when measured: the times are indicative only; "
+            "the flash bytes are exact.", ""]
     print("\n".join(out))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:5])

@@ -13,7 +13,8 @@ out=$build/bench-flash.txt
 "$build/benchmarks/native/bench_flash" >"$out"
 rev=$(git -C "$root" log -1 --format=%h -- native 2>/dev/null || echo unknown)
 [[ -z $(git -C "$root" status --porcelain -- native 2>/dev/null) ]] || rev="$rev + uncommitted changes"
-python3 "$root/benchmarks/native/flash-table.py" "$out" "$rev" >"$build/bench-flash.md"
+load=$(cut -d' ' -f1 /proc/loadavg)
+python3 "$root/benchmarks/native/flash-table.py" "$out" "$rev" "$load" "$(nproc)" >"$build/bench-flash.md"
 cat "$build/bench-flash.md"
 [[ ${1:-} == --update-doc ]] || exit 0
 python3 - "$root/docs/performance.md" "$build/bench-flash.md" <<'PY'

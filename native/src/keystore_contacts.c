@@ -121,7 +121,7 @@ int pci_keystore_pin(int32_t store, const uint8_t pub[32], const uint8_t *name, 
     if (index < 0)
         return index;
     pinned_record(&c, pub, name, name_len, flags, resumption);
-    int rc = pci_contact_store(st, index, &c);
+    int rc = pci_contact_store(st, index, &c, 1);
     pci_be_wipe(&c, sizeof c);
     return rc == 0 ? index : rc;
 }
@@ -135,7 +135,7 @@ int pci_keystore_set_flags(int32_t store, int index, int flags)
         rc = PC_E_ARG;
     if (rc == 0) {
         c.flags = (uint8_t)(flags | PC_CONTACT_USED);
-        rc = pci_contact_store(st, index, &c);
+        rc = pci_contact_store(st, index, &c, 0);
     }
     pci_be_wipe(&c, sizeof c);
     return rc;
@@ -178,7 +178,7 @@ int pci_keystore_remember(int32_t store, int index, const uint8_t pub[32], uint3
     if (rc == 0 && flags != -1)
         c.flags = (uint8_t)(flags | PC_CONTACT_USED);
     if (rc == 0)
-        rc = pci_contact_store(st, index, &c);
+        rc = pci_contact_store(st, index, &c, 0);
     pci_be_wipe(&c, sizeof c);
     return rc;
 }

@@ -68,7 +68,7 @@ static int write_contacts(pc_store_state *st)
     for (int i = 0; i < PC_IMAGE_CONTACTS && i < PC_MAX_CONTACTS && rc == 0; i++) {
         pci_image_contact(s_image, i, &c);
         if (c.flags & PC_CONTACT_USED)
-            rc = pci_contact_store(st, i, &c);
+            rc = pci_contact_store(st, i, &c, 1);
         pci_be_wipe(&c, sizeof c);
     }
     return rc;

@@ -61,9 +61,9 @@ static int index_changes(pc_store_state *st, int index, const pc_contact *c)
     return !same;
 }
 
-int pci_contact_store(pc_store_state *st, int index, const pc_contact *c)
+int pci_contact_store(pc_store_state *st, int index, const pc_contact *c, int reindex)
 {
-    int moved = index_changes(st, index, c);
+    int moved = reindex && index_changes(st, index, c);
     int rc = pci_record_seal_contact(s_record, st->device_key, record_of(index), c);
     if (rc == 0)
         rc = pci_storage_write(&st->storage, record_of(index), s_record, PC_RECORD_CONTACT_LEN);

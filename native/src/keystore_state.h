@@ -53,9 +53,11 @@ pc_store_state *pci_store_lookup(int32_t store);
  * PC_E_STORAGE. *c is wiped on failure; the caller wipes it after use. */
 int pci_contact_load(pc_store_state *st, int index, pc_contact *c);
 
-/* Seals *c into contact index's record (one flash write) and updates the
- * index once it is on flash. 0 or PC_E_STORAGE/PC_E_RNG. */
-int pci_contact_store(pc_store_state *st, int index, const pc_contact *c);
+/* Seals *c into contact index's record (one flash write) and, when reindex
+ * is set (a pin: the name or key may be new), updates the index once it is
+ * on flash; changes of flags and generations leave the index as it is.
+ * 0 or PC_E_STORAGE/PC_E_RNG. */
+int pci_contact_store(pc_store_state *st, int index, const pc_contact *c, int reindex);
 
 /* Removes contact index's record, then its index entries. */
 int pci_contact_drop(pc_store_state *st, int index);

@@ -251,7 +251,18 @@ namespace Phone.Sim.Cli
         private CommandResult ContactList(string[] w)
         {
             string what = w.Length > 1 ? w[1].ToLowerInvariant() : null;
-            int steps = w.Length > 2 ? int.Parse(w[2], NumberStyles.None, CultureInfo.InvariantCulture) : 1;
+            int steps = 1;
+            if (w.Length > 2 && (!int.TryParse(w[2], NumberStyles.None, CultureInfo.InvariantCulture, out steps)
+                                 || steps > KeyStore.ContactCapacity))
+            {
+                return CommandResult.Failed("list down|up <n>: n is a number of contacts, at most " + KeyStore.ContactCapacity);
+            }
+
+            if (w.Length > 1 && Encoding.UTF8.GetByteCount(w[1]) > ContactPage.MaxPrefixLength)
+            {
+                return CommandResult.Failed("list <letter>: at most " + ContactPage.MaxPrefixLength + " bytes");
+            }
+
             bool ok = true;
             if (what == null)
             {

@@ -86,8 +86,8 @@ out.push('Code columns: bytes of code, literal pools and constants the operation
   'inside the handshake call.', '');
 
 const extra = [
-  ['store_create', 'store open, first boot (identity created, both slots sealed)'],
-  ['store_open', 'store open, existing store (both slots opened, identity public key derived)'],
+  ['store_create', 'store open, first boot (identity created, both identity copies sealed)'],
+  ['store_open', 'store open, existing store (both identity copies opened, identity public key derived)'],
   ['contact_pin', '`pc_contact_pin` (one sealed flash write)'],
   ['contact_remember', '`pc_contact_remember` (one sealed flash write)'],
   ['ratchet', '`pc_session_ratchet`'],
