@@ -245,7 +245,7 @@ namespace Phone.Sim.Board
         /// <summary>Reads firmware state safely (on the loop thread).</summary>
         public T Read<T>(Func<PhoneCore, T> read) => Run(read);
 
-        /// <summary>Contacts in slot order.</summary>
+        /// <summary>Contacts in name order (the whole book: host only).</summary>
         public ContactRecord[] Contacts() => Run(c => c.Contacts());
 
         /// <summary>Whether no pairing or call is in progress.</summary>
