@@ -8,6 +8,7 @@
 //         clock >= phone.NextDeadline (PhoneTimer.Never = long.MaxValue: nothing scheduled)
 //   user: Pair(addr), ConfirmCode(), RejectCode(), Call(contactIndex, addr), Accept(),
 //         HangUp(), ForgetContact(i), FactoryReset(locator), ShowContacts(), ShowIdle(),
+//         ContactListMove(delta), ContactListNextLetter(), ContactListJump(prefix), SelectedContact,
 //         ShowWhenIdle(screen) (e.g. Discovery's pairing list),
 //         Dispose() (ends everything, wipes session keys; the KeyStore stays the caller's)
 //         (each returns false when the action does not apply in the current state)
@@ -252,7 +253,7 @@ namespace Phone.Firmware
             AbortAll();
         }
 
-        /// <summary>All contacts (slot order).</summary>
+        /// <summary>All contacts in name order (host tools and tests: the device shows the list window by window).</summary>
         public ContactRecord[] Contacts()
         {
             return new ContactBook(_ctx.Store).All();
@@ -264,21 +265,12 @@ namespace Phone.Firmware
             get { return (_ctx.Store.Status & KeyStore.StatusRecovered) != 0; }
         }
 
-        /// <summary>Shows the contact list (when idle).</summary>
-        public void ShowContacts()
-        {
-            if (_active == null)
-            {
-                SetScreen(Screens.Contacts(Contacts()));
-            }
-        }
-
         /// <summary>Shows the idle screen (when idle).</summary>
         public void ShowIdle()
         {
             if (_active == null)
             {
-                SetScreen(Screens.Idle(_ctx.Config.Name, Fingerprint, Contacts().Length,
+                SetScreen(Screens.Idle(_ctx.Config.Name, Fingerprint, ContactCount,
                     StoreRecovered ? Screens.RecoveredNotice : null));
             }
         }

@@ -50,7 +50,7 @@ namespace Phone.Firmware
         FactoryReset = 21,
         /// <summary>The call continues unverified (XX with the pinned key after a fallback).</summary>
         Unverified = 22,
-        /// <summary>At power-on the newest flash copy was damaged and the previous one is in use (the last change may be lost).</summary>
+        /// <summary>At power-on a damaged flash record was refused (an identity copy, rewritten; or a contact, which may be lost).</summary>
         StoreRecovered = 23,
         /// <summary>No fresh DH within RekeyDeadlineMs (the re-key cannot complete); shown in the call.</summary>
         RekeyOverdue = 24

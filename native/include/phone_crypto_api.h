@@ -36,7 +36,9 @@ extern "C" {
 
 /* Bump whenever a signature, a constant below or a wire layout changes; the
  * nanoFramework AssemblyNativeVersion follows it (docs/native-api.md). */
-#define PC_API_VERSION 3 /* 2: pc_media_*; 3: pc_hs_kem_* (hybrid pairing, ML-KEM-768) */
+#define PC_API_VERSION 4 /* 2: pc_media_*; 3: pc_hs_kem_* (hybrid pairing, ML-KEM-768);
+                          * 4: pc_contact_page, pc_contact_remember_flags, 1,000 contacts,
+                          *    PC_STORE_MIGRATED */
 
 /* ---- sizes ---------------------------------------------------------------- */
 #define PC_KEY_LEN 32           /* X25519 public keys, symmetric keys        */
@@ -65,6 +67,19 @@ extern "C" {
 #define PC_CONTACT_PREV_GEN_OFFSET 70 /* 4 bytes LE: previous generation (0 = none)   */
 #define PC_CONTACT_RECORD_LEN 74
 
+/* A window of the contact list in name order, as pc_contact_page returns it:
+ * a header, then `count` entries. */
+#define PC_PAGE_TOTAL_OFFSET 0      /* 2 bytes LE: contacts in the book      */
+#define PC_PAGE_START_OFFSET 2      /* 2 bytes LE: list position of entry 0  */
+#define PC_PAGE_COUNT_OFFSET 4      /* 2 bytes LE: entries that follow       */
+#define PC_PAGE_HEADER_LEN 8        /* bytes 6..7 zero                       */
+#define PC_PAGE_ENTRY_INDEX_OFFSET 0 /* 2 bytes LE: contact index            */
+#define PC_PAGE_ENTRY_FLAGS_OFFSET 2 /* 1 byte: PC_CONTACT_* (0: record damaged) */
+#define PC_PAGE_ENTRY_NAME_LEN_OFFSET 3 /* 1 byte                            */
+#define PC_PAGE_ENTRY_NAME_OFFSET 4 /* PC_MAX_NAME_LEN bytes, zero padded     */
+#define PC_PAGE_ENTRY_LEN 36
+#define PC_PAGE_MAX_ENTRIES 16      /* at most this many per call            */
+
 /* Media frames (pc_media_*): G.711 µ-law at 8 kHz, one byte per sample on
  * the wire; PCM in managed buffers is little-endian. */
 #define PC_MEDIA_FRAME_SAMPLES 160  /* 20 ms at 8 kHz                          */
@@ -75,6 +90,8 @@ extern "C" {
 #define PC_CONTACT_VERIFIED 0x02    /* codes compared and confirmed by the user */
 #define PC_CONTACT_NEWEST_UNPROVEN 0x04 /* the peer has not yet proven it holds the newest
                                          * generation: call it with the previous one */
+/* 0x08 (PC_CONTACT_HYBRID, issue 13) and 0x10 (PC_CONTACT_ORG_VERIFIED,
+ * issue 14) are reserved. */
 
 /* ---- enums ---------------------------------------------------------------- */
 enum pc_pattern {
@@ -103,7 +120,8 @@ enum pc_sample_width {
 
 /* pc_store_status flags */
 #define PC_STORE_CREATED 0x01    /* identity was created by this open (first boot) */
-#define PC_STORE_RECOVERED 0x02  /* newest flash copy was damaged; the previous one was used */
+#define PC_STORE_RECOVERED 0x02  /* a damaged flash copy or contact record was refused */
+#define PC_STORE_MIGRATED 0x04   /* the previous release's store was converted by this open */
 
 enum pc_status {
     PC_OK = 0,
@@ -163,11 +181,12 @@ PC_API int32_t pc_store_status(int32_t store);
 PC_API int32_t pc_store_factory_reset(int32_t store, const uint8_t *locator, int32_t locator_len);
 PC_API int32_t pc_store_identity(int32_t store, uint8_t *pub, int32_t pub_len);
 
-/* Contacts are slots 0..capacity-1; pc_contact_read returns PC_E_NOT_FOUND for
+/* Contacts are slots 0..capacity-1 (capacity 1,000); pc_contact_read returns PC_E_NOT_FOUND for
  * a free slot and PC_E_ARG past the end. */
 PC_API int32_t pc_contact_capacity(void);
 PC_API int32_t pc_contact_read(int32_t store, int32_t index, uint8_t *rec, int32_t rec_len);
-/* Constant-time search by static key: index, or PC_E_NOT_FOUND. */
+/* Search by static key (index of fingerprints; whole keys compared in
+ * constant time): index, or PC_E_NOT_FOUND. */
 PC_API int32_t pc_contact_find(int32_t store, const uint8_t *pub, int32_t pub_len);
 /* Pins the peer of a finished session: its static key, the name, the flags
  * and the session's resumption secret as generation 1. Replaces a record with
@@ -179,7 +198,18 @@ PC_API int32_t pc_contact_set_flags(int32_t store, int32_t index, int32_t flags)
  * generation (psk generation + 1) and the secret the call used as the
  * previous one. The session's remote static must be the contact's key. */
 PC_API int32_t pc_contact_remember(int32_t store, int32_t index, int32_t session);
+/* pc_contact_remember and the contact's flags replaced by flags, in the one
+ * record write (e.g. the callee marks the new generation unproven): one
+ * flash write per resumption step. */
+PC_API int32_t pc_contact_remember_flags(int32_t store, int32_t index, int32_t session, int32_t flags);
 PC_API int32_t pc_contact_forget(int32_t store, int32_t index);
+/* A window of the contact list in name order (ASCII case-blind, then by
+ * index), laid out as PC_PAGE_*: from list position `first`, or - when
+ * prefix_len > 0 - from the first name at or after prefix (at most 8 bytes
+ * compared: jump by letter). As many entries as fit out_len, at most
+ * PC_PAGE_MAX_ENTRIES. Returns the number of entries. */
+PC_API int32_t pc_contact_page(int32_t store, int32_t first, const uint8_t *prefix,
+                               int32_t prefix_len, uint8_t *out, int32_t out_len);
 
 /* ---- ephemeral key pool (idle-time key generation) ------------------------ */
 /* Idle-time work: first binds a pool key (with its DH against the contact's

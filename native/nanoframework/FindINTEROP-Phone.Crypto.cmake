@@ -114,6 +114,7 @@ set(PHONE_CORE_SOURCES
     api_media.c
     api_session.c
     api_store.c
+    book_index.c
     cert.c
     cert_name.c
     cipher_state.c
@@ -126,11 +127,15 @@ set(PHONE_CORE_SOURCES
     keypool.c
     keystore.c
     keystore_contacts.c
+    keystore_migrate.c
+    keystore_page.c
+    keystore_records.c
     mlkem.c
     precompute.c
     replay.c
     selftest.c
     store_image.c
+    store_record.c
     symmetric_state.c
     test_hooks.c
     test_hooks_kem.c

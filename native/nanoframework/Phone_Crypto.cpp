@@ -27,7 +27,9 @@ static const CLR_RT_MethodHandler method_lookup[] =
     Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::ContactPin___STATIC__I4__I4__I4__SZARRAY_U1__I4__I4,
     Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::ContactSetFlags___STATIC__I4__I4__I4__I4,
     Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::ContactRemember___STATIC__I4__I4__I4__I4,
+    Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::ContactRememberFlags___STATIC__I4__I4__I4__I4__I4,
     Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::ContactForget___STATIC__I4__I4__I4,
+    Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::ContactPage___STATIC__I4__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4,
     Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::PoolRefill___STATIC__I4,
     Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::PoolReady___STATIC__I4,
     Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::HandshakeNew___STATIC__I4__I4__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4,
@@ -138,9 +140,28 @@ static const CLR_RT_MethodHandler method_lookup[] =
     NULL,
     NULL,
     NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
 };
 
-// NATIVE CHECKSUM PREDICTED: 0x5D3C7912 was not printed by a Visual Studio build.
+// NATIVE CHECKSUM PREDICTED: 0x0EC87879 was not printed by a Visual Studio build.
 // It is MdpModel's prediction (tools/interop-stubs), reproduced by the MetadataProcessor's
 // own table and checksum code (metadata-processor 4541b46, tools/interop-stubs/MdpRun) on
 // the SDK build of the binding. If the device refuses the assembly at boot
@@ -149,9 +170,9 @@ static const CLR_RT_MethodHandler method_lookup[] =
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_Phone_Crypto =
 {
     "Phone.Crypto",
-    0x5D3C7912,
+    0x0EC87879,
     method_lookup,
-    { 1, 0, 0, 3 }
+    { 1, 0, 0, 4 }
 };
 
 // clang-format on

@@ -30,7 +30,9 @@ struct Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto
     NANOCLR_NATIVE_DECLARE(ContactPin___STATIC__I4__I4__I4__SZARRAY_U1__I4__I4);
     NANOCLR_NATIVE_DECLARE(ContactSetFlags___STATIC__I4__I4__I4__I4);
     NANOCLR_NATIVE_DECLARE(ContactRemember___STATIC__I4__I4__I4__I4);
+    NANOCLR_NATIVE_DECLARE(ContactRememberFlags___STATIC__I4__I4__I4__I4__I4);
     NANOCLR_NATIVE_DECLARE(ContactForget___STATIC__I4__I4__I4);
+    NANOCLR_NATIVE_DECLARE(ContactPage___STATIC__I4__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4);
     NANOCLR_NATIVE_DECLARE(PoolRefill___STATIC__I4);
     NANOCLR_NATIVE_DECLARE(PoolReady___STATIC__I4);
     NANOCLR_NATIVE_DECLARE(HandshakeNew___STATIC__I4__I4__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4);
@@ -58,6 +60,24 @@ struct Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto
     NANOCLR_NATIVE_DECLARE(HandshakeKemAccept___STATIC__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4);
     NANOCLR_NATIVE_DECLARE(HandshakeKemFinish___STATIC__I4__I4__SZARRAY_U1__I4);
     NANOCLR_NATIVE_DECLARE(HandshakeKemMixed___STATIC__I4__I4);
+
+    //--//
+};
+
+struct Library_Phone_Crypto_Phone_Crypto_ContactListEntry
+{
+    static const int FIELD__Index = 1;
+    static const int FIELD__Flags = 2;
+    static const int FIELD__Name = 3;
+
+    //--//
+};
+
+struct Library_Phone_Crypto_Phone_Crypto_ContactPage
+{
+    static const int FIELD__Total = 1;
+    static const int FIELD__Start = 2;
+    static const int FIELD__Entries = 3;
 
     //--//
 };

@@ -235,9 +235,38 @@ signed int NativeCrypto::ContactRemember(signed int store, signed int index, sig
     return Result(pc_contact_remember(store, index, session), hr);
 }
 
+signed int NativeCrypto::ContactRememberFlags(
+    signed int store,
+    signed int index,
+    signed int session,
+    signed int flags,
+    HRESULT &hr)
+{
+    return Result(pc_contact_remember_flags(store, index, session, flags), hr);
+}
+
 signed int NativeCrypto::ContactForget(signed int store, signed int index, HRESULT &hr)
 {
     return Result(pc_contact_forget(store, index), hr);
+}
+
+signed int NativeCrypto::ContactPage(
+    signed int store,
+    signed int first,
+    CLR_RT_TypedArray_UINT8 prefix,
+    signed int prefixLength,
+    CLR_RT_TypedArray_UINT8 page,
+    signed int pageLength,
+    HRESULT &hr)
+{
+    if (!Fits(prefix, prefixLength, hr) || !Fits(page, pageLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(
+        pc_contact_page(store, first, prefix.GetBuffer(), prefixLength, page.GetBuffer(), pageLength),
+        hr);
 }
 
 // ---- ephemeral key pool ---------------------------------------------------------

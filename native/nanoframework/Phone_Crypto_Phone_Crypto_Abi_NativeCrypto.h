@@ -36,7 +36,9 @@ namespace Phone_Crypto
             static signed int ContactPin( signed int param0, signed int param1, CLR_RT_TypedArray_UINT8 param2, signed int param3, signed int param4, HRESULT &hr );
             static signed int ContactSetFlags( signed int param0, signed int param1, signed int param2, HRESULT &hr );
             static signed int ContactRemember( signed int param0, signed int param1, signed int param2, HRESULT &hr );
+            static signed int ContactRememberFlags( signed int param0, signed int param1, signed int param2, signed int param3, HRESULT &hr );
             static signed int ContactForget( signed int param0, signed int param1, HRESULT &hr );
+            static signed int ContactPage( signed int param0, signed int param1, CLR_RT_TypedArray_UINT8 param2, signed int param3, CLR_RT_TypedArray_UINT8 param4, signed int param5, HRESULT &hr );
             static signed int PoolRefill(  HRESULT &hr );
             static signed int PoolReady(  HRESULT &hr );
             static signed int HandshakeNew( signed int param0, signed int param1, signed int param2, CLR_RT_TypedArray_UINT8 param3, signed int param4, CLR_RT_TypedArray_UINT8 param5, signed int param6, HRESULT &hr );

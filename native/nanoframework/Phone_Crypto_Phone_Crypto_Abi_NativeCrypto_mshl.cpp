@@ -278,6 +278,29 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::ContactRemember___ST
     NANOCLR_NOCLEANUP();
 }
 
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::ContactRememberFlags___STATIC__I4__I4__I4__I4__I4( CLR_RT_StackFrame& stack )
+{
+    NANOCLR_HEADER(); hr = S_OK;
+    {
+        signed int param0;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 0, param0 ) );
+
+        signed int param1;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 1, param1 ) );
+
+        signed int param2;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 2, param2 ) );
+
+        signed int param3;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 3, param3 ) );
+
+        signed int retValue = NativeCrypto::ContactRememberFlags( param0, param1, param2, param3, hr );
+        NANOCLR_CHECK_HRESULT( hr );
+        SetResult_INT32( stack, retValue );
+    }
+    NANOCLR_NOCLEANUP();
+}
+
 HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::ContactForget___STATIC__I4__I4__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
@@ -289,6 +312,35 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::ContactForget___STAT
         NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 1, param1 ) );
 
         signed int retValue = NativeCrypto::ContactForget( param0, param1, hr );
+        NANOCLR_CHECK_HRESULT( hr );
+        SetResult_INT32( stack, retValue );
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::ContactPage___STATIC__I4__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
+{
+    NANOCLR_HEADER(); hr = S_OK;
+    {
+        signed int param0;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 0, param0 ) );
+
+        signed int param1;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 1, param1 ) );
+
+        CLR_RT_TypedArray_UINT8 param2;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_UINT8_ARRAY( stack, 2, param2 ) );
+
+        signed int param3;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 3, param3 ) );
+
+        CLR_RT_TypedArray_UINT8 param4;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_UINT8_ARRAY( stack, 4, param4 ) );
+
+        signed int param5;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 5, param5 ) );
+
+        signed int retValue = NativeCrypto::ContactPage( param0, param1, param2, param3, param4, param5, hr );
         NANOCLR_CHECK_HRESULT( hr );
         SetResult_INT32( stack, retValue );
     }

@@ -34,8 +34,10 @@
 #ifndef PC_PRECOMP_SS_LRU
 #define PC_PRECOMP_SS_LRU 8
 #endif
+/* Contacts of a store: a desk phone's book (Yealink T5x: 1,000). Each is a
+ * flash record; RAM holds only its index entry (book_index.h). */
 #ifndef PC_MAX_CONTACTS
-#define PC_MAX_CONTACTS 16
+#define PC_MAX_CONTACTS 1000
 #endif
 
 #endif /* PC_LIMITS_H */

@@ -223,6 +223,18 @@ namespace Phone.Sim.Board
             return true;
         });
 
+        /// <summary>Moves the contact list's cursor (when the list is shown).</summary>
+        public bool ContactListMove(int delta) => Run(c => c.ContactListMove(delta));
+
+        /// <summary>Jumps the contact list to the next first letter (when the list is shown).</summary>
+        public bool ContactListNextLetter() => Run(c => c.ContactListNextLetter());
+
+        /// <summary>Puts the contact list's cursor on the first name at or after prefix.</summary>
+        public bool ContactListJump(string prefix) => Run(c => c.ContactListJump(prefix));
+
+        /// <summary>The contact under the list's cursor, or null.</summary>
+        public ContactListEntry SelectedContact => Run(c => c.SelectedContact);
+
         /// <summary>Shows the idle screen (when idle).</summary>
         public void ShowIdle() => Run(c =>
         {
@@ -233,7 +245,7 @@ namespace Phone.Sim.Board
         /// <summary>Reads firmware state safely (on the loop thread).</summary>
         public T Read<T>(Func<PhoneCore, T> read) => Run(read);
 
-        /// <summary>Contacts in slot order.</summary>
+        /// <summary>Contacts in name order (the whole book: host only).</summary>
         public ContactRecord[] Contacts() => Run(c => c.Contacts());
 
         /// <summary>Whether no pairing or call is in progress.</summary>

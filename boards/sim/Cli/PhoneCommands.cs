@@ -9,6 +9,7 @@ using Phone.Firmware;
 using Phone.Firmware.Board;
 using Phone.Firmware.Calls;
 using Phone.Firmware.Pairing;
+using Phone.Firmware.Ui;
 using Phone.Firmware.Wire;
 using Phone.Sim.Agent;
 using Phone.Sim.Audio;
@@ -33,6 +34,8 @@ namespace Phone.Sim.Cli
             "call <#|name> [host:port]     call a contact (address: found by its key on the LAN, else the last one)\n" +
             "accept | hangup               answer a ringing call | end the call or pairing\n" +
             "contacts                      list contacts\n" +
+            "list [down|up [n] | next | <letter> | call]   the contact list screen: scroll, jump to the\n" +
+            "                              next first letter or to a letter, call the selected contact\n" +
             "forget <#>                    delete a contact\n" +
             "selftest                      run the native power-on self-test\n" +
             "reset                         factory reset: new identity, no contacts\n" +
@@ -110,6 +113,8 @@ namespace Phone.Sim.Cli
                 case "contacts":
                     _phone.ShowContacts();
                     return Contacts();
+                case "list":
+                    return ContactList(w);
                 case "forget":
                     Need(w, 2, "forget <#>");
                     return CommandResult.From(_phone.Forget(Index(w[1])), "contact " + w[1] + " forgotten",
@@ -241,6 +246,50 @@ namespace Phone.Sim.Cli
 
             ContactRecord byName = Array.Find(contacts, c => string.Equals(c.Name, text, StringComparison.OrdinalIgnoreCase));
             return byName == null ? -1 : byName.Index;
+        }
+
+        private CommandResult ContactList(string[] w)
+        {
+            string what = w.Length > 1 ? w[1].ToLowerInvariant() : null;
+            int steps = 1;
+            if (w.Length > 2 && (!int.TryParse(w[2], NumberStyles.None, CultureInfo.InvariantCulture, out steps)
+                                 || steps > KeyStore.ContactCapacity))
+            {
+                return CommandResult.Failed("list down|up <n>: n is a number of contacts, at most " + KeyStore.ContactCapacity);
+            }
+
+            if (w.Length > 1 && Encoding.UTF8.GetByteCount(w[1]) > ContactPage.MaxPrefixLength)
+            {
+                return CommandResult.Failed("list <letter>: at most " + ContactPage.MaxPrefixLength + " bytes");
+            }
+
+            bool ok = true;
+            if (what == null)
+            {
+                _phone.ShowContacts();
+            }
+            else if (what == "call")
+            {
+                ContactListEntry selected = _phone.SelectedContact;
+                return selected == null ? CommandResult.Failed("no contact selected (list first)")
+                    : Call(new[] { "call", selected.Index.ToString(CultureInfo.InvariantCulture) });
+            }
+            else
+            {
+                ok = what == "down" ? _phone.ContactListMove(steps) : what == "up" ? _phone.ContactListMove(-steps)
+                    : what == "next" ? _phone.ContactListNextLetter() : _phone.ContactListJump(w[1]);
+            }
+
+            Screen screen = _phone.Display.Current;
+            string shown = screen == null ? string.Empty : SafeText.Of(screen.Title) + "\n" + string.Join("\n", screen.Lines.Select(SafeText.Of));
+            ContactListEntry at = _phone.SelectedContact;
+            return new CommandResult
+            {
+                Ok = ok,
+                Message = ok ? shown : "the contact list is not shown, or the cursor cannot move that way",
+                Fields = Fields.Of("selected", at == null ? "" : at.Name, "index", at == null ? -1 : at.Index),
+                Screen = screen
+            };
         }
 
         private CommandResult Contacts()

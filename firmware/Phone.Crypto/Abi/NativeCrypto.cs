@@ -142,11 +142,25 @@ namespace Phone.Crypto.Abi
         internal static extern int ContactRemember(int store, int index, int session);
 
 #if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_contact_remember_flags")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int ContactRememberFlags(int store, int index, int session, int flags);
+
+#if !NANOFRAMEWORK
         [DllImport(Library, EntryPoint = "pc_contact_forget")]
 #else
         [MethodImpl(MethodImplOptions.InternalCall)]
 #endif
         internal static extern int ContactForget(int store, int index);
+
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_contact_page")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int ContactPage(int store, int first, byte[] prefix, int prefixLength, byte[] page, int pageLength);
 
         // ---- ephemeral key pool ----
 #if !NANOFRAMEWORK

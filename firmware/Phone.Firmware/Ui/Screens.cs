@@ -6,13 +6,13 @@ namespace Phone.Firmware.Ui
     /// <summary>Builds the screens of the phone's UI model (boards only render them).</summary>
     public static class Screens
     {
-        /// <summary>Idle-screen line while the phone runs on the previous flash copy.</summary>
-        public const string RecoveredNotice = "Flash recovered: last change may be lost";
+        /// <summary>Idle-screen line after an open refused a damaged flash record.</summary>
+        public const string RecoveredNotice = "Flash recovered: a contact may be lost";
 
         /// <summary>What a recovery may have lost, for the event log.</summary>
-        public const string RecoveredDetail = "the newest flash copy was damaged; the previous copy is in use, "
-            + "so the last change may be lost: a contact pinned, changed or forgotten, or one resumption step "
-            + "(the next call with that contact may fall back to comparing the code)";
+        public const string RecoveredDetail = "a flash record was damaged and refused: a damaged identity copy "
+            + "was rewritten from the intact one (nothing lost), a damaged contact record may be lost "
+            + "(that contact must be paired again)";
 
         /// <summary>Ready: name, key fingerprint, number of contacts.</summary>
         public static Screen Idle(string name, string fingerprint, int contacts)
@@ -88,24 +88,27 @@ namespace Phone.Firmware.Ui
             return s;
         }
 
-        /// <summary>Contact list.</summary>
-        public static Screen Contacts(ContactRecord[] contacts)
+        /// <summary>
+        /// A window of the contact list in name order: the cursor's line marked "&gt;", each name with
+        /// "UNVERIFIED" when the codes were never compared; the title says where the window is.
+        /// </summary>
+        public static Screen ContactList(ContactListEntry[] window, int cursor, int position, int total)
         {
-            string[] lines = new string[contacts.Length == 0 ? 1 : contacts.Length];
-            if (contacts.Length == 0)
+            string[] lines = new string[window.Length == 0 ? 1 : window.Length];
+            if (window.Length == 0)
             {
                 lines[0] = "(no contacts)";
             }
 
-            for (int i = 0; i < contacts.Length; i++)
+            for (int i = 0; i < window.Length; i++)
             {
-                ContactRecord c = contacts[i];
-                // At most 51 characters with a 32-byte name: one line of the smallest panel font.
-                lines[i] = c.Index.ToString() + " " + c.Name + " " + Hex.Of(c.PublicKey, 2)
-                           + (c.Verified ? " verified" : " UNVERIFIED");
+                ContactListEntry c = window[i];
+                string name = c.Flags == 0 ? "(damaged record)" : c.Name;
+                lines[i] = (i == cursor ? "> " : "  ") + name + (c.Verified ? string.Empty : " UNVERIFIED");
             }
 
-            return new Screen(ScreenKind.Contacts, "Contacts", lines, Badge.None, "Call", "Back");
+            string title = total == 0 ? "Contacts" : "Contacts " + (position + 1).ToString() + "/" + total.ToString();
+            return new Screen(ScreenKind.Contacts, title, lines, Badge.None, "Call", "Next letter");
         }
 
         /// <summary>Why the key store did not open at power-on (nothing was changed; only a factory reset erases it).</summary>

@@ -174,12 +174,12 @@ static void setup(void)
 
     XT_CALL(&open1, pc_store_open, store = pc_store_open((const uint8_t *)LOC, LOC_LEN));
     expect(store >= 0, "pc_store_open (first boot)", store);
-    xt_report("store_create", "pc_store_open, first boot (identity created, 2 slots sealed)",
+    xt_report("store_create", "pc_store_open, first boot (identity created, 2 copies sealed)",
               &open1);
     XT_CALL((xt_acc *)NULL, pc_store_close, rc = pc_store_close(store));
     XT_CALL(&open2, pc_store_open, store = pc_store_open((const uint8_t *)LOC, LOC_LEN));
     expect(store >= 0, "pc_store_open", store);
-    xt_report("store_open", "pc_store_open, existing store (2 slots unsealed)", &open2);
+    xt_report("store_open", "pc_store_open, existing store (2 identity copies unsealed)", &open2);
     XT_CALL((xt_acc *)NULL, pc_store_identity, rc = pc_store_identity(store, identity, 32));
     expect(rc == 32, "pc_store_identity", rc);
 }

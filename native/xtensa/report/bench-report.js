@@ -86,8 +86,8 @@ out.push('Code columns: bytes of code, literal pools and constants the operation
   'inside the handshake call.', '');
 
 const extra = [
-  ['store_create', 'store open, first boot (identity created, both slots sealed)'],
-  ['store_open', 'store open, existing store (both slots opened, identity public key derived)'],
+  ['store_create', 'store open, first boot (identity created, both identity copies sealed)'],
+  ['store_open', 'store open, existing store (both identity copies opened, identity public key derived)'],
   ['contact_pin', '`pc_contact_pin` (one sealed flash write)'],
   ['contact_remember', '`pc_contact_remember` (one sealed flash write)'],
   ['ratchet', '`pc_session_ratchet`'],
@@ -175,10 +175,12 @@ table(['object', 'code (B)', 'constants (B)', 'static RAM (B)'],
   Object.entries(sizeOs.objects).filter(([o]) => !/backend_libsodium/.test(o))
     .sort((a, b) => (b[1].code + b[1].rodata) - (a[1].code + a[1].rodata))
     .map(([o, v]) => [o, n(v.code), n(v.rodata), n(v.bss + v.data)]));
-out.push('#### Static RAM of the core (device limits: 1 store, 4 handshakes, 4 sessions, pool of 4, 16 contacts)', '');
+out.push('#### Static RAM of the core (device limits: 1 store, 4 handshakes, 4 sessions, pool of 4, 1,000 contacts)', '');
 const purpose = {
-  s_image: 'keystore.c: the flash image being sealed or read (wiped after use)',
-  s_stores: 'keystore.c: open stores (identity, device key, contacts)',
+  s_image: 'keystore_migrate.c: one copy of the previous format being read (migration only; wiped after use)',
+  s_stores: 'keystore.c: open stores (identity, device key, the contact book\'s index: book_index.h)',
+  s_record: 'keystore_records.c: one sealed contact record being read or written (wiped after use)',
+  s_identity: 'keystore.c: one sealed identity copy being read or written (wiped after use)',
   s_handshakes: 'hs_table.c: handshake slots',
   s_sessions: 'transport.c: session slots',
   s_scratch: 'handshake.c: working copy + message being written (wiped after every message)',

@@ -119,7 +119,7 @@ namespace Phone.Tests.Firmware
             var samples = rig.Net.Log.Skip(logStart).Where(d => d.To.SameAs(bob.Address)).Select(d => d.Bytes)
                 .GroupBy(b => b[1]).Select(g => g.First()).ToList();
             samples.AddRange(rig.Net.Log.Take(logStart).Where(d => d.To.SameAs(bob.Address)).Select(d => d.Bytes));
-            byte[] flash = File.ReadAllBytes(bob.FlashPath);
+            byte[] flash = bob.ReadFlash();
             var random = new Random(1234);
             var attacker = FakeNetwork.Address(66);
             int sent = 0;
@@ -164,7 +164,7 @@ namespace Phone.Tests.Firmware
             Assert.False(bob.Saw(PhoneEventKind.Error));
             Assert.True(c.TotalDrops >= sent * 9 / 10);
             Assert.True(bob.Core.IsIdle);
-            Assert.Equal(flash, File.ReadAllBytes(bob.FlashPath));
+            Assert.Equal(flash, bob.ReadFlash());
             Assert.Single(bob.Contacts);
 
             alice.Core.Call(bobIndex, bob.Address);

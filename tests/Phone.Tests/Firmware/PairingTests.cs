@@ -139,7 +139,7 @@ namespace Phone.Tests.Firmware
             var address = FakeNetwork.Address(3);
             var fromBob = new System.Collections.Generic.List<byte[]>();
             rig.Net.Attach(address, d => fromBob.Add(d.Bytes));
-            byte[] flash = System.IO.File.ReadAllBytes(bob.FlashPath);
+            byte[] flash = bob.ReadFlash();
 
             byte[] pair1 = initiator.StartTowardResponder(77, out var hs, out var committed);
             rig.Net.Send(address, bob.Address, pair1);
@@ -160,7 +160,7 @@ namespace Phone.Tests.Firmware
             rig.Run(5000);
             Assert.True(bob.Core.IsIdle);
             Assert.Empty(bob.Contacts);
-            Assert.Equal(flash, System.IO.File.ReadAllBytes(bob.FlashPath));
+            Assert.Equal(flash, bob.ReadFlash());
         }
 
         [Fact]

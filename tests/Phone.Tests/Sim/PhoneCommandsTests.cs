@@ -34,6 +34,16 @@ namespace Phone.Tests.Sim
             Assert.Contains("verified", list.Message);
             Assert.Contains(bob.Address.ToString(), list.Message);
 
+            CommandResult screen = a.Execute("list");
+            Assert.True(screen.Ok, screen.Message);
+            Assert.Contains("Contacts 1/1", screen.Message);
+            Assert.Contains("> Bob", screen.Message);
+            Assert.Equal("0", screen.Fields["index"]);
+            Assert.False(a.Execute("list down").Ok); // one contact: the cursor cannot move
+            Assert.True(a.Execute("list b").Ok);
+            Assert.False(a.Execute("list down 99999999999").Ok); // explained, not thrown
+            Assert.False(a.Execute("list " + new string('x', 40)).Ok);
+
             int mark = alice.Log.Mark();
             Assert.True(a.Execute("call bob").Ok); // by name, address from the address book
             alice.Log.Wait(e => e.Is(PhoneEventKind.Connected), mark, UdpPhones.StepTimeout, "connected");

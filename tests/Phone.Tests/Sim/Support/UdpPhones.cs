@@ -147,10 +147,10 @@ namespace Phone.Tests.Sim.Support
             return phone.Mic.Use(new ToneSource(frames, seed));
         }
 
-        /// <summary>The bytes of flash.img of phone's flash directory.</summary>
+        /// <summary>Every flash record of phone's flash directory, as one array (FlashDump).</summary>
         internal static byte[] Flash(SimPhone phone)
         {
-            return File.ReadAllBytes(Path.Combine(phone.FlashDir, "flash.img"));
+            return Phone.Tests.Firmware.Support.FlashDump.Read(phone.FlashDir);
         }
 
         /// <summary>True when the contact list holds key, verified or not as asked.</summary>
