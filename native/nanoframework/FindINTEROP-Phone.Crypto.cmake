@@ -116,6 +116,7 @@ set(PHONE_CORE_SOURCES
     api_store.c
     cert.c
     cert_name.c
+    ed25519_strict.c
     cipher_state.c
     g711_mulaw.c
     handles.c
