@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * storage_file.c - storage.h on the host: the "flash" is <dir>/flash.img
- * (slot n at offset n * 4096) and the "eFuse" is <dir>/efuse.key (32 bytes,
+ * (record n at offset n * 4096: the store's A/B copies 0 and 1, then the
+ * organisation record's 2 and 3; a record past the file's end reads 0 bytes) and the "eFuse" is <dir>/efuse.key (32 bytes,
  * written once: temp file, fsync, rename, fsync of the directory).
  *
  * Never written (or erased) means no flash.img: only then is a slot blank.
@@ -125,7 +126,7 @@ static int ensure_dir(const pc_storage *st)
 int pci_storage_read(pc_storage *st, int slot, uint8_t *buf, size_t cap)
 {
     char path[PATH_CAP];
-    if (slot < 0 || slot >= PC_STORAGE_SLOTS || path_of(st, FLASH_FILE, path) != 0)
+    if (slot < 0 || slot >= PC_STORAGE_RECORDS || path_of(st, FLASH_FILE, path) != 0)
         return PC_E_ARG;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
@@ -171,14 +172,17 @@ static int create_image(const pc_storage *st, const uint8_t *buf, size_t len)
 int pci_storage_write(pc_storage *st, int slot, const uint8_t *buf, size_t len)
 {
     char path[PATH_CAP];
-    if (slot < 0 || slot >= PC_STORAGE_SLOTS || len > PC_STORAGE_SLOT_LEN
+    if (slot < 0 || slot >= PC_STORAGE_RECORDS || len > PC_STORAGE_SLOT_LEN
         || path_of(st, FLASH_FILE, path) != 0)
         return PC_E_ARG;
     if (ensure_dir(st) != 0)
         return PC_E_STORAGE;
     int fd = open(path, O_RDWR | O_CLOEXEC);
+    /* only the store's own copies create the image; other records follow it */
+    if (fd < 0 && errno == ENOENT)
+        return slot < PC_STORAGE_SLOTS ? create_image(st, buf, len) : PC_E_STATE;
     if (fd < 0)
-        return errno == ENOENT ? create_image(st, buf, len) : PC_E_STORAGE;
+        return PC_E_STORAGE;
     int rc = write_durable(fd, buf, len, (off_t)slot * PC_STORAGE_SLOT_LEN);
     close(fd);
     return rc;
@@ -237,7 +241,7 @@ int pci_storage_device_key(pc_storage *st, uint8_t key[32], int mode)
     return rc == 0 ? 1 : rc;
 }
 
-/* Removing the image erases both slots at once. */
+/* Removing the image erases every record at once. */
 int pci_storage_erase(pc_storage *st)
 {
     char path[PATH_CAP];

@@ -112,12 +112,13 @@ set(PHONE_CORE_SOURCES
     api_handshake.c
     api_kem.c
     api_media.c
+    api_org.c
     api_session.c
     api_store.c
     cert.c
     cert_name.c
-    ed25519_strict.c
     cipher_state.c
+    ed25519_strict.c
     g711_mulaw.c
     handles.c
     handshake.c
@@ -128,6 +129,8 @@ set(PHONE_CORE_SOURCES
     keystore.c
     keystore_contacts.c
     mlkem.c
+    org_crl.c
+    org_record.c
     replay.c
     selftest.c
     store_image.c

@@ -29,7 +29,7 @@
 #define DEVICE_KEY_NAME "devkey"
 #define DEVICE_KEY_LEN 32
 
-static const char *const k_slot_names[PC_STORAGE_SLOTS] = {"slot0", "slot1"};
+static const char *const k_slot_names[PC_STORAGE_RECORDS] = {"slot0", "slot1", "org0", "org1"};
 
 static long s_cut_budget = -1; /* bytes left before a simulated power cut; -1 = none */
 
@@ -99,7 +99,7 @@ static int set_blob(const pc_storage *st, const char *key, const uint8_t *buf, s
 int pci_storage_read(pc_storage *st, int slot, uint8_t *buf, size_t cap)
 {
     size_t len = cap;
-    if (slot < 0 || slot >= PC_STORAGE_SLOTS || cap == 0)
+    if (slot < 0 || slot >= PC_STORAGE_RECORDS || cap == 0)
         return PC_E_ARG;
     int rc = get_blob(st, k_slot_names[slot], buf, &len);
     if (rc == PC_E_NOT_FOUND)
@@ -113,7 +113,7 @@ int pci_storage_read(pc_storage *st, int slot, uint8_t *buf, size_t cap)
 
 int pci_storage_write(pc_storage *st, int slot, const uint8_t *buf, size_t len)
 {
-    if (slot < 0 || slot >= PC_STORAGE_SLOTS || len > PC_STORAGE_SLOT_LEN)
+    if (slot < 0 || slot >= PC_STORAGE_RECORDS || len > PC_STORAGE_SLOT_LEN)
         return PC_E_ARG;
     return set_blob(st, k_slot_names[slot], buf, len);
 }
@@ -154,7 +154,7 @@ int pci_storage_erase(pc_storage *st)
     if (nvs_open(st->locator, NVS_READWRITE, &h) != ESP_OK)
         return PC_E_STORAGE;
     esp_err_t err = ESP_OK;
-    for (int slot = 0; slot < PC_STORAGE_SLOTS && err == ESP_OK; slot++) {
+    for (int slot = 0; slot < PC_STORAGE_RECORDS && err == ESP_OK; slot++) {
         err = nvs_erase_key(h, k_slot_names[slot]);
         if (err == ESP_ERR_NVS_NOT_FOUND)
             err = ESP_OK;

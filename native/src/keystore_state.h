@@ -15,7 +15,8 @@
 #include "phone_crypto_api.h"
 #include "storage.h"
 
-#define PC_CONTACT_KNOWN_FLAGS (PC_CONTACT_USED | PC_CONTACT_VERIFIED | PC_CONTACT_NEWEST_UNPROVEN)
+#define PC_CONTACT_KNOWN_FLAGS (PC_CONTACT_USED | PC_CONTACT_VERIFIED | PC_CONTACT_NEWEST_UNPROVEN \
+                                | PC_CONTACT_ORG_VERIFIED)
 
 typedef struct pc_contact {
     uint8_t flags;              /* PC_CONTACT_*; 0 = free slot */

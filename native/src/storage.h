@@ -13,6 +13,11 @@
 
 #define PC_STORAGE_SLOTS 2          /* A/B copies of the sealed store */
 #define PC_STORAGE_SLOT_LEN 4096    /* bytes per copy (one flash sector) */
+/* Records besides the store's own A/B copies, through the same read/write
+ * calls: the organisation record's A/B copies (org_record.c). */
+#define PC_STORAGE_ORG_A 2
+#define PC_STORAGE_ORG_B 3
+#define PC_STORAGE_RECORDS 4        /* record numbers 0..3 */
 
 typedef struct pc_storage {
     char locator[96];               /* host: directory; device: NVS namespace */
@@ -22,7 +27,7 @@ typedef struct pc_storage {
 /* 0, or PC_E_ARG (locator too long) / PC_E_STORAGE. Creates nothing. */
 int pci_storage_bind(pc_storage *st, const uint8_t *locator, size_t len);
 
-/* Reads a whole slot. Returns the number of bytes present (which may be 0:
+/* Reads a whole slot (record 0..PC_STORAGE_RECORDS-1). Returns the number of bytes present (which may be 0:
  * a slot cut short is data, not blank), PC_E_NOT_FOUND if the slot was never
  * written or was erased, or PC_E_STORAGE. Only PC_E_NOT_FOUND is blank: zero
  * or 0xFF bytes are damage the key store refuses, never a first boot. */
