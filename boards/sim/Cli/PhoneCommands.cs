@@ -252,7 +252,7 @@ namespace Phone.Sim.Cli
                 NetAddress at = _phone.Addresses.Find(c.PublicKey);
                 text.Append('#').Append(c.Index).Append(' ').Append(SafeText.Of(c.Name))
                     .Append("  key ").Append(AddressBook.Fingerprint(c.PublicKey))
-                    .Append(c.Verified ? "  verified" : "  UNVERIFIED")
+                    .Append(" ").Append(Phone.Firmware.Ui.Screens.VerificationText(c))
                     .Append("  generation ").Append(c.Generation)
                     .Append("  at ").Append(at == null ? "?" : at.ToString()).Append('\n');
             }

@@ -102,7 +102,7 @@ namespace Phone.Firmware.Ui
                 ContactRecord c = contacts[i];
                 // At most 51 characters with a 32-byte name: one line of the smallest panel font.
                 lines[i] = c.Index.ToString() + " " + c.Name + " " + Hex.Of(c.PublicKey, 2)
-                           + (c.Verified ? " verified" : " UNVERIFIED");
+                           + VerificationText(c);
             }
 
             return new Screen(ScreenKind.Contacts, "Contacts", lines, Badge.None, "Call", "Back");
@@ -132,6 +132,33 @@ namespace Phone.Firmware.Ui
             return new Screen(ScreenKind.Message, title, new string[] { text }, Badge.None, "OK", null);
         }
 
+        /// <summary>
+        /// The organisation's display name for "verified by ..." (set at start and after an install;
+        /// display only, never a trust decision).
+        /// </summary>
+        public static string OrganisationName { get; set; }
+
+        private static string OrganisationText
+        {
+            get { return OrganisationName == null || OrganisationName.Length == 0 ? "organisation" : OrganisationName; }
+        }
+
+        /// <summary>Which kind of verification a contact has: codes compared, vouched for by the organisation, both, or none.</summary>
+        public static string VerificationText(ContactRecord c)
+        {
+            if (c.Verified && c.OrgVerified)
+            {
+                return " verified (code, " + OrganisationText + ")";
+            }
+
+            if (c.OrgVerified)
+            {
+                return " verified by " + OrganisationText;
+            }
+
+            return c.Verified ? " verified (code)" : " UNVERIFIED";
+        }
+
         /// <summary>Words for a badge.</summary>
         public static string BadgeText(Badge badge)
         {
@@ -140,6 +167,7 @@ namespace Phone.Firmware.Ui
                 case Badge.Verified: return "Encrypted, verified";
                 case Badge.Unverified: return "Encrypted, NOT verified";
                 case Badge.Warning: return "WARNING: key changed";
+                case Badge.OrgVerified: return "Encrypted, verified by " + OrganisationText;
                 default: return "";
             }
         }
