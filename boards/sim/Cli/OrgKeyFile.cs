@@ -25,12 +25,18 @@ namespace Phone.Sim.Cli
 
         internal static string PrivatePem(Key key)
         {
-            return Encoding.ASCII.GetString(key.Export(KeyBlobFormat.PkixPrivateKeyText));
+            return Unix(Encoding.ASCII.GetString(key.Export(KeyBlobFormat.PkixPrivateKeyText)));
         }
 
         internal static string PublicPem(PublicKey key)
         {
-            return Encoding.ASCII.GetString(key.Export(KeyBlobFormat.PkixPublicKeyText));
+            return Unix(Encoding.ASCII.GetString(key.Export(KeyBlobFormat.PkixPublicKeyText)));
+        }
+
+        // LF line ends, as openssl writes PEM (NSec writes CRLF)
+        private static string Unix(string pem)
+        {
+            return pem.Replace("\r\n", "\n");
         }
 
         /// <summary>The raw 32-byte public key (what phones store).</summary>
