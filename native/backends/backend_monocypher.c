@@ -9,7 +9,6 @@
  * documented prototypes (tests/native/monocypher_decls/).
  */
 #include "backend.h"
-#include "ed25519_strict.h"
 
 #include <esp_random.h>
 #include <monocypher.h>
@@ -119,13 +118,11 @@ void pci_be_blake2b_final(pc_blake2b_ctx *ctx, uint8_t *out, size_t out_len)
 /* crypto_ed25519_check is RFC 8032 Ed25519 (SHA-512); crypto_eddsa_check in
  * the main library would be EdDSA with BLAKE2b, a different signature.
  * Monocypher refuses S >= L but accepts non-canonical encodings of A and R
- * and small-order points; pci_ed25519_precheck refuses those first, as the
- * libsodium mirror does (ed25519_strict.h). */
+ * and small-order points: the core never calls this directly, only through
+ * pci_ed25519_verify (ed25519_strict.h), which refuses those first. */
 int pci_be_ed25519_verify(const uint8_t sig[64], const uint8_t *msg, size_t msg_len,
                           const uint8_t pub[32])
 {
-    if (!pci_ed25519_precheck(sig, pub))
-        return 0;
     return crypto_ed25519_check(sig, pub, msg, msg_len) == 0;
 }
 

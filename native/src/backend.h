@@ -60,10 +60,11 @@ void pci_be_blake2b_update(pc_blake2b_ctx *ctx, const uint8_t *in, size_t len);
 void pci_be_blake2b_final(pc_blake2b_ctx *ctx, uint8_t *out, size_t out_len);
 
 /* Ed25519 (RFC 8032, pure) signature check: 1 if sig is a valid signature
- * of msg under pub, else 0. Both backends first run pci_ed25519_precheck
- * (ed25519_strict.h): non-canonical A or R, small-order A or R and S >= L are
- * refused before the library's equation, so Monocypher (which alone would
- * accept the first two) gives libsodium's verdicts. What remains different
+ * of msg under pub, else 0. The core calls it only through
+ * pci_ed25519_verify (ed25519_strict.h): non-canonical A or R, small-order A
+ * or R and S >= L are refused there before the library's equation, so
+ * Monocypher (which alone would accept the first two) gives libsodium's
+ * verdicts. What remains different
  * is the equation itself: Monocypher's is cofactored, libsodium's is not;
  * they differ only on a signature whose R or key has a small-order
  * component, which only the holder of the organisation key can make

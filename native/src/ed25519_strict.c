@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "backend.h"
+
 #define POINT_LEN 32
 #define SIGN_BIT_MASK 0x7f /* byte 31 without the x sign bit */
 
@@ -85,4 +87,10 @@ int pci_ed25519_precheck(const uint8_t sig[64], const uint8_t pub[32])
     return pci_ed25519_is_canonical(pub) && !pci_ed25519_is_small_order(pub)
            && pci_ed25519_is_canonical(r) && !pci_ed25519_is_small_order(r)
            && pci_ed25519_scalar_is_canonical(s);
+}
+
+int pci_ed25519_verify(const uint8_t sig[64], const uint8_t *msg, size_t msg_len,
+                       const uint8_t pub[32])
+{
+    return pci_ed25519_precheck(sig, pub) && pci_be_ed25519_verify(sig, msg, msg_len, pub);
 }

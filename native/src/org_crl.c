@@ -6,6 +6,7 @@
 
 #include "backend.h"
 #include "bytes_le.h"
+#include "ed25519_strict.h"
 
 enum {
     OFF_VERSION = 0,
@@ -78,7 +79,7 @@ int pci_crl_verify(pc_crl_view *out, const uint8_t *crl, size_t len, const pc_or
         return PC_E_CERT_WRONG_ORG;
     size_t body_len = len - PC_CERT_SIG_LEN;
     size_t msg_len = pci_crl_signed_message(msg, crl, body_len);
-    if (!pci_be_ed25519_verify(crl + body_len, msg, msg_len, org->public_key))
+    if (!pci_ed25519_verify(crl + body_len, msg, msg_len, org->public_key))
         return PC_E_CERT_SIGNATURE;
     out->list_version = pci_load_le32(crl + OFF_LIST_VERSION);
     out->issued_at = pci_load_le64(crl + OFF_ISSUED_AT);
