@@ -304,12 +304,7 @@ namespace Phone.Firmware.Calls
                 return;
             }
 
-            if (Xx.Org.Verified && !PinOrgVerified())
-            {
-                return;
-            }
-
-            Ring(CallEvent.Verify3);
+            RingAfterVerify();
         }
 
         /// <summary>
