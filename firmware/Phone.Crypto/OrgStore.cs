@@ -97,6 +97,22 @@ namespace Phone.Crypto
             return new OrgPeer(view);
         }
 
+        /// <summary>
+        /// True when the organisation's newest list held revokes the certificate that vouched for this
+        /// pinned key (the core remembers the serial of the last 32 keys it verified); false otherwise.
+        /// </summary>
+        public bool IsRevoked(byte[] publicKey)
+        {
+            int result = NativeCrypto.OrgCheckContact(_store.Handle, publicKey, publicKey.Length);
+            if (result == CryptoStatus.CertRevoked)
+            {
+                return true;
+            }
+
+            NativeResult.Check(result, "check contact");
+            return false;
+        }
+
         private byte[] Read(int part, int capacity, string operation)
         {
             byte[] buffer = new byte[capacity];

@@ -44,11 +44,18 @@ namespace Phone.Firmware
             }
         }
 
-        /// <summary>Reads the organisation's name for the "verified by ..." display (after start and an install).</summary>
+        /// <summary>
+        /// Reads the organisation's name for the "verified by ..." display and withdraws the verification
+        /// of contacts the newest list revokes (after start and an install).
+        /// </summary>
         public void RefreshOrganisation()
         {
             OrgInfo info = Organisation;
             Screens.OrganisationName = info == null ? null : info.Name;
+            if (info != null)
+            {
+                Trust.OrgContacts.WithdrawRevoked(_ctx);
+            }
         }
     }
 }

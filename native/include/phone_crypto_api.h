@@ -356,6 +356,11 @@ PC_API int32_t pc_org_crl_offer(int32_t store, const uint8_t *crl, int32_t crl_l
  * A genuine not-before later than the learned time advances it. */
 PC_API int32_t pc_org_verify_peer(int32_t store, int32_t hs, const uint8_t *cert, int32_t cert_len,
                                   uint8_t *out, int32_t out_len);
+/* A pinned key the organisation vouched for (pc_org_verify_peer remembers
+ * which serial named which key, for the last PC_ORG_MAX_PEERS = 32 keys):
+ * PC_E_CERT_REVOKED if that serial is on the newest list held, else PC_OK
+ * (also for a key it does not know). Read only. */
+PC_API int32_t pc_org_check_contact(int32_t store, const uint8_t *key, int32_t key_len);
 
 #ifdef __cplusplus
 }

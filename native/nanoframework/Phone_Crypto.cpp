@@ -59,6 +59,8 @@ static const CLR_RT_MethodHandler method_lookup[] =
     Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::OrgRead___STATIC__I4__I4__I4__SZARRAY_U1__I4,
     Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::OrgCrlOffer___STATIC__I4__I4__SZARRAY_U1__I4,
     Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::OrgVerifyPeer___STATIC__I4__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4,
+    Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::OrgCheckContact___STATIC__I4__I4__SZARRAY_U1__I4,
+    NULL,
     NULL,
     NULL,
     NULL,
@@ -178,7 +180,7 @@ static const CLR_RT_MethodHandler method_lookup[] =
     NULL,
 };
 
-// NATIVE CHECKSUM PREDICTED: 0x68F84539 was not printed by a Visual Studio build.
+// NATIVE CHECKSUM PREDICTED: 0x4E8C7505 was not printed by a Visual Studio build.
 // It is MdpModel's prediction (tools/interop-stubs), reproduced by the MetadataProcessor's
 // own table and checksum code (metadata-processor 4541b46, tools/interop-stubs/MdpRun) on
 // the SDK build of the binding. If the device refuses the assembly at boot
@@ -187,7 +189,7 @@ static const CLR_RT_MethodHandler method_lookup[] =
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_Phone_Crypto =
 {
     "Phone.Crypto",
-    0x68F84539,
+    0x4E8C7505,
     method_lookup,
     { 1, 0, 0, 4 }
 };

@@ -62,6 +62,7 @@ struct Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto
     NANOCLR_NATIVE_DECLARE(OrgRead___STATIC__I4__I4__I4__SZARRAY_U1__I4);
     NANOCLR_NATIVE_DECLARE(OrgCrlOffer___STATIC__I4__I4__SZARRAY_U1__I4);
     NANOCLR_NATIVE_DECLARE(OrgVerifyPeer___STATIC__I4__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4);
+    NANOCLR_NATIVE_DECLARE(OrgCheckContact___STATIC__I4__I4__SZARRAY_U1__I4);
 
     //--//
 };

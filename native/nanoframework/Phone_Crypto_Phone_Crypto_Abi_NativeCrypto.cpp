@@ -702,3 +702,17 @@ signed int NativeCrypto::OrgVerifyPeer(
             outputLength),
         hr);
 }
+
+signed int NativeCrypto::OrgCheckContact(
+    signed int store,
+    CLR_RT_TypedArray_UINT8 publicKey,
+    signed int publicKeyLength,
+    HRESULT &hr)
+{
+    if (!Fits(publicKey, publicKeyLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(pc_org_check_contact(store, publicKey.GetBuffer(), publicKeyLength), hr);
+}

@@ -225,6 +225,29 @@ static uint64_t check_time(const uint8_t *cert, size_t len)
     return now;
 }
 
+/* Which serial vouched for this key (so a newer list can withdraw it from a
+ * pinned contact): updates its entry, else takes a free one, else the slot
+ * the key's first byte names. 1 if the table changed. */
+static int remember_peer(const uint8_t key[32], uint64_t serial)
+{
+    size_t slot = PC_ORG_MAX_PEERS;
+    for (size_t i = 0; i < PC_ORG_MAX_PEERS && slot == PC_ORG_MAX_PEERS; i++) {
+        if (pci_be_equal(s_rec.peer_keys[i], key, 32))
+            slot = i;
+    }
+    if (slot < PC_ORG_MAX_PEERS && s_rec.peer_serials[slot] == serial)
+        return 0;
+    for (size_t i = 0; i < PC_ORG_MAX_PEERS && slot == PC_ORG_MAX_PEERS; i++) {
+        if (pci_be_is_zero(s_rec.peer_keys[i], 32))
+            slot = i;
+    }
+    if (slot == PC_ORG_MAX_PEERS)
+        slot = key[0] % PC_ORG_MAX_PEERS;
+    memcpy(s_rec.peer_keys[slot], key, 32);
+    s_rec.peer_serials[slot] = serial;
+    return 1;
+}
+
 static int32_t peer_checked(pc_store_state *st, const pc_handshake *hs, const uint8_t *cert,
                             size_t len, uint8_t *out, int32_t out_len)
 {
@@ -251,8 +274,12 @@ static int32_t peer_checked(pc_store_state *st, const pc_handshake *hs, const ui
     if (s_rec.crl_len > 0 && pci_crl_verify(&crl, s_rec.crl, s_rec.crl_len, &anchor) == PC_OK
         && pci_crl_contains(&crl, parsed.serial))
         return PC_E_CERT_REVOKED;
+    int changed = remember_peer(hs->rs, parsed.serial);
     if (parsed.not_before > s_rec.newest_time) {
         s_rec.newest_time = parsed.not_before;
+        changed = 1;
+    }
+    if (changed) {
         rc = save(st, &copy);
         if (rc != PC_OK)
             return rc;
@@ -277,5 +304,38 @@ int32_t pc_org_verify_peer(int32_t store, int32_t hs, const uint8_t *cert, int32
         rc = PC_E_ARG;
     if (rc == PC_OK)
         rc = peer_checked(st, h, cert, (size_t)cert_len, out, out_len);
+    return pci_api_leave(rc);
+}
+
+/* ---- pc_org_check_contact ------------------------------------------------------------ */
+
+static int32_t contact_checked(pc_store_state *st, const uint8_t key[32])
+{
+    pc_org_anchor anchor;
+    pc_crl_view crl;
+    pc_org_copy copy;
+    int32_t rc = load(st, &copy);
+    if (rc != PC_OK)
+        return rc;
+    anchor_of(&s_rec, &anchor);
+    if (s_rec.crl_len == 0 || pci_crl_verify(&crl, s_rec.crl, s_rec.crl_len, &anchor) != PC_OK)
+        return PC_OK;
+    for (size_t i = 0; i < PC_ORG_MAX_PEERS; i++) {
+        if (pci_be_equal(s_rec.peer_keys[i], key, 32) && pci_crl_contains(&crl, s_rec.peer_serials[i]))
+            return PC_E_CERT_REVOKED;
+    }
+    return PC_OK;
+}
+
+int32_t pc_org_check_contact(int32_t store, const uint8_t *key, int32_t key_len)
+{
+    int32_t rc = pci_api_enter();
+    pc_store_state *st = rc == PC_OK ? pci_store_lookup(store) : NULL;
+    if (rc == PC_OK && st == NULL)
+        rc = PC_E_HANDLE;
+    if (rc == PC_OK && (!pci_arg_buffer(key, key_len) || key_len != PC_KEY_LEN))
+        rc = PC_E_ARG;
+    if (rc == PC_OK)
+        rc = contact_checked(st, key);
     return pci_api_leave(rc);
 }

@@ -25,9 +25,11 @@
 #define P_TIME 88
 #define P_CERT 96
 #define P_CRL (P_CERT + PC_ORG_CERT_MAX)
+#define P_PEERS (P_CRL + PC_ORG_CRL_MAX)
 #define PAYLOAD_VERSION 1u
 
-typedef char pc_check_org_payload[(P_CRL + PC_ORG_CRL_MAX <= PC_ORG_PAYLOAD_LEN) ? 1 : -1];
+typedef char pc_check_org_payload[(P_PEERS + PC_ORG_MAX_PEERS * PC_ORG_PEER_ENTRY_LEN
+                                   == PC_ORG_PAYLOAD_LEN) ? 1 : -1];
 typedef char pc_check_org_fits[(PC_ORG_RECORD_LEN <= PC_STORAGE_SLOT_LEN) ? 1 : -1];
 typedef char pc_check_org_nonce[(NONCE_OFF + PC_XAEAD_NONCE_LEN == PC_ORG_HEADER_LEN) ? 1 : -1];
 
@@ -50,6 +52,11 @@ static void put_payload(uint8_t *p, const pc_org_record *rec)
     pci_store_le64(p + P_TIME, rec->newest_time);
     memcpy(p + P_CERT, rec->cert, rec->cert_len);
     memcpy(p + P_CRL, rec->crl, rec->crl_len);
+    for (size_t i = 0; i < PC_ORG_MAX_PEERS; i++) {
+        uint8_t *e = p + P_PEERS + i * PC_ORG_PEER_ENTRY_LEN;
+        memcpy(e, rec->peer_keys[i], 32);
+        pci_store_le64(e + 32, rec->peer_serials[i]);
+    }
 }
 
 /* A payload we could have written: lengths within their fields. */
@@ -69,6 +76,11 @@ static int get_payload(const uint8_t *p, pc_org_record *rec)
     rec->newest_time = pci_load_le64(p + P_TIME);
     memcpy(rec->cert, p + P_CERT, rec->cert_len);
     memcpy(rec->crl, p + P_CRL, rec->crl_len);
+    for (size_t i = 0; i < PC_ORG_MAX_PEERS; i++) {
+        const uint8_t *e = p + P_PEERS + i * PC_ORG_PEER_ENTRY_LEN;
+        memcpy(rec->peer_keys[i], e, 32);
+        rec->peer_serials[i] = pci_load_le64(e + 32);
+    }
     return 1;
 }
 

@@ -17,6 +17,9 @@
  *       88  newest time learned (LE64)
  *       96  own certificate (PC_ORG_CERT_MAX)
  *      266  newest revocation list (PC_ORG_CRL_MAX)
+ *      616  peers verified: PC_ORG_MAX_PEERS x (identity key 32, serial LE64),
+ *           an all-zero key is a free entry (which serial vouched for which
+ *           pinned key, so a newer list can withdraw the verification)
  */
 #ifndef PC_ORG_RECORD_H
 #define PC_ORG_RECORD_H
@@ -26,7 +29,9 @@
 #include "phone_crypto_api.h"
 #include "storage.h"
 
-#define PC_ORG_PAYLOAD_LEN 624
+#define PC_ORG_MAX_PEERS 32
+#define PC_ORG_PEER_ENTRY_LEN 40
+#define PC_ORG_PAYLOAD_LEN (616 + PC_ORG_MAX_PEERS * PC_ORG_PEER_ENTRY_LEN)
 #define PC_ORG_HEADER_LEN 40
 #define PC_ORG_RECORD_LEN (PC_ORG_HEADER_LEN + PC_ORG_PAYLOAD_LEN + PC_TAG_LEN)
 
@@ -40,6 +45,8 @@ typedef struct pc_org_record {
     uint8_t cert[PC_ORG_CERT_MAX];
     uint16_t crl_len;
     uint8_t crl[PC_ORG_CRL_MAX];
+    uint8_t peer_keys[PC_ORG_MAX_PEERS][32];
+    uint64_t peer_serials[PC_ORG_MAX_PEERS];
 } pc_org_record;
 
 /* Where the newest intact copy was found (for the next write). */

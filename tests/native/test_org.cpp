@@ -278,3 +278,25 @@ TEST_F(Org, FactoryResetForgetsOrganisation)
     org_part(store, PC_ORG_PART_INFO, &rc);
     EXPECT_EQ(rc, PC_E_NO_ORG);
 }
+
+// A verified peer's key is remembered with its serial: a newer list that
+// revokes the serial withdraws it from the pinned contact (check_contact).
+TEST_F(Org, NewerListWithdrawsVerifiedPinnedKey)
+{
+    Bytes peer = random_bytes(32), other = random_bytes(32);
+    int32_t hs = handshake_with(peer);
+    ASSERT_EQ(verify_peer(store, hs, cert_for(org, peer, 42)), PC_ORG_PEER_LEN);
+    EXPECT_EQ(pc_org_check_contact(store, peer.data(), 32), PC_OK);
+    EXPECT_EQ(pc_org_check_contact(store, other.data(), 32), PC_OK); // unknown: nothing to withdraw
+    Bytes v1 = crl_for(org, 1, 5000, {41}), v2 = crl_for(org, 2, 6000, {41, 42});
+    ASSERT_EQ(pc_org_crl_offer(store, v1.data(), (int32_t)v1.size()), 1);
+    EXPECT_EQ(pc_org_check_contact(store, peer.data(), 32), PC_OK);
+    ASSERT_EQ(pc_org_crl_offer(store, v2.data(), (int32_t)v2.size()), 1);
+    EXPECT_EQ(pc_org_check_contact(store, peer.data(), 32), PC_E_CERT_REVOKED);
+    EXPECT_EQ(pc_org_check_contact(store, peer.data(), 31), PC_E_ARG);
+    // survives a reopen (the table is in the sealed record)
+    pc_store_close(store);
+    store = open_store(dir.path());
+    EXPECT_EQ(pc_org_check_contact(store, peer.data(), 32), PC_E_CERT_REVOKED);
+    pc_hs_free(hs);
+}

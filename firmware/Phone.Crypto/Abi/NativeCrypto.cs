@@ -382,5 +382,12 @@ namespace Phone.Crypto.Abi
 #endif
         internal static extern int OrgVerifyPeer(int store, int handshake, byte[] certificate, int certificateLength,
             byte[] output, int outputLength);
+
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_org_check_contact")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int OrgCheckContact(int store, byte[] publicKey, int publicKeyLength);
     }
 }

@@ -50,6 +50,7 @@ namespace Phone.Firmware.Trust
                 if (org.OfferRevocationList(list, list.Length))
                 {
                     ctx.Raise(PhoneEventKind.RevocationListUpdated, "version " + org.Info().RevocationListVersion.ToString());
+                    OrgContacts.WithdrawRevoked(ctx);
                 }
             }
             catch (CryptoException e)

@@ -120,6 +120,18 @@ namespace Phone.Tests.Firmware.Trust
 
             _out.WriteLine("revocation list spread to every phone in " + rounds + " rounds of first calls");
             Assert.All(phones, p => Assert.Equal(1, Version(p)));
+            // phones that had pinned the revoked phone no longer show it verified by the organisation,
+            // and its IKpsk2 calls ring UNVERIFIED there
+            var met = phones.Where(p => p != revoked && Knows(p, revoked)).ToList();
+            Assert.NotEmpty(met);
+            Assert.All(met, p => Assert.False(ContactOf(p, revoked).OrgVerified));
+            var known = met[0];
+            Assert.True(revoked.Core.Call(revoked.Contacts.First(c => c.PublicKey.AsSpan().SequenceEqual(known.Core.IdentityKey)).Index,
+                known.Address));
+            Assert.True(rig.RunUntil(() => known.Core.CallState == CallState.RingingIn));
+            Assert.Equal(Badge.Unverified, known.Core.CallBadge);
+            known.Core.HangUp();
+            Assert.True(rig.RunUntil(() => revoked.Core.IsIdle && known.Core.IsIdle));
             var strangers = phones.Where(p => p != revoked && !Knows(p, revoked)).Take(5).ToList();
             Assert.NotEmpty(strangers);
             foreach (var callee in strangers)
@@ -133,6 +145,9 @@ namespace Phone.Tests.Firmware.Trust
                 Assert.False(Knows(callee, revoked));
             }
         }
+
+        private static ContactRecord ContactOf(TestPhone a, TestPhone b) =>
+            a.Contacts.First(c => c.PublicKey.AsSpan().SequenceEqual(b.Core.IdentityKey));
 
         private static int Version(TestPhone p) => new OrgStore(p.Store).Info().RevocationListVersion;
 
