@@ -52,9 +52,18 @@ namespace Phone.Firmware
         {
             OrgInfo info = Organisation;
             Screens.OrganisationName = info == null ? null : info.Name;
-            if (info != null)
+            if (info == null)
+            {
+                return;
+            }
+
+            try
             {
                 Trust.OrgContacts.WithdrawRevoked(_ctx);
+            }
+            catch (CryptoException e)
+            {
+                Raise(new PhoneEvent(PhoneEventKind.Error, _ctx.Now, "revocation check: " + CryptoStatus.Describe(e.Status)));
             }
         }
     }
