@@ -102,7 +102,7 @@ namespace Phone.Firmware.Ui
                 ContactRecord c = contacts[i];
                 // At most 51 characters with a 32-byte name: one line of the smallest panel font.
                 lines[i] = c.Index.ToString() + " " + c.Name + " " + Hex.Of(c.PublicKey, 2)
-                           + VerificationText(c);
+                           + VerificationMark(c);
             }
 
             return new Screen(ScreenKind.Contacts, "Contacts", lines, Badge.None, "Call", "Back");
@@ -157,6 +157,20 @@ namespace Phone.Firmware.Ui
             }
 
             return c.Verified ? " verified (code)" : " UNVERIFIED";
+        }
+
+        /// <summary>
+        /// The contact list's short form of VerificationText (at most 11 characters, so a line with a
+        /// 32-byte name stays one line of the smallest panel font).
+        /// </summary>
+        public static string VerificationMark(ContactRecord c)
+        {
+            if (c.OrgVerified)
+            {
+                return c.Verified ? " code+org" : " org-signed";
+            }
+
+            return c.Verified ? " verified" : " UNVERIFIED";
         }
 
         /// <summary>Words for a badge.</summary>

@@ -80,7 +80,7 @@ namespace Phone.Tests.Sim
         {
             byte[] nameBytes = Encoding.UTF8.GetBytes(name);
             var record = new byte[74]; // ContactRecord's layout: flags, name length, name[32], key[32], generations
-            record[0] = (byte)(1 | (verified ? 2 : 0));
+            record[0] = (byte)(1 | (verified ? 2 : 0) | (index % 3 == 0 ? ContactRecord.FlagOrgVerified : 0)); // every kind of verification
             record[1] = (byte)nameBytes.Length;
             nameBytes.CopyTo(record, 2);
             for (int i = 0; i < 32; i++)
