@@ -59,6 +59,35 @@ namespace Phone.Tests.Firmware.Trust
             Assert.Equal(1, alice.Last(PhoneEventKind.CallKeysReady).RoundTrips);
         }
 
+        /// <summary>The cost figure of docs/performance.md: what the certificates add to messages 2 and 3.</summary>
+        [Fact]
+        public void Certificates_add_their_section_to_verify_2_and_3_only()
+        {
+            int Size(Rig rig, byte type) => rig.Net.Log.First(d => d.Type == type).Bytes.Length;
+            (int v2, int v3) FirstCall(bool organisation)
+            {
+                using var rig = new Rig();
+                using var acme = new TestOrganisation("Acme");
+                var alice = rig.Add("Alice", 1);
+                var bob = rig.Add("Bob", 2);
+                if (organisation)
+                {
+                    acme.Provision(alice, 1);
+                    acme.Provision(bob, 2);
+                }
+
+                alice.Core.CallNew(bob.Address);
+                Assert.True(rig.RunUntil(() => bob.Core.CallState == CallState.RingingIn));
+                return (Size(rig, Phone.Firmware.Wire.MessageType.Verify2), Size(rig, Phone.Firmware.Wire.MessageType.Verify3));
+            }
+
+            var plain = FirstCall(false);
+            var org = FirstCall(true);
+            // 1 + certificate (138 + the name: "Bob" in VERIFY_2, "Alice" in VERIFY_3) + 2 + no list
+            Assert.Equal(plain.v2 + 1 + 141 + 2, org.v2);
+            Assert.Equal(plain.v3 + 1 + 143 + 2, org.v3);
+        }
+
         [Fact]
         public void Another_organisation_falls_back_to_the_code_with_the_reason_shown()
         {
