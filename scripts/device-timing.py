@@ -50,6 +50,11 @@ ENTRY_POINTS = {
     "pc_hs_kem_offer": ("kem_offer", 1, "ML-KEM-768 key generation + MixHash"),
     "pc_hs_kem_accept": ("kem_accept", 1, "ML-KEM-768 key check + encapsulation + MixKey"),
     "pc_hs_kem_finish": ("kem_finish", 1, "ML-KEM-768 decapsulation + MixKey"),
+    "pc_org_verify_peer": ("ed25519_verify", 2, "peer certificate + held revocation list: 2 Ed25519 checks"),
+    "pc_org_crl_offer": ("ed25519_verify", 2, "offered + held revocation list: 2 Ed25519 checks"),
+    "pc_org_install": ("ed25519_verify", 1, "own certificate: 1 Ed25519 check"),
+    "pc_org_read": ("ed25519_verify", 1, "held revocation list's version: 1 Ed25519 check"),
+    "pc_org_check_contact": ("ed25519_verify", 1, "held revocation list: 1 Ed25519 check"),
 }
 # Measurements added to an entry point's (measurement, times): pc_pool_refill's idle step for a
 # hot contact (precompute.c: at most one per store per call, so at most 2 DH on the device).

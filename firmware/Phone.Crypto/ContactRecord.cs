@@ -28,6 +28,9 @@ namespace Phone.Crypto
         /// </summary>
         public const int FlagNewestUnproven = 0x04;
 
+        /// <summary>Flag: vouched for by the organisation's certificate (no code compared).</summary>
+        public const int FlagOrgVerified = 0x10;
+
         internal ContactRecord(int index, byte[] record)
         {
             Index = index;
@@ -67,6 +70,12 @@ namespace Phone.Crypto
         public bool Verified
         {
             get { return (Flags & FlagVerified) != 0; }
+        }
+
+        /// <summary>True when the organisation vouched for the key (its certificate verified).</summary>
+        public bool OrgVerified
+        {
+            get { return (Flags & FlagOrgVerified) != 0; }
         }
 
         private static int ReadUInt32(byte[] b, int at)

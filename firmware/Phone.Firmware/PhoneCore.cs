@@ -115,6 +115,7 @@ namespace Phone.Firmware
         {
             CryptoCore.SelfTest();
             int ready = KeyPool.Refill();
+            RefreshOrganisation();
             ShowIdle();
             Raise(new PhoneEvent(PhoneEventKind.Started, _ctx.Now,
                 "self-test passed, " + ready.ToString() + " ephemeral keys ready, key " + Fingerprint));

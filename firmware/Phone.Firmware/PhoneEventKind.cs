@@ -53,6 +53,14 @@ namespace Phone.Firmware
         /// <summary>At power-on a damaged flash record was refused (an identity copy, rewritten; or a contact, which may be lost).</summary>
         StoreRecovered = 23,
         /// <summary>No fresh DH within RekeyDeadlineMs (the re-key cannot complete); shown in the call.</summary>
-        RekeyOverdue = 24
+        RekeyOverdue = 24,
+        /// <summary>The peer's key is vouched for by this phone's organisation: pinned without a code (PeerName, Text: organisation).</summary>
+        OrgVerified = 25,
+        /// <summary>The peer's certificate was refused (Text: the reason); nothing changed, the call goes on unverified.</summary>
+        CertificateRefused = 26,
+        /// <summary>A newer revocation list arrived and is kept (Text: its version).</summary>
+        RevocationListUpdated = 27,
+        /// <summary>A revocation list was refused (Text: the reason, e.g. an older one replayed); nothing changed.</summary>
+        RevocationListRefused = 28
     }
 }

@@ -120,7 +120,8 @@ void pci_be_blake2b_final(pc_blake2b_ctx *ctx, uint8_t *out, size_t out_len)
 
 /* The ed25519-specific entry point: crypto_sign_verify_detached is the same
  * function behind a generic wrapper that would pull the signing code into
- * the lx106 image too. */
+ * the lx106 image too. The core calls it through pci_ed25519_verify
+ * (ed25519_strict.h), whose checks libsodium also makes itself. */
 int pci_be_ed25519_verify(const uint8_t sig[64], const uint8_t *msg, size_t msg_len,
                           const uint8_t pub[32])
 {

@@ -126,10 +126,9 @@ void pci_be_blake2b_final(pc_blake2b_ctx *ctx, uint8_t *out, size_t out_len)
 
 /* crypto_ed25519_check is RFC 8032 Ed25519 (SHA-512); crypto_eddsa_check in
  * the main library would be EdDSA with BLAKE2b, a different signature.
- * KNOWN DIFFERENCE from the libsodium mirror: S >= L is refused by both, but
- * Monocypher accepts non-canonical encodings of A and R and small-order
- * points, which libsodium refuses (Wycheproof). Close it before certificates
- * go on the wire (backend.h). */
+ * Monocypher refuses S >= L but accepts non-canonical encodings of A and R
+ * and small-order points: the core never calls this directly, only through
+ * pci_ed25519_verify (ed25519_strict.h), which refuses those first. */
 int pci_be_ed25519_verify(const uint8_t sig[64], const uint8_t *msg, size_t msg_len,
                           const uint8_t pub[32])
 {

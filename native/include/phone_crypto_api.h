@@ -36,9 +36,10 @@ extern "C" {
 
 /* Bump whenever a signature, a constant below or a wire layout changes; the
  * nanoFramework AssemblyNativeVersion follows it (docs/native-api.md). */
-#define PC_API_VERSION 4 /* 2: pc_media_*; 3: pc_hs_kem_* (hybrid pairing, ML-KEM-768);
+#define PC_API_VERSION 5 /* 2: pc_media_*; 3: pc_hs_kem_* (hybrid pairing, ML-KEM-768);
                           * 4: pc_contact_page, pc_contact_remember_flags, 1,000 contacts,
-                          *    PC_STORE_MIGRATED */
+                          *    PC_STORE_MIGRATED
+                          * 5: pc_org_* (organisation trust, certificates) */
 
 /* ---- sizes ---------------------------------------------------------------- */
 #define PC_KEY_LEN 32           /* X25519 public keys, symmetric keys        */
@@ -90,8 +91,35 @@ extern "C" {
 #define PC_CONTACT_VERIFIED 0x02    /* codes compared and confirmed by the user */
 #define PC_CONTACT_NEWEST_UNPROVEN 0x04 /* the peer has not yet proven it holds the newest
                                          * generation: call it with the previous one */
-/* 0x08 (PC_CONTACT_HYBRID, issue 13) and 0x10 (PC_CONTACT_ORG_VERIFIED,
- * issue 14) are reserved. */
+#define PC_CONTACT_HYBRID 0x08      /* reserved: paired with the hybrid (ML-KEM) handshake */
+#define PC_CONTACT_ORG_VERIFIED 0x10 /* vouched for by the organisation's certificate */
+
+/* Organisation trust (pc_org_*, docs/protocol.md §18). */
+#define PC_ORG_ID_LEN 16
+#define PC_ORG_NAME_MAX 32          /* the organisation's display name, UTF-8 bytes */
+#define PC_ORG_CERT_MAX 170         /* a phone certificate, signature included */
+#define PC_ORG_CRL_MAX 350          /* a revocation list of PC_ORG_CRL_MAX_SERIALS serials */
+#define PC_ORG_CRL_MAX_SERIALS 32
+/* pc_org_read parts */
+enum pc_org_part {
+    PC_ORG_PART_INFO = 1,   /* the PC_ORG_INFO_* layout below */
+    PC_ORG_PART_CERT = 2,   /* this phone's own certificate */
+    PC_ORG_PART_CRL = 3     /* the newest revocation list held (length 0: none) */
+};
+#define PC_ORG_INFO_PUB_OFFSET 0        /* 32 bytes: the organisation's Ed25519 key */
+#define PC_ORG_INFO_ID_OFFSET 32        /* PC_ORG_ID_LEN bytes */
+#define PC_ORG_INFO_NAME_LEN_OFFSET 48  /* 1 byte */
+#define PC_ORG_INFO_NAME_OFFSET 49      /* PC_ORG_NAME_MAX bytes, zero padded */
+#define PC_ORG_INFO_TIME_OFFSET 81      /* 8 bytes LE: newest time securely learned */
+#define PC_ORG_INFO_CRL_VERSION_OFFSET 89 /* 4 bytes LE: revocation list version (0 = none) */
+#define PC_ORG_INFO_SERIAL_OFFSET 93    /* 8 bytes LE: this phone's certificate serial */
+#define PC_ORG_INFO_LEN 101
+/* pc_org_verify_peer output: the peer's certificate as accepted. */
+#define PC_ORG_PEER_SERIAL_OFFSET 0     /* 8 bytes LE */
+#define PC_ORG_PEER_NOT_AFTER_OFFSET 8  /* 8 bytes LE */
+#define PC_ORG_PEER_NAME_LEN_OFFSET 16  /* 1 byte */
+#define PC_ORG_PEER_NAME_OFFSET 17      /* 32 bytes, zero padded */
+#define PC_ORG_PEER_LEN 49
 
 /* ---- enums ---------------------------------------------------------------- */
 enum pc_pattern {
@@ -141,6 +169,20 @@ enum pc_status {
     PC_E_NONCE_EXHAUSTED = -40, /* counter would reach 2^64-1: hang up (one counter per session, re-keys do not reset it) */
     PC_E_NOT_FOUND = -41,   /* no such contact; pc_store_open: the device key is missing */
     PC_E_NO_PSK = -42,      /* no resumption secret of that generation: fall back to XX */
+    /* Organisation trust: why a certificate or revocation list was refused. */
+    PC_E_CERT_TRUNCATED = -80,   /* shorter than its own length fields say */
+    PC_E_CERT_OVERSIZED = -81,   /* longer than the format allows or its length fields say */
+    PC_E_CERT_VERSION = -82,     /* unknown format version */
+    PC_E_CERT_NAME = -83,        /* display name empty, too long, not UTF-8, control chars */
+    PC_E_CERT_WRONG_ORG = -84,   /* another organisation's id */
+    PC_E_CERT_SIGNATURE = -85,   /* the organisation's key did not sign it */
+    PC_E_CERT_VALIDITY = -86,    /* not-after before not-before */
+    PC_E_CERT_NOT_YET_VALID = -87, /* not-before after the newest time learned */
+    PC_E_CERT_EXPIRED = -88,     /* not-after before the newest time learned */
+    PC_E_CERT_WRONG_KEY = -89,   /* the certificate names another key than the handshake's */
+    PC_E_CERT_REVOKED = -90,     /* its serial is on the newest revocation list held */
+    PC_E_CRL_OLD = -91,          /* a revocation list older than the one held (replay) */
+    PC_E_NO_ORG = -92,           /* no organisation installed on this phone */
     /* Platform. */
     PC_E_STORAGE = -60,     /* flash read/write failed */
     PC_E_CORRUPT = -61,     /* no intact copy of the store: reported, never used */
@@ -321,6 +363,36 @@ PC_API int32_t pc_media_open(int32_t session, uint8_t *buf, int32_t buf_len, int
  * regions are the same or do not overlap. Returns samples. */
 PC_API int32_t pc_media_conceal(uint8_t *pcm, int32_t pcm_len, int32_t src_off, int32_t dst_off,
                                 int32_t samples, int32_t gain);
+
+/* ---- organisation trust: certificates and revocation (docs/protocol.md §18) --- */
+/* Installs the organisation (its Ed25519 public key and display name) and this
+ * phone's certificate, which must verify under that key and name this phone's
+ * identity (else PC_E_CERT_*, nothing written). Re-installing the same
+ * organisation keeps the revocation list and the learned time. One sealed
+ * record write (PC_STORAGE_ORG_A/B). */
+PC_API int32_t pc_org_install(int32_t store, const uint8_t *org_pub, int32_t org_pub_len,
+                              const uint8_t *org_name, int32_t org_name_len,
+                              const uint8_t *cert, int32_t cert_len);
+/* Copies a pc_org_part into out: its length. PC_E_NO_ORG if none installed,
+ * PC_E_CORRUPT if no intact copy of the record (identity untouched). */
+PC_API int32_t pc_org_read(int32_t store, int32_t part, uint8_t *out, int32_t out_len);
+/* Offers a revocation list (from the provisioning tool or a peer): 1 if it
+ * was newer and is now kept (the learned time advances to its issue time),
+ * 0 if it is the version held, PC_E_CRL_OLD if older, PC_E_CERT_* if it is
+ * not the organisation's. */
+PC_API int32_t pc_org_crl_offer(int32_t store, const uint8_t *crl, int32_t crl_len);
+/* Verifies a peer's certificate against the installed organisation, the
+ * handshake's remote static key (hs must hold it), the revocation list held
+ * and the newest time learned; writes the PC_ORG_PEER_* view to out and
+ * returns PC_ORG_PEER_LEN, or PC_E_CERT_* / PC_E_NO_ORG with out untouched.
+ * A genuine not-before later than the learned time advances it. */
+PC_API int32_t pc_org_verify_peer(int32_t store, int32_t hs, const uint8_t *cert, int32_t cert_len,
+                                  uint8_t *out, int32_t out_len);
+/* A pinned key the organisation vouched for (pc_org_verify_peer remembers
+ * which serial named which key, for the last PC_ORG_MAX_PEERS = 32 keys):
+ * PC_E_CERT_REVOKED if that serial is on the newest list held, else PC_OK
+ * (also for a key it does not know). Read only. */
+PC_API int32_t pc_org_check_contact(int32_t store, const uint8_t *key, int32_t key_len);
 
 #ifdef __cplusplus
 }

@@ -112,12 +112,14 @@ set(PHONE_CORE_SOURCES
     api_handshake.c
     api_kem.c
     api_media.c
+    api_org.c
     api_session.c
     api_store.c
     book_index.c
     cert.c
     cert_name.c
     cipher_state.c
+    ed25519_strict.c
     g711_mulaw.c
     handles.c
     handshake.c
@@ -131,6 +133,8 @@ set(PHONE_CORE_SOURCES
     keystore_page.c
     keystore_records.c
     mlkem.c
+    org_crl.c
+    org_record.c
     precompute.c
     replay.c
     selftest.c

@@ -60,6 +60,11 @@ struct Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto
     NANOCLR_NATIVE_DECLARE(HandshakeKemAccept___STATIC__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4);
     NANOCLR_NATIVE_DECLARE(HandshakeKemFinish___STATIC__I4__I4__SZARRAY_U1__I4);
     NANOCLR_NATIVE_DECLARE(HandshakeKemMixed___STATIC__I4__I4);
+    NANOCLR_NATIVE_DECLARE(OrgInstall___STATIC__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4__SZARRAY_U1__I4);
+    NANOCLR_NATIVE_DECLARE(OrgRead___STATIC__I4__I4__I4__SZARRAY_U1__I4);
+    NANOCLR_NATIVE_DECLARE(OrgCrlOffer___STATIC__I4__I4__SZARRAY_U1__I4);
+    NANOCLR_NATIVE_DECLARE(OrgVerifyPeer___STATIC__I4__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4);
+    NANOCLR_NATIVE_DECLARE(OrgCheckContact___STATIC__I4__I4__SZARRAY_U1__I4);
 
     //--//
 };
@@ -115,6 +120,34 @@ struct Library_Phone_Crypto_Phone_Crypto_KeyStore
     static const int FIELD_STATIC__NoBytes = 1;
 
     static const int FIELD___handle = 1;
+
+    //--//
+};
+
+struct Library_Phone_Crypto_Phone_Crypto_OrgInfo
+{
+    static const int FIELD__PublicKey = 1;
+    static const int FIELD__Id = 2;
+    static const int FIELD__Name = 3;
+    static const int FIELD__NewestTime = 4;
+    static const int FIELD__RevocationListVersion = 5;
+    static const int FIELD__OwnSerial = 6;
+
+    //--//
+};
+
+struct Library_Phone_Crypto_Phone_Crypto_OrgPeer
+{
+    static const int FIELD__Serial = 1;
+    static const int FIELD__NotAfter = 2;
+    static const int FIELD__Name = 3;
+
+    //--//
+};
+
+struct Library_Phone_Crypto_Phone_Crypto_OrgStore
+{
+    static const int FIELD___store = 1;
 
     //--//
 };

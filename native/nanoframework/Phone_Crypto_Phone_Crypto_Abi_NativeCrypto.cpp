@@ -651,3 +651,97 @@ signed int NativeCrypto::HandshakeKemMixed(signed int handshake, HRESULT &hr)
 {
     return Result(pc_hs_kem_mixed(handshake), hr);
 }
+
+// ---- organisation trust: certificates and revocation lists (public data only)
+
+signed int NativeCrypto::OrgInstall(
+    signed int store,
+    CLR_RT_TypedArray_UINT8 orgPublicKey,
+    signed int orgPublicKeyLength,
+    CLR_RT_TypedArray_UINT8 orgName,
+    signed int orgNameLength,
+    CLR_RT_TypedArray_UINT8 certificate,
+    signed int certificateLength,
+    HRESULT &hr)
+{
+    if (!Fits(orgPublicKey, orgPublicKeyLength, hr) || !Fits(orgName, orgNameLength, hr)
+        || !Fits(certificate, certificateLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(
+        pc_org_install(
+            store,
+            orgPublicKey.GetBuffer(),
+            orgPublicKeyLength,
+            orgName.GetBuffer(),
+            orgNameLength,
+            certificate.GetBuffer(),
+            certificateLength),
+        hr);
+}
+
+signed int NativeCrypto::OrgRead(
+    signed int store,
+    signed int part,
+    CLR_RT_TypedArray_UINT8 output,
+    signed int outputLength,
+    HRESULT &hr)
+{
+    if (!Fits(output, outputLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(pc_org_read(store, part, output.GetBuffer(), outputLength), hr);
+}
+
+signed int NativeCrypto::OrgCrlOffer(signed int store, CLR_RT_TypedArray_UINT8 list, signed int listLength, HRESULT &hr)
+{
+    if (!Fits(list, listLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(pc_org_crl_offer(store, list.GetBuffer(), listLength), hr);
+}
+
+signed int NativeCrypto::OrgVerifyPeer(
+    signed int store,
+    signed int handshake,
+    CLR_RT_TypedArray_UINT8 certificate,
+    signed int certificateLength,
+    CLR_RT_TypedArray_UINT8 output,
+    signed int outputLength,
+    HRESULT &hr)
+{
+    if (!Fits(certificate, certificateLength, hr) || !Fits(output, outputLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(
+        pc_org_verify_peer(
+            store,
+            handshake,
+            certificate.GetBuffer(),
+            certificateLength,
+            output.GetBuffer(),
+            outputLength),
+        hr);
+}
+
+signed int NativeCrypto::OrgCheckContact(
+    signed int store,
+    CLR_RT_TypedArray_UINT8 publicKey,
+    signed int publicKeyLength,
+    HRESULT &hr)
+{
+    if (!Fits(publicKey, publicKeyLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(pc_org_check_contact(store, publicKey.GetBuffer(), publicKeyLength), hr);
+}

@@ -66,6 +66,11 @@ namespace Phone_Crypto
             static signed int HandshakeKemAccept( signed int param0, CLR_RT_TypedArray_UINT8 param1, signed int param2, CLR_RT_TypedArray_UINT8 param3, signed int param4, HRESULT &hr );
             static signed int HandshakeKemFinish( signed int param0, CLR_RT_TypedArray_UINT8 param1, signed int param2, HRESULT &hr );
             static signed int HandshakeKemMixed( signed int param0, HRESULT &hr );
+            static signed int OrgInstall( signed int param0, CLR_RT_TypedArray_UINT8 param1, signed int param2, CLR_RT_TypedArray_UINT8 param3, signed int param4, CLR_RT_TypedArray_UINT8 param5, signed int param6, HRESULT &hr );
+            static signed int OrgRead( signed int param0, signed int param1, CLR_RT_TypedArray_UINT8 param2, signed int param3, HRESULT &hr );
+            static signed int OrgCrlOffer( signed int param0, CLR_RT_TypedArray_UINT8 param1, signed int param2, HRESULT &hr );
+            static signed int OrgVerifyPeer( signed int param0, signed int param1, CLR_RT_TypedArray_UINT8 param2, signed int param3, CLR_RT_TypedArray_UINT8 param4, signed int param5, HRESULT &hr );
+            static signed int OrgCheckContact( signed int param0, CLR_RT_TypedArray_UINT8 param1, signed int param2, HRESULT &hr );
         };
     }
 }

@@ -944,3 +944,127 @@ HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::HandshakeKemMixed___
     NANOCLR_NOCLEANUP();
 }
 
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::OrgInstall___STATIC__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
+{
+    NANOCLR_HEADER(); hr = S_OK;
+    {
+        signed int param0;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 0, param0 ) );
+
+        CLR_RT_TypedArray_UINT8 param1;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_UINT8_ARRAY( stack, 1, param1 ) );
+
+        signed int param2;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 2, param2 ) );
+
+        CLR_RT_TypedArray_UINT8 param3;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_UINT8_ARRAY( stack, 3, param3 ) );
+
+        signed int param4;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 4, param4 ) );
+
+        CLR_RT_TypedArray_UINT8 param5;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_UINT8_ARRAY( stack, 5, param5 ) );
+
+        signed int param6;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 6, param6 ) );
+
+        signed int retValue = NativeCrypto::OrgInstall( param0, param1, param2, param3, param4, param5, param6, hr );
+        NANOCLR_CHECK_HRESULT( hr );
+        SetResult_INT32( stack, retValue );
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::OrgRead___STATIC__I4__I4__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
+{
+    NANOCLR_HEADER(); hr = S_OK;
+    {
+        signed int param0;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 0, param0 ) );
+
+        signed int param1;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 1, param1 ) );
+
+        CLR_RT_TypedArray_UINT8 param2;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_UINT8_ARRAY( stack, 2, param2 ) );
+
+        signed int param3;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 3, param3 ) );
+
+        signed int retValue = NativeCrypto::OrgRead( param0, param1, param2, param3, hr );
+        NANOCLR_CHECK_HRESULT( hr );
+        SetResult_INT32( stack, retValue );
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::OrgCrlOffer___STATIC__I4__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
+{
+    NANOCLR_HEADER(); hr = S_OK;
+    {
+        signed int param0;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 0, param0 ) );
+
+        CLR_RT_TypedArray_UINT8 param1;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_UINT8_ARRAY( stack, 1, param1 ) );
+
+        signed int param2;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 2, param2 ) );
+
+        signed int retValue = NativeCrypto::OrgCrlOffer( param0, param1, param2, hr );
+        NANOCLR_CHECK_HRESULT( hr );
+        SetResult_INT32( stack, retValue );
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::OrgVerifyPeer___STATIC__I4__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
+{
+    NANOCLR_HEADER(); hr = S_OK;
+    {
+        signed int param0;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 0, param0 ) );
+
+        signed int param1;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 1, param1 ) );
+
+        CLR_RT_TypedArray_UINT8 param2;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_UINT8_ARRAY( stack, 2, param2 ) );
+
+        signed int param3;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 3, param3 ) );
+
+        CLR_RT_TypedArray_UINT8 param4;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_UINT8_ARRAY( stack, 4, param4 ) );
+
+        signed int param5;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 5, param5 ) );
+
+        signed int retValue = NativeCrypto::OrgVerifyPeer( param0, param1, param2, param3, param4, param5, hr );
+        NANOCLR_CHECK_HRESULT( hr );
+        SetResult_INT32( stack, retValue );
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::OrgCheckContact___STATIC__I4__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
+{
+    NANOCLR_HEADER(); hr = S_OK;
+    {
+        signed int param0;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 0, param0 ) );
+
+        CLR_RT_TypedArray_UINT8 param1;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_UINT8_ARRAY( stack, 1, param1 ) );
+
+        signed int param2;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 2, param2 ) );
+
+        signed int retValue = NativeCrypto::OrgCheckContact( param0, param1, param2, hr );
+        NANOCLR_CHECK_HRESULT( hr );
+        SetResult_INT32( stack, retValue );
+    }
+    NANOCLR_NOCLEANUP();
+}
+

@@ -18,7 +18,8 @@
 #include "phone_crypto_api.h"
 #include "storage.h"
 
-#define PC_CONTACT_KNOWN_FLAGS (PC_CONTACT_USED | PC_CONTACT_VERIFIED | PC_CONTACT_NEWEST_UNPROVEN)
+#define PC_CONTACT_KNOWN_FLAGS (PC_CONTACT_USED | PC_CONTACT_VERIFIED | PC_CONTACT_NEWEST_UNPROVEN \
+                                | PC_CONTACT_ORG_VERIFIED)
 
 /* One contact, decrypted from its record for the length of one call into
  * the key store (then wiped). */

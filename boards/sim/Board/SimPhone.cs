@@ -179,6 +179,13 @@ namespace Phone.Sim.Board
             return c.Call(contactIndex, target);
         });
 
+        /// <summary>Calls a phone that is not a contact (a first call: organisation certificates, else the code).</summary>
+        public bool CallNew(NetAddress at) => Run(c =>
+        {
+            _peer = at;
+            return c.CallNew(at);
+        });
+
         /// <summary>Answers a ringing call (or accepts a key warning as unverified).</summary>
         public bool Accept() => Run(c => c.Accept());
 

@@ -32,6 +32,7 @@ namespace Phone.Sim.Cli
             "pair <#|name|host:port>       start pairing with a phone from the list, or at host:port\n" +
             "confirm | reject              the codes on both displays are equal | differ\n" +
             "call <#|name> [host:port]     call a contact (address: found by its key on the LAN, else the last one)\n" +
+            "call <host:port>              first call to a non-contact (organisation certificate, else the code)\n" +
             "accept | hangup               answer a ringing call | end the call or pairing\n" +
             "contacts                      list contacts\n" +
             "list [down|up [n] | next | <letter> | call]   the contact list screen: scroll, jump to the\n" +
@@ -216,7 +217,16 @@ namespace Phone.Sim.Cli
 
         private CommandResult Call(string[] w)
         {
-            Need(w, 2, "call <#|name> [host:port]");
+            Need(w, 2, "call <#|name> [host:port] | call <host:port>");
+            if (w.Length == 2 && LooksLikeAddress(w[1]) && FindContact(w[1]) < 0)
+            {
+                // not a contact: a first call (XX; verified by the organisation when both belong to it)
+                NetAddress first = Endpoints.ParseAddress(w[1]);
+                return _phone.CallNew(first)
+                    ? CommandResult.Done("first call to " + first, Fields.Of("address", first.ToString()))
+                    : CommandResult.Failed("busy");
+            }
+
             int index = FindContact(w[1]);
             if (index < 0)
             {
@@ -301,7 +311,7 @@ namespace Phone.Sim.Cli
                 NetAddress at = _phone.Addresses.Find(c.PublicKey);
                 text.Append('#').Append(c.Index).Append(' ').Append(SafeText.Of(c.Name))
                     .Append("  key ").Append(AddressBook.Fingerprint(c.PublicKey))
-                    .Append(c.Verified ? "  verified" : "  UNVERIFIED")
+                    .Append(" ").Append(Phone.Firmware.Ui.Screens.VerificationText(c))
                     .Append("  generation ").Append(c.Generation)
                     .Append("  at ").Append(at == null ? "?" : at.ToString()).Append('\n');
             }

@@ -365,5 +365,43 @@ namespace Phone.Crypto.Abi
         [MethodImpl(MethodImplOptions.InternalCall)]
 #endif
         internal static extern int HandshakeKemMixed(int handshake);
+
+        // ---- organisation trust: certificates and revocation lists (public data only) ----
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_org_install")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int OrgInstall(int store, byte[] orgPublicKey, int orgPublicKeyLength,
+            byte[] orgName, int orgNameLength, byte[] certificate, int certificateLength);
+
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_org_read")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int OrgRead(int store, int part, byte[] output, int outputLength);
+
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_org_crl_offer")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int OrgCrlOffer(int store, byte[] list, int listLength);
+
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_org_verify_peer")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int OrgVerifyPeer(int store, int handshake, byte[] certificate, int certificateLength,
+            byte[] output, int outputLength);
+
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_org_check_contact")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int OrgCheckContact(int store, byte[] publicKey, int publicKeyLength);
     }
 }

@@ -13,7 +13,7 @@ namespace Phone.Firmware.Calls
     /// fallback responder (VERIFY_*), ringing only after the caller proved it is live
     /// (docs/protocol.md §7.2, §7.4).
     /// </summary>
-    internal class IncomingCall : CallExchange
+    internal partial class IncomingCall : CallExchange
     {
         /// <summary>Every state change of the callee (docs/protocol.md §14 lists the same rows).</summary>
         internal static readonly CallTransition[] Table = new CallTransition[]
@@ -258,7 +258,7 @@ namespace Phone.Firmware.Calls
             Contact = Ctx.Store.ReadContact(index);
             ContactIndex = index;
             PeerName = Contact.Name;
-            Badge = Contact.Verified ? Badge.Verified : Badge.Unverified;
+            Badge = BadgeFor(Contact);
             CallInfo.Write(Payload, 0, CallId);
             HandshakeDatagram.WriteHeader(Buffer, MessageType.Call2, LocalId, PeerId);
             int length = Ik.WriteMessage(Payload, PayloadLayout.Call2Length, Buffer, WireFormat.HandshakeBodyOffset);
@@ -304,7 +304,7 @@ namespace Phone.Firmware.Calls
                 return;
             }
 
-            Ring(CallEvent.Verify3);
+            RingAfterVerify();
         }
 
         /// <summary>
@@ -355,7 +355,7 @@ namespace Phone.Firmware.Calls
             Move(e);
             StateTimer.ArmAt(Ctx.Now + Ctx.Config.RingTimeoutMs);
             StartIdleTimer();
-            PhoneEvent ringing = NewEvent(PhoneEventKind.Ringing, ShowsCode ? "unverified: compare the code" : null);
+            PhoneEvent ringing = NewEvent(PhoneEventKind.Ringing, ShowsCode ? StrangerNote() : null);
             ringing.PeerName = PeerName;
             ringing.ContactIndex = ContactIndex;
             ringing.Badge = Badge;

@@ -2,6 +2,7 @@
 using Phone.Crypto;
 using Phone.Firmware.Board;
 using Phone.Firmware.Exchanges;
+using Phone.Firmware.Trust;
 using Phone.Firmware.Wire;
 
 namespace Phone.Firmware.Pairing
@@ -12,12 +13,14 @@ namespace Phone.Firmware.Pairing
     ///   -> e                 payload: C = H(N_i) [|| extra]
     ///   &lt;- e, ee, s, es      payload: N_r || name          (h2 = h after this message)
     ///   -> s, se             payload: N_i || name          (responder checks H(N_i) == C)
-    /// code = SAS(h2, N_i, N_r). Keys stay native; nonces are public.
+    /// code = SAS(h2, N_i, N_r). Keys stay native; nonces are public. Messages 2 and 3 end
+    /// with the organisation section (certificate, revocation list) of a phone that has one.
     /// </summary>
     internal class CodeHandshake
     {
         private readonly PhoneContext _ctx;
-        private readonly byte[] _payload = new byte[PayloadLayout.CommitLength + PayloadLayout.MaxName + 64];
+        private readonly byte[] _payload = new byte[PayloadLayout.CommitLength + PayloadLayout.MaxName + 64
+                                                    + OrgSection.MaxLength];
         private Handshake _hs;
         private byte[] _ni;
         private byte[] _nr;
@@ -48,6 +51,9 @@ namespace Phone.Firmware.Pairing
 
         /// <summary>The peer's static public key once received.</summary>
         internal byte[] PeerKey { get; private set; }
+
+        /// <summary>What the peer's organisation section came to (never null once message 2/3 was read).</summary>
+        internal OrgVerdict Org { get; private set; }
 
         /// <summary>Responder: bytes after the commitment in message 1.</summary>
         internal byte[] Extra { get; private set; }
@@ -84,7 +90,8 @@ namespace Phone.Firmware.Pairing
             PayloadReader r = new PayloadReader(_payload, 0, n);
             _nr = r.Bytes(PayloadLayout.NonceLength);
             PeerName = r.Name(PayloadLayout.MaxName);
-            if (!r.AtEndOk)
+            Org = r.Ok ? OrgSection.Read(r, _ctx, _hs) : null;
+            if (Org == null)
             {
                 return DropReason.Malformed;
             }
@@ -101,6 +108,7 @@ namespace Phone.Firmware.Pairing
             PayloadWriter w = new PayloadWriter(_payload);
             w.Bytes(_ni);
             w.Name(_ctx.NameBytes);
+            OrgSection.Write(w, _ctx);
             return _hs.WriteMessage(_payload, w.Length, output, offset);
         }
 
@@ -130,6 +138,7 @@ namespace Phone.Firmware.Pairing
             PayloadWriter w = new PayloadWriter(_payload);
             w.Bytes(_nr);
             w.Name(_ctx.NameBytes);
+            OrgSection.Write(w, _ctx);
             int length = _hs.WriteMessage(_payload, w.Length, output, offset);
             _h2 = _hs.HandshakeHash();
             return length;
@@ -151,7 +160,7 @@ namespace Phone.Firmware.Pairing
             PayloadReader r = new PayloadReader(_payload, 0, n);
             _ni = r.Bytes(PayloadLayout.NonceLength);
             PeerName = r.Name(PayloadLayout.MaxName);
-            if (!r.AtEndOk)
+            if (!r.Ok)
             {
                 return DropReason.Malformed;
             }
@@ -160,6 +169,14 @@ namespace Phone.Firmware.Pairing
             if (!Commitment.Opens(_commitment, _ni))
             {
                 return DropReason.CommitmentMismatch;
+            }
+
+            // only after the commitment opened: a list or time learned from a peer that
+            // then fails the exchange would still be genuine, but nothing is taken from it
+            Org = OrgSection.Read(r, _ctx, _hs);
+            if (Org == null)
+            {
+                return DropReason.Malformed;
             }
 
             SetCode(VerificationCode.Derive(_h2, _ni, _nr, _ctx.CodeFormat));

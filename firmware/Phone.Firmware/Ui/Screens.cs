@@ -103,8 +103,8 @@ namespace Phone.Firmware.Ui
             for (int i = 0; i < window.Length; i++)
             {
                 ContactListEntry c = window[i];
-                string name = c.Flags == 0 ? "(damaged record)" : c.Name;
-                lines[i] = (i == cursor ? "> " : "  ") + name + (c.Verified ? string.Empty : " UNVERIFIED");
+                string name = c.Flags == 0 ? "(damaged record)" : c.Name + VerificationMark(c.Flags);
+                lines[i] = (i == cursor ? "> " : "  ") + name;
             }
 
             string title = total == 0 ? "Contacts" : "Contacts " + (position + 1).ToString() + "/" + total.ToString();
@@ -135,6 +135,48 @@ namespace Phone.Firmware.Ui
             return new Screen(ScreenKind.Message, title, new string[] { text }, Badge.None, "OK", null);
         }
 
+        /// <summary>
+        /// The organisation's display name for "verified by ..." (set at start and after an install;
+        /// display only, never a trust decision).
+        /// </summary>
+        public static string OrganisationName { get; set; }
+
+        private static string OrganisationText
+        {
+            get { return OrganisationName == null || OrganisationName.Length == 0 ? "organisation" : OrganisationName; }
+        }
+
+        /// <summary>Which kind of verification a contact has: codes compared, vouched for by the organisation, both, or none.</summary>
+        public static string VerificationText(ContactRecord c)
+        {
+            if (c.Verified && c.OrgVerified)
+            {
+                return " verified (code, " + OrganisationText + ")";
+            }
+
+            if (c.OrgVerified)
+            {
+                return " verified by " + OrganisationText;
+            }
+
+            return c.Verified ? " verified (code)" : " UNVERIFIED";
+        }
+
+        /// <summary>
+        /// The contact list's short form of VerificationText (at most 11 characters, so a line with a
+        /// 32-byte name stays one line of the smallest panel font).
+        /// </summary>
+        public static string VerificationMark(int flags)
+        {
+            bool verified = (flags & ContactRecord.FlagVerified) != 0;
+            if ((flags & ContactRecord.FlagOrgVerified) != 0)
+            {
+                return verified ? " code+org" : " org-signed";
+            }
+
+            return verified ? " verified" : " UNVERIFIED";
+        }
+
         /// <summary>Words for a badge.</summary>
         public static string BadgeText(Badge badge)
         {
@@ -143,6 +185,7 @@ namespace Phone.Firmware.Ui
                 case Badge.Verified: return "Encrypted, verified";
                 case Badge.Unverified: return "Encrypted, NOT verified";
                 case Badge.Warning: return "WARNING: key changed";
+                case Badge.OrgVerified: return "Encrypted, verified by " + OrganisationText;
                 default: return "";
             }
         }

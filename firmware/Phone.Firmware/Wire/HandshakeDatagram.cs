@@ -39,7 +39,7 @@ namespace Phone.Firmware.Wire
             int min = MinNoise(type);
             int max = min + (type == MessageType.Pair2 || type == MessageType.Pair3
                              || type == MessageType.Verify2 || type == MessageType.Verify3
-                ? PayloadLayout.MaxName : 0);
+                ? PayloadLayout.MaxName + Trust.OrgSection.MaxLength : 0);
             if (type == MessageType.CallFallback)
             {
                 min = PayloadLayout.FallbackLength;

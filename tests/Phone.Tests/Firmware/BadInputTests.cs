@@ -44,33 +44,33 @@ namespace Phone.Tests.Firmware
             Send(new byte[0]);
             Send(Bytes(1));
             Assert.Equal(2, c.Drops(DropReason.Truncated));
-            Send(Datagram(1, MessageType.Pair1, 1201));
-            Send(Datagram(1, MessageType.Secure, 4000));
+            Send(Datagram(WireFormat.Version, MessageType.Pair1, 1201));
+            Send(Datagram(WireFormat.Version, MessageType.Secure, 4000));
             Assert.Equal(2, c.Drops(DropReason.Oversized));
-            Send(Datagram(2, MessageType.Pair1, 74));
+            Send(Datagram(3, MessageType.Pair1, 74));
             Send(Datagram(0, 0, 2));
             Assert.Equal(2, c.Drops(DropReason.UnsupportedVersion));
-            Send(Datagram(1, 0, 40));
-            Send(Datagram(1, 11, 40));
-            Send(Datagram(1, 200, 40));
+            Send(Datagram(WireFormat.Version, 0, 40));
+            Send(Datagram(WireFormat.Version, 11, 40));
+            Send(Datagram(WireFormat.Version, 200, 40));
             Assert.Equal(3, c.Drops(DropReason.UnknownType));
-            Send(Datagram(1, MessageType.Pair1, 9));
-            Send(Datagram(1, MessageType.Pair1, 73));
-            Send(Datagram(1, MessageType.Call1, 114));
-            Send(Datagram(1, MessageType.Secure, 36));
+            Send(Datagram(WireFormat.Version, MessageType.Pair1, 9));
+            Send(Datagram(WireFormat.Version, MessageType.Pair1, 73));
+            Send(Datagram(WireFormat.Version, MessageType.Call1, 114));
+            Send(Datagram(WireFormat.Version, MessageType.Secure, 36));
             Assert.Equal(2 + 4, c.Drops(DropReason.Truncated));
-            Send(Datagram(1, MessageType.Pair1, 75));
-            Send(Datagram(1, MessageType.Call2, 200));
+            Send(Datagram(WireFormat.Version, MessageType.Pair1, 75));
+            Send(Datagram(WireFormat.Version, MessageType.Call2, 200));
             Assert.Equal(2 + 2, c.Drops(DropReason.Oversized));
-            Send(Datagram(1, MessageType.Secure, 60));
-            Send(Datagram(1, MessageType.Pair2, 142));
+            Send(Datagram(WireFormat.Version, MessageType.Secure, 60));
+            Send(Datagram(WireFormat.Version, MessageType.Pair2, 142));
             Assert.Equal(2, c.Drops(DropReason.UnknownSession));
-            var noSender = Datagram(1, MessageType.Pair1, 74, 0);
+            var noSender = Datagram(WireFormat.Version, MessageType.Pair1, 74, 0);
             Send(noSender);
-            var pair3First = Datagram(1, MessageType.Pair3, 112, 0);
+            var pair3First = Datagram(WireFormat.Version, MessageType.Pair3, 112, 0);
             Send(pair3First);
             Assert.Equal(2, c.Drops(DropReason.Malformed));
-            Send(Datagram(1, MessageType.Error, 8));
+            Send(Datagram(WireFormat.Version, MessageType.Error, 8));
             Assert.Equal(1, c.Drops(DropReason.ErrorReceived));
 
             Assert.Equal(0, c.Drops(DropReason.Internal));
@@ -87,16 +87,16 @@ namespace Phone.Tests.Firmware
             rig.Net.Attach(from, d => replies.Add(d.Bytes));
             for (int i = 0; i < 100; i++)
             {
-                var b = Datagram(2, MessageType.Pair1, 74);
+                var b = Datagram(3, MessageType.Pair1, 74);
                 bob.Core.OnDatagram(from, b, 0, b.Length);
             }
 
             rig.Settle();
             Assert.Equal(bob.Config.ErrorRate, replies.Count);
-            Assert.All(replies, r => Assert.Equal(new byte[] { 1, 255, ErrorCode.UnsupportedVersion, 1, 0, 0, 0, 0 }, r));
+            Assert.All(replies, r => Assert.Equal(new byte[] { WireFormat.Version, 255, ErrorCode.UnsupportedVersion, WireFormat.Version, 0, 0, 0, 0 }, r));
             rig.Run(1000, 100);
             replies.Clear();
-            var error = Datagram(2, MessageType.Error, 8);
+            var error = Datagram(3, MessageType.Error, 8);
             bob.Core.OnDatagram(from, error, 0, error.Length);
             rig.Settle();
             Assert.Empty(replies);
@@ -132,7 +132,7 @@ namespace Phone.Tests.Firmware
                     case 0:
                         b = new byte[random.Next(0, 1400)];
                         random.NextBytes(b);
-                        if (b.Length > 0 && random.Next(2) == 0) b[0] = 1;
+                        if (b.Length > 0 && random.Next(2) == 0) b[0] = WireFormat.Version;
                         if (b.Length > 1 && random.Next(2) == 0) b[1] = (byte)random.Next(1, 12);
                         break;
                     case 1:

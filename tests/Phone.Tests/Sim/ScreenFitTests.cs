@@ -81,7 +81,7 @@ namespace Phone.Tests.Sim
             // The entry constructor is the binding's own (internal): the test builds one as the page does.
             return (ContactListEntry)typeof(ContactListEntry).GetConstructor(
                 System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance,
-                new[] { typeof(int), typeof(int), typeof(string) }).Invoke(new object[] { index, 1 | (verified ? 2 : 0), name });
+                new[] { typeof(int), typeof(int), typeof(string) }).Invoke(new object[] { index, 1 | (verified ? 2 : 0) | (index % 3 == 0 ? ContactRecord.FlagOrgVerified : 0), name });
         }
 
         // What must be shown whole: title, every body line, the keys, the code and its words.
