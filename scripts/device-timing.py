@@ -45,6 +45,10 @@ ENTRY_POINTS = {
     "pc_hs_kem_offer": ("kem_offer", 1, "ML-KEM-768 key generation + MixHash"),
     "pc_hs_kem_accept": ("kem_accept", 1, "ML-KEM-768 key check + encapsulation + MixKey"),
     "pc_hs_kem_finish": ("kem_finish", 1, "ML-KEM-768 decapsulation + MixKey"),
+    "pc_cookie_stamp": ("blake2b", 6, "mac1 + mac2 over a 171-byte first message: 6 BLAKE2b compressions"),
+    "pc_cookie_check": ("blake2b", 13, "mac1 + cookie and mac2 under both secrets: 13 BLAKE2b compressions"),
+    "pc_cookie_reply": ("pkt_seal", 1.5, "cookie (2 compressions) + HChaCha20 + 16-byte seal; under 1.5 x a 172-byte seal"),
+    "pc_cookie_open": ("pkt_open", 1.5, "HChaCha20 + 16-byte open; under 1.5 x a 172-byte open"),
 }
 # Entry points the benchmark does not measure: table lookups and copies, no crypto (charged 0).
 UNMEASURED = ["pc_api_version", "pc_random", "pc_store_close", "pc_store_status", "pc_store_identity",

@@ -109,18 +109,21 @@ namespace Phone.Firmware
             }
 
             // The cookie gate, per datagram, before any exchange, reassembly or DH (§11).
-            Admission admission = Admission.Unproven;
-            if (FirstMessageLayout.IsFirst(type))
+            Admission admission = FirstMessageLayout.IsFirst(type)
+                ? AdmitFirst(type, from, buffer, offset, count)
+                : Admission.Unproven;
+            if (admission == Admission.BadMac || admission == Admission.CookieSent)
             {
-                admission = AdmitFirst(type, from, buffer, offset, count);
-                if (admission == Admission.BadMac || admission == Admission.CookieSent)
-                {
-                    return;
-                }
-
-                count = HandshakeDatagram.FirstBodyLength(type); // padding and MACs stop here
+                return;
             }
 
+            RouteHandshake(type, from, buffer, offset,
+                FirstMessageLayout.IsFirst(type) ? HandshakeDatagram.FirstBodyLength(type) : count, admission);
+        }
+
+        /// <summary>An admitted handshake datagram (a first message without its padding and MACs) to its exchange.</summary>
+        private void RouteHandshake(int type, NetAddress from, byte[] buffer, int offset, int count, Admission admission)
+        {
             uint receiverId = HandshakeDatagram.ReceiverId(buffer, offset);
             if (receiverId != 0)
             {

@@ -313,9 +313,10 @@ PC_API int32_t pc_cookie_stamp(const uint8_t *mac1_key, int32_t key_len, const u
                                int32_t cookie_len, uint8_t *dgram, int32_t dgram_len, int32_t off,
                                int32_t count);
 /* Responder: PC_COOKIE_MAC1_OK and/or PC_COOKIE_MAC2_OK (0: neither) for
- * dgram[off .. off+count) from source. mac2 is checked against the cookie of
- * this epoch's and the previous epoch's R. An epoch older than the newest seen
- * uses the newest R (no rotation back). */
+ * dgram[off .. off+count) from source. mac2 is checked (only when mac1 holds
+ * and mac2 is not all zero) against the cookie of this epoch's R, then the
+ * previous epoch's. An epoch older than the newest seen uses the newest R (no
+ * rotation back). */
 PC_API int32_t pc_cookie_check(const uint8_t *mac1_key, int32_t key_len, const uint8_t *source,
                                int32_t source_len, int32_t epoch, const uint8_t *dgram,
                                int32_t dgram_len, int32_t off, int32_t count);
