@@ -64,7 +64,8 @@ namespace Phone.Firmware
             if (buffer[offset] != WireFormat.Version)
             {
                 _ctx.Counters.Drop(DropReason.UnsupportedVersion);
-                if (buffer[offset + WireFormat.TypeOffset] != MessageType.Error)
+                // Never answered: an ERROR, and anything shorter than the ERROR would be (no reply outgrows its request).
+                if (buffer[offset + WireFormat.TypeOffset] != MessageType.Error && count >= WireFormat.ErrorLength)
                 {
                     SendError(from, ErrorCode.UnsupportedVersion, 0);
                 }
