@@ -14,7 +14,10 @@ namespace Phone.Firmware.Wire
         /// <summary>Smallest first-message datagram: the largest reply to one (PAIR_2 / VERIFY_2 with a 32-byte name).</summary>
         public const int PaddedLength = 171;
 
-        /// <summary>True for the types whose datagrams carry mac1 ‖ mac2.</summary>
+        /// <summary>
+        /// True for the types whose datagrams carry mac1 ‖ mac2. A fragment of a first message
+        /// belongs here too, so that each fragment is checked before any reassembly memory is spent.
+        /// </summary>
         public static bool IsFirst(int type)
         {
             return type == MessageType.Pair1 || type == MessageType.Call1 || type == MessageType.Verify1;
