@@ -55,6 +55,10 @@ ENTRY_POINTS = {
     "pc_org_install": ("ed25519_verify", 1, "own certificate: 1 Ed25519 check"),
     "pc_org_read": ("ed25519_verify", 1, "held revocation list's version: 1 Ed25519 check"),
     "pc_org_check_contact": ("ed25519_verify", 1, "held revocation list: 1 Ed25519 check"),
+    "pc_cookie_stamp": ("blake2b", 6, "mac1 + mac2 over a 171-byte first message: 6 BLAKE2b compressions"),
+    "pc_cookie_check": ("blake2b", 13, "mac1 + cookie and mac2 under both secrets: 13 BLAKE2b compressions"),
+    "pc_cookie_reply": ("pkt_seal", 1.5, "cookie (2 compressions) + HChaCha20 + 16-byte seal; under 1.5 x a 172-byte seal"),
+    "pc_cookie_open": ("pkt_open", 1.5, "HChaCha20 + 16-byte open; under 1.5 x a 172-byte open"),
 }
 # Measurements added to an entry point's (measurement, times): pc_pool_refill's idle step for a
 # hot contact (precompute.c: at most one per store per call, so at most 2 DH on the device).

@@ -24,6 +24,7 @@ namespace Phone.Firmware
             CodeFormat = config.CodeFormat;
             Backoff = new Backoff(config.RetransmitInitialMs, config.RetransmitMaxMs, config.HandshakeTimeoutMs);
             NameBytes = LimitName(config.Name);
+            Cookies = new Exchanges.CookieJar();
         }
 
         internal PhoneConfig Config { get; private set; }
@@ -57,8 +58,12 @@ namespace Phone.Firmware
         }
 
         /// <summary>Sends one datagram and counts it.</summary>
+        /// <summary>mac1/mac2 of the first messages this phone sends (§11).</summary>
+        internal Exchanges.CookieJar Cookies { get; private set; }
+
         public void Send(NetAddress to, byte[] buffer, int offset, int count)
         {
+            Cookies.Stamp(to, buffer, offset, count, Now);
             Counters.DatagramsSent++;
             Transport.Send(to, buffer, offset, count);
         }

@@ -36,6 +36,10 @@ namespace Phone.Firmware
             {
                 DispatchError(buffer, offset, count);
             }
+            else if (type == MessageType.CookieReply)
+            {
+                DispatchCookieReply(from, buffer, offset, count);
+            }
             else
             {
                 _ctx.Counters.Drop(DropReason.UnknownType);
@@ -60,7 +64,8 @@ namespace Phone.Firmware
             if (buffer[offset] != WireFormat.Version)
             {
                 _ctx.Counters.Drop(DropReason.UnsupportedVersion);
-                if (buffer[offset + WireFormat.TypeOffset] != MessageType.Error)
+                // Never answered: an ERROR, and anything shorter than the ERROR would be (no reply outgrows its request).
+                if (buffer[offset + WireFormat.TypeOffset] != MessageType.Error && count >= WireFormat.ErrorLength)
                 {
                     SendError(from, ErrorCode.UnsupportedVersion, 0);
                 }
@@ -104,6 +109,22 @@ namespace Phone.Firmware
                 return;
             }
 
+            // The cookie gate, per datagram, before any exchange, reassembly or DH (§11).
+            Admission admission = FirstMessageLayout.IsFirst(type)
+                ? AdmitFirst(type, from, buffer, offset, count)
+                : Admission.Unproven;
+            if (admission == Admission.BadMac || admission == Admission.CookieSent)
+            {
+                return;
+            }
+
+            RouteHandshake(type, from, buffer, offset,
+                FirstMessageLayout.IsFirst(type) ? HandshakeDatagram.FirstBodyLength(type) : count, admission);
+        }
+
+        /// <summary>An admitted handshake datagram (a first message without its padding and MACs) to its exchange.</summary>
+        private void RouteHandshake(int type, NetAddress from, byte[] buffer, int offset, int count, Admission admission)
+        {
             uint receiverId = HandshakeDatagram.ReceiverId(buffer, offset);
             if (receiverId != 0)
             {
@@ -124,16 +145,16 @@ namespace Phone.Firmware
                 return;
             }
 
-            FirstMessage(type, from, buffer, offset, count);
+            FirstMessage(type, from, buffer, offset, count, admission);
         }
 
-        private void FirstMessage(int type, NetAddress from, byte[] buffer, int offset, int count)
+        private void FirstMessage(int type, NetAddress from, byte[] buffer, int offset, int count, Admission admission)
         {
             uint senderId = HandshakeDatagram.SenderId(buffer, offset);
             Exchange existing = FindStartedBy(from, senderId);
             if (existing != null)
             {
-                Duplicate(existing, type, from, buffer, offset, count);
+                Duplicate(existing, type, from, buffer, offset, count, admission);
                 return;
             }
 
@@ -158,7 +179,7 @@ namespace Phone.Firmware
                 return;
             }
 
-            if (!_handshakeLimiter.Allow(from, _ctx.Now))
+            if (!FirstAllowed(from, admission))
             {
                 _ctx.Counters.Drop(DropReason.RateLimited);
                 return;
@@ -168,9 +189,10 @@ namespace Phone.Firmware
         }
 
         /// <summary>A copy of an admitted first message: it costs the source its rate as a new one does.</summary>
-        private void Duplicate(Exchange existing, int type, NetAddress from, byte[] buffer, int offset, int count)
+        private void Duplicate(Exchange existing, int type, NetAddress from, byte[] buffer, int offset, int count,
+            Admission admission)
         {
-            if (_handshakeLimiter.Allow(from, _ctx.Now))
+            if (FirstAllowed(from, admission))
             {
                 existing.HandleHandshake(type, from, buffer, offset, count);
             }

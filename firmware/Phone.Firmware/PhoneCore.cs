@@ -43,6 +43,7 @@ namespace Phone.Firmware
         private readonly Exchange[] _pending;
         private readonly SourceRateLimiter _handshakeLimiter;
         private readonly TokenBucket _errorLimiter;
+        private readonly CookieGate _cookieGate;
         private readonly byte[] _errorBuffer = new byte[WireFormat.ErrorLength];
         private readonly byte[] _idBuffer = new byte[4];
         private Exchange _active;
@@ -65,6 +66,7 @@ namespace Phone.Firmware
             _handshakeLimiter = new SourceRateLimiter(8, config.PerSourceRate, config.PerSourceRate * 2,
                 config.GlobalRate, config.GlobalRate, now);
             _errorLimiter = new TokenBucket(config.ErrorRate, config.ErrorRate, now);
+            _cookieGate = new CookieGate(_ctx);
         }
 
         /// <summary>Raised for everything that happens (never carries key material).</summary>

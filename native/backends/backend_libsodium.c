@@ -105,6 +105,13 @@ void pci_be_blake2b_init(pc_blake2b_ctx *ctx, size_t out_len)
     crypto_generichash_init((crypto_generichash_state *)(void *)ctx->opaque, NULL, 0, out_len);
 }
 
+void pci_be_blake2b_init_keyed(pc_blake2b_ctx *ctx, size_t out_len, const uint8_t *key,
+                               size_t key_len)
+{
+    crypto_generichash_init((crypto_generichash_state *)(void *)ctx->opaque, key, key_len,
+                            out_len);
+}
+
 void pci_be_blake2b_update(pc_blake2b_ctx *ctx, const uint8_t *in, size_t len)
 {
     crypto_generichash_update((crypto_generichash_state *)(void *)ctx->opaque, NONNULL(in), len);

@@ -109,6 +109,12 @@ void pci_be_blake2b_init(pc_blake2b_ctx *ctx, size_t out_len)
     crypto_blake2b_init((crypto_blake2b_ctx *)(void *)ctx->opaque, out_len);
 }
 
+void pci_be_blake2b_init_keyed(pc_blake2b_ctx *ctx, size_t out_len, const uint8_t *key,
+                               size_t key_len)
+{
+    crypto_blake2b_keyed_init((crypto_blake2b_ctx *)(void *)ctx->opaque, out_len, key, key_len);
+}
+
 void pci_be_blake2b_update(pc_blake2b_ctx *ctx, const uint8_t *in, size_t len)
 {
     crypto_blake2b_update((crypto_blake2b_ctx *)(void *)ctx->opaque, in, len);

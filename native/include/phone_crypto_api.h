@@ -36,10 +36,11 @@ extern "C" {
 
 /* Bump whenever a signature, a constant below or a wire layout changes; the
  * nanoFramework AssemblyNativeVersion follows it (docs/native-api.md). */
-#define PC_API_VERSION 5 /* 2: pc_media_*; 3: pc_hs_kem_* (hybrid pairing, ML-KEM-768);
+#define PC_API_VERSION 6 /* 2: pc_media_*; 3: pc_hs_kem_* (hybrid pairing, ML-KEM-768);
                           * 4: pc_contact_page, pc_contact_remember_flags, 1,000 contacts,
                           *    PC_STORE_MIGRATED
-                          * 5: pc_org_* (organisation trust, certificates) */
+                          * 5: pc_org_* (organisation trust, certificates)
+                          * 6: pc_cookie_* (stateless cookie under load) */
 
 /* ---- sizes ---------------------------------------------------------------- */
 #define PC_KEY_LEN 32           /* X25519 public keys, symmetric keys        */
@@ -393,6 +394,50 @@ PC_API int32_t pc_org_verify_peer(int32_t store, int32_t hs, const uint8_t *cert
  * PC_E_CERT_REVOKED if that serial is on the newest list held, else PC_OK
  * (also for a key it does not know). Read only. */
 PC_API int32_t pc_org_check_contact(int32_t store, const uint8_t *key, int32_t key_len);
+/* ---- stateless cookie under load (docs/protocol.md §2, §11) ----------------
+ * A first-message datagram (and each fragment of one) ends in mac1 ‖ mac2:
+ *   mac1   = BLAKE2b-128(key = mac1_key, datagram[0 .. n-32))
+ *   mac2   = BLAKE2b-128(key = cookie,   datagram[0 .. n-16))   (16 zero bytes: no cookie)
+ *   cookie = BLAKE2b-128(key = R, source)
+ * BLAKE2b-128 is keyed BLAKE2b (RFC 7693) with digest length 16. R is 32
+ * random bytes drawn inside the core, replaced every epoch (the caller's
+ * clock / 120 s); it never leaves the core. mac1_key and cookie_key are
+ * derived by the caller from public values (the responder's static public
+ * key or a label). `source` is the datagram's source address and port as
+ * bytes (1..PC_COOKIE_SOURCE_MAX). Comparisons are constant time. */
+#define PC_MAC_LEN 16
+#define PC_MACS_LEN 32            /* mac1 ‖ mac2 at the end of a first message   */
+#define PC_COOKIE_KEY_LEN 32      /* mac1_key, cookie_key                         */
+#define PC_COOKIE_SOURCE_MAX 18   /* 16-byte address + 2-byte port                */
+#define PC_COOKIE_SEALED_LEN 56   /* nonce 24 ‖ sealed cookie 16 ‖ tag 16         */
+#define PC_COOKIE_MAC1_OK 0x01    /* pc_cookie_check flags                        */
+#define PC_COOKIE_MAC2_OK 0x02
+
+/* Initiator: writes mac1 and mac2 (zeros when cookie_len is 0, else cookie_len
+ * is PC_MAC_LEN) into the last 32 bytes of dgram[off .. off+count). Returns count. */
+PC_API int32_t pc_cookie_stamp(const uint8_t *mac1_key, int32_t key_len, const uint8_t *cookie,
+                               int32_t cookie_len, uint8_t *dgram, int32_t dgram_len, int32_t off,
+                               int32_t count);
+/* Responder: PC_COOKIE_MAC1_OK and/or PC_COOKIE_MAC2_OK (0: neither) for
+ * dgram[off .. off+count) from source. mac2 is checked (only when mac1 holds
+ * and mac2 is not all zero) against the cookie of this epoch's R, then the
+ * previous epoch's. An epoch older than the newest seen uses the newest R (no
+ * rotation back). */
+PC_API int32_t pc_cookie_check(const uint8_t *mac1_key, int32_t key_len, const uint8_t *source,
+                               int32_t source_len, int32_t epoch, const uint8_t *dgram,
+                               int32_t dgram_len, int32_t off, int32_t count);
+/* Responder under load: writes out[out_off .. +56) = nonce ‖
+ * XChaCha20-Poly1305(cookie_key, nonce, ad = the request's mac1, cookie(source)),
+ * nonce random. request[req_off .. +req_count) is the first message. Returns 56. */
+PC_API int32_t pc_cookie_reply(const uint8_t *cookie_key, int32_t key_len, const uint8_t *source,
+                               int32_t source_len, int32_t epoch, const uint8_t *request,
+                               int32_t request_len, int32_t req_off, int32_t req_count,
+                               uint8_t *out, int32_t out_len, int32_t out_off);
+/* Initiator: opens reply[off .. +56) with ad = mac1 (the mac1 it sent) into
+ * cookie (16 bytes). PC_E_AUTH (cookie untouched) if it does not open. Returns 16. */
+PC_API int32_t pc_cookie_open(const uint8_t *cookie_key, int32_t key_len, const uint8_t *mac1,
+                              int32_t mac1_len, const uint8_t *reply, int32_t reply_len,
+                              int32_t off, uint8_t *cookie, int32_t cookie_len);
 
 #ifdef __cplusplus
 }

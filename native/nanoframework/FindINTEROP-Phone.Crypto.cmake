@@ -108,6 +108,7 @@ set(Phone.Crypto_SRCS
 
 # the C core: every .c file of native/src, by name (PC_TEST_HOOKS is never defined here)
 set(PHONE_CORE_SOURCES
+    api_cookie.c
     api_core.c
     api_handshake.c
     api_kem.c
@@ -120,6 +121,7 @@ set(PHONE_CORE_SOURCES
     cert_name.c
     cipher_state.c
     ed25519_strict.c
+    cookie_secret.c
     g711_mulaw.c
     handles.c
     handshake.c

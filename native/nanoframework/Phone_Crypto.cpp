@@ -62,6 +62,14 @@ static const CLR_RT_MethodHandler method_lookup[] =
     Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::OrgCrlOffer___STATIC__I4__I4__SZARRAY_U1__I4,
     Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::OrgVerifyPeer___STATIC__I4__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4,
     Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::OrgCheckContact___STATIC__I4__I4__SZARRAY_U1__I4,
+    Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::CookieStamp___STATIC__I4__SZARRAY_U1__I4__SZARRAY_U1__I4__SZARRAY_U1__I4__I4__I4,
+    Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::CookieCheck___STATIC__I4__SZARRAY_U1__I4__SZARRAY_U1__I4__I4__SZARRAY_U1__I4__I4__I4,
+    Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::CookieReply___STATIC__I4__SZARRAY_U1__I4__SZARRAY_U1__I4__I4__SZARRAY_U1__I4__I4__I4__SZARRAY_U1__I4__I4,
+    Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto::CookieOpen___STATIC__I4__SZARRAY_U1__I4__SZARRAY_U1__I4__SZARRAY_U1__I4__I4__SZARRAY_U1__I4,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
     NULL,
     NULL,
     NULL,
@@ -201,7 +209,7 @@ static const CLR_RT_MethodHandler method_lookup[] =
     NULL,
 };
 
-// NATIVE CHECKSUM PREDICTED: 0x87B12092 was not printed by a Visual Studio build.
+// NATIVE CHECKSUM PREDICTED: 0x53B10BEF was not printed by a Visual Studio build.
 // It is MdpModel's prediction (tools/interop-stubs), reproduced by the MetadataProcessor's
 // own table and checksum code (metadata-processor 4541b46, tools/interop-stubs/MdpRun) on
 // the SDK build of the binding. If the device refuses the assembly at boot
@@ -210,9 +218,9 @@ static const CLR_RT_MethodHandler method_lookup[] =
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_Phone_Crypto =
 {
     "Phone.Crypto",
-    0x87B12092,
+    0x53B10BEF,
     method_lookup,
-    { 1, 0, 0, 5 }
+    { 1, 0, 0, 6 }
 };
 
 // clang-format on

@@ -745,3 +745,135 @@ signed int NativeCrypto::OrgCheckContact(
 
     return Result(pc_org_check_contact(store, publicKey.GetBuffer(), publicKeyLength), hr);
 }
+
+// ---- stateless cookie (docs/protocol.md §11) ----
+
+signed int NativeCrypto::CookieStamp(
+    CLR_RT_TypedArray_UINT8 mac1Key,
+    signed int keyLength,
+    CLR_RT_TypedArray_UINT8 cookie,
+    signed int cookieLength,
+    CLR_RT_TypedArray_UINT8 datagram,
+    signed int datagramLength,
+    signed int offset,
+    signed int count,
+    HRESULT &hr)
+{
+    if (!Fits(mac1Key, keyLength, hr) || !Fits(cookie, cookieLength, hr) || !Fits(datagram, datagramLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(
+        pc_cookie_stamp(
+            mac1Key.GetBuffer(),
+            keyLength,
+            cookieLength == 0 ? NULL : cookie.GetBuffer(),
+            cookieLength,
+            datagram.GetBuffer(),
+            datagramLength,
+            offset,
+            count),
+        hr);
+}
+
+signed int NativeCrypto::CookieCheck(
+    CLR_RT_TypedArray_UINT8 mac1Key,
+    signed int keyLength,
+    CLR_RT_TypedArray_UINT8 source,
+    signed int sourceLength,
+    signed int epoch,
+    CLR_RT_TypedArray_UINT8 datagram,
+    signed int datagramLength,
+    signed int offset,
+    signed int count,
+    HRESULT &hr)
+{
+    if (!Fits(mac1Key, keyLength, hr) || !Fits(source, sourceLength, hr) || !Fits(datagram, datagramLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(
+        pc_cookie_check(
+            mac1Key.GetBuffer(),
+            keyLength,
+            source.GetBuffer(),
+            sourceLength,
+            epoch,
+            datagram.GetBuffer(),
+            datagramLength,
+            offset,
+            count),
+        hr);
+}
+
+signed int NativeCrypto::CookieReply(
+    CLR_RT_TypedArray_UINT8 cookieKey,
+    signed int keyLength,
+    CLR_RT_TypedArray_UINT8 source,
+    signed int sourceLength,
+    signed int epoch,
+    CLR_RT_TypedArray_UINT8 request,
+    signed int requestLength,
+    signed int requestOffset,
+    signed int requestCount,
+    CLR_RT_TypedArray_UINT8 output,
+    signed int outputLength,
+    signed int outputOffset,
+    HRESULT &hr)
+{
+    if (!Fits(cookieKey, keyLength, hr) || !Fits(source, sourceLength, hr) || !Fits(request, requestLength, hr) ||
+        !Fits(output, outputLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(
+        pc_cookie_reply(
+            cookieKey.GetBuffer(),
+            keyLength,
+            source.GetBuffer(),
+            sourceLength,
+            epoch,
+            request.GetBuffer(),
+            requestLength,
+            requestOffset,
+            requestCount,
+            output.GetBuffer(),
+            outputLength,
+            outputOffset),
+        hr);
+}
+
+signed int NativeCrypto::CookieOpen(
+    CLR_RT_TypedArray_UINT8 cookieKey,
+    signed int keyLength,
+    CLR_RT_TypedArray_UINT8 mac1,
+    signed int mac1Length,
+    CLR_RT_TypedArray_UINT8 reply,
+    signed int replyLength,
+    signed int offset,
+    CLR_RT_TypedArray_UINT8 cookie,
+    signed int cookieLength,
+    HRESULT &hr)
+{
+    if (!Fits(cookieKey, keyLength, hr) || !Fits(mac1, mac1Length, hr) || !Fits(reply, replyLength, hr) ||
+        !Fits(cookie, cookieLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(
+        pc_cookie_open(
+            cookieKey.GetBuffer(),
+            keyLength,
+            mac1.GetBuffer(),
+            mac1Length,
+            reply.GetBuffer(),
+            replyLength,
+            offset,
+            cookie.GetBuffer(),
+            cookieLength),
+        hr);
+}

@@ -71,6 +71,10 @@ namespace Phone_Crypto
             static signed int OrgCrlOffer( signed int param0, CLR_RT_TypedArray_UINT8 param1, signed int param2, HRESULT &hr );
             static signed int OrgVerifyPeer( signed int param0, signed int param1, CLR_RT_TypedArray_UINT8 param2, signed int param3, CLR_RT_TypedArray_UINT8 param4, signed int param5, HRESULT &hr );
             static signed int OrgCheckContact( signed int param0, CLR_RT_TypedArray_UINT8 param1, signed int param2, HRESULT &hr );
+            static signed int CookieStamp( CLR_RT_TypedArray_UINT8 param0, signed int param1, CLR_RT_TypedArray_UINT8 param2, signed int param3, CLR_RT_TypedArray_UINT8 param4, signed int param5, signed int param6, signed int param7, HRESULT &hr );
+            static signed int CookieCheck( CLR_RT_TypedArray_UINT8 param0, signed int param1, CLR_RT_TypedArray_UINT8 param2, signed int param3, signed int param4, CLR_RT_TypedArray_UINT8 param5, signed int param6, signed int param7, signed int param8, HRESULT &hr );
+            static signed int CookieReply( CLR_RT_TypedArray_UINT8 param0, signed int param1, CLR_RT_TypedArray_UINT8 param2, signed int param3, signed int param4, CLR_RT_TypedArray_UINT8 param5, signed int param6, signed int param7, signed int param8, CLR_RT_TypedArray_UINT8 param9, signed int param10, signed int param11, HRESULT &hr );
+            static signed int CookieOpen( CLR_RT_TypedArray_UINT8 param0, signed int param1, CLR_RT_TypedArray_UINT8 param2, signed int param3, CLR_RT_TypedArray_UINT8 param4, signed int param5, signed int param6, CLR_RT_TypedArray_UINT8 param7, signed int param8, HRESULT &hr );
         };
     }
 }

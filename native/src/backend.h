@@ -59,6 +59,9 @@ int pci_be_xaead_open(uint8_t *m, const uint8_t key[32], const uint8_t nonce[PC_
 
 /* Unkeyed BLAKE2b, out_len 1..64 (Noise HASH is out_len 64). */
 void pci_be_blake2b_init(pc_blake2b_ctx *ctx, size_t out_len);
+/* Keyed BLAKE2b (RFC 7693 keyed mode, key 1..64 bytes): the stateless cookie's MACs. */
+void pci_be_blake2b_init_keyed(pc_blake2b_ctx *ctx, size_t out_len, const uint8_t *key,
+                               size_t key_len);
 void pci_be_blake2b_update(pc_blake2b_ctx *ctx, const uint8_t *in, size_t len);
 void pci_be_blake2b_final(pc_blake2b_ctx *ctx, uint8_t *out, size_t out_len);
 

@@ -122,7 +122,7 @@ def main():
         while True:
             seen = avahi_browse(bed, "avahi", env)
             ok = all(n in seen and seen[n][0] == addr[n].split(":")[0] and seen[n][1] == 5060
-                     and ('"fp=%s"' % fps[n]) in seen[n][2] and '"v=1"' in seen[n][2] for n in phones)
+                     and ('"fp=%s"' % fps[n]) in seen[n][2] and '"v=2"' in seen[n][2] for n in phones)
             if ok:
                 break
             if time.monotonic() > deadline:

@@ -377,7 +377,8 @@ namespace Phone.Sim.Cli
                     "mediaSent", k.MediaSent, "mediaReceived", k.MediaReceived, "retransmissions", k.Retransmissions,
                     "ratchets", k.Ratchets, "rekeys", k.Rekeys, "drops", drops.ToString(), "totalDrops", k.TotalDrops,
                     "framesPlayed", k.FramesPlayed, "framesLate", k.FramesLate, "framesLost", k.FramesLost,
-                    "framesConcealed", k.FramesConcealed,
+                    "framesConcealed", k.FramesConcealed, "cookieRepliesSent", k.CookieRepliesSent,
+                    "cookiesReceived", k.CookiesReceived, "managedHeapBytes", System.GC.GetTotalMemory(false),
                     "text", k.ToString());
             });
             fields["loopFaults"] = _phone.LoopFaults.ToString(CultureInfo.InvariantCulture);

@@ -403,5 +403,38 @@ namespace Phone.Crypto.Abi
         [MethodImpl(MethodImplOptions.InternalCall)]
 #endif
         internal static extern int OrgCheckContact(int store, byte[] publicKey, int publicKeyLength);
+        // ---- stateless cookie (docs/protocol.md §11) ----
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_cookie_stamp")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int CookieStamp(byte[] mac1Key, int keyLength, byte[] cookie, int cookieLength,
+            byte[] datagram, int datagramLength, int offset, int count);
+
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_cookie_check")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int CookieCheck(byte[] mac1Key, int keyLength, byte[] source, int sourceLength,
+            int epoch, byte[] datagram, int datagramLength, int offset, int count);
+
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_cookie_reply")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int CookieReply(byte[] cookieKey, int keyLength, byte[] source, int sourceLength,
+            int epoch, byte[] request, int requestLength, int requestOffset, int requestCount, byte[] output,
+            int outputLength, int outputOffset);
+
+#if !NANOFRAMEWORK
+        [DllImport(Library, EntryPoint = "pc_cookie_open")]
+#else
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#endif
+        internal static extern int CookieOpen(byte[] cookieKey, int keyLength, byte[] mac1, int mac1Length,
+            byte[] reply, int replyLength, int offset, byte[] cookie, int cookieLength);
     }
 }

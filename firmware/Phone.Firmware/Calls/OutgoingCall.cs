@@ -86,7 +86,8 @@ namespace Phone.Firmware.Calls
             CallInfo.Write(Payload, 4, CallId);
             HandshakeDatagram.WriteHeader(Buffer, MessageType.Call1, LocalId, 0);
             int n = Ik.WriteMessage(Payload, PayloadLayout.Call1Length, Buffer, WireFormat.HandshakeBodyOffset);
-            Retransmit.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);
+            Ctx.Cookies.CallTo(contact.PublicKey);
+            Retransmit.Start(Ctx, Peer, Buffer, FirstMessageLayout.Finish(Buffer, WireFormat.HandshakeBodyOffset + n), Ctx.Now);
             RoundTrips = 1;
         }
 
@@ -271,7 +272,7 @@ namespace Phone.Firmware.Calls
             Xx = new CodeHandshake(Ctx, NoisePattern.Initiator, VerifyPrologue);
             HandshakeDatagram.WriteHeader(Buffer, MessageType.Verify1, LocalId, 0);
             int n = Xx.WriteMessage1(CallInfo.Bytes(CallId), Buffer, WireFormat.HandshakeBodyOffset);
-            Retransmit.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);
+            Retransmit.Start(Ctx, Peer, Buffer, FirstMessageLayout.Finish(Buffer, WireFormat.HandshakeBodyOffset + n), Ctx.Now);
             Move(why);
             RoundTrips++;
             ShowCalling("Verifying keys...");

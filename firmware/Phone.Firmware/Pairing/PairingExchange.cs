@@ -94,7 +94,7 @@ namespace Phone.Firmware.Pairing
             HandshakeDatagram.WriteHeader(Buffer, MessageType.Pair1, LocalId, 0);
             int n = _xx.WriteMessage1(null, Buffer, WireFormat.HandshakeBodyOffset);
             Move(PairingEvent.Pair);
-            Retransmit.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);
+            Retransmit.Start(Ctx, Peer, Buffer, FirstMessageLayout.Finish(Buffer, WireFormat.HandshakeBodyOffset + n), Ctx.Now);
             Show(Screens.Pairing(Peer.ToString()));
             Ctx.Host.Raise(NewEvent(PhoneEventKind.PairingStarted, "to " + Peer.ToString()));
         }

@@ -41,6 +41,10 @@ namespace Phone.Firmware.Wire
         /// <summary>ERROR datagram received (counted, never answered).</summary>
         ErrorReceived = 16,
         /// <summary>Unexpected internal failure while handling the datagram.</summary>
-        Internal = 17
+        Internal = 17,
+        /// <summary>A first message whose mac1 did not verify (§11): no cryptography beyond the MAC.</summary>
+        BadMac = 18,
+        /// <summary>A first message under load without a valid mac2: answered by COOKIE_REPLY only (§11).</summary>
+        CookieRequired = 19
     }
 }

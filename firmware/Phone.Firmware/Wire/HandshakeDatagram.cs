@@ -35,6 +35,12 @@ namespace Phone.Firmware.Wire
         /// </summary>
         public static DropReason CheckLength(int type, int count)
         {
+            if (FirstMessageLayout.IsFirst(type))
+            {
+                int want = FirstMessageLayout.DatagramLength(FirstBodyLength(type));
+                return count < want ? DropReason.Truncated : count > want ? DropReason.Oversized : DropReason.None;
+            }
+
             int noise = count - WireFormat.HandshakeBodyOffset;
             int min = MinNoise(type);
             int max = min + (type == MessageType.Pair2 || type == MessageType.Pair3
@@ -52,6 +58,12 @@ namespace Phone.Firmware.Wire
             }
 
             return noise > max ? DropReason.Oversized : DropReason.None;
+        }
+
+        /// <summary>Header + Noise message of a first message, without its padding and MACs.</summary>
+        public static int FirstBodyLength(int type)
+        {
+            return WireFormat.HandshakeBodyOffset + MinNoise(type);
         }
 
         private static int MinNoise(int type)

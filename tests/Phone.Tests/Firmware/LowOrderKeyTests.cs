@@ -19,7 +19,7 @@ namespace Phone.Tests.Firmware
         {
             var datagram = new byte[WireFormat.HandshakeBodyOffset + noiseLength];
             HandshakeDatagram.WriteHeader(datagram, type, senderId, 0);
-            return datagram; // the Noise message is all zero: e = 0, a low-order point
+            return FirstMessages.Seal(datagram); // the Noise message is all zero: e = 0, a low-order point
         }
 
         [Theory]

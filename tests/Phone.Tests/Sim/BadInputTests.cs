@@ -26,7 +26,7 @@ namespace Phone.Tests.Sim
                 Header(WireFormat.Version, MessageType.Pair1, 30),                // truncated Noise message
                 Header(WireFormat.Version, MessageType.Call1, 40),
                 Header(WireFormat.Version, MessageType.Secure, 20),               // sealed packet shorter than a tag
-                Header(3, MessageType.Pair1, 10 + 32 + 32),      // wrong version, right length
+                Header(1, MessageType.Pair1, 10 + 32 + 32),      // version 1 (before the cookie), right length
                 Header(0, MessageType.Call1, 200),
                 Header(WireFormat.Version, 99, 64),                               // unknown type
                 Header(WireFormat.Version, MessageType.Pair1, 1500),              // oversized

@@ -80,7 +80,7 @@ namespace Phone.Tests.Firmware.Support
                 Candidates++;
                 var hs = new Handshake(Store, NoisePattern.XX, NoisePattern.Responder, Prologue, null);
                 int n = hs.ReadMessage(pair1, WireFormat.HandshakeBodyOffset,
-                    pair1.Length - WireFormat.HandshakeBodyOffset, _payload);
+                    HandshakeDatagram.FirstBodyLength(MessageType.Pair1) - WireFormat.HandshakeBodyOffset, _payload);
                 if (n != 32)
                 {
                     throw new InvalidOperationException("attacker could not read PAIR_1: " + n);
@@ -129,6 +129,11 @@ namespace Phone.Tests.Firmware.Support
             byte[] buffer = new byte[WireFormat.MaxDatagram];
             HandshakeDatagram.WriteHeader(buffer, type, senderId, receiverId);
             int n = hs.WriteMessage(payload, payloadLength, buffer, WireFormat.HandshakeBodyOffset);
+            if (FirstMessageLayout.IsFirst(type))
+            {
+                return FirstMessages.Seal(buffer, WireFormat.HandshakeBodyOffset + n);
+            }
+
             byte[] datagram = new byte[WireFormat.HandshakeBodyOffset + n];
             Array.Copy(buffer, datagram, datagram.Length);
             return datagram;

@@ -18,12 +18,12 @@ namespace Phone.Tests.Firmware.Units
         }
 
         [Theory]
-        [InlineData(MessageType.Pair1, 74, 74)]
+        [InlineData(MessageType.Pair1, 171, 171)] // 74 + padding + mac1 + mac2 (§2)
         [InlineData(MessageType.Pair2, 139, 779)] // with the organisation section (protocol.md §18.3)
         [InlineData(MessageType.Pair3, 107, 747)]
-        [InlineData(MessageType.Call1, 115, 115)]
+        [InlineData(MessageType.Call1, 171, 171)] // 115 + padding + mac1 + mac2
         [InlineData(MessageType.Call2, 63, 63)]
-        [InlineData(MessageType.Verify1, 79, 79)]
+        [InlineData(MessageType.Verify1, 171, 171)] // 79 + padding + mac1 + mac2
         [InlineData(MessageType.CallFallback, 11, 11)]
         public void Handshake_lengths_are_exact_per_type(byte type, int min, int max)
         {
