@@ -17,13 +17,13 @@ namespace Phone.Boards.Esp32
     /// </summary>
     public class PhoneWiring
     {
-        /// <summary>Left button: confirm the code / accept a call / pair with the phone selected in the list.</summary>
+        /// <summary>Left button: confirm the code / accept a call / pair with the phone selected in the list; idle: pairing mode.</summary>
         public const int Left = 0;
 
         /// <summary>Centre button: call contact 0 wherever it is now; with no contact, show the phones found (again: next one).</summary>
         public const int Centre = 1;
 
-        /// <summary>Right button: reject the code / hang up / close the list.</summary>
+        /// <summary>Right button: reject the code / hang up / close the list / leave pairing mode.</summary>
         public const int Right = 2;
 
         private readonly object _gate = new object();
@@ -102,9 +102,9 @@ namespace Phone.Boards.Esp32
                 }
                 else if (button == Left)
                 {
-                    if (!_core.ConfirmCode())
+                    if (!_core.ConfirmCode() && !_core.Accept() && _core.IsIdle)
                     {
-                        _core.Accept();
+                        _core.StartPairingMode(); // let one other phone pair with this one (docs/protocol.md §5.2)
                     }
                 }
                 else if (button == Right)

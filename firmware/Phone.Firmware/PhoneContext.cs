@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using Phone.Crypto;
 using Phone.Firmware.Board;
+using Phone.Firmware.Calls;
 using Phone.Firmware.Pairing;
 using Phone.Firmware.Timing;
 
@@ -24,6 +25,7 @@ namespace Phone.Firmware
             CodeFormat = config.CodeFormat;
             Backoff = new Backoff(config.RetransmitInitialMs, config.RetransmitMaxMs, config.HandshakeTimeoutMs);
             NameBytes = LimitName(config.Name);
+            VerifyOnce = new VerifyOncePerCall();
         }
 
         internal PhoneConfig Config { get; private set; }
@@ -47,6 +49,9 @@ namespace Phone.Firmware
         internal CodeFormat CodeFormat { get; private set; }
 
         internal Backoff Backoff { get; private set; }
+
+        /// <summary>Call ids of the VERIFY_1 answered lately: at most one VERIFY per call.</summary>
+        internal VerifyOncePerCall VerifyOnce { get; private set; }
 
         /// <summary>This phone's display name as UTF-8, at most PayloadLayout.MaxName bytes.</summary>
         internal byte[] NameBytes { get; private set; }

@@ -151,10 +151,15 @@ namespace Phone.Firmware
                 return;
             }
 
-            if (_active != null || (type == MessageType.Pair1 && !_ctx.Config.AcceptPairing))
+            if (_active != null)
             {
                 _ctx.Counters.Drop(DropReason.Busy);
                 SendError(from, ErrorCode.Busy, senderId);
+                return;
+            }
+
+            if (type == MessageType.Pair1 && !AdmitsPair1(from, senderId))
+            {
                 return;
             }
 
@@ -211,6 +216,8 @@ namespace Phone.Firmware
             {
                 AddPending(created);
             }
+
+            AfterFirstMessage(created, type, result);
         }
 
         /// <summary>The new exchange's answer to the first message: None, or why it was dropped.</summary>

@@ -167,6 +167,7 @@ namespace Phone.Firmware
                 return false;
             }
 
+            LeavePairingMode();
             PairingExchange pairing = new PairingExchange(_ctx, true, peer);
             _active = pairing;
             pairing.Begin();
@@ -199,6 +200,7 @@ namespace Phone.Firmware
                 return false;
             }
 
+            LeavePairingMode();
             OutgoingCall call = new OutgoingCall(_ctx, at);
             _active = call;
             call.Dial(contact);
@@ -212,10 +214,10 @@ namespace Phone.Firmware
             return c != null && c.Accept();
         }
 
-        /// <summary>Hangs up / rejects the call, or cancels a pairing.</summary>
+        /// <summary>Hangs up / rejects the call, or cancels a pairing (or the pairing mode when idle).</summary>
         public bool HangUp()
         {
-            return _active != null && _active.HangUp();
+            return _active != null ? _active.HangUp() : CancelPairingMode();
         }
 
         /// <summary>Deletes the contact in slot index (not during a pairing or call).</summary>
@@ -278,8 +280,7 @@ namespace Phone.Firmware
         {
             if (_active == null)
             {
-                SetScreen(Screens.Idle(_ctx.Config.Name, Fingerprint, Contacts().Length,
-                    StoreRecovered ? Screens.RecoveredNotice : null));
+                SetScreen(IdleScreen());
             }
         }
 
@@ -318,11 +319,22 @@ namespace Phone.Firmware
         internal void Finished(Exchange exchange)
         {
             RemovePending(exchange);
-            if (_active == exchange)
+            string modeEnded = PairingAttemptOver(exchange);
+            bool wasActive = _active == exchange;
+            if (wasActive)
             {
                 _active = null;
                 _refillNeeded = true;
+            }
+
+            if (wasActive || modeEnded != null)
+            {
                 ShowIdle();
+            }
+
+            if (modeEnded != null)
+            {
+                Raise(new PhoneEvent(PhoneEventKind.PairingModeEnded, _ctx.Now, modeEnded));
             }
         }
 

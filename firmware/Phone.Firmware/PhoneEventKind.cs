@@ -53,6 +53,12 @@ namespace Phone.Firmware
         /// <summary>At power-on the newest flash copy was damaged and the previous one is in use (the last change may be lost).</summary>
         StoreRecovered = 23,
         /// <summary>No fresh DH within RekeyDeadlineMs (the re-key cannot complete); shown in the call.</summary>
-        RekeyOverdue = 24
+        RekeyOverdue = 24,
+        /// <summary>The user started pairing mode: this phone answers one PAIR_1 until it ends (Text: how long).</summary>
+        PairingModeStarted = 25,
+        /// <summary>Pairing mode ended (Text: paired, timed out, cancelled, or "pairing attempt failed - start again").</summary>
+        PairingModeEnded = 26,
+        /// <summary>A second VERIFY_1 for a call that already had one was refused (Text).</summary>
+        VerifyRefused = 27
     }
 }

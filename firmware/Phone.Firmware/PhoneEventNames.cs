@@ -34,6 +34,9 @@ namespace Phone.Firmware
                 case PhoneEventKind.Unverified: return "unverified";
                 case PhoneEventKind.StoreRecovered: return "flash recovered";
                 case PhoneEventKind.RekeyOverdue: return "re-key overdue";
+                case PhoneEventKind.PairingModeStarted: return "pairing mode started";
+                case PhoneEventKind.PairingModeEnded: return "pairing mode ended";
+                case PhoneEventKind.VerifyRefused: return "verify refused";
                 default: return "event " + ((int)kind).ToString();
             }
         }

@@ -36,6 +36,14 @@ namespace Phone.Firmware.Ui
                 "Cancel");
         }
 
+        /// <summary>Pairing mode: waiting for the other phone's request, with the time left.</summary>
+        public static Screen PairingMode(int secondsLeft, string fingerprint)
+        {
+            return new Screen(ScreenKind.Pairing, "Pairing mode",
+                new string[] { "Pair from the other phone now.", secondsLeft.ToString() + " s left",
+                    "Key " + fingerprint }, Badge.None, null, "Cancel");
+        }
+
         /// <summary>The code to compare, with confirm/reject.</summary>
         public static Screen PairingCode(string code, string words, string peerName, string status)
         {

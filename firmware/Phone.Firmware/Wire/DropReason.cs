@@ -41,6 +41,10 @@ namespace Phone.Firmware.Wire
         /// <summary>ERROR datagram received (counted, never answered).</summary>
         ErrorReceived = 16,
         /// <summary>Unexpected internal failure while handling the datagram.</summary>
-        Internal = 17
+        Internal = 17,
+        /// <summary>PAIR_1 while this phone is not in a pairing mode its user started (answered by a rate-limited ERROR).</summary>
+        NotPairing = 18,
+        /// <summary>A second VERIFY_1 (new session) for a call that already had one (at most one VERIFY per call).</summary>
+        SecondVerify = 19
     }
 }

@@ -5,7 +5,7 @@ namespace Phone.Firmware.Wire
     public static class DropReasonNames
     {
         /// <summary>Number of counted DropReason values (they are 0..Count-1; None is not counted).</summary>
-        public const int Count = 18;
+        public const int Count = 20;
 
         /// <summary>Printable name of a reason.</summary>
         public static string Name(DropReason reason)
@@ -31,6 +31,8 @@ namespace Phone.Firmware.Wire
                 case DropReason.NotConnected: return "not connected";
                 case DropReason.ErrorReceived: return "error received";
                 case DropReason.Internal: return "internal error";
+                case DropReason.NotPairing: return "not in pairing mode";
+                case DropReason.SecondVerify: return "second verify for a call";
                 default: return "reason " + ((int)reason).ToString();
             }
         }

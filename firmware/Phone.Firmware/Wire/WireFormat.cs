@@ -8,7 +8,7 @@ namespace Phone.Firmware.Wire
     public static class WireFormat
     {
         /// <summary>The only protocol version this firmware speaks.</summary>
-        public const byte Version = 1;
+        public const byte Version = 2;
 
         /// <summary>Largest datagram sent or accepted.</summary>
         public const int MaxDatagram = 1200;

@@ -22,6 +22,9 @@ namespace Phone.Tests.Firmware
             _output = output;
         }
 
+        /// <summary>The version this firmware speaks, and one it does not.</summary>
+        private const int V = WireFormat.Version, Other = WireFormat.Version + 1;
+
         private static byte[] Bytes(params int[] values) => values.Select(v => (byte)v).ToArray();
 
         private static byte[] Datagram(int version, int type, int length, int fill = 0x5A)
@@ -44,33 +47,33 @@ namespace Phone.Tests.Firmware
             Send(new byte[0]);
             Send(Bytes(1));
             Assert.Equal(2, c.Drops(DropReason.Truncated));
-            Send(Datagram(1, MessageType.Pair1, 1201));
-            Send(Datagram(1, MessageType.Secure, 4000));
+            Send(Datagram(V, MessageType.Pair1, 1201));
+            Send(Datagram(V, MessageType.Secure, 4000));
             Assert.Equal(2, c.Drops(DropReason.Oversized));
-            Send(Datagram(2, MessageType.Pair1, 74));
+            Send(Datagram(Other, MessageType.Pair1, 74));
             Send(Datagram(0, 0, 2));
             Assert.Equal(2, c.Drops(DropReason.UnsupportedVersion));
-            Send(Datagram(1, 0, 40));
-            Send(Datagram(1, 11, 40));
-            Send(Datagram(1, 200, 40));
+            Send(Datagram(V, 0, 40));
+            Send(Datagram(V, 11, 40));
+            Send(Datagram(V, 200, 40));
             Assert.Equal(3, c.Drops(DropReason.UnknownType));
-            Send(Datagram(1, MessageType.Pair1, 9));
-            Send(Datagram(1, MessageType.Pair1, 73));
-            Send(Datagram(1, MessageType.Call1, 114));
-            Send(Datagram(1, MessageType.Secure, 36));
+            Send(Datagram(V, MessageType.Pair1, 9));
+            Send(Datagram(V, MessageType.Pair1, 73));
+            Send(Datagram(V, MessageType.Call1, 114));
+            Send(Datagram(V, MessageType.Secure, 36));
             Assert.Equal(2 + 4, c.Drops(DropReason.Truncated));
-            Send(Datagram(1, MessageType.Pair1, 75));
-            Send(Datagram(1, MessageType.Call2, 200));
+            Send(Datagram(V, MessageType.Pair1, 75));
+            Send(Datagram(V, MessageType.Call2, 200));
             Assert.Equal(2 + 2, c.Drops(DropReason.Oversized));
-            Send(Datagram(1, MessageType.Secure, 60));
-            Send(Datagram(1, MessageType.Pair2, 142));
+            Send(Datagram(V, MessageType.Secure, 60));
+            Send(Datagram(V, MessageType.Pair2, 142));
             Assert.Equal(2, c.Drops(DropReason.UnknownSession));
-            var noSender = Datagram(1, MessageType.Pair1, 74, 0);
+            var noSender = Datagram(V, MessageType.Pair1, 74, 0);
             Send(noSender);
-            var pair3First = Datagram(1, MessageType.Pair3, 112, 0);
+            var pair3First = Datagram(V, MessageType.Pair3, 112, 0);
             Send(pair3First);
             Assert.Equal(2, c.Drops(DropReason.Malformed));
-            Send(Datagram(1, MessageType.Error, 8));
+            Send(Datagram(V, MessageType.Error, 8));
             Assert.Equal(1, c.Drops(DropReason.ErrorReceived));
 
             Assert.Equal(0, c.Drops(DropReason.Internal));
@@ -87,16 +90,16 @@ namespace Phone.Tests.Firmware
             rig.Net.Attach(from, d => replies.Add(d.Bytes));
             for (int i = 0; i < 100; i++)
             {
-                var b = Datagram(2, MessageType.Pair1, 74);
+                var b = Datagram(Other, MessageType.Pair1, 74);
                 bob.Core.OnDatagram(from, b, 0, b.Length);
             }
 
             rig.Settle();
             Assert.Equal(bob.Config.ErrorRate, replies.Count);
-            Assert.All(replies, r => Assert.Equal(new byte[] { 1, 255, ErrorCode.UnsupportedVersion, 1, 0, 0, 0, 0 }, r));
+            Assert.All(replies, r => Assert.Equal(new byte[] { V, 255, ErrorCode.UnsupportedVersion, V, 0, 0, 0, 0 }, r));
             rig.Run(1000, 100);
             replies.Clear();
-            var error = Datagram(2, MessageType.Error, 8);
+            var error = Datagram(Other, MessageType.Error, 8);
             bob.Core.OnDatagram(from, error, 0, error.Length);
             rig.Settle();
             Assert.Empty(replies);
@@ -212,6 +215,7 @@ namespace Phone.Tests.Firmware
             var alice = rig.Add("Alice", 1);
             using var flooder = new GrindingAttacker(CodeFormat.FromDigits(6));
             var handshakes = new List<Phone.Crypto.Handshake>();
+            Assert.True(bob.Core.StartPairingMode()); // the flood arrives while Bob waits for a pairing
             for (int i = 0; i < 200; i++)
             {
                 byte[] pair1 = flooder.StartTowardResponder(0x100u + (uint)i, out var hs, out _);
@@ -221,8 +225,13 @@ namespace Phone.Tests.Firmware
                 Assert.True(bob.Core.PendingCount <= bob.Config.MaxInboundHandshakes);
             }
 
-            Assert.True(bob.Core.Counters.Drops(DropReason.RateLimited) >= 150);
+            // One outstanding pairing: the first PAIR_1 took the mode, the rest were refused before any DH.
+            Assert.Equal(199, bob.Core.Counters.Drops(DropReason.Busy));
             Assert.True(bob.Core.IsIdle);
+            // The flood's half-open attempt is abandoned: the mode ends visibly; Bob's user starts it again.
+            Assert.True(rig.RunUntil(() => !bob.Core.InPairingMode, 10000, 100));
+            Assert.Equal("pairing attempt failed - start again", bob.Last(PhoneEventKind.PairingModeEnded).Text);
+            Assert.True(bob.Core.StartPairingMode());
             alice.Core.Pair(bob.Address);
             Assert.True(rig.RunUntil(() => alice.Core.PairingState == PairingState.CodeShown, 10000));
             Assert.Equal(alice.Core.CurrentCode, bob.Core.CurrentCode);
@@ -235,6 +244,7 @@ namespace Phone.Tests.Firmware
             var alice = rig.Add("Alice", 1);
             var bob = rig.Add("Bob", 2);
             var carol = rig.Add("Carol", 3);
+            bob.Core.StartPairingMode();
             alice.Core.Pair(bob.Address);
             rig.Settle();
             Assert.True(carol.Core.Pair(bob.Address));

@@ -12,7 +12,7 @@ namespace Phone.Tests.Firmware.Units
         {
             var b = new byte[20];
             HandshakeDatagram.WriteHeader(b, MessageType.Call1, 0x11223344, 0xA0B0C0D0);
-            Assert.Equal(new byte[] { 1, 4, 0x44, 0x33, 0x22, 0x11, 0xD0, 0xC0, 0xB0, 0xA0 }, b[..10]);
+            Assert.Equal(new byte[] { WireFormat.Version, 4, 0x44, 0x33, 0x22, 0x11, 0xD0, 0xC0, 0xB0, 0xA0 }, b[..10]);
             Assert.Equal(0x11223344u, HandshakeDatagram.SenderId(b, 0));
             Assert.Equal(0xA0B0C0D0u, HandshakeDatagram.ReceiverId(b, 0));
         }
@@ -57,13 +57,13 @@ namespace Phone.Tests.Firmware.Units
         {
             var b = new byte[40];
             SecureHeader.Write(b, InnerKind.Media, 0xCAFEBABE);
-            Assert.Equal(new byte[] { 1, 10, 0, 1, 0xBE, 0xBA, 0xFE, 0xCA }, b[..8]);
+            Assert.Equal(new byte[] { WireFormat.Version, 10, 0, 1, 0xBE, 0xBA, 0xFE, 0xCA }, b[..8]);
             Assert.Equal(0xCAFEBABEu, SecureHeader.ReceiverId(b, 0));
             Assert.Equal(28, SecureHeader.HeaderLength(InnerKind.Media));
             Assert.Equal(16, SecureHeader.HeaderLength(InnerKind.Control));
             Assert.Equal(-1, SecureHeader.HeaderLength(0));
             int n = ErrorDatagram.Write(b, ErrorCode.Busy, 7);
-            Assert.Equal(new byte[] { 1, 255, 2, 1, 7, 0, 0, 0 }, b[..n]);
+            Assert.Equal(new byte[] { WireFormat.Version, 255, 2, WireFormat.Version, 7, 0, 0, 0 }, b[..n]);
         }
 
         [Fact]
