@@ -68,7 +68,7 @@ namespace Phone.Firmware
             }
 
             Exchange attempt = _pairingMode.Attempt;
-            EndPairingMode(null, "cancelled");
+            EndPairingMode(PairingModeEvent.Cancel, "cancelled");
             if (attempt != null && !attempt.Finished)
             {
                 if (attempt == _active)
@@ -114,7 +114,7 @@ namespace Phone.Firmware
 
             if (now >= _pairingMode.EndsAt)
             {
-                EndPairingMode(null, "timed out: no phone paired");
+                EndPairingMode(PairingModeEvent.Expired, "timed out: no phone paired");
                 if (_active == null)
                 {
                     ShowIdle();
@@ -177,21 +177,21 @@ namespace Phone.Firmware
             }
 
             bool pinned = ((PairingExchange)exchange).State == PairingState.Pinned;
-            _pairingMode.Close();
+            _pairingMode.Apply(pinned ? PairingModeEvent.Paired : PairingModeEvent.AttemptFailed);
             _notice = pinned ? null : AttemptFailedNotice;
             return pinned ? "paired" : "pairing attempt failed - start again";
         }
 
-        /// <summary>Closes the mode and says why (notice: the idle line to show, or null).</summary>
-        private void EndPairingMode(string notice, string why)
+        /// <summary>Ends the mode by e (Expired, Cancel) and says why.</summary>
+        private void EndPairingMode(PairingModeEvent e, string why)
         {
-            _pairingMode.Close();
+            _pairingMode.Apply(e);
             if (_pairingModeTimer != null)
             {
                 _pairingModeTimer.Disarm();
             }
 
-            _notice = notice;
+            _notice = null;
             Raise(new PhoneEvent(PhoneEventKind.PairingModeEnded, _ctx.Now, why));
         }
 
@@ -200,7 +200,7 @@ namespace Phone.Firmware
         {
             if (_pairingMode.State == PairingModeState.Waiting)
             {
-                EndPairingMode(null, "cancelled: this phone starts a pairing or call itself");
+                EndPairingMode(PairingModeEvent.Cancel, "cancelled: this phone starts a pairing or call itself");
             }
 
             _notice = null;

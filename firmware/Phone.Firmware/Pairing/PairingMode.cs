@@ -8,11 +8,24 @@ namespace Phone.Firmware.Pairing
     /// has started pairing mode on it, for a limited time, and for one attempt at a time. The
     /// first PAIR_1 it answers takes the mode; when that attempt ends without a pin (abandoned
     /// half-open, codes differ, rejected, failed) the mode ends and the user must start it
-    /// again, so a man in the middle gets one look at this phone's N_r per user action. Pure
-    /// state: PhoneCore owns the timer, the screens and the events.
+    /// again, so a man in the middle gets one look at this phone's N_r per user action. State
+    /// moves only along Table; PhoneCore owns the timer, the screens and the events.
     /// </summary>
     internal class PairingMode
     {
+        /// <summary>Every state change of the pairing mode (docs/protocol.md §14 lists the same rows).</summary>
+        internal static readonly PairingModeTransition[] Table = new PairingModeTransition[]
+        {
+            new PairingModeTransition(PairingModeState.Off, PairingModeEvent.Start, PairingModeState.Waiting),
+            new PairingModeTransition(PairingModeState.Waiting, PairingModeEvent.Start, PairingModeState.Waiting),
+            new PairingModeTransition(PairingModeState.Waiting, PairingModeEvent.Answered, PairingModeState.Engaged),
+            new PairingModeTransition(PairingModeState.Waiting, PairingModeEvent.Expired, PairingModeState.Off),
+            new PairingModeTransition(PairingModeState.Waiting, PairingModeEvent.Cancel, PairingModeState.Off),
+            new PairingModeTransition(PairingModeState.Engaged, PairingModeEvent.Paired, PairingModeState.Off),
+            new PairingModeTransition(PairingModeState.Engaged, PairingModeEvent.AttemptFailed, PairingModeState.Off),
+            new PairingModeTransition(PairingModeState.Engaged, PairingModeEvent.Cancel, PairingModeState.Off)
+        };
+
         private Exchange _attempt;
 
         /// <summary>Current step.</summary>
@@ -27,21 +40,38 @@ namespace Phone.Firmware.Pairing
             get { return _attempt; }
         }
 
-        /// <summary>Open or engaged: the user's pairing mode is not over yet.</summary>
+        /// <summary>Waiting or Engaged: the user's pairing mode is not over yet.</summary>
         internal bool IsOn
         {
             get { return State != PairingModeState.Off; }
         }
 
-        /// <summary>Opens the mode until now + durationMs (again: the deadline restarts). False while engaged.</summary>
-        internal bool Open(long now, int durationMs)
+        /// <summary>Applies e if Table has a row for it in the current state; false (nothing changes) if not.</summary>
+        internal bool Apply(PairingModeEvent e)
         {
-            if (State == PairingModeState.Engaged || durationMs <= 0)
+            PairingModeTransition row = PairingModeTransition.Find(Table, State, e);
+            if (row == null)
             {
                 return false;
             }
 
-            State = PairingModeState.Waiting;
+            State = row.To;
+            if (State != PairingModeState.Engaged)
+            {
+                _attempt = null;
+            }
+
+            return true;
+        }
+
+        /// <summary>Starts (or restarts) the mode until now + durationMs. False while engaged or for a bad duration.</summary>
+        internal bool Open(long now, int durationMs)
+        {
+            if (durationMs <= 0 || !Apply(PairingModeEvent.Start))
+            {
+                return false;
+            }
+
             EndsAt = now + durationMs;
             return true;
         }
@@ -55,8 +85,10 @@ namespace Phone.Firmware.Pairing
         /// <summary>The answered PAIR_1's pairing takes the mode: no other is answered until it ends.</summary>
         internal void Engage(Exchange attempt)
         {
-            _attempt = attempt;
-            State = PairingModeState.Engaged;
+            if (Apply(PairingModeEvent.Answered))
+            {
+                _attempt = attempt;
+            }
         }
 
         /// <summary>True if exchange is the attempt that holds the mode.</summary>
@@ -74,13 +106,6 @@ namespace Phone.Firmware.Pairing
             }
 
             return (int)((EndsAt - now + 999) / 1000);
-        }
-
-        /// <summary>Ends the mode (attempt over, expired, or cancelled).</summary>
-        internal void Close()
-        {
-            _attempt = null;
-            State = PairingModeState.Off;
         }
     }
 }

@@ -23,15 +23,15 @@ namespace Phone.Tests.Sim
                 new byte[0],                                     // empty
                 new byte[] { 1 },                                // one byte
                 new byte[] { 1, MessageType.Pair1, 7, 7 },       // truncated handshake header
-                Header(1, MessageType.Pair1, 30),                // truncated Noise message
-                Header(1, MessageType.Call1, 40),
-                Header(1, MessageType.Secure, 20),               // sealed packet shorter than a tag
-                Header(2, MessageType.Pair1, 10 + 32 + 32),      // wrong version, right length
+                Header(WireFormat.Version, MessageType.Pair1, 30),                // truncated Noise message
+                Header(WireFormat.Version, MessageType.Call1, 40),
+                Header(WireFormat.Version, MessageType.Secure, 20),               // sealed packet shorter than a tag
+                Header(WireFormat.Version + 1, MessageType.Pair1, 10 + 32 + 32),      // wrong version, right length
                 Header(0, MessageType.Call1, 200),
-                Header(1, 99, 64),                               // unknown type
-                Header(1, MessageType.Pair1, 1500),              // oversized
-                Header(1, MessageType.Secure, 65000),            // far oversized
-                Header(1, MessageType.Error, 8),                 // ERROR: never answered
+                Header(WireFormat.Version, 99, 64),                               // unknown type
+                Header(WireFormat.Version, MessageType.Pair1, 1500),              // oversized
+                Header(WireFormat.Version, MessageType.Secure, 65000),            // far oversized
+                Header(WireFormat.Version, MessageType.Error, 8),                 // ERROR: never answered
             };
             for (int i = 0; i < 40; i++)
             {
