@@ -151,14 +151,7 @@ namespace Phone.Firmware
                 return;
             }
 
-            if (_active != null)
-            {
-                _ctx.Counters.Drop(DropReason.Busy);
-                SendError(from, ErrorCode.Busy, senderId);
-                return;
-            }
-
-            if (type == MessageType.Pair1 && !AdmitsPair1(from, senderId))
+            if (!AdmitsFirstMessage(type, from, senderId))
             {
                 return;
             }

@@ -136,15 +136,18 @@ namespace Phone.Firmware
             _pairingModeTimer.ArmAt(next < _pairingMode.EndsAt ? next : _pairingMode.EndsAt);
         }
 
-        /// <summary>PAIR_1 gate: answered only in pairing mode; else counted and told (rate-limited ERROR).</summary>
-        private bool AdmitsPair1(NetAddress from, uint senderId)
+        /// <summary>
+        /// A new first message may be answered: not while a pairing or call is active (busy), and a
+        /// PAIR_1 only in pairing mode with no attempt running; else counted and told (rate-limited ERROR).
+        /// </summary>
+        private bool AdmitsFirstMessage(int type, NetAddress from, uint senderId)
         {
-            if (_pairingMode.Admits(_ctx.Now))
+            if (_active == null && (type != MessageType.Pair1 || _pairingMode.Admits(_ctx.Now)))
             {
                 return true;
             }
 
-            bool engaged = _pairingMode.State == PairingModeState.Engaged;
+            bool engaged = _active != null || _pairingMode.State == PairingModeState.Engaged;
             _ctx.Counters.Drop(engaged ? DropReason.Busy : DropReason.NotPairing);
             SendError(from, engaged ? ErrorCode.Busy : ErrorCode.NotPairing, senderId);
             return false;
