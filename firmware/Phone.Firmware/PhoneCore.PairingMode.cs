@@ -112,21 +112,19 @@ namespace Phone.Firmware
                 return;
             }
 
+            bool showing = _active == null && _screen != null && _screen.Kind == ScreenKind.Pairing;
             if (now >= _pairingMode.EndsAt)
             {
                 EndPairingMode(PairingModeEvent.Expired, "timed out: no phone paired");
-                if (_active == null)
-                {
-                    ShowIdle();
-                }
-
-                return;
+            }
+            else
+            {
+                ArmPairingModeTimer();
             }
 
-            ArmPairingModeTimer();
-            if (_active == null)
+            if (showing)
             {
-                ShowIdle();
+                ShowIdle(); // the time left, or Ready; a list the user opened meanwhile stays
             }
         }
 

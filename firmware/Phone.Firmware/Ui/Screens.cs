@@ -26,7 +26,7 @@ namespace Phone.Firmware.Ui
             string[] lines = notice == null
                 ? new string[] { name, "Key " + fingerprint, contacts.ToString() + " contact(s)" }
                 : new string[] { name, "Key " + fingerprint, contacts.ToString() + " contact(s)", notice };
-            return new Screen(ScreenKind.Idle, "Ready", lines, Badge.None, "Contacts", "Pair");
+            return new Screen(ScreenKind.Idle, "Ready", lines, Badge.None, "Pair mode", "Pair");
         }
 
         /// <summary>Pairing handshake running.</summary>

@@ -52,7 +52,12 @@ namespace Phone.Tests.Firmware
             Assert.Contains("30 s", bob.Last(PhoneEventKind.PairingModeStarted).Text);
             rig.Run(10000, 100);
             Assert.Contains("20 s left", bob.Core.CurrentScreen.Lines);
-            rig.Run(20100, 100);
+            bob.Core.ShowContacts(); // a screen the user opened is not overwritten by the countdown
+            rig.Run(10000, 100);
+            Assert.Equal(ScreenKind.Contacts, bob.Core.CurrentScreen.Kind);
+            bob.Core.ShowIdle();
+            Assert.Contains("10 s left", bob.Core.CurrentScreen.Lines);
+            rig.Run(10100, 100);
             Assert.False(bob.Core.InPairingMode);
             Assert.Contains("timed out", bob.Last(PhoneEventKind.PairingModeEnded).Text);
             Assert.Equal(ScreenKind.Idle, bob.Core.CurrentScreen.Kind);
