@@ -57,6 +57,7 @@ namespace Phone.Fuzz.Datagram
                 _errors = 0;
                 _now += 60_000; // a fresh phone each input; the clock only moves forward
                 phone.ShowIdle();
+                phone.StartPairingMode(); // so a PAIR_1 reaches the responder's handshake, as before pairing mode
                 byte[] copy = (byte[])input.Clone();
                 phone.OnDatagram(Peer, input, 0, input.Length);
                 Check(phone.Counters.Drops(DropReason.Internal) == 0, "internal failure: " + _lastError);
