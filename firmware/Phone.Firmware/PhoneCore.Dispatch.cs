@@ -284,15 +284,20 @@ namespace Phone.Firmware
             _pending[free] = exchange;
         }
 
-        private void RemovePending(Exchange exchange)
+        /// <summary>Forgets exchange if it is half-open here; true if it was.</summary>
+        private bool RemovePending(Exchange exchange)
         {
+            bool found = false;
             for (int i = 0; i < _pending.Length; i++)
             {
                 if (_pending[i] == exchange)
                 {
                     _pending[i] = null;
+                    found = true;
                 }
             }
+
+            return found;
         }
 
         private Exchange FindById(uint id)

@@ -169,6 +169,24 @@ namespace Phone.Firmware
             }
         }
 
+        /// <summary>
+        /// A half-open incoming VERIFY ended without completing: this phone revealed an N_r and the
+        /// caller never finished, so it is shown (each such attempt is one look at a code).
+        /// </summary>
+        private void HalfOpenVerifyOver(Exchange exchange)
+        {
+            IncomingCall call = exchange as IncomingCall;
+            if (call == null || !call.ViaVerify)
+            {
+                return;
+            }
+
+            _notice = "Missed call: verification not completed";
+            ShowIdle();
+            Raise(new PhoneEvent(PhoneEventKind.VerifyAbandoned, _ctx.Now,
+                "an incoming call's verification was not completed (from " + exchange.Peer.ToString() + ")"));
+        }
+
         /// <summary>Exchange ended: if it held the mode, the mode ends (visibly unless it pinned). Returns the event text or null.</summary>
         private string PairingAttemptOver(Exchange exchange)
         {

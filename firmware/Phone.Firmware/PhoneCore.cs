@@ -318,7 +318,7 @@ namespace Phone.Firmware
 
         internal void Finished(Exchange exchange)
         {
-            RemovePending(exchange);
+            bool wasPending = RemovePending(exchange);
             string modeEnded = PairingAttemptOver(exchange);
             bool wasActive = _active == exchange;
             if (wasActive)
@@ -335,6 +335,10 @@ namespace Phone.Firmware
             if (modeEnded != null)
             {
                 Raise(new PhoneEvent(PhoneEventKind.PairingModeEnded, _ctx.Now, modeEnded));
+            }
+            else if (wasPending)
+            {
+                HalfOpenVerifyOver(exchange);
             }
         }
 

@@ -59,6 +59,8 @@ namespace Phone.Firmware
         /// <summary>Pairing mode ended (Text: paired, timed out, cancelled, or "pairing attempt failed - start again").</summary>
         PairingModeEnded = 26,
         /// <summary>A second VERIFY_1 for a call that already had one was refused (Text).</summary>
-        VerifyRefused = 27
+        VerifyRefused = 27,
+        /// <summary>An incoming call's VERIFY was answered but never completed (abandoned, failed or evicted half-open).</summary>
+        VerifyAbandoned = 28
     }
 }

@@ -37,6 +37,7 @@ namespace Phone.Firmware
                 case PhoneEventKind.PairingModeStarted: return "pairing mode started";
                 case PhoneEventKind.PairingModeEnded: return "pairing mode ended";
                 case PhoneEventKind.VerifyRefused: return "verify refused";
+                case PhoneEventKind.VerifyAbandoned: return "verify abandoned";
                 default: return "event " + ((int)kind).ToString();
             }
         }

@@ -205,6 +205,18 @@ namespace Phone.Tests.Firmware
             Assert.Contains("second verification", alice.Last(PhoneEventKind.VerifyRefused).Text);
             Assert.Contains("Call refused: second verification", alice.Core.CurrentScreen.Lines);
             Assert.True(alice.Core.IsIdle);
+
+            // A VERIFY_1 of a new call (fresh call id) is answered; abandoned half-open, it is shown.
+            Assert.False(alice.Saw(PhoneEventKind.VerifyAbandoned)); // the genuine, completed one was not
+            byte[] fresh = (byte[])verify1.Clone();
+            HandshakeDatagram.WriteHeader(fresh, MessageType.Verify1, 0x6160u, 0);
+            fresh[WireFormat.HandshakeBodyOffset + 32 + PayloadLayout.CommitLength] ^= 0x5A;
+            rig.Net.Send(elsewhere, alice.Address, fresh);
+            rig.Settle();
+            Assert.Contains(replies, b => b[1] == MessageType.Verify2);
+            Assert.True(rig.RunUntil(() => alice.Saw(PhoneEventKind.VerifyAbandoned), 10000, 100));
+            Assert.Contains("not completed", alice.Last(PhoneEventKind.VerifyAbandoned).Text);
+            Assert.Contains("Missed call: verification not completed", alice.Core.CurrentScreen.Lines);
         }
     }
 }
