@@ -6,13 +6,14 @@
 //   phone.Start();                                        // self-test, key pool, idle screen
 //   loop: phone.OnDatagram(from, buf, off, n) for each datagram; phone.OnTick() when
 //         clock >= phone.NextDeadline (PhoneTimer.Never = long.MaxValue: nothing scheduled)
-//   user: Pair(addr), ConfirmCode(), RejectCode(), Call(contactIndex, addr), Accept(),
+//   user: StartPairingMode([seconds]) / CancelPairingMode() (the phone answers one PAIR_1 only in it),
+//         Pair(addr), ConfirmCode(), RejectCode(), Call(contactIndex, addr), Accept(),
 //         HangUp(), ForgetContact(i), FactoryReset(locator), ShowContacts(), ShowIdle(),
 //         ShowWhenIdle(screen) (e.g. Discovery's pairing list),
 //         Dispose() (ends everything, wipes session keys; the KeyStore stays the caller's)
 //         (each returns false when the action does not apply in the current state)
 //   state: CurrentScreen, Contacts(), Counters, PairingState, CallState, CurrentCode,
-//          CurrentCodeWords, CallBadge, IdentityKey, Fingerprint, Store, IsIdle
+//          CurrentCodeWords, CallBadge, IdentityKey, Fingerprint, Store, IsIdle, InPairingMode
 //
 // Not thread-safe: call everything from one thread (or under one lock). OnDatagram and
 // OnTick never throw; hostile input is counted in Counters.Drops(reason). An event is raised
