@@ -30,8 +30,8 @@ namespace Phone.Boards.Esp32
         public const int Centre = 1;
 
         /// <summary>
-        /// Right button: reject the code / hang up / close the list; in the contact list: jump to the next first
-        /// letter (after the last letter: back to idle).
+        /// Right button: reject the code / hang up / close the list / leave pairing mode; when idle: start
+        /// pairing mode; in the contact list: jump to the next first letter (after the last letter: back to idle).
         /// </summary>
         public const int Right = 2;
 
@@ -122,7 +122,11 @@ namespace Phone.Boards.Esp32
                 }
                 else if (button == Right)
                 {
-                    if (!_core.RejectCode())
+                    if (_core.IsIdle && !_core.InPairingMode && !_core.ContactListShown)
+                    {
+                        _core.StartPairingMode(); // let one other phone pair with this one (docs/protocol.md §5.2)
+                    }
+                    else if (!_core.RejectCode())
                     {
                         _core.HangUp();
                     }

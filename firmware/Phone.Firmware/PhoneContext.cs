@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using Phone.Crypto;
 using Phone.Firmware.Board;
+using Phone.Firmware.Calls;
 using Phone.Firmware.Pairing;
 using Phone.Firmware.Timing;
 
@@ -25,6 +26,7 @@ namespace Phone.Firmware
             Backoff = new Backoff(config.RetransmitInitialMs, config.RetransmitMaxMs, config.HandshakeTimeoutMs);
             NameBytes = LimitName(config.Name);
             Cookies = new Exchanges.CookieJar();
+            VerifyOnce = new VerifyOncePerCall();
         }
 
         internal PhoneConfig Config { get; private set; }
@@ -48,6 +50,9 @@ namespace Phone.Firmware
         internal CodeFormat CodeFormat { get; private set; }
 
         internal Backoff Backoff { get; private set; }
+
+        /// <summary>Call ids of the VERIFY_1 answered lately: at most one VERIFY per call.</summary>
+        internal VerifyOncePerCall VerifyOnce { get; private set; }
 
         /// <summary>This phone's display name as UTF-8, at most PayloadLayout.MaxName bytes.</summary>
         internal byte[] NameBytes { get; private set; }

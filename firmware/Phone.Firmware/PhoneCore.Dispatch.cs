@@ -172,10 +172,8 @@ namespace Phone.Firmware
                 return;
             }
 
-            if (_active != null || (type == MessageType.Pair1 && !_ctx.Config.AcceptPairing))
+            if (!AdmitsFirstMessage(type, from, senderId))
             {
-                _ctx.Counters.Drop(DropReason.Busy);
-                SendError(from, ErrorCode.Busy, senderId);
                 return;
             }
 
@@ -233,6 +231,8 @@ namespace Phone.Firmware
             {
                 AddPending(created);
             }
+
+            AfterFirstMessage(created, type, result);
         }
 
         /// <summary>The new exchange's answer to the first message: None, or why it was dropped.</summary>
@@ -306,15 +306,20 @@ namespace Phone.Firmware
             _pending[free] = exchange;
         }
 
-        private void RemovePending(Exchange exchange)
+        /// <summary>Forgets exchange if it is half-open here; true if it was.</summary>
+        private bool RemovePending(Exchange exchange)
         {
+            bool found = false;
             for (int i = 0; i < _pending.Length; i++)
             {
                 if (_pending[i] == exchange)
                 {
                     _pending[i] = null;
+                    found = true;
                 }
             }
+
+            return found;
         }
 
         private Exchange FindById(uint id)

@@ -6,14 +6,15 @@
 //   phone.Start();                                        // self-test, key pool, idle screen
 //   loop: phone.OnDatagram(from, buf, off, n) for each datagram; phone.OnTick() when
 //         clock >= phone.NextDeadline (PhoneTimer.Never = long.MaxValue: nothing scheduled)
-//   user: Pair(addr), ConfirmCode(), RejectCode(), Call(contactIndex, addr), Accept(),
+//   user: StartPairingMode([seconds]) / CancelPairingMode() (the phone answers one PAIR_1 only in it),
+//         Pair(addr), ConfirmCode(), RejectCode(), Call(contactIndex, addr), Accept(),
 //         HangUp(), ForgetContact(i), FactoryReset(locator), ShowContacts(), ShowIdle(),
 //         ContactListMove(delta), ContactListNextLetter(), ContactListJump(prefix), SelectedContact,
 //         ShowWhenIdle(screen) (e.g. Discovery's pairing list),
 //         Dispose() (ends everything, wipes session keys; the KeyStore stays the caller's)
 //         (each returns false when the action does not apply in the current state)
 //   state: CurrentScreen, Contacts(), Counters, PairingState, CallState, CurrentCode,
-//          CurrentCodeWords, CallBadge, IdentityKey, Fingerprint, Store, IsIdle
+//          CurrentCodeWords, CallBadge, IdentityKey, Fingerprint, Store, IsIdle, InPairingMode
 //
 // Not thread-safe: call everything from one thread (or under one lock). OnDatagram and
 // OnTick never throw; hostile input is counted in Counters.Drops(reason). An event is raised
@@ -171,6 +172,7 @@ namespace Phone.Firmware
                 return false;
             }
 
+            LeavePairingMode();
             PairingExchange pairing = new PairingExchange(_ctx, true, peer);
             _active = pairing;
             pairing.Begin();
@@ -203,6 +205,7 @@ namespace Phone.Firmware
                 return false;
             }
 
+            LeavePairingMode();
             OutgoingCall call = new OutgoingCall(_ctx, at);
             _active = call;
             call.Dial(contact);
@@ -216,10 +219,10 @@ namespace Phone.Firmware
             return c != null && c.Accept();
         }
 
-        /// <summary>Hangs up / rejects the call, or cancels a pairing.</summary>
+        /// <summary>Hangs up / rejects the call, or cancels a pairing (or the pairing mode when idle).</summary>
         public bool HangUp()
         {
-            return _active != null && _active.HangUp();
+            return _active != null ? _active.HangUp() : CancelPairingMode();
         }
 
         /// <summary>Deletes the contact in slot index (not during a pairing or call).</summary>
@@ -273,8 +276,7 @@ namespace Phone.Firmware
         {
             if (_active == null)
             {
-                SetScreen(Screens.Idle(_ctx.Config.Name, Fingerprint, ContactCount,
-                    StoreRecovered ? Screens.RecoveredNotice : null));
+                SetScreen(IdleScreen());
             }
         }
 
@@ -312,12 +314,27 @@ namespace Phone.Firmware
 
         internal void Finished(Exchange exchange)
         {
-            RemovePending(exchange);
-            if (_active == exchange)
+            bool wasPending = RemovePending(exchange);
+            string modeEnded = PairingAttemptOver(exchange);
+            bool wasActive = _active == exchange;
+            if (wasActive)
             {
                 _active = null;
                 _refillNeeded = true;
+            }
+
+            if (wasActive || modeEnded != null)
+            {
                 ShowIdle();
+            }
+
+            if (modeEnded != null)
+            {
+                Raise(new PhoneEvent(PhoneEventKind.PairingModeEnded, _ctx.Now, modeEnded));
+            }
+            else if (wasPending)
+            {
+                HalfOpenVerifyOver(exchange);
             }
         }
 

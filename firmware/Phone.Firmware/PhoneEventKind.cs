@@ -61,6 +61,14 @@ namespace Phone.Firmware
         /// <summary>A newer revocation list arrived and is kept (Text: its version).</summary>
         RevocationListUpdated = 27,
         /// <summary>A revocation list was refused (Text: the reason, e.g. an older one replayed); nothing changed.</summary>
-        RevocationListRefused = 28
+        RevocationListRefused = 28,
+        /// <summary>The user started pairing mode: this phone answers one PAIR_1 until it ends (Text: how long).</summary>
+        PairingModeStarted = 29,
+        /// <summary>Pairing mode ended (Text: paired, timed out, cancelled, or "pairing attempt failed - start again").</summary>
+        PairingModeEnded = 30,
+        /// <summary>A second VERIFY_1 for a call that already had one was refused (Text).</summary>
+        VerifyRefused = 31,
+        /// <summary>An incoming call's VERIFY was answered but never completed (abandoned, failed or evicted half-open).</summary>
+        VerifyAbandoned = 32
     }
 }

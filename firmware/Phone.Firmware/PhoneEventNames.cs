@@ -38,6 +38,10 @@ namespace Phone.Firmware
                 case PhoneEventKind.CertificateRefused: return "certificate refused";
                 case PhoneEventKind.RevocationListUpdated: return "revocation list updated";
                 case PhoneEventKind.RevocationListRefused: return "revocation list refused";
+                case PhoneEventKind.PairingModeStarted: return "pairing mode started";
+                case PhoneEventKind.PairingModeEnded: return "pairing mode ended";
+                case PhoneEventKind.VerifyRefused: return "verify refused";
+                case PhoneEventKind.VerifyAbandoned: return "verify abandoned";
                 default: return "event " + ((int)kind).ToString();
             }
         }

@@ -159,6 +159,13 @@ namespace Phone.Sim.Board
             return c.Pair(peer);
         });
 
+        /// <summary>Starts pairing mode (seconds; 0: the configured default) so this phone answers one pairing.</summary>
+        public bool StartPairingMode(int seconds = 0) =>
+            Run(c => seconds == 0 ? c.StartPairingMode() : c.StartPairingMode(seconds));
+
+        /// <summary>Leaves pairing mode.</summary>
+        public bool CancelPairingMode() => Run(c => c.CancelPairingMode());
+
         /// <summary>Confirms the code on the display.</summary>
         public bool Confirm() => Run(c => c.ConfirmCode());
 

@@ -29,7 +29,10 @@ namespace Phone.Sim.Cli
         /// <summary>One line per command, for `help`.</summary>
         public const string Help =
             "phones                        list the phones found on the LAN (the pairing list)\n" +
+            "pair-mode [seconds] | pair-mode off   let one other phone pair with this one (default 120 s;\n" +
+            "                              one attempt: a failed one ends the mode, start it again)\n" +
             "pair <#|name|host:port>       start pairing with a phone from the list, or at host:port\n" +
+            "                              (the other phone must be in pair-mode)\n" +
             "confirm | reject              the codes on both displays are equal | differ\n" +
             "call <#|name> [host:port]     call a contact (address: found by its key on the LAN, else the last one)\n" +
             "call <host:port>              first call to a non-contact (organisation certificate, else the code)\n" +
@@ -99,6 +102,8 @@ namespace Phone.Sim.Cli
             {
                 case "pair":
                     return Pair(w);
+                case "pair-mode":
+                    return PairMode(w);
                 case "phones":
                     return Phones();
                 case "confirm":
@@ -169,6 +174,31 @@ namespace Phone.Sim.Cli
             }
 
             return CommandResult.From(_phone.Pair(at), "pairing with " + what, "busy: finish the current pairing or call first");
+        }
+
+        private CommandResult PairMode(string[] w)
+        {
+            if (w.Length > 1 && w[1] == "off")
+            {
+                return CommandResult.From(_phone.CancelPairingMode(), "pairing mode off", "not in pairing mode");
+            }
+
+            int seconds = 0;
+            if (w.Length > 1 && (!int.TryParse(w[1], NumberStyles.None, CultureInfo.InvariantCulture, out seconds)
+                                 || seconds < 1 || seconds > PhoneCore.MaxPairingModeSeconds))
+            {
+                return CommandResult.Failed("pair-mode [seconds]: seconds must be a whole number from 1 to "
+                                            + PhoneCore.MaxPairingModeSeconds + ", or 'off'");
+            }
+
+            if (!_phone.StartPairingMode(seconds))
+            {
+                return CommandResult.Failed("busy: finish the current pairing or call first");
+            }
+
+            int left = _phone.Read(c => c.PairingModeSecondsLeft);
+            return CommandResult.Done("pairing mode for " + left + " s: pair from the other phone now",
+                Fields.Of("seconds", left));
         }
 
         // host:port, or a dotted IPv4 address missing its port (refused by the parser with its reason).
@@ -429,8 +459,10 @@ namespace Phone.Sim.Cli
             {
                 string pairing = PairingStateNames.Name(c.PairingState);
                 string call = CallStateNames.Name(c.CallState);
-                return CommandResult.Done((c.IsIdle ? "idle" : "busy") + ", pairing " + pairing + ", call " + call,
-                    Fields.Of("idle", c.IsIdle, "pairing", pairing, "call", call));
+                string mode = c.InPairingMode ? "on" : "off";
+                return CommandResult.Done((c.IsIdle ? "idle" : "busy") + ", pairing " + pairing + ", call " + call
+                                          + ", pairing mode " + mode,
+                    Fields.Of("idle", c.IsIdle, "pairing", pairing, "call", call, "pairingMode", mode));
             });
         }
 

@@ -117,8 +117,15 @@ namespace Phone.Firmware.Calls
             }
 
             CallId = ByteIo.ReadU32Le(Xx.Extra, 0);
+            if (CallId == 0 || Ctx.VerifyOnce.Seen(CallId))
+            {
+                Abort(); // before any N_r of this phone is sent: one VERIFY per call
+                return CallId == 0 ? DropReason.Malformed : DropReason.SecondVerify;
+            }
+
             HandshakeDatagram.WriteHeader(Buffer, MessageType.Verify2, LocalId, PeerId);
             int n = Xx.WriteMessage2(Buffer, WireFormat.HandshakeBodyOffset);
+            Ctx.VerifyOnce.Remember(CallId);
             CacheAnswer(WireFormat.HandshakeBodyOffset + n);
             Move(CallEvent.Verify1);
             StateTimer.ArmAt(Ctx.Now + Ctx.Config.HandshakeTimeoutMs);

@@ -164,7 +164,9 @@ namespace Phone.Firmware.Pairing
         {
             if (IsInitiator && State == PairingState.AwaitingMessage2)
             {
-                Fail("peer says: " + ErrorCode.Name(code));
+                Fail(code == ErrorCode.NotPairing
+                    ? "the other phone is not in pairing mode: start it there, then pair again"
+                    : "peer says: " + ErrorCode.Name(code));
             }
         }
 

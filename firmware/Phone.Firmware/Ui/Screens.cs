@@ -26,7 +26,7 @@ namespace Phone.Firmware.Ui
             string[] lines = notice == null
                 ? new string[] { name, "Key " + fingerprint, contacts.ToString() + " contact(s)" }
                 : new string[] { name, "Key " + fingerprint, contacts.ToString() + " contact(s)", notice };
-            return new Screen(ScreenKind.Idle, "Ready", lines, Badge.None, "Contacts", "Pair");
+            return new Screen(ScreenKind.Idle, "Ready", lines, Badge.None, "Contacts", "Pair mode");
         }
 
         /// <summary>Pairing handshake running.</summary>
@@ -34,6 +34,14 @@ namespace Phone.Firmware.Ui
         {
             return new Screen(ScreenKind.Pairing, "Pairing...", new string[] { "with " + peer }, Badge.None, null,
                 "Cancel");
+        }
+
+        /// <summary>Pairing mode: waiting for the other phone's request, with the time left.</summary>
+        public static Screen PairingMode(int secondsLeft, string fingerprint)
+        {
+            return new Screen(ScreenKind.Pairing, "Pairing mode",
+                new string[] { "Pair from the other phone now.", secondsLeft.ToString() + " s left",
+                    "Key " + fingerprint }, Badge.None, null, "Cancel");
         }
 
         /// <summary>The code to compare, with confirm/reject.</summary>

@@ -45,6 +45,10 @@ namespace Phone.Firmware.Wire
         /// <summary>A first message whose mac1 did not verify (§11): no cryptography beyond the MAC.</summary>
         BadMac = 18,
         /// <summary>A first message under load without a valid mac2: answered by COOKIE_REPLY only (§11).</summary>
-        CookieRequired = 19
+        CookieRequired = 19,
+        /// <summary>PAIR_1 while this phone is not in a pairing mode its user started (answered by a rate-limited ERROR).</summary>
+        NotPairing = 20,
+        /// <summary>A second VERIFY_1 (new session) for a call that already had one (at most one VERIFY per call).</summary>
+        SecondVerify = 21
     }
 }

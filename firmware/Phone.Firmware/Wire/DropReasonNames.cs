@@ -5,7 +5,7 @@ namespace Phone.Firmware.Wire
     public static class DropReasonNames
     {
         /// <summary>Number of counted DropReason values (they are 0..Count-1; None is not counted).</summary>
-        public const int Count = 20;
+        public const int Count = 22;
 
         /// <summary>Printable name of a reason.</summary>
         public static string Name(DropReason reason)
@@ -33,6 +33,8 @@ namespace Phone.Firmware.Wire
                 case DropReason.Internal: return "internal error";
                 case DropReason.BadMac: return "bad mac1";
                 case DropReason.CookieRequired: return "cookie required";
+                case DropReason.NotPairing: return "not in pairing mode";
+                case DropReason.SecondVerify: return "second verify for a call";
                 default: return "reason " + ((int)reason).ToString();
             }
         }

@@ -42,6 +42,11 @@ namespace Phone.Tests.Firmware
                        || (!d.From.SameAs(alice.Address) && !d.To.SameAs(alice.Address));
             };
             int repliesBefore = rig.Net.Log.Count(d => d.Type == reply);
+            if (first == MessageType.Pair1)
+            {
+                bob.Core.StartPairingMode();
+            }
+
             Assert.True(first == MessageType.Pair1 ? alice.Core.Pair(bob.Address)
                 : alice.Core.Call(bobIndex, bob.Address));
             rig.Settle();

@@ -22,6 +22,9 @@ namespace Phone.Tests.Firmware
             _output = output;
         }
 
+        /// <summary>The version this firmware speaks, and one it does not.</summary>
+        private const int V = WireFormat.Version, Other = WireFormat.Version + 1;
+
         private static byte[] Bytes(params int[] values) => values.Select(v => (byte)v).ToArray();
 
         private static byte[] Datagram(int version, int type, int length, int fill = 0x5A)
@@ -44,7 +47,6 @@ namespace Phone.Tests.Firmware
             Send(new byte[0]);
             Send(Bytes(1));
             Assert.Equal(2, c.Drops(DropReason.Truncated));
-            const int V = WireFormat.Version;
             Send(Datagram(V, MessageType.Pair1, 1201));
             Send(Datagram(V, MessageType.Secure, 4000));
             Assert.Equal(2, c.Drops(DropReason.Oversized));
@@ -219,6 +221,7 @@ namespace Phone.Tests.Firmware
             var alice = rig.Add("Alice", 1);
             using var flooder = new GrindingAttacker(CodeFormat.FromDigits(6));
             var handshakes = new List<Phone.Crypto.Handshake>();
+            Assert.True(bob.Core.StartPairingMode()); // the flood arrives while Bob waits for a pairing
             for (int i = 0; i < 200; i++)
             {
                 byte[] pair1 = flooder.StartTowardResponder(0x100u + (uint)i, out var hs, out _);
@@ -228,10 +231,16 @@ namespace Phone.Tests.Firmware
                 Assert.True(bob.Core.PendingCount <= bob.Config.MaxInboundHandshakes);
             }
 
-            // Beyond the global budget: rate limited, or (once under load) answered by a cookie only.
-            Assert.True(bob.Core.Counters.Drops(DropReason.RateLimited)
-                        + bob.Core.Counters.Drops(DropReason.CookieRequired) >= 150);
+            // Beyond the global budget: rate limited, or (once under load) answered by a cookie only; the
+            // first admitted PAIR_1 took the pairing mode, and every later admitted one was refused as busy.
+            int refused = bob.Core.Counters.Drops(DropReason.RateLimited)
+                          + bob.Core.Counters.Drops(DropReason.CookieRequired) + bob.Core.Counters.Drops(DropReason.Busy);
+            Assert.Equal(199, refused);
             Assert.True(bob.Core.IsIdle);
+            // The flood's half-open attempt is abandoned: the mode ends visibly; Bob's user starts it again.
+            Assert.True(rig.RunUntil(() => !bob.Core.InPairingMode, 10000, 100));
+            Assert.Equal("pairing attempt failed - start again", bob.Last(PhoneEventKind.PairingModeEnded).Text);
+            Assert.True(bob.Core.StartPairingMode());
             alice.Core.Pair(bob.Address);
             Assert.True(rig.RunUntil(() => alice.Core.PairingState == PairingState.CodeShown, 10000));
             Assert.Equal(alice.Core.CurrentCode, bob.Core.CurrentCode);
@@ -244,6 +253,7 @@ namespace Phone.Tests.Firmware
             var alice = rig.Add("Alice", 1);
             var bob = rig.Add("Bob", 2);
             var carol = rig.Add("Carol", 3);
+            bob.Core.StartPairingMode();
             alice.Core.Pair(bob.Address);
             rig.Settle();
             Assert.True(carol.Core.Pair(bob.Address));

@@ -18,6 +18,7 @@ namespace Phone.Tests.Firmware
             var alice = rig.Add("Alice", 1);
             var bob = rig.Add("Bob", 2);
 
+            bob.Core.StartPairingMode();
             Assert.True(alice.Core.Pair(bob.Address));
             rig.Settle();
 
@@ -42,6 +43,7 @@ namespace Phone.Tests.Firmware
             using var rig = new Rig();
             var alice = rig.Add("Alice", 1);
             var bob = rig.Add("Bob", 2);
+            bob.Core.StartPairingMode();
             alice.Core.Pair(bob.Address);
             rig.Settle();
 
@@ -79,6 +81,7 @@ namespace Phone.Tests.Firmware
             using var rig = new Rig();
             var alice = rig.Add("Alice", 1);
             var bob = rig.Add("Bob", 2);
+            bob.Core.StartPairingMode();
             alice.Core.Pair(bob.Address);
             rig.Settle();
             int dropped = 0;
@@ -111,6 +114,7 @@ namespace Phone.Tests.Firmware
             using var rig = new Rig();
             var alice = rig.Add("Alice", 1);
             var bob = rig.Add("Bob", 2);
+            bob.Core.StartPairingMode();
             alice.Core.Pair(bob.Address);
             rig.Settle();
 
@@ -142,6 +146,7 @@ namespace Phone.Tests.Firmware
             byte[] flash = bob.ReadFlash();
 
             byte[] pair1 = initiator.StartTowardResponder(77, out var hs, out var committed);
+            Assert.True(bob.Core.StartPairingMode());
             rig.Net.Send(address, bob.Address, pair1);
             rig.Settle();
             byte[] pair2 = fromBob.Single(b => b[1] == Phone.Firmware.Wire.MessageType.Pair2);
@@ -169,6 +174,7 @@ namespace Phone.Tests.Firmware
             using var rig = new Rig();
             var alice = rig.Add("Alice", 1, c => c.DecisionTimeoutMs = 2000);
             var bob = rig.Add("Bob", 2, c => c.DecisionTimeoutMs = 2000);
+            bob.Core.StartPairingMode();
             alice.Core.Pair(bob.Address);
             rig.Settle();
             alice.Core.ConfirmCode();

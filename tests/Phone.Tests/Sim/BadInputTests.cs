@@ -22,7 +22,7 @@ namespace Phone.Tests.Sim
             {
                 new byte[0],                                     // empty
                 new byte[] { 1 },                                // one byte
-                new byte[] { WireFormat.Version, MessageType.Pair1, 7, 7 },       // truncated handshake header
+                new byte[] { 1, MessageType.Pair1, 7, 7 },       // truncated handshake header
                 Header(WireFormat.Version, MessageType.Pair1, 30),                // truncated Noise message
                 Header(WireFormat.Version, MessageType.Call1, 40),
                 Header(WireFormat.Version, MessageType.Secure, 20),               // sealed packet shorter than a tag

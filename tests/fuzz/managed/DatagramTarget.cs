@@ -58,6 +58,7 @@ namespace Phone.Fuzz.Datagram
                 _errors = 0;
                 _now += 60_000; // a fresh phone each input; the clock only moves forward
                 phone.ShowIdle();
+                phone.StartPairingMode(); // so a PAIR_1 reaches the responder's handshake, as before pairing mode
                 byte[] copy = (byte[])input.Clone();
                 _inputLength = input.Length;
                 phone.OnDatagram(Peer, input, 0, input.Length);

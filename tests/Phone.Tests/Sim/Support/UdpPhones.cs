@@ -81,6 +81,11 @@ namespace Phone.Tests.Sim.Support
         internal static (int, int) Pair(SimPhone a, SimPhone b, NetAddress address = null)
         {
             int ma = a.Log.Mark(), mb = b.Log.Mark();
+            if (!b.StartPairingMode())
+            {
+                throw new InvalidOperationException(b.Name + " would not start pairing mode");
+            }
+
             if (!a.Pair(address ?? b.Address))
             {
                 throw new InvalidOperationException(a.Name + " would not start pairing");
