@@ -34,6 +34,7 @@ namespace Phone.Benchmarks
             _both[1] = B;
             A.Start();
             B.Start();
+            B.StartPairingMode();
             A.Pair(Wire.B.Address);
             Settle();
             A.ConfirmCode();

@@ -9,8 +9,9 @@ const [file, rev, cores] = process.argv.slice(2);
 const text = fs.readFileSync(file, 'utf8');
 const x = text.match(/X25519: DH ([\d.]+) us, key generation \(fixed base\) ([\d.]+) us/);
 const rows = [...text.matchAll(/^(\S.*?(?:inline|pool))\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)/gm)];
+const dial = text.match(/dial-to-ring compute \(IKpsk2, both phones, X25519 8 -> 4\): cold ([\d.]+) us, precomputed ([\d.]+) us: ratio ([\d.]+)/);
 const pkt = text.match(/packet seal\+open \(172-byte RTP\): ([\d.]+) us vs raw AEAD ([\d.]+) us: ratio ([\d.]+)/);
-if (!x || rows.length !== 6 || !pkt) {
+if (!x || rows.length !== 6 || !pkt || !dial) {
   console.error('ratio-table.js: the ratio lines are missing from ' + file);
   process.exit(1);
 }
@@ -32,6 +33,9 @@ const out = [
   '',
   `X25519 alone: DH ${x[1]} us, fixed-base key generation ${x[2]} us. Packet seal+open of a 172-byte RTP`,
   `packet: ${pkt[1]} us against ${pkt[2]} us of raw AEAD, ratio ${pkt[3]}.`,
+  '',
+  `Dial-to-ring compute of an IKpsk2 call (both phones, in one run): today's path ${dial[1]} us, precomputed`,
+  `for a hot contact ${dial[2]} us, ratio ${dial[3]} (X25519 on the critical path 8 -> 4; docs/performance.md).`,
   '',
 ];
 process.stdout.write(out.join('\n'));

@@ -17,13 +17,22 @@ namespace Phone.Boards.Esp32
     /// </summary>
     public class PhoneWiring
     {
-        /// <summary>Left button: confirm the code / accept a call / pair with the phone selected in the list.</summary>
+        /// <summary>
+        /// Left button: confirm the code / accept a call / pair with the phone selected in the list;
+        /// when idle: open the contact list; in the contact list: call the contact under the cursor.
+        /// </summary>
         public const int Left = 0;
 
-        /// <summary>Centre button: call contact 0 wherever it is now; with no contact, show the phones found (again: next one).</summary>
+        /// <summary>
+        /// Centre button: call contact 0 wherever it is now; with no contact, show the phones found (again: next
+        /// one); in the contact list: the next contact (after the last one: back to idle).
+        /// </summary>
         public const int Centre = 1;
 
-        /// <summary>Right button: reject the code / hang up / close the list.</summary>
+        /// <summary>
+        /// Right button: reject the code / hang up / close the list / leave pairing mode; when idle: start
+        /// pairing mode; in the contact list: jump to the next first letter (after the last letter: back to idle).
+        /// </summary>
         public const int Right = 2;
 
         private readonly object _gate = new object();
@@ -100,16 +109,24 @@ namespace Phone.Boards.Esp32
                         _core.ShowIdle();
                     }
                 }
+                else if (_core.ContactListShown)
+                {
+                    ContactListButton(button);
+                }
                 else if (button == Left)
                 {
-                    if (!_core.ConfirmCode())
+                    if (!_core.ConfirmCode() && !_core.Accept() && _core.IsIdle)
                     {
-                        _core.Accept();
+                        _core.ShowContacts();
                     }
                 }
                 else if (button == Right)
                 {
-                    if (!_core.RejectCode())
+                    if (_core.IsIdle && !_core.InPairingMode && !_core.ContactListShown)
+                    {
+                        _core.StartPairingMode(); // let one other phone pair with this one (docs/protocol.md §5.2)
+                    }
+                    else if (!_core.RejectCode())
                     {
                         _core.HangUp();
                     }
@@ -130,6 +147,24 @@ namespace Phone.Boards.Esp32
                         _core.Pair(_peer);
                     }
                 }
+            }
+        }
+
+        /// <summary>The three buttons on the contact list: call the selected contact, next contact, next letter.</summary>
+        private void ContactListButton(int button)
+        {
+            if (button == Left)
+            {
+                ContactListEntry selected = _core.SelectedContact;
+                ContactRecord contact = selected == null ? null : _core.Store.ReadContact(selected.Index);
+                if (contact != null)
+                {
+                    _core.Call(contact.Index, _lan == null ? _peer : _lan.Locate(contact.PublicKey, _peer));
+                }
+            }
+            else if (button == Centre ? !_core.ContactListMove(1) : !_core.ContactListNextLetter())
+            {
+                _core.ShowIdle();
             }
         }
 

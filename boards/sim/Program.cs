@@ -6,7 +6,7 @@ using Phone.Sim.Cli;
 
 namespace Phone.Sim
 {
-    /// <summary>Entry point: `demo`, `phone`, `agent` (used by the demo) and `relay`.</summary>
+    /// <summary>Entry point: `demo`, `phone`, `agent` (used by the demo), `relay`, `org` (provisioning) and `identity`.</summary>
     internal static class Program
     {
         private static int Main(string[] args)
@@ -16,7 +16,9 @@ namespace Phone.Sim
                 DemoCommand.Create(),
                 PhoneCommand.CreateInteractive(),
                 PhoneCommand.CreateAgent(),
-                RelayCommand.Create()
+                RelayCommand.Create(),
+                OrgCommand.Create(),
+                IdentityCommand.Create()
             };
             ParseResult parse = root.Parse(args);
             if (parse.Errors.Count > 0)

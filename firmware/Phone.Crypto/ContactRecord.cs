@@ -34,6 +34,9 @@ namespace Phone.Crypto
         /// </summary>
         public const int FlagHybrid = 0x08;
 
+        /// <summary>Flag: vouched for by the organisation's certificate (no code compared).</summary>
+        public const int FlagOrgVerified = 0x10;
+
         internal ContactRecord(int index, byte[] record)
         {
             Index = index;
@@ -79,6 +82,12 @@ namespace Phone.Crypto
         public bool Hybrid
         {
             get { return (Flags & FlagHybrid) != 0; }
+        }
+
+        /// <summary>True when the organisation vouched for the key (its certificate verified).</summary>
+        public bool OrgVerified
+        {
+            get { return (Flags & FlagOrgVerified) != 0; }
         }
 
         private static int ReadUInt32(byte[] b, int at)

@@ -7,7 +7,7 @@ namespace Phone.Crypto
     public static class CryptoCore
     {
         /// <summary>The native interface version this binding was written for.</summary>
-        public const int ExpectedApiVersion = 3;
+        public const int ExpectedApiVersion = 6;
 
         /// <summary>Length of public keys and symmetric keys.</summary>
         public const int KeyLength = 32;

@@ -42,6 +42,34 @@ namespace Phone.Crypto
         /// <summary>No resumption secret of that generation: fall back to XX.</summary>
         public const int NoPsk = -42;
 
+        // Organisation trust: why a certificate or revocation list was refused (docs/protocol.md §18).
+        /// <summary>Certificate or list shorter than its length fields say.</summary>
+        public const int CertTruncated = -80;
+        /// <summary>Certificate or list longer than allowed or than its length fields say.</summary>
+        public const int CertOversized = -81;
+        /// <summary>Unknown certificate or list format version.</summary>
+        public const int CertVersion = -82;
+        /// <summary>Certificate display name empty, too long, not UTF-8 or with control characters.</summary>
+        public const int CertName = -83;
+        /// <summary>Certificate or list of another organisation.</summary>
+        public const int CertWrongOrganisation = -84;
+        /// <summary>The organisation's key did not sign it.</summary>
+        public const int CertSignature = -85;
+        /// <summary>Certificate validity period ends before it starts.</summary>
+        public const int CertValidity = -86;
+        /// <summary>Certificate not valid yet at the newest time learned.</summary>
+        public const int CertNotYetValid = -87;
+        /// <summary>Certificate expired before the newest time learned.</summary>
+        public const int CertExpired = -88;
+        /// <summary>The certificate names another key than the handshake's.</summary>
+        public const int CertWrongKey = -89;
+        /// <summary>The certificate's serial is on the newest revocation list held.</summary>
+        public const int CertRevoked = -90;
+        /// <summary>A revocation list older than the one held (a replay).</summary>
+        public const int RevocationListOld = -91;
+        /// <summary>No organisation installed on this phone.</summary>
+        public const int NoOrganisation = -92;
+
         // Platform.
         /// <summary>Flash read or write failed.</summary>
         public const int StorageFailed = -60;
@@ -58,6 +86,12 @@ namespace Phone.Crypto
         public static bool IsHostileInput(int status)
         {
             return status <= Malformed && status >= KeyPhase;
+        }
+
+        /// <summary>True for a refused certificate or revocation list (the peer's or the tool's input).</summary>
+        public static bool IsCertificateRefusal(int status)
+        {
+            return status <= CertTruncated && status >= RevocationListOld;
         }
 
         /// <summary>A short printable name for logs and screens (never key material).</summary>
@@ -79,6 +113,19 @@ namespace Phone.Crypto
                 case NonceExhausted: return "counter exhausted";
                 case NotFound: return "not found";
                 case NoPsk: return "no resumption secret";
+                case CertTruncated: return "certificate truncated";
+                case CertOversized: return "certificate oversized";
+                case CertVersion: return "unknown certificate version";
+                case CertName: return "invalid name in certificate";
+                case CertWrongOrganisation: return "certificate of another organisation";
+                case CertSignature: return "forged certificate signature";
+                case CertValidity: return "certificate validity invalid";
+                case CertNotYetValid: return "certificate not yet valid";
+                case CertExpired: return "certificate expired";
+                case CertWrongKey: return "certificate names another key";
+                case CertRevoked: return "certificate revoked";
+                case RevocationListOld: return "older revocation list replayed";
+                case NoOrganisation: return "no organisation installed";
                 case StorageFailed: return "flash I/O failed";
                 case Corrupt: return "secure flash corrupt";
                 case RandomFailed: return "random source failed";

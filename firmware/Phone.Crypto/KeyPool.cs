@@ -5,11 +5,14 @@ namespace Phone.Crypto
 {
     /// <summary>
     /// The native pool of pre-generated ephemeral keys. Refill it in idle
-    /// time so key generation stays off the call-setup path.
+    /// time so key generation stays off the call-setup path; the same call
+    /// binds ephemerals to the most called contacts and caches their static
+    /// DH natively, so a call with one of them does 4 X25519 on the critical
+    /// path instead of 8 (docs/native-api.md, "Precomputed key exchange").
     /// </summary>
     public static class KeyPool
     {
-        /// <summary>Generates keys into free pool slots; returns how many are ready.</summary>
+        /// <summary>Idle-time work: bindings for hot contacts, then keys into free pool slots; returns how many pool keys are ready.</summary>
         public static int Refill()
         {
             return NativeResult.Check(NativeCrypto.PoolRefill(), "key pool refill");

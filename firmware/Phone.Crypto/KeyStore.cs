@@ -126,10 +126,39 @@ namespace Phone.Crypto
             NativeResult.Check(NativeCrypto.ContactSetFlags(Handle, index, flags), "set contact flags");
         }
 
+        /// <summary>
+        /// After a call: keeps the transport keys' resumption secret for the next one and sets the
+        /// contact's flags, in one flash write.
+        /// </summary>
+        public void Remember(int index, TransportKeys keys, int flags)
+        {
+            NativeResult.Check(NativeCrypto.ContactRememberFlags(Handle, index, keys.Handle, flags), "remember contact");
+        }
+
         /// <summary>After a call: keeps the transport keys' resumption secret for the next one.</summary>
         public void Remember(int index, TransportKeys keys)
         {
             NativeResult.Check(NativeCrypto.ContactRemember(Handle, index, keys.Handle), "remember contact");
+        }
+
+        /// <summary>
+        /// A window of at most maxEntries contacts in name order from list position first, or -
+        /// when prefix is not empty - from the first name at or after prefix (jump by letter).
+        /// Only the names shown are read from flash; the book itself stays native.
+        /// </summary>
+        public ContactPage ReadPage(int first, string prefix, int maxEntries)
+        {
+            byte[] prefixBytes = prefix == null ? NoBytes : Utf8.GetBytes(prefix);
+            if (prefixBytes.Length > ContactPage.MaxPrefixLength)
+            {
+                throw new System.ArgumentException("prefix too long");
+            }
+
+            byte[] page = new byte[ContactPage.BufferLength(maxEntries)];
+            NativeResult.Check(
+                NativeCrypto.ContactPage(Handle, first, prefixBytes, prefixBytes.Length, page, page.Length),
+                "read contact page");
+            return new ContactPage(page);
         }
 
         /// <summary>Deletes the contact in slot index.</summary>

@@ -80,6 +80,9 @@ namespace Phone.Firmware
         /// <summary>Answer incoming calls without waiting for Accept (demo, tests).</summary>
         public bool AutoAnswer { get; set; }
 
+        /// <summary>How long pairing mode stays open after the user starts it (it ends sooner after one attempt).</summary>
+        public int PairingModeMs { get; set; } = 120000;
+
         /// <summary>Answer incoming pairing requests (show the code) at all.</summary>
         public bool AcceptPairing { get; set; } = true;
 

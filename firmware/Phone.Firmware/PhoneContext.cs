@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using Phone.Crypto;
 using Phone.Firmware.Board;
+using Phone.Firmware.Calls;
 using Phone.Firmware.Pairing;
 using Phone.Firmware.Timing;
 
@@ -24,6 +25,8 @@ namespace Phone.Firmware
             CodeFormat = config.CodeFormat;
             Backoff = new Backoff(config.RetransmitInitialMs, config.RetransmitMaxMs, config.HandshakeTimeoutMs);
             NameBytes = LimitName(config.Name);
+            Cookies = new Exchanges.CookieJar();
+            VerifyOnce = new VerifyOncePerCall();
         }
 
         internal PhoneConfig Config { get; private set; }
@@ -48,6 +51,9 @@ namespace Phone.Firmware
 
         internal Backoff Backoff { get; private set; }
 
+        /// <summary>Call ids of the VERIFY_1 answered lately: at most one VERIFY per call.</summary>
+        internal VerifyOncePerCall VerifyOnce { get; private set; }
+
         /// <summary>This phone's display name as UTF-8, at most PayloadLayout.MaxName bytes.</summary>
         internal byte[] NameBytes { get; private set; }
 
@@ -57,8 +63,12 @@ namespace Phone.Firmware
         }
 
         /// <summary>Sends one datagram and counts it.</summary>
+        /// <summary>mac1/mac2 of the first messages this phone sends (§11).</summary>
+        internal Exchanges.CookieJar Cookies { get; private set; }
+
         public void Send(NetAddress to, byte[] buffer, int offset, int count)
         {
+            Cookies.Stamp(to, buffer, offset, count, Now);
             Counters.DatagramsSent++;
             Transport.Send(to, buffer, offset, count);
         }

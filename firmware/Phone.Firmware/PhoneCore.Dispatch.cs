@@ -40,6 +40,10 @@ namespace Phone.Firmware
             {
                 DispatchError(buffer, offset, count);
             }
+            else if (type == MessageType.CookieReply)
+            {
+                DispatchCookieReply(from, buffer, offset, count);
+            }
             else
             {
                 _ctx.Counters.Drop(DropReason.UnknownType);
@@ -64,7 +68,8 @@ namespace Phone.Firmware
             if (buffer[offset] != WireFormat.Version)
             {
                 _ctx.Counters.Drop(DropReason.UnsupportedVersion);
-                if (buffer[offset + WireFormat.TypeOffset] != MessageType.Error)
+                // Never answered: an ERROR, and anything shorter than the ERROR would be (no reply outgrows its request).
+                if (buffer[offset + WireFormat.TypeOffset] != MessageType.Error && count >= WireFormat.ErrorLength)
                 {
                     SendError(from, ErrorCode.UnsupportedVersion, 0);
                 }
@@ -108,6 +113,22 @@ namespace Phone.Firmware
                 return;
             }
 
+            // The cookie gate, per datagram, before any exchange, reassembly or DH (§11).
+            Admission admission = FirstMessageLayout.IsFirst(type)
+                ? AdmitFirst(type, from, buffer, offset, count)
+                : Admission.Unproven;
+            if (admission == Admission.BadMac || admission == Admission.CookieSent)
+            {
+                return;
+            }
+
+            RouteHandshake(type, from, buffer, offset,
+                FirstMessageLayout.IsFirst(type) ? HandshakeDatagram.FirstBodyLength(type) : count, admission);
+        }
+
+        /// <summary>An admitted handshake datagram (a first message without its padding and MACs) to its exchange.</summary>
+        private void RouteHandshake(int type, NetAddress from, byte[] buffer, int offset, int count, Admission admission)
+        {
             uint receiverId = HandshakeDatagram.ReceiverId(buffer, offset);
             if (receiverId != 0)
             {
@@ -128,16 +149,16 @@ namespace Phone.Firmware
                 return;
             }
 
-            FirstMessage(type, from, buffer, offset, count);
+            FirstMessage(type, from, buffer, offset, count, admission);
         }
 
-        private void FirstMessage(int type, NetAddress from, byte[] buffer, int offset, int count)
+        private void FirstMessage(int type, NetAddress from, byte[] buffer, int offset, int count, Admission admission)
         {
             uint senderId = HandshakeDatagram.SenderId(buffer, offset);
             Exchange existing = FindStartedBy(from, senderId);
             if (existing != null)
             {
-                Duplicate(existing, type, from, buffer, offset, count);
+                Duplicate(existing, type, from, buffer, offset, count, admission);
                 return;
             }
 
@@ -155,14 +176,12 @@ namespace Phone.Firmware
                 return;
             }
 
-            if (_active != null || (type == MessageType.Pair1 && !_ctx.Config.AcceptPairing))
+            if (!AdmitsFirstMessage(type, from, senderId))
             {
-                _ctx.Counters.Drop(DropReason.Busy);
-                SendError(from, ErrorCode.Busy, senderId);
                 return;
             }
 
-            if (!_handshakeLimiter.Allow(from, _ctx.Now))
+            if (!FirstAllowed(from, admission))
             {
                 _ctx.Counters.Drop(DropReason.RateLimited);
                 return;
@@ -172,9 +191,10 @@ namespace Phone.Firmware
         }
 
         /// <summary>A copy of an admitted first message: it costs the source its rate as a new one does.</summary>
-        private void Duplicate(Exchange existing, int type, NetAddress from, byte[] buffer, int offset, int count)
+        private void Duplicate(Exchange existing, int type, NetAddress from, byte[] buffer, int offset, int count,
+            Admission admission)
         {
-            if (_handshakeLimiter.Allow(from, _ctx.Now))
+            if (FirstAllowed(from, admission))
             {
                 existing.HandleHandshake(type, from, buffer, offset, count);
             }
@@ -215,6 +235,8 @@ namespace Phone.Firmware
             {
                 AddPending(created);
             }
+
+            AfterFirstMessage(created, type, result);
         }
 
         /// <summary>The new exchange's answer to the first message: None, or why it was dropped.</summary>
@@ -288,15 +310,20 @@ namespace Phone.Firmware
             _pending[free] = exchange;
         }
 
-        private void RemovePending(Exchange exchange)
+        /// <summary>Forgets exchange if it is half-open here; true if it was.</summary>
+        private bool RemovePending(Exchange exchange)
         {
+            bool found = false;
             for (int i = 0; i < _pending.Length; i++)
             {
                 if (_pending[i] == exchange)
                 {
                     _pending[i] = null;
+                    found = true;
                 }
             }
+
+            return found;
         }
 
         private Exchange FindById(uint id)

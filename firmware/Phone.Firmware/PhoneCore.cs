@@ -6,13 +6,15 @@
 //   phone.Start();                                        // self-test, key pool, idle screen
 //   loop: phone.OnDatagram(from, buf, off, n) for each datagram; phone.OnTick() when
 //         clock >= phone.NextDeadline (PhoneTimer.Never = long.MaxValue: nothing scheduled)
-//   user: Pair(addr), ConfirmCode(), RejectCode(), Call(contactIndex, addr), Accept(),
+//   user: StartPairingMode([seconds]) / CancelPairingMode() (the phone answers one PAIR_1 only in it),
+//         Pair(addr), ConfirmCode(), RejectCode(), Call(contactIndex, addr), Accept(),
 //         HangUp(), ForgetContact(i), FactoryReset(locator), ShowContacts(), ShowIdle(),
+//         ContactListMove(delta), ContactListNextLetter(), ContactListJump(prefix), SelectedContact,
 //         ShowWhenIdle(screen) (e.g. Discovery's pairing list),
 //         Dispose() (ends everything, wipes session keys; the KeyStore stays the caller's)
 //         (each returns false when the action does not apply in the current state)
 //   state: CurrentScreen, Contacts(), Counters, PairingState, CallState, CurrentCode,
-//          CurrentCodeWords, CallBadge, IdentityKey, Fingerprint, Store, IsIdle
+//          CurrentCodeWords, CallBadge, IdentityKey, Fingerprint, Store, IsIdle, InPairingMode
 //
 // Not thread-safe: call everything from one thread (or under one lock). OnDatagram and
 // OnTick never throw; hostile input is counted in Counters.Drops(reason). An event is raised
@@ -42,6 +44,7 @@ namespace Phone.Firmware
         private readonly Exchange[] _pending;
         private readonly SourceRateLimiter _handshakeLimiter;
         private readonly TokenBucket _errorLimiter;
+        private readonly CookieGate _cookieGate;
         private readonly byte[] _errorBuffer = new byte[WireFormat.ErrorLength];
         private readonly byte[] _idBuffer = new byte[4];
         private Exchange _active;
@@ -65,6 +68,7 @@ namespace Phone.Firmware
                 config.GlobalRate, config.GlobalRate, now);
             _errorLimiter = new TokenBucket(config.ErrorRate, config.ErrorRate, now);
             _reassembly = new Reassembly(_ctx.Counters);
+            _cookieGate = new CookieGate(_ctx);
         }
 
         /// <summary>Raised for everything that happens (never carries key material).</summary>
@@ -115,6 +119,7 @@ namespace Phone.Firmware
         {
             CryptoCore.SelfTest();
             int ready = KeyPool.Refill();
+            RefreshOrganisation();
             ShowIdle();
             Raise(new PhoneEvent(PhoneEventKind.Started, _ctx.Now,
                 "self-test passed, " + ready.ToString() + " ephemeral keys ready, key " + Fingerprint));
@@ -168,6 +173,7 @@ namespace Phone.Firmware
                 return false;
             }
 
+            LeavePairingMode();
             PairingExchange pairing = new PairingExchange(_ctx, true, peer);
             _active = pairing;
             pairing.Begin();
@@ -200,6 +206,7 @@ namespace Phone.Firmware
                 return false;
             }
 
+            LeavePairingMode();
             OutgoingCall call = new OutgoingCall(_ctx, at);
             _active = call;
             call.Dial(contact);
@@ -213,10 +220,10 @@ namespace Phone.Firmware
             return c != null && c.Accept();
         }
 
-        /// <summary>Hangs up / rejects the call, or cancels a pairing.</summary>
+        /// <summary>Hangs up / rejects the call, or cancels a pairing (or the pairing mode when idle).</summary>
         public bool HangUp()
         {
-            return _active != null && _active.HangUp();
+            return _active != null ? _active.HangUp() : CancelPairingMode();
         }
 
         /// <summary>Deletes the contact in slot index (not during a pairing or call).</summary>
@@ -253,7 +260,7 @@ namespace Phone.Firmware
             AbortAll();
         }
 
-        /// <summary>All contacts (slot order).</summary>
+        /// <summary>All contacts in name order (host tools and tests: the device shows the list window by window).</summary>
         public ContactRecord[] Contacts()
         {
             return new ContactBook(_ctx.Store).All();
@@ -265,22 +272,12 @@ namespace Phone.Firmware
             get { return (_ctx.Store.Status & KeyStore.StatusRecovered) != 0; }
         }
 
-        /// <summary>Shows the contact list (when idle).</summary>
-        public void ShowContacts()
-        {
-            if (_active == null)
-            {
-                SetScreen(Screens.Contacts(Contacts()));
-            }
-        }
-
         /// <summary>Shows the idle screen (when idle).</summary>
         public void ShowIdle()
         {
             if (_active == null)
             {
-                SetScreen(Screens.Idle(_ctx.Config.Name, Fingerprint, Contacts().Length,
-                    StoreRecovered ? Screens.RecoveredNotice : null));
+                SetScreen(IdleScreen());
             }
         }
 
@@ -318,12 +315,27 @@ namespace Phone.Firmware
 
         internal void Finished(Exchange exchange)
         {
-            RemovePending(exchange);
-            if (_active == exchange)
+            bool wasPending = RemovePending(exchange);
+            string modeEnded = PairingAttemptOver(exchange);
+            bool wasActive = _active == exchange;
+            if (wasActive)
             {
                 _active = null;
                 _refillNeeded = true;
+            }
+
+            if (wasActive || modeEnded != null)
+            {
                 ShowIdle();
+            }
+
+            if (modeEnded != null)
+            {
+                Raise(new PhoneEvent(PhoneEventKind.PairingModeEnded, _ctx.Now, modeEnded));
+            }
+            else if (wasPending)
+            {
+                HalfOpenVerifyOver(exchange);
             }
         }
 

@@ -61,6 +61,11 @@ namespace Phone.Firmware
 
         /// <summary>Partly received messages discarded (evicted for room or timed out; their fragments are drops).</summary>
         public int PartialsDiscarded { get; internal set; }
+        /// <summary>COOKIE_REPLY datagrams sent: first messages under load without a valid mac2 (§11).</summary>
+        public int CookieRepliesSent { get; internal set; }
+
+        /// <summary>Cookies taken from a COOKIE_REPLY answering our own first message (§11).</summary>
+        public int CookiesReceived { get; internal set; }
 
         /// <summary>Datagrams dropped for reason.</summary>
         public int Drops(DropReason reason)

@@ -50,9 +50,25 @@ namespace Phone.Firmware
         FactoryReset = 21,
         /// <summary>The call continues unverified (XX with the pinned key after a fallback).</summary>
         Unverified = 22,
-        /// <summary>At power-on the newest flash copy was damaged and the previous one is in use (the last change may be lost).</summary>
+        /// <summary>At power-on a damaged flash record was refused (an identity copy, rewritten; or a contact, which may be lost).</summary>
         StoreRecovered = 23,
         /// <summary>No fresh DH within RekeyDeadlineMs (the re-key cannot complete); shown in the call.</summary>
-        RekeyOverdue = 24
+        RekeyOverdue = 24,
+        /// <summary>The peer's key is vouched for by this phone's organisation: pinned without a code (PeerName, Text: organisation).</summary>
+        OrgVerified = 25,
+        /// <summary>The peer's certificate was refused (Text: the reason); nothing changed, the call goes on unverified.</summary>
+        CertificateRefused = 26,
+        /// <summary>A newer revocation list arrived and is kept (Text: its version).</summary>
+        RevocationListUpdated = 27,
+        /// <summary>A revocation list was refused (Text: the reason, e.g. an older one replayed); nothing changed.</summary>
+        RevocationListRefused = 28,
+        /// <summary>The user started pairing mode: this phone answers one PAIR_1 until it ends (Text: how long).</summary>
+        PairingModeStarted = 29,
+        /// <summary>Pairing mode ended (Text: paired, timed out, cancelled, or "pairing attempt failed - start again").</summary>
+        PairingModeEnded = 30,
+        /// <summary>A second VERIFY_1 for a call that already had one was refused (Text).</summary>
+        VerifyRefused = 31,
+        /// <summary>An incoming call's VERIFY was answered but never completed (abandoned, failed or evicted half-open).</summary>
+        VerifyAbandoned = 32
     }
 }

@@ -34,6 +34,14 @@ namespace Phone.Firmware
                 case PhoneEventKind.Unverified: return "unverified";
                 case PhoneEventKind.StoreRecovered: return "flash recovered";
                 case PhoneEventKind.RekeyOverdue: return "re-key overdue";
+                case PhoneEventKind.OrgVerified: return "verified by organisation";
+                case PhoneEventKind.CertificateRefused: return "certificate refused";
+                case PhoneEventKind.RevocationListUpdated: return "revocation list updated";
+                case PhoneEventKind.RevocationListRefused: return "revocation list refused";
+                case PhoneEventKind.PairingModeStarted: return "pairing mode started";
+                case PhoneEventKind.PairingModeEnded: return "pairing mode ended";
+                case PhoneEventKind.VerifyRefused: return "verify refused";
+                case PhoneEventKind.VerifyAbandoned: return "verify abandoned";
                 default: return "event " + ((int)kind).ToString();
             }
         }

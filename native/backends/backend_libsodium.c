@@ -27,8 +27,16 @@ int pci_be_init(void)
 
 /* ---- X25519 ---------------------------------------------------------------- */
 
+static uint32_t s_x25519_count; /* callers hold the platform lock, or are single-threaded */
+
+uint32_t pci_be_x25519_count(void)
+{
+    return s_x25519_count;
+}
+
 int pci_be_x25519(uint8_t out[32], const uint8_t secret[32], const uint8_t peer[32])
 {
+    s_x25519_count++;
     /* libsodium refuses an all-zero result itself; check anyway, as the
      * Monocypher mirror must, so both backends behave the same. */
     int rc = crypto_scalarmult_curve25519(out, secret, peer);
@@ -41,6 +49,7 @@ int pci_be_x25519(uint8_t out[32], const uint8_t secret[32], const uint8_t peer[
 
 void pci_be_x25519_public(uint8_t pub[32], const uint8_t secret[32])
 {
+    s_x25519_count++;
     crypto_scalarmult_curve25519_base(pub, secret);
 }
 
@@ -96,6 +105,13 @@ void pci_be_blake2b_init(pc_blake2b_ctx *ctx, size_t out_len)
     crypto_generichash_init((crypto_generichash_state *)(void *)ctx->opaque, NULL, 0, out_len);
 }
 
+void pci_be_blake2b_init_keyed(pc_blake2b_ctx *ctx, size_t out_len, const uint8_t *key,
+                               size_t key_len)
+{
+    crypto_generichash_init((crypto_generichash_state *)(void *)ctx->opaque, key, key_len,
+                            out_len);
+}
+
 void pci_be_blake2b_update(pc_blake2b_ctx *ctx, const uint8_t *in, size_t len)
 {
     crypto_generichash_update((crypto_generichash_state *)(void *)ctx->opaque, NONNULL(in), len);
@@ -111,7 +127,8 @@ void pci_be_blake2b_final(pc_blake2b_ctx *ctx, uint8_t *out, size_t out_len)
 
 /* The ed25519-specific entry point: crypto_sign_verify_detached is the same
  * function behind a generic wrapper that would pull the signing code into
- * the lx106 image too. */
+ * the lx106 image too. The core calls it through pci_ed25519_verify
+ * (ed25519_strict.h), whose checks libsodium also makes itself. */
 int pci_be_ed25519_verify(const uint8_t sig[64], const uint8_t *msg, size_t msg_len,
                           const uint8_t pub[32])
 {

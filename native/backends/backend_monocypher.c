@@ -30,8 +30,16 @@ int pci_be_init(void)
 
 /* ---- X25519 ---------------------------------------------------------------- */
 
+static uint32_t s_x25519_count; /* callers hold the platform lock, or are single-threaded */
+
+uint32_t pci_be_x25519_count(void)
+{
+    return s_x25519_count;
+}
+
 int pci_be_x25519(uint8_t out[32], const uint8_t secret[32], const uint8_t peer[32])
 {
+    s_x25519_count++;
     /* Monocypher returns all zeros for a low-order peer point and leaves the
      * contributory check to the caller (its manual says so). */
     crypto_x25519(out, secret, peer);
@@ -44,6 +52,7 @@ int pci_be_x25519(uint8_t out[32], const uint8_t secret[32], const uint8_t peer[
 
 void pci_be_x25519_public(uint8_t pub[32], const uint8_t secret[32])
 {
+    s_x25519_count++;
     crypto_x25519_public_key(pub, secret);
 }
 
@@ -100,6 +109,12 @@ void pci_be_blake2b_init(pc_blake2b_ctx *ctx, size_t out_len)
     crypto_blake2b_init((crypto_blake2b_ctx *)(void *)ctx->opaque, out_len);
 }
 
+void pci_be_blake2b_init_keyed(pc_blake2b_ctx *ctx, size_t out_len, const uint8_t *key,
+                               size_t key_len)
+{
+    crypto_blake2b_keyed_init((crypto_blake2b_ctx *)(void *)ctx->opaque, out_len, key, key_len);
+}
+
 void pci_be_blake2b_update(pc_blake2b_ctx *ctx, const uint8_t *in, size_t len)
 {
     crypto_blake2b_update((crypto_blake2b_ctx *)(void *)ctx->opaque, in, len);
@@ -117,10 +132,9 @@ void pci_be_blake2b_final(pc_blake2b_ctx *ctx, uint8_t *out, size_t out_len)
 
 /* crypto_ed25519_check is RFC 8032 Ed25519 (SHA-512); crypto_eddsa_check in
  * the main library would be EdDSA with BLAKE2b, a different signature.
- * KNOWN DIFFERENCE from the libsodium mirror: S >= L is refused by both, but
- * Monocypher accepts non-canonical encodings of A and R and small-order
- * points, which libsodium refuses (Wycheproof). Close it before certificates
- * go on the wire (backend.h). */
+ * Monocypher refuses S >= L but accepts non-canonical encodings of A and R
+ * and small-order points: the core never calls this directly, only through
+ * pci_ed25519_verify (ed25519_strict.h), which refuses those first. */
 int pci_be_ed25519_verify(const uint8_t sig[64], const uint8_t *msg, size_t msg_len,
                           const uint8_t pub[32])
 {

@@ -1,19 +1,17 @@
 // SPDX-License-Identifier: MIT
 /*
- * storage_file.c - storage.h on the host: the "flash" is <dir>/flash.img
- * (slot n at offset n * 4096) and the "eFuse" is <dir>/efuse.key (32 bytes,
- * written once: temp file, fsync, rename, fsync of the directory).
+ * storage_file.c - storage.h on the host: record n is the file
+ * <dir>/flash/<n>.rec and the "eFuse" is <dir>/efuse.key (32 bytes).
  *
- * Never written (or erased) means no flash.img: only then is a slot blank.
- * The first write creates the image whole, its copy in every slot, the same
- * way as the key (temp file, fsync, rename), so a cut first boot leaves no
- * image rather than a torn one. Every later slot write is pwrite + fsync of
- * that slot. A factory reset removes the image. A short or zero-filled
- * image is data: the key store refuses it instead of starting afresh.
+ * Every write is temp file, fsync, rename, fsync of the directory: the
+ * record file is the old one or the new one after a cut, never torn - the
+ * way NVS commits a key on the device. No file means a blank record. The
+ * previous release's store, <dir>/flash.img (two 4096-byte copies), is
+ * only read and removed (legacy, for the migration in keystore_migrate.c).
  *
  * Test builds model a power cut (pci_storage_test_cut_after): the bytes
- * before the cut reach the file, the rest of the slot keeps its old bytes,
- * and nothing is written after it.
+ * before the cut reach the temp file, which is never renamed into place,
+ * and nothing is written after it. They also count what reaches the flash.
  */
 #include "storage.h"
 
@@ -27,14 +25,15 @@
 #include "backend.h"
 #include "phone_crypto_api.h"
 
-#define FLASH_FILE "flash.img"
-#define FLASH_TEMP_FILE "flash.img.tmp"
+#define RECORD_DIR "flash"
+#define LEGACY_FILE "flash.img"
 #define KEY_FILE "efuse.key"
 #define KEY_TEMP_FILE "efuse.key.tmp"
 #define DEVICE_KEY_LEN 32
-#define PATH_CAP 128
+#define PATH_CAP 160
 
 static long s_cut_budget = -1; /* bytes left before the power cut; -1 = no cut */
+static unsigned long s_bytes, s_writes, s_removes;
 
 /* How many of len bytes reach the file before the cut: len if no cut comes. */
 static size_t cut_take(size_t len, int *cut)
@@ -56,11 +55,29 @@ void pci_storage_test_cut_after(long bytes)
 {
     s_cut_budget = bytes < 0 ? -1 : bytes;
 }
+
+void pci_storage_test_counters(pc_storage_counters *out, int reset)
+{
+    out->bytes = s_bytes;
+    out->writes = s_writes;
+    out->removes = s_removes;
+    if (reset)
+        s_bytes = s_writes = s_removes = 0;
+}
 #endif
 
 static int path_of(const pc_storage *st, const char *name, char out[PATH_CAP])
 {
     int n = snprintf(out, PATH_CAP, "%s/%s", st->locator, name);
+    return n > 0 && n < PATH_CAP ? 0 : PC_E_ARG;
+}
+
+/* <dir>/flash/<record>.rec, or .tmp for the file a write fills first. */
+static int record_path(const pc_storage *st, int record, const char *ext, char out[PATH_CAP])
+{
+    if (record < 0 || record >= PC_STORAGE_RECORDS)
+        return PC_E_ARG;
+    int n = snprintf(out, PATH_CAP, "%s/" RECORD_DIR "/%d.%s", st->locator, record, ext);
     return n > 0 && n < PATH_CAP ? 0 : PC_E_ARG;
 }
 
@@ -73,17 +90,16 @@ int pci_storage_bind(pc_storage *st, const uint8_t *locator, size_t len)
     return 0;
 }
 
-static int write_all(int fd, const uint8_t *buf, size_t len, off_t at)
+static int write_all(int fd, const uint8_t *buf, size_t len)
 {
     while (len > 0) {
-        ssize_t n = pwrite(fd, buf, len, at);
+        ssize_t n = write(fd, buf, len);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
             return PC_E_STORAGE;
         buf += n;
         len -= (size_t)n;
-        at += n;
     }
     return 0;
 }
@@ -104,10 +120,10 @@ static int read_all(int fd, uint8_t *buf, size_t cap, off_t at)
     return (int)got;
 }
 
-/* Makes a new directory entry durable. */
-static int sync_dir(const pc_storage *st)
+/* Makes directory entries (a rename, a removal) durable. */
+static int sync_path(const char *dir)
 {
-    int fd = open(st->locator, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
         return PC_E_STORAGE;
     int rc = fsync(fd) == 0 ? 0 : PC_E_STORAGE;
@@ -115,73 +131,120 @@ static int sync_dir(const pc_storage *st)
     return rc;
 }
 
-static int ensure_dir(const pc_storage *st)
+static int ensure_dirs(const pc_storage *st)
 {
-    if (mkdir(st->locator, 0700) == 0 || errno == EEXIST)
-        return 0;
-    return PC_E_STORAGE;
+    char dir[PATH_CAP];
+    if (path_of(st, RECORD_DIR, dir) != 0)
+        return PC_E_ARG;
+    if ((mkdir(st->locator, 0700) != 0 && errno != EEXIST)
+        || (mkdir(dir, 0700) != 0 && errno != EEXIST))
+        return PC_E_STORAGE;
+    return 0;
 }
 
-int pci_storage_read(pc_storage *st, int slot, uint8_t *buf, size_t cap)
+static int read_file(const char *path, uint8_t *buf, size_t cap, off_t at)
 {
-    char path[PATH_CAP];
-    if (slot < 0 || slot >= PC_STORAGE_SLOTS || path_of(st, FLASH_FILE, path) != 0)
-        return PC_E_ARG;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return errno == ENOENT ? PC_E_NOT_FOUND : PC_E_STORAGE;
-    if (cap > PC_STORAGE_SLOT_LEN)
-        cap = PC_STORAGE_SLOT_LEN;
-    int rc = read_all(fd, buf, cap, (off_t)slot * PC_STORAGE_SLOT_LEN);
+    int rc = read_all(fd, buf, cap, at);
     close(fd);
     return rc;
 }
 
-/* pwrite up to the cut, then fsync: a cut write fails before its fsync. */
-static int write_durable(int fd, const uint8_t *buf, size_t len, off_t at)
+int pci_storage_read(pc_storage *st, int record, uint8_t *buf, size_t cap)
 {
+    char path[PATH_CAP];
+    int rc = record_path(st, record, "rec", path);
+    if (rc != 0)
+        return rc;
+    return read_file(path, buf, cap > PC_STORAGE_RECORD_MAX ? PC_STORAGE_RECORD_MAX : cap, 0);
+}
+
+/* Fills path (up to the cut) and fsyncs it: a cut write fails before its fsync. */
+static int write_durable(const char *path, const uint8_t *buf, size_t len)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return PC_E_STORAGE;
     int cut;
     size_t n = cut_take(len, &cut);
-    int rc = write_all(fd, buf, n, at);
+    int rc = write_all(fd, buf, n);
     if (rc == 0 && cut)
         rc = PC_E_STORAGE;
     if (rc == 0 && fsync(fd) != 0)
         rc = PC_E_STORAGE;
+    close(fd);
     return rc;
 }
 
-/* The first write: a new image with buf in every slot, renamed into place. */
-static int create_image(const pc_storage *st, const uint8_t *buf, size_t len)
+/* temp, fsync, rename, fsync dir: the target is whole or as it was. */
+static int replace_file(const char *dir, const char *temp, const char *path, const uint8_t *buf,
+                        size_t len)
 {
-    char temp[PATH_CAP], path[PATH_CAP];
-    if (path_of(st, FLASH_TEMP_FILE, temp) != 0 || path_of(st, FLASH_FILE, path) != 0)
-        return PC_E_ARG;
-    int fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return PC_E_STORAGE;
-    int rc = 0;
-    for (int slot = 0; slot < PC_STORAGE_SLOTS && rc == 0; slot++)
-        rc = write_durable(fd, buf, len, (off_t)slot * PC_STORAGE_SLOT_LEN);
-    close(fd);
+    int rc = write_durable(temp, buf, len);
     if (rc == 0 && rename(temp, path) != 0)
         rc = PC_E_STORAGE;
-    return rc == 0 ? sync_dir(st) : rc;
+    if (rc != 0)
+        return rc; /* a cut temp file stays: power is off, and it is never read */
+    return sync_path(dir);
 }
 
-int pci_storage_write(pc_storage *st, int slot, const uint8_t *buf, size_t len)
+int pci_storage_write(pc_storage *st, int record, const uint8_t *buf, size_t len)
+{
+    char temp[PATH_CAP], path[PATH_CAP], dir[PATH_CAP];
+    if (len > PC_STORAGE_RECORD_MAX || record_path(st, record, "tmp", temp) != 0
+        || record_path(st, record, "rec", path) != 0 || path_of(st, RECORD_DIR, dir) != 0)
+        return PC_E_ARG;
+    if (ensure_dirs(st) != 0)
+        return PC_E_STORAGE;
+    int rc = replace_file(dir, temp, path, buf, len);
+    if (rc == 0) {
+        s_bytes += len;
+        s_writes++;
+    }
+    return rc;
+}
+
+/* unlink + fsync of its directory; a cut stops it before anything happens. */
+static int remove_file(const char *dir, const char *path)
+{
+    int cut;
+    cut_take(0, &cut);
+    if (cut)
+        return PC_E_STORAGE;
+    if (unlink(path) != 0)
+        return errno == ENOENT || errno == ENOTDIR ? 0 : PC_E_STORAGE;
+    return sync_path(dir);
+}
+
+int pci_storage_remove(pc_storage *st, int record)
+{
+    char path[PATH_CAP], dir[PATH_CAP];
+    if (record_path(st, record, "rec", path) != 0 || path_of(st, RECORD_DIR, dir) != 0)
+        return PC_E_ARG;
+    int rc = remove_file(dir, path);
+    if (rc == 0)
+        s_removes++;
+    return rc;
+}
+
+int pci_storage_legacy_read(pc_storage *st, int copy, uint8_t *buf, size_t cap)
 {
     char path[PATH_CAP];
-    if (slot < 0 || slot >= PC_STORAGE_SLOTS || len > PC_STORAGE_SLOT_LEN
-        || path_of(st, FLASH_FILE, path) != 0)
+    if (copy < 0 || copy >= PC_STORAGE_LEGACY_COPIES || path_of(st, LEGACY_FILE, path) != 0)
         return PC_E_ARG;
-    if (ensure_dir(st) != 0)
-        return PC_E_STORAGE;
-    int fd = open(path, O_RDWR | O_CLOEXEC);
-    if (fd < 0)
-        return errno == ENOENT ? create_image(st, buf, len) : PC_E_STORAGE;
-    int rc = write_durable(fd, buf, len, (off_t)slot * PC_STORAGE_SLOT_LEN);
-    close(fd);
-    return rc;
+    if (cap > PC_STORAGE_LEGACY_LEN)
+        cap = PC_STORAGE_LEGACY_LEN;
+    return read_file(path, buf, cap, (off_t)copy * PC_STORAGE_LEGACY_LEN);
+}
+
+int pci_storage_legacy_erase(pc_storage *st)
+{
+    char path[PATH_CAP];
+    if (path_of(st, LEGACY_FILE, path) != 0)
+        return PC_E_ARG;
+    return remove_file(st->locator, path);
 }
 
 /* Exactly DEVICE_KEY_LEN bytes, else the file is not a key we wrote. */
@@ -191,34 +254,22 @@ static int read_key(const pc_storage *st, uint8_t key[32])
     uint8_t buf[DEVICE_KEY_LEN + 1];
     if (path_of(st, KEY_FILE, path) != 0)
         return PC_E_ARG;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return errno == ENOENT ? PC_E_NOT_FOUND : PC_E_STORAGE;
-    int n = read_all(fd, buf, sizeof buf, 0);
-    close(fd);
-    int rc = n < 0 ? PC_E_STORAGE : (n == DEVICE_KEY_LEN ? 0 : PC_E_CORRUPT);
+    int n = read_file(path, buf, sizeof buf, 0);
+    int rc = n < 0 ? n : (n == DEVICE_KEY_LEN ? 0 : PC_E_CORRUPT);
     if (rc == 0)
         memcpy(key, buf, DEVICE_KEY_LEN);
     pci_be_wipe(buf, sizeof buf);
     return rc;
 }
 
-/* Write-temp, fsync, rename, fsync dir: the key file is whole or absent. */
 static int write_key(const pc_storage *st, const uint8_t key[32])
 {
     char temp[PATH_CAP], path[PATH_CAP];
     if (path_of(st, KEY_TEMP_FILE, temp) != 0 || path_of(st, KEY_FILE, path) != 0)
         return PC_E_ARG;
-    if (ensure_dir(st) != 0)
+    if (ensure_dirs(st) != 0)
         return PC_E_STORAGE;
-    int fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return PC_E_STORAGE;
-    int rc = write_durable(fd, key, DEVICE_KEY_LEN, 0);
-    close(fd);
-    if (rc == 0 && rename(temp, path) != 0)
-        rc = PC_E_STORAGE;
-    return rc == 0 ? sync_dir(st) : rc;
+    return replace_file(st->locator, temp, path, key, DEVICE_KEY_LEN);
 }
 
 int pci_storage_device_key(pc_storage *st, uint8_t key[32], int mode)
@@ -237,17 +288,11 @@ int pci_storage_device_key(pc_storage *st, uint8_t key[32], int mode)
     return rc == 0 ? 1 : rc;
 }
 
-/* Removing the image erases both slots at once. */
+/* Identity copies first (records 0 and 1), then everything else. */
 int pci_storage_erase(pc_storage *st)
 {
-    char path[PATH_CAP];
-    int cut;
-    if (path_of(st, FLASH_FILE, path) != 0)
-        return PC_E_ARG;
-    cut_take(0, &cut);
-    if (cut)
-        return PC_E_STORAGE;
-    if (unlink(path) != 0)
-        return errno == ENOENT ? 0 : PC_E_STORAGE;
-    return sync_dir(st);
+    int rc = 0;
+    for (int record = 0; record < PC_STORAGE_RECORDS && rc == 0; record++)
+        rc = pci_storage_remove(st, record);
+    return rc == 0 ? pci_storage_legacy_erase(st) : rc;
 }

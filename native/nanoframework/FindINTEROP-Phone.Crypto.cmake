@@ -108,15 +108,20 @@ set(Phone.Crypto_SRCS
 
 # the C core: every .c file of native/src, by name (PC_TEST_HOOKS is never defined here)
 set(PHONE_CORE_SOURCES
+    api_cookie.c
     api_core.c
     api_handshake.c
     api_kem.c
     api_media.c
+    api_org.c
     api_session.c
     api_store.c
+    book_index.c
     cert.c
     cert_name.c
     cipher_state.c
+    ed25519_strict.c
+    cookie_secret.c
     g711_mulaw.c
     handles.c
     handshake.c
@@ -126,13 +131,21 @@ set(PHONE_CORE_SOURCES
     keypool.c
     keystore.c
     keystore_contacts.c
+    keystore_migrate.c
+    keystore_page.c
+    keystore_records.c
     mlkem.c
+    org_crl.c
+    org_record.c
+    precompute.c
     replay.c
     selftest.c
     store_image.c
+    store_record.c
     symmetric_state.c
     test_hooks.c
     test_hooks_kem.c
+    test_hooks_precomp.c
     transport.c
     transport_keys.c
     transport_packet.c

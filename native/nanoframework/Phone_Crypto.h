@@ -30,7 +30,9 @@ struct Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto
     NANOCLR_NATIVE_DECLARE(ContactPin___STATIC__I4__I4__I4__SZARRAY_U1__I4__I4);
     NANOCLR_NATIVE_DECLARE(ContactSetFlags___STATIC__I4__I4__I4__I4);
     NANOCLR_NATIVE_DECLARE(ContactRemember___STATIC__I4__I4__I4__I4);
+    NANOCLR_NATIVE_DECLARE(ContactRememberFlags___STATIC__I4__I4__I4__I4__I4);
     NANOCLR_NATIVE_DECLARE(ContactForget___STATIC__I4__I4__I4);
+    NANOCLR_NATIVE_DECLARE(ContactPage___STATIC__I4__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4);
     NANOCLR_NATIVE_DECLARE(PoolRefill___STATIC__I4);
     NANOCLR_NATIVE_DECLARE(PoolReady___STATIC__I4);
     NANOCLR_NATIVE_DECLARE(HandshakeNew___STATIC__I4__I4__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4);
@@ -58,6 +60,33 @@ struct Library_Phone_Crypto_Phone_Crypto_Abi_NativeCrypto
     NANOCLR_NATIVE_DECLARE(HandshakeKemAccept___STATIC__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4);
     NANOCLR_NATIVE_DECLARE(HandshakeKemFinish___STATIC__I4__I4__SZARRAY_U1__I4);
     NANOCLR_NATIVE_DECLARE(HandshakeKemMixed___STATIC__I4__I4);
+    NANOCLR_NATIVE_DECLARE(OrgInstall___STATIC__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4__SZARRAY_U1__I4);
+    NANOCLR_NATIVE_DECLARE(OrgRead___STATIC__I4__I4__I4__SZARRAY_U1__I4);
+    NANOCLR_NATIVE_DECLARE(OrgCrlOffer___STATIC__I4__I4__SZARRAY_U1__I4);
+    NANOCLR_NATIVE_DECLARE(OrgVerifyPeer___STATIC__I4__I4__I4__SZARRAY_U1__I4__SZARRAY_U1__I4);
+    NANOCLR_NATIVE_DECLARE(OrgCheckContact___STATIC__I4__I4__SZARRAY_U1__I4);
+    NANOCLR_NATIVE_DECLARE(CookieStamp___STATIC__I4__SZARRAY_U1__I4__SZARRAY_U1__I4__SZARRAY_U1__I4__I4__I4);
+    NANOCLR_NATIVE_DECLARE(CookieCheck___STATIC__I4__SZARRAY_U1__I4__SZARRAY_U1__I4__I4__SZARRAY_U1__I4__I4__I4);
+    NANOCLR_NATIVE_DECLARE(CookieReply___STATIC__I4__SZARRAY_U1__I4__SZARRAY_U1__I4__I4__SZARRAY_U1__I4__I4__I4__SZARRAY_U1__I4__I4);
+    NANOCLR_NATIVE_DECLARE(CookieOpen___STATIC__I4__SZARRAY_U1__I4__SZARRAY_U1__I4__SZARRAY_U1__I4__I4__SZARRAY_U1__I4);
+
+    //--//
+};
+
+struct Library_Phone_Crypto_Phone_Crypto_ContactListEntry
+{
+    static const int FIELD__Index = 1;
+    static const int FIELD__Flags = 2;
+    static const int FIELD__Name = 3;
+
+    //--//
+};
+
+struct Library_Phone_Crypto_Phone_Crypto_ContactPage
+{
+    static const int FIELD__Total = 1;
+    static const int FIELD__Start = 2;
+    static const int FIELD__Entries = 3;
 
     //--//
 };
@@ -95,6 +124,34 @@ struct Library_Phone_Crypto_Phone_Crypto_KeyStore
     static const int FIELD_STATIC__NoBytes = 1;
 
     static const int FIELD___handle = 1;
+
+    //--//
+};
+
+struct Library_Phone_Crypto_Phone_Crypto_OrgInfo
+{
+    static const int FIELD__PublicKey = 1;
+    static const int FIELD__Id = 2;
+    static const int FIELD__Name = 3;
+    static const int FIELD__NewestTime = 4;
+    static const int FIELD__RevocationListVersion = 5;
+    static const int FIELD__OwnSerial = 6;
+
+    //--//
+};
+
+struct Library_Phone_Crypto_Phone_Crypto_OrgPeer
+{
+    static const int FIELD__Serial = 1;
+    static const int FIELD__NotAfter = 2;
+    static const int FIELD__Name = 3;
+
+    //--//
+};
+
+struct Library_Phone_Crypto_Phone_Crypto_OrgStore
+{
+    static const int FIELD___store = 1;
 
     //--//
 };

@@ -235,9 +235,38 @@ signed int NativeCrypto::ContactRemember(signed int store, signed int index, sig
     return Result(pc_contact_remember(store, index, session), hr);
 }
 
+signed int NativeCrypto::ContactRememberFlags(
+    signed int store,
+    signed int index,
+    signed int session,
+    signed int flags,
+    HRESULT &hr)
+{
+    return Result(pc_contact_remember_flags(store, index, session, flags), hr);
+}
+
 signed int NativeCrypto::ContactForget(signed int store, signed int index, HRESULT &hr)
 {
     return Result(pc_contact_forget(store, index), hr);
+}
+
+signed int NativeCrypto::ContactPage(
+    signed int store,
+    signed int first,
+    CLR_RT_TypedArray_UINT8 prefix,
+    signed int prefixLength,
+    CLR_RT_TypedArray_UINT8 page,
+    signed int pageLength,
+    HRESULT &hr)
+{
+    if (!Fits(prefix, prefixLength, hr) || !Fits(page, pageLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(
+        pc_contact_page(store, first, prefix.GetBuffer(), prefixLength, page.GetBuffer(), pageLength),
+        hr);
 }
 
 // ---- ephemeral key pool ---------------------------------------------------------
@@ -621,4 +650,230 @@ signed int NativeCrypto::HandshakeKemFinish(
 signed int NativeCrypto::HandshakeKemMixed(signed int handshake, HRESULT &hr)
 {
     return Result(pc_hs_kem_mixed(handshake), hr);
+}
+
+// ---- organisation trust: certificates and revocation lists (public data only)
+
+signed int NativeCrypto::OrgInstall(
+    signed int store,
+    CLR_RT_TypedArray_UINT8 orgPublicKey,
+    signed int orgPublicKeyLength,
+    CLR_RT_TypedArray_UINT8 orgName,
+    signed int orgNameLength,
+    CLR_RT_TypedArray_UINT8 certificate,
+    signed int certificateLength,
+    HRESULT &hr)
+{
+    if (!Fits(orgPublicKey, orgPublicKeyLength, hr) || !Fits(orgName, orgNameLength, hr)
+        || !Fits(certificate, certificateLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(
+        pc_org_install(
+            store,
+            orgPublicKey.GetBuffer(),
+            orgPublicKeyLength,
+            orgName.GetBuffer(),
+            orgNameLength,
+            certificate.GetBuffer(),
+            certificateLength),
+        hr);
+}
+
+signed int NativeCrypto::OrgRead(
+    signed int store,
+    signed int part,
+    CLR_RT_TypedArray_UINT8 output,
+    signed int outputLength,
+    HRESULT &hr)
+{
+    if (!Fits(output, outputLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(pc_org_read(store, part, output.GetBuffer(), outputLength), hr);
+}
+
+signed int NativeCrypto::OrgCrlOffer(signed int store, CLR_RT_TypedArray_UINT8 list, signed int listLength, HRESULT &hr)
+{
+    if (!Fits(list, listLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(pc_org_crl_offer(store, list.GetBuffer(), listLength), hr);
+}
+
+signed int NativeCrypto::OrgVerifyPeer(
+    signed int store,
+    signed int handshake,
+    CLR_RT_TypedArray_UINT8 certificate,
+    signed int certificateLength,
+    CLR_RT_TypedArray_UINT8 output,
+    signed int outputLength,
+    HRESULT &hr)
+{
+    if (!Fits(certificate, certificateLength, hr) || !Fits(output, outputLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(
+        pc_org_verify_peer(
+            store,
+            handshake,
+            certificate.GetBuffer(),
+            certificateLength,
+            output.GetBuffer(),
+            outputLength),
+        hr);
+}
+
+signed int NativeCrypto::OrgCheckContact(
+    signed int store,
+    CLR_RT_TypedArray_UINT8 publicKey,
+    signed int publicKeyLength,
+    HRESULT &hr)
+{
+    if (!Fits(publicKey, publicKeyLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(pc_org_check_contact(store, publicKey.GetBuffer(), publicKeyLength), hr);
+}
+
+// ---- stateless cookie (docs/protocol.md §11) ----
+
+signed int NativeCrypto::CookieStamp(
+    CLR_RT_TypedArray_UINT8 mac1Key,
+    signed int keyLength,
+    CLR_RT_TypedArray_UINT8 cookie,
+    signed int cookieLength,
+    CLR_RT_TypedArray_UINT8 datagram,
+    signed int datagramLength,
+    signed int offset,
+    signed int count,
+    HRESULT &hr)
+{
+    if (!Fits(mac1Key, keyLength, hr) || !Fits(cookie, cookieLength, hr) || !Fits(datagram, datagramLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(
+        pc_cookie_stamp(
+            mac1Key.GetBuffer(),
+            keyLength,
+            cookieLength == 0 ? NULL : cookie.GetBuffer(),
+            cookieLength,
+            datagram.GetBuffer(),
+            datagramLength,
+            offset,
+            count),
+        hr);
+}
+
+signed int NativeCrypto::CookieCheck(
+    CLR_RT_TypedArray_UINT8 mac1Key,
+    signed int keyLength,
+    CLR_RT_TypedArray_UINT8 source,
+    signed int sourceLength,
+    signed int epoch,
+    CLR_RT_TypedArray_UINT8 datagram,
+    signed int datagramLength,
+    signed int offset,
+    signed int count,
+    HRESULT &hr)
+{
+    if (!Fits(mac1Key, keyLength, hr) || !Fits(source, sourceLength, hr) || !Fits(datagram, datagramLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(
+        pc_cookie_check(
+            mac1Key.GetBuffer(),
+            keyLength,
+            source.GetBuffer(),
+            sourceLength,
+            epoch,
+            datagram.GetBuffer(),
+            datagramLength,
+            offset,
+            count),
+        hr);
+}
+
+signed int NativeCrypto::CookieReply(
+    CLR_RT_TypedArray_UINT8 cookieKey,
+    signed int keyLength,
+    CLR_RT_TypedArray_UINT8 source,
+    signed int sourceLength,
+    signed int epoch,
+    CLR_RT_TypedArray_UINT8 request,
+    signed int requestLength,
+    signed int requestOffset,
+    signed int requestCount,
+    CLR_RT_TypedArray_UINT8 output,
+    signed int outputLength,
+    signed int outputOffset,
+    HRESULT &hr)
+{
+    if (!Fits(cookieKey, keyLength, hr) || !Fits(source, sourceLength, hr) || !Fits(request, requestLength, hr) ||
+        !Fits(output, outputLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(
+        pc_cookie_reply(
+            cookieKey.GetBuffer(),
+            keyLength,
+            source.GetBuffer(),
+            sourceLength,
+            epoch,
+            request.GetBuffer(),
+            requestLength,
+            requestOffset,
+            requestCount,
+            output.GetBuffer(),
+            outputLength,
+            outputOffset),
+        hr);
+}
+
+signed int NativeCrypto::CookieOpen(
+    CLR_RT_TypedArray_UINT8 cookieKey,
+    signed int keyLength,
+    CLR_RT_TypedArray_UINT8 mac1,
+    signed int mac1Length,
+    CLR_RT_TypedArray_UINT8 reply,
+    signed int replyLength,
+    signed int offset,
+    CLR_RT_TypedArray_UINT8 cookie,
+    signed int cookieLength,
+    HRESULT &hr)
+{
+    if (!Fits(cookieKey, keyLength, hr) || !Fits(mac1, mac1Length, hr) || !Fits(reply, replyLength, hr) ||
+        !Fits(cookie, cookieLength, hr))
+    {
+        return 0;
+    }
+
+    return Result(
+        pc_cookie_open(
+            cookieKey.GetBuffer(),
+            keyLength,
+            mac1.GetBuffer(),
+            mac1Length,
+            reply.GetBuffer(),
+            replyLength,
+            offset,
+            cookie.GetBuffer(),
+            cookieLength),
+        hr);
 }

@@ -36,7 +36,9 @@ namespace Phone_Crypto
             static signed int ContactPin( signed int param0, signed int param1, CLR_RT_TypedArray_UINT8 param2, signed int param3, signed int param4, HRESULT &hr );
             static signed int ContactSetFlags( signed int param0, signed int param1, signed int param2, HRESULT &hr );
             static signed int ContactRemember( signed int param0, signed int param1, signed int param2, HRESULT &hr );
+            static signed int ContactRememberFlags( signed int param0, signed int param1, signed int param2, signed int param3, HRESULT &hr );
             static signed int ContactForget( signed int param0, signed int param1, HRESULT &hr );
+            static signed int ContactPage( signed int param0, signed int param1, CLR_RT_TypedArray_UINT8 param2, signed int param3, CLR_RT_TypedArray_UINT8 param4, signed int param5, HRESULT &hr );
             static signed int PoolRefill(  HRESULT &hr );
             static signed int PoolReady(  HRESULT &hr );
             static signed int HandshakeNew( signed int param0, signed int param1, signed int param2, CLR_RT_TypedArray_UINT8 param3, signed int param4, CLR_RT_TypedArray_UINT8 param5, signed int param6, HRESULT &hr );
@@ -64,6 +66,15 @@ namespace Phone_Crypto
             static signed int HandshakeKemAccept( signed int param0, CLR_RT_TypedArray_UINT8 param1, signed int param2, CLR_RT_TypedArray_UINT8 param3, signed int param4, HRESULT &hr );
             static signed int HandshakeKemFinish( signed int param0, CLR_RT_TypedArray_UINT8 param1, signed int param2, HRESULT &hr );
             static signed int HandshakeKemMixed( signed int param0, HRESULT &hr );
+            static signed int OrgInstall( signed int param0, CLR_RT_TypedArray_UINT8 param1, signed int param2, CLR_RT_TypedArray_UINT8 param3, signed int param4, CLR_RT_TypedArray_UINT8 param5, signed int param6, HRESULT &hr );
+            static signed int OrgRead( signed int param0, signed int param1, CLR_RT_TypedArray_UINT8 param2, signed int param3, HRESULT &hr );
+            static signed int OrgCrlOffer( signed int param0, CLR_RT_TypedArray_UINT8 param1, signed int param2, HRESULT &hr );
+            static signed int OrgVerifyPeer( signed int param0, signed int param1, CLR_RT_TypedArray_UINT8 param2, signed int param3, CLR_RT_TypedArray_UINT8 param4, signed int param5, HRESULT &hr );
+            static signed int OrgCheckContact( signed int param0, CLR_RT_TypedArray_UINT8 param1, signed int param2, HRESULT &hr );
+            static signed int CookieStamp( CLR_RT_TypedArray_UINT8 param0, signed int param1, CLR_RT_TypedArray_UINT8 param2, signed int param3, CLR_RT_TypedArray_UINT8 param4, signed int param5, signed int param6, signed int param7, HRESULT &hr );
+            static signed int CookieCheck( CLR_RT_TypedArray_UINT8 param0, signed int param1, CLR_RT_TypedArray_UINT8 param2, signed int param3, signed int param4, CLR_RT_TypedArray_UINT8 param5, signed int param6, signed int param7, signed int param8, HRESULT &hr );
+            static signed int CookieReply( CLR_RT_TypedArray_UINT8 param0, signed int param1, CLR_RT_TypedArray_UINT8 param2, signed int param3, signed int param4, CLR_RT_TypedArray_UINT8 param5, signed int param6, signed int param7, signed int param8, CLR_RT_TypedArray_UINT8 param9, signed int param10, signed int param11, HRESULT &hr );
+            static signed int CookieOpen( CLR_RT_TypedArray_UINT8 param0, signed int param1, CLR_RT_TypedArray_UINT8 param2, signed int param3, CLR_RT_TypedArray_UINT8 param4, signed int param5, signed int param6, CLR_RT_TypedArray_UINT8 param7, signed int param8, HRESULT &hr );
         };
     }
 }

@@ -36,6 +36,7 @@
 #include "hs_table.h"
 #include "keypool.h"
 #include "keystore.h"
+#include "precompute.h"
 #include "transport.h"
 
 void pci_platform_lock(void)
@@ -51,6 +52,7 @@ void pci_wipe_all(void)
 {
     pci_hs_table_wipe_all();
     pci_keypool_wipe_all();
+    pci_precomp_wipe_all();
     pci_transport_wipe_all();
     pci_keystore_wipe_all();
 }

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: MIT
 /*
  * storage_nvs.c - storage.h on the ESP32: ESP-IDF NVS, one namespace per
- * store (the locator, at most 15 characters), keys "slot0", "slot1" (the
- * sealed A/B copies, 4096-byte blobs) and "devkey" (the 32-byte device key,
- * from esp_fill_random on first boot). nanoFramework's ESP32 image has
- * already run nvs_flash_init() on the default "nvs" partition.
+ * store (the locator, at most 15 characters), one blob per record under the
+ * key "r<n>" ("r0", "r1" the identity copies, "r2"/"r3" organisation trust,
+ * "r16".."r1015" the contacts), and "devkey" (the 32-byte device key, from
+ * esp_fill_random on first boot). The previous release's "slot0"/"slot1"
+ * (4096-byte copies) are only read and erased (migration). Partition sizes:
+ * docs/device.md. nanoFramework's ESP32 image has already run
+ * nvs_flash_init() on the "nvs" partition.
  *
- * NVS replaces a key's value atomically at nvs_commit, so a power cut leaves
- * a slot old or new, never torn; the A/B copies still guard against a slot
- * damaged in flash. The device key sits beside the data: only NVS
+ * NVS replaces a key's value atomically (the new entry is written and
+ * checksummed before the old one is erased), so a power cut leaves a record
+ * old or new, never torn. The device key sits beside the data: only NVS
  * encryption (flash encryption + nvs_keys partition, or the eFuse HMAC
  * scheme on S3/C3) keeps it secret at rest - docs/device.md says what a
  * stock nanoff flash leaves unprotected. Mirrors host/storage_file.c.
@@ -18,6 +21,7 @@
  */
 #include "storage.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "backend.h"
@@ -29,9 +33,10 @@
 #define DEVICE_KEY_NAME "devkey"
 #define DEVICE_KEY_LEN 32
 
-static const char *const k_slot_names[PC_STORAGE_SLOTS] = {"slot0", "slot1"};
+static const char *const k_legacy_names[PC_STORAGE_LEGACY_COPIES] = {"slot0", "slot1"};
 
 static long s_cut_budget = -1; /* bytes left before a simulated power cut; -1 = none */
+static unsigned long s_bytes, s_writes, s_removes;
 
 /* NVS commits a key whole: a write the cut reaches does not happen at all. */
 static int cut_blocks(size_t len)
@@ -50,7 +55,25 @@ void pci_storage_test_cut_after(long bytes)
 {
     s_cut_budget = bytes < 0 ? -1 : bytes;
 }
+
+void pci_storage_test_counters(pc_storage_counters *out, int reset)
+{
+    out->bytes = s_bytes;
+    out->writes = s_writes;
+    out->removes = s_removes;
+    if (reset)
+        s_bytes = s_writes = s_removes = 0;
+}
 #endif
+
+/* "r<n>" for record n: 0, or PC_E_ARG out of range. */
+static int record_key(int record, char key[NVS_KEY_NAME_MAX_SIZE])
+{
+    if (record < 0 || record >= PC_STORAGE_RECORDS)
+        return PC_E_ARG;
+    snprintf(key, NVS_KEY_NAME_MAX_SIZE, "r%d", record);
+    return 0;
+}
 
 int pci_storage_bind(pc_storage *st, const uint8_t *locator, size_t len)
 {
@@ -94,14 +117,14 @@ static int set_blob(const pc_storage *st, const char *key, const uint8_t *buf, s
     return err == ESP_OK ? 0 : PC_E_STORAGE;
 }
 
-/* A blob of the wrong size is not one of ours: it reads as a damaged slot
- * (bytes that are not blank and do not authenticate). */
-int pci_storage_read(pc_storage *st, int slot, uint8_t *buf, size_t cap)
+/* A blob larger than cap is not one of ours: it reads as damage (bytes
+ * that are not blank and do not authenticate). */
+static int read_blob(pc_storage *st, const char *key, uint8_t *buf, size_t cap)
 {
     size_t len = cap;
-    if (slot < 0 || slot >= PC_STORAGE_SLOTS || cap == 0)
+    if (cap == 0)
         return PC_E_ARG;
-    int rc = get_blob(st, k_slot_names[slot], buf, &len);
+    int rc = get_blob(st, key, buf, &len);
     if (rc == PC_E_NOT_FOUND)
         return rc; /* never written or erased: the only blank */
     if (rc == PC_E_CORRUPT) {
@@ -111,11 +134,70 @@ int pci_storage_read(pc_storage *st, int slot, uint8_t *buf, size_t cap)
     return rc == 0 ? (int)len : rc;
 }
 
-int pci_storage_write(pc_storage *st, int slot, const uint8_t *buf, size_t len)
+int pci_storage_read(pc_storage *st, int record, uint8_t *buf, size_t cap)
 {
-    if (slot < 0 || slot >= PC_STORAGE_SLOTS || len > PC_STORAGE_SLOT_LEN)
+    char key[NVS_KEY_NAME_MAX_SIZE];
+    int rc = record_key(record, key);
+    return rc != 0 ? rc : read_blob(st, key, buf, cap);
+}
+
+int pci_storage_write(pc_storage *st, int record, const uint8_t *buf, size_t len)
+{
+    char key[NVS_KEY_NAME_MAX_SIZE];
+    if (record_key(record, key) != 0 || len > PC_STORAGE_RECORD_MAX)
         return PC_E_ARG;
-    return set_blob(st, k_slot_names[slot], buf, len);
+    int rc = set_blob(st, key, buf, len);
+    if (rc == 0) {
+        s_bytes += len;
+        s_writes++;
+    }
+    return rc;
+}
+
+/* Erases the keys (each erase is atomic), then one commit. */
+static int erase_keys(pc_storage *st, const char *const *keys, int count)
+{
+    nvs_handle_t h;
+    if (cut_blocks(0))
+        return PC_E_STORAGE;
+    esp_err_t err = nvs_open(st->locator, NVS_READWRITE, &h);
+    if (err == ESP_ERR_NVS_NOT_FOUND)
+        return 0; /* the namespace was never written */
+    if (err != ESP_OK)
+        return PC_E_STORAGE;
+    for (int i = 0; i < count && err == ESP_OK; i++) {
+        err = nvs_erase_key(h, keys[i]);
+        if (err == ESP_ERR_NVS_NOT_FOUND)
+            err = ESP_OK;
+    }
+    if (err == ESP_OK)
+        err = nvs_commit(h);
+    nvs_close(h);
+    return err == ESP_OK ? 0 : PC_E_STORAGE;
+}
+
+int pci_storage_remove(pc_storage *st, int record)
+{
+    char key[NVS_KEY_NAME_MAX_SIZE];
+    const char *keys[1] = {key};
+    if (record_key(record, key) != 0)
+        return PC_E_ARG;
+    int rc = erase_keys(st, keys, 1);
+    if (rc == 0)
+        s_removes++;
+    return rc;
+}
+
+int pci_storage_legacy_read(pc_storage *st, int copy, uint8_t *buf, size_t cap)
+{
+    if (copy < 0 || copy >= PC_STORAGE_LEGACY_COPIES)
+        return PC_E_ARG;
+    return read_blob(st, k_legacy_names[copy], buf, cap);
+}
+
+int pci_storage_legacy_erase(pc_storage *st)
+{
+    return erase_keys(st, k_legacy_names, PC_STORAGE_LEGACY_COPIES);
 }
 
 static int read_key(const pc_storage *st, uint8_t key[32])
@@ -144,23 +226,13 @@ int pci_storage_device_key(pc_storage *st, uint8_t key[32], int mode)
     return rc == 0 ? 1 : rc;
 }
 
-/* Both slots, one commit. Each erase is atomic; a cut between them leaves
- * one copy, which the next open uses: the reset simply did not happen. */
+/* Record by record, the identity copies (r0, r1) first, then the previous
+ * release's copies. A cut part way leaves no identity, so the next open
+ * creates one and removes the leftovers (keystore.c). */
 int pci_storage_erase(pc_storage *st)
 {
-    nvs_handle_t h;
-    if (cut_blocks(0))
-        return PC_E_STORAGE;
-    if (nvs_open(st->locator, NVS_READWRITE, &h) != ESP_OK)
-        return PC_E_STORAGE;
-    esp_err_t err = ESP_OK;
-    for (int slot = 0; slot < PC_STORAGE_SLOTS && err == ESP_OK; slot++) {
-        err = nvs_erase_key(h, k_slot_names[slot]);
-        if (err == ESP_ERR_NVS_NOT_FOUND)
-            err = ESP_OK;
-    }
-    if (err == ESP_OK)
-        err = nvs_commit(h);
-    nvs_close(h);
-    return err == ESP_OK ? 0 : PC_E_STORAGE;
+    int rc = 0;
+    for (int record = 0; record < PC_STORAGE_RECORDS && rc == 0; record++)
+        rc = pci_storage_remove(st, record);
+    return rc == 0 ? pci_storage_legacy_erase(st) : rc;
 }

@@ -11,6 +11,7 @@
 #include "hkdf.h"
 #include "keypool.h"
 #include "phone_crypto_api.h"
+#include "precompute.h"
 #include "selftest.h"
 
 /* ---- the guard ----------------------------------------------------------- */
@@ -118,6 +119,8 @@ int32_t pc_random(uint8_t *out, int32_t out_len)
 int32_t pc_pool_refill(void)
 {
     int32_t rc = pci_api_enter();
+    if (rc == PC_OK) /* hot contacts first: they bind pool keys, the pool refills after */
+        rc = pci_precomp_idle();
     if (rc == PC_OK)
         rc = pci_keypool_refill();
     return pci_api_leave(rc);

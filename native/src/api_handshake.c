@@ -12,6 +12,7 @@
 #include "hs_table.h"
 #include "keystore.h"
 #include "phone_crypto_api.h"
+#include "precompute.h"
 #include "transport.h"
 
 /* ptr + off without forming an offset from NULL (empty buffers). */
@@ -232,6 +233,8 @@ static int32_t hs_split(int32_t handle)
     int32_t rc = pci_handshake_split(hs, &split);
     if (rc == PC_OK)
         rc = pci_transport_create(&split);
+    if (rc >= 0 && hs->has_rs) /* a call with a contact: it may become hot */
+        pci_precomp_note_call(hs->s.store, hs->rs);
     if (rc >= 0)
         pci_hs_table_free(handle);
     pci_be_wipe(&split, sizeof split);

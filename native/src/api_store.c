@@ -154,7 +154,7 @@ int32_t pc_contact_set_flags(int32_t store, int32_t index, int32_t flags)
     return pci_api_leave(rc);
 }
 
-static int32_t remember_checked(int32_t store, int32_t index, int32_t session)
+static int32_t remember_checked(int32_t store, int32_t index, int32_t session, int32_t flags)
 {
     pc_transport_peer peer;
     int32_t rc = pci_transport_peer_view(session, &peer);
@@ -162,7 +162,7 @@ static int32_t remember_checked(int32_t store, int32_t index, int32_t session)
         rc = PC_E_STATE;
     if (rc == PC_OK)
         rc = pci_keystore_remember(store, index, peer.remote_static, peer.psk_generation,
-                                  peer.resumption);
+                                  peer.resumption, flags);
     pci_be_wipe(&peer, sizeof peer);
     return rc;
 }
@@ -171,7 +171,15 @@ int32_t pc_contact_remember(int32_t store, int32_t index, int32_t session)
 {
     int32_t rc = pci_api_enter();
     if (rc == PC_OK)
-        rc = remember_checked(store, index, session);
+        rc = remember_checked(store, index, session, -1);
+    return pci_api_leave(rc);
+}
+
+int32_t pc_contact_remember_flags(int32_t store, int32_t index, int32_t session, int32_t flags)
+{
+    int32_t rc = pci_api_enter();
+    if (rc == PC_OK)
+        rc = flags < 0 ? PC_E_ARG : remember_checked(store, index, session, flags);
     return pci_api_leave(rc);
 }
 
@@ -180,5 +188,25 @@ int32_t pc_contact_forget(int32_t store, int32_t index)
     int32_t rc = pci_api_enter();
     if (rc == PC_OK)
         rc = pci_keystore_forget(store, index);
+    return pci_api_leave(rc);
+}
+
+static int32_t page_checked(int32_t store, int32_t first, const uint8_t *prefix,
+                            int32_t prefix_len, uint8_t *out, int32_t out_len)
+{
+    if (!pci_arg_buffer(prefix, prefix_len) || prefix_len > PC_MAX_NAME_LEN || first < 0
+        || first > PC_MAX_CONTACTS)
+        return PC_E_ARG;
+    int32_t rc = pci_arg_out(out, out_len, PC_PAGE_HEADER_LEN);
+    return rc != PC_OK ? rc : pci_keystore_contact_page(store, first, prefix, (size_t)prefix_len, out,
+                                     (size_t)out_len);
+}
+
+int32_t pc_contact_page(int32_t store, int32_t first, const uint8_t *prefix, int32_t prefix_len,
+                        uint8_t *out, int32_t out_len)
+{
+    int32_t rc = pci_api_enter();
+    if (rc == PC_OK)
+        rc = page_checked(store, first, prefix, prefix_len, out, out_len);
     return pci_api_leave(rc);
 }

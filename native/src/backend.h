@@ -36,6 +36,9 @@ int pci_be_init(void);
  * is all zero (low-order peer point), else 0. */
 int pci_be_x25519(uint8_t out[32], const uint8_t secret[32], const uint8_t peer[32]);
 void pci_be_x25519_public(uint8_t pub[32], const uint8_t secret[32]);
+/* X25519 operations (both calls above) since start: the benchmarks and
+ * tests count a handshake's critical path with it. Public, wraps. */
+uint32_t pci_be_x25519_count(void);
 
 /* ChaCha20-Poly1305 IETF (RFC 8439), 12-byte nonce, detached tag. c may equal
  * m. open verifies before decrypting: on PC_E_AUTH, m is untouched. */
@@ -56,16 +59,22 @@ int pci_be_xaead_open(uint8_t *m, const uint8_t key[32], const uint8_t nonce[PC_
 
 /* Unkeyed BLAKE2b, out_len 1..64 (Noise HASH is out_len 64). */
 void pci_be_blake2b_init(pc_blake2b_ctx *ctx, size_t out_len);
+/* Keyed BLAKE2b (RFC 7693 keyed mode, key 1..64 bytes): the stateless cookie's MACs. */
+void pci_be_blake2b_init_keyed(pc_blake2b_ctx *ctx, size_t out_len, const uint8_t *key,
+                               size_t key_len);
 void pci_be_blake2b_update(pc_blake2b_ctx *ctx, const uint8_t *in, size_t len);
 void pci_be_blake2b_final(pc_blake2b_ctx *ctx, uint8_t *out, size_t out_len);
 
 /* Ed25519 (RFC 8032, pure) signature check: 1 if sig is a valid signature
- * of msg under pub, else 0. libsodium refuses S >= L (malleable), and
- * non-canonical or small-order keys and R; Wycheproof's cases pass on the
- * host and the lx106 image. Monocypher refuses S >= L too, but its check
- * equation accepts non-canonical A/R encodings and small-order points
- * (cofactored, no blocklist): the backends differ there, not yet closed
- * (docs/protocol.md §18; no device build runs here).
+ * of msg under pub, else 0. The core calls it only through
+ * pci_ed25519_verify (ed25519_strict.h): non-canonical A or R, small-order A
+ * or R and S >= L are refused there before the library's equation, so
+ * Monocypher (which alone would accept the first two) gives libsodium's
+ * verdicts. What remains different
+ * is the equation itself: Monocypher's is cofactored, libsodium's is not;
+ * they differ only on a signature whose R or key has a small-order
+ * component, which only the holder of the organisation key can make
+ * (docs/protocol.md §18).
  * Verification only: the phone never signs (the organisation key is offline). */
 int pci_be_ed25519_verify(const uint8_t sig[64], const uint8_t *msg, size_t msg_len,
                           const uint8_t pub[32]);

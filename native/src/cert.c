@@ -12,6 +12,7 @@
 
 #include "backend.h"
 #include "bytes_le.h"
+#include "ed25519_strict.h"
 
 enum {
     OFF_VERSION = 0,
@@ -100,7 +101,7 @@ int pci_cert_verify(pc_cert *out, const uint8_t *cert, size_t len, const pc_org_
     if (!pci_cert_name_valid(cert + OFF_NAME, name_len))
         return PC_CERT_E_NAME_INVALID;
     size_t msg_len = pci_cert_signed_message(msg, cert, body_len);
-    if (!pci_be_ed25519_verify(cert + body_len, msg, msg_len, org->public_key))
+    if (!pci_ed25519_verify(cert + body_len, msg, msg_len, org->public_key))
         return PC_CERT_E_BAD_SIGNATURE;
     uint64_t not_before = pci_load_le64(cert + OFF_NOT_BEFORE);
     uint64_t not_after = pci_load_le64(cert + OFF_NOT_AFTER);

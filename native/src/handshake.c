@@ -23,6 +23,7 @@
 #include "keypool.h"
 #include "keystore.h"
 #include "phone_crypto_api.h"
+#include "precompute.h"
 
 enum token { TOK_END = 0, TOK_E, TOK_S, TOK_EE, TOK_ES, TOK_SE, TOK_SS, TOK_PSK };
 
@@ -148,7 +149,9 @@ static void advance(pc_handshake *hs)
     hs->state = state_for(hs, hs->msg_index);
     if (hs->has_e && !local_e_needed_from(hs, hs->msg_index)) {
         pci_be_wipe(hs->e, sizeof hs->e);
+        pci_be_wipe(hs->e_rs, sizeof hs->e_rs);
         hs->has_e = 0;
+        hs->has_e_rs = 0;
     }
 }
 
@@ -217,6 +220,29 @@ static int local_static_dh(const pc_handshake *hs, uint8_t out[DH_LEN], const ui
     return pci_keystore_dh(hs->s.store, out, peer); /* identity stays in the store */
 }
 
+/* ss: DH(s, rs), from the contact's cache when held (precompute.h); a
+ * value computed here is offered to the cache (pinned contacts only). */
+static int static_static_dh(const pc_handshake *hs, uint8_t out[DH_LEN])
+{
+    if (pci_precomp_ss(hs->s.store, hs->rs, out))
+        return 0;
+    int rc = local_static_dh(hs, out, hs->rs);
+    if (rc == 0)
+        pci_precomp_ss_learned(hs->s.store, hs->rs, out);
+    return rc;
+}
+
+/* DH(e, rs): done in idle time when e is a bound ephemeral (used once). */
+static int ephemeral_static_dh(pc_handshake *w, uint8_t out[DH_LEN])
+{
+    if (!w->has_e_rs)
+        return pci_be_x25519(out, w->e, w->rs);
+    memcpy(out, w->e_rs, DH_LEN);
+    pci_be_wipe(w->e_rs, sizeof w->e_rs);
+    w->has_e_rs = 0;
+    return 0;
+}
+
 /* ee, es, se, ss: MixKey(DH(...)). */
 static int mix_dh(pc_handshake *w, int token)
 {
@@ -226,9 +252,9 @@ static int mix_dh(pc_handshake *w, int token)
     if (token == TOK_EE)                          /* ee: DH(e, re) */
         rc = pci_be_x25519(dh, w->e, w->re);
     else if (token == TOK_SS)                     /* ss: DH(s, rs) */
-        rc = local_static_dh(w, dh, w->rs);
+        rc = static_static_dh(w, dh);
     else if ((token == TOK_ES) == init)           /* es (initiator), se (responder) */
-        rc = pci_be_x25519(dh, w->e, w->rs);       /*   DH(e, rs) */
+        rc = ephemeral_static_dh(w, dh);          /*   DH(e, rs) */
     else                                          /* es (responder), se (initiator) */
         rc = local_static_dh(w, dh, w->re);       /*   DH(s, re) */
     if (rc == 0)
@@ -244,6 +270,8 @@ static void mix_psk(pc_handshake *w)
     pci_be_wipe(w->psk, sizeof w->psk);
 }
 
+/* The ephemeral: bound in advance to the peer when it is a hot contact
+ * (IK/IKpsk2: rs is known whenever this side writes e), else from the pool. */
 static int new_ephemeral(pc_handshake *w)
 {
 #ifdef PC_TEST_HOOKS
@@ -253,6 +281,10 @@ static int new_ephemeral(pc_handshake *w)
         return 0;
     }
 #endif
+    if (w->has_rs && pci_precomp_take(w->s.store, w->rs, w->e, w->e_pub, w->e_rs)) {
+        w->has_e_rs = 1;
+        return 0;
+    }
     return pci_keypool_take(w->e, w->e_pub);
 }
 

@@ -60,10 +60,12 @@ typedef struct pc_handshake {
     pc_local_static s;
     uint8_t e[PC_KEY_LEN];      /* local ephemeral secret: wiped after its last DH */
     uint8_t e_pub[PC_KEY_LEN];
+    uint8_t e_rs[PC_KEY_LEN];   /* DH(e, rs) done in idle time (precompute.h): wiped when used */
     uint8_t re[PC_KEY_LEN];
     uint8_t rs[PC_KEY_LEN];
     uint8_t psk[PC_KEY_LEN];    /* wiped once the psk token has used it */
     uint8_t has_e, has_re, has_rs, psk_set;
+    uint8_t has_e_rs;   /* e is a bound ephemeral and e_rs holds its DH with rs */
     uint32_t psk_generation;
     uint8_t kem_state;  /* pc_hs_kem_state: hybrid (ML-KEM-768) step, api_kem.c */
     int32_t kem_key;    /* kem_table handle while kem_state is OFFERED */

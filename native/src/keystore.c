@@ -1,18 +1,22 @@
 // SPDX-License-Identifier: MIT
 /*
- * keystore.c - open stores: the identity key and the contact book of each,
- * loaded from the newest intact flash copy, and the one write path that
- * keeps flash and RAM in step (A/B slots, see store_image.h).
+ * keystore.c - open stores: the identity key of each, from the newest intact
+ * of its two sealed flash copies (records 0 and 1, store_record.h), and the
+ * index of its contact records (keystore_records.c).
  *
- * Open: each slot is blank (never written or erased: the storage says
- * PC_E_NOT_FOUND), intact (authenticated under the device key) or damaged
- * (anything else, zero or 0xFF bytes and a slot cut short included). The
- * intact copy with the higher sequence number wins; a damaged copy beside an
- * intact one is reported (PC_STORE_RECOVERED). Only flash blank in every
- * slot creates an identity: damage never silently becomes a new phone.
- * Nothing intact is PC_E_CORRUPT, data whose device key is missing is
- * PC_E_NOT_FOUND, and in both cases nothing is written: only a factory
- * reset erases a store that does not open.
+ * Open: each identity copy is blank (the storage says PC_E_NOT_FOUND),
+ * intact (authenticated under the device key) or damaged (anything else,
+ * zero or 0xFF bytes and a record cut short included). The intact copy with
+ * the higher sequence number wins; a damaged copy beside an intact one is
+ * reported (PC_STORE_RECOVERED) and rewritten from it, a blank one (a
+ * creation cut between its two writes) is filled. Both copies blank: the
+ * previous release's store is migrated if there is one
+ * (keystore_migrate.c), else - flash never written - an identity is
+ * created. Damage never silently becomes a new phone: nothing intact is
+ * PC_E_CORRUPT, data whose device key is missing is PC_E_NOT_FOUND, and in
+ * both cases nothing is written: only a factory reset erases a store that
+ * does not open. A contact record that does not authenticate is refused
+ * (left out of the book) and reported as PC_STORE_RECOVERED.
  */
 #include "keystore.h"
 
@@ -20,18 +24,20 @@
 
 #include "backend.h"
 #include "keystore_state.h"
-#include "store_image.h"
+#include "precompute.h"
+#include "store_record.h"
 
 static pc_store_state s_stores[PC_MAX_STORES];
-static uint8_t s_image[PC_STORAGE_SLOT_LEN]; /* one flash image being sealed or read */
+static uint8_t s_identity[PC_RECORD_IDENTITY_LEN + 1]; /* one identity copy being sealed or read */
 
-/* What an open found on flash. */
-typedef struct slot_scan {
-    int blank;      /* slots with no data */
-    int damaged;    /* slots with data that did not authenticate */
-    int best;       /* slot loaded into the store, or -1 */
+/* What an open found in the two identity copies. */
+typedef struct copy_scan {
+    int blank;      /* copies with no data */
+    int damaged;    /* copies with data that did not authenticate */
+    int best;       /* record loaded into the store, or -1 */
     uint32_t best_sequence;
-} slot_scan;
+    int other_state; /* the other copy: 0 intact, 1 blank, 2 damaged */
+} copy_scan;
 
 #define TABLE s_stores, PC_MAX_STORES, sizeof s_stores[0]
 
@@ -40,7 +46,7 @@ pc_store_state *pci_store_lookup(int32_t store)
     return pci_slot_get(store, TABLE);
 }
 
-/* Keys and contacts are wiped with the slot. */
+/* Keys and the index are wiped with the slot. */
 static void release(pc_store_state *st)
 {
     pci_slot_free(st, sizeof *st);
@@ -69,58 +75,51 @@ static pc_store_state *allocate(const pc_storage *storage, int32_t *rc)
     return st;
 }
 
-int pci_store_write(pc_store_state *st, int index, const pc_contact *change)
+int pci_identity_write(pc_store_state *st, int record, uint32_t sequence)
 {
-    int target = 1 - st->newest;
+    int rc = pci_record_seal_identity(s_identity, st->device_key, record, sequence,
+                                      st->identity_secret);
+    if (rc == 0)
+        rc = pci_storage_write(&st->storage, record, s_identity, PC_RECORD_IDENTITY_LEN);
+    pci_be_wipe(s_identity, sizeof s_identity);
+    if (rc == 0) {
+        st->newest = (uint8_t)record;
+        st->sequence = sequence;
+    }
+    return rc;
+}
+
+/* The copy that is not the newest, written from it (a blank or damaged one). */
+static int write_other_copy(pc_store_state *st)
+{
     if (st->sequence == UINT32_MAX)
         return PC_E_STORAGE; /* flash worn out long before */
-    uint32_t sequence = st->sequence + 1u;
-    int rc = pci_image_seal(s_image, st, sequence, index, change);
-    if (rc == 0)
-        rc = pci_storage_write(&st->storage, target, s_image, sizeof s_image);
-    pci_be_wipe(s_image, sizeof s_image);
-    if (rc != 0)
-        return rc;
-    st->newest = (uint8_t)target;
-    st->sequence = sequence;
-    if (change != NULL)
-        st->contacts[index] = *change;
-    return 0;
+    int other = st->newest == PC_STORAGE_IDENTITY_A ? PC_STORAGE_IDENTITY_B : PC_STORAGE_IDENTITY_A;
+    return pci_identity_write(st, other, st->sequence + 1u);
 }
 
-/* A copy in the slot that is still blank, if one is: a creation that the
- * storage did not write to every slot at once, or that a cut stopped
- * between its two writes (an intact slot beside a blank one). */
-static int fill_blank_slot(pc_store_state *st)
-{
-    int len = pci_storage_read(&st->storage, 1 - st->newest, s_image, sizeof s_image);
-    pci_be_wipe(s_image, sizeof s_image);
-    if (len == PC_E_NOT_FOUND)
-        return pci_store_write(st, -1, NULL);
-    return len < 0 ? len : 0;
-}
-
-/* First boot or factory reset: a fresh identity, written to both slots. */
+/* First boot or factory reset: every record removed (leftovers of a cut
+ * reset must not join the new identity), a fresh identity in both copies. */
 static int create_identity(pc_store_state *st, int key_mode)
 {
-    int rc = pci_storage_device_key(&st->storage, st->device_key, key_mode);
+    int rc = pci_storage_erase(&st->storage);
+    if (rc == 0)
+        rc = pci_storage_device_key(&st->storage, st->device_key, key_mode);
     if (rc < 0)
         return rc;
     if (pci_be_random(st->identity_secret, sizeof st->identity_secret) != 0)
         return PC_E_RNG;
-    pci_be_wipe(st->contacts, sizeof st->contacts);
-    st->newest = 1; /* so the first write goes to slot 0 with sequence 1 */
-    st->sequence = 0;
-    rc = pci_store_write(st, -1, NULL);
+    memset(&st->book, 0, sizeof st->book);
+    rc = pci_identity_write(st, PC_STORAGE_IDENTITY_A, 1);
     if (rc == 0)
-        rc = fill_blank_slot(st);
+        rc = write_other_copy(st);
     st->status = PC_STORE_CREATED;
     return rc;
 }
 
-/* The device key is only read once a slot turns out to hold data; data
+/* The device key is only read once a record turns out to hold data; data
  * without its key is reported as a missing key, not as damaged flash. */
-static int need_key(pc_store_state *st, int *have_key)
+int pci_store_need_key(pc_store_state *st, int *have_key)
 {
     if (*have_key)
         return 0;
@@ -131,56 +130,70 @@ static int need_key(pc_store_state *st, int *have_key)
     return 0;
 }
 
-static int scan_slot(pc_store_state *st, int slot, slot_scan *scan, int *have_key)
+static int scan_copy(pc_store_state *st, int record, copy_scan *scan, int *have_key)
 {
     uint32_t sequence = 0;
-    int len = pci_storage_read(&st->storage, slot, s_image, sizeof s_image);
+    int len = pci_storage_read(&st->storage, record, s_identity, sizeof s_identity);
     if (len == PC_E_NOT_FOUND) {
         scan->blank++;
         return 0;
     }
     if (len < 0)
         return len;
-    int rc = need_key(st, have_key);
+    int rc = pci_store_need_key(st, have_key);
     if (rc != 0)
         return rc;
-    if (pci_image_unseal(s_image, (size_t)len, st->device_key, &sequence) != 0) {
+    if (pci_record_open_identity(s_identity, (size_t)len, st->device_key, record, &sequence) != 0) {
         scan->damaged++;
     } else if (scan->best < 0 || sequence > scan->best_sequence) {
-        pci_image_load(s_image, st);
-        scan->best = slot;
+        memcpy(st->identity_secret, s_identity + PC_RECORD_HEADER_LEN, 32);
+        scan->best = record;
         scan->best_sequence = sequence;
     }
     return 0;
 }
 
-static int scan_all(pc_store_state *st, slot_scan *scan)
+static int scan_identity(pc_store_state *st, copy_scan *scan, int *have_key)
 {
-    int have_key = 0;
     int rc = 0;
-    for (int slot = 0; slot < PC_STORAGE_SLOTS && rc == 0; slot++) {
-        rc = scan_slot(st, slot, scan, &have_key);
-        pci_be_wipe(s_image, sizeof s_image);
+    for (int record = PC_STORAGE_IDENTITY_A; record <= PC_STORAGE_IDENTITY_B && rc == 0; record++) {
+        rc = scan_copy(st, record, scan, have_key);
+        pci_be_wipe(s_identity, sizeof s_identity);
     }
+    return rc;
+}
+
+/* Identity found: both copies good again, the migration's leftovers gone,
+ * the contact records indexed. */
+static int load_found(pc_store_state *st, const copy_scan *scan)
+{
+    int damaged_contacts = 0;
+    st->newest = (uint8_t)scan->best;
+    st->sequence = scan->best_sequence;
+    int rc = scan->blank || scan->damaged ? write_other_copy(st) : 0;
+    if (rc == 0)
+        rc = pci_storage_legacy_erase(&st->storage);
+    if (rc == 0)
+        rc = pci_contacts_scan(st, &damaged_contacts);
+    st->status = (uint8_t)(st->status | (scan->damaged || damaged_contacts ? PC_STORE_RECOVERED : 0));
     return rc;
 }
 
 static int load(pc_store_state *st)
 {
-    slot_scan scan = {0, 0, -1, 0};
-    int rc = scan_all(st, &scan);
+    copy_scan scan = {0, 0, -1, 0, 0};
+    int have_key = 0;
+    int rc = scan_identity(st, &scan, &have_key);
     if (rc != 0)
         return rc;
-    if (scan.best < 0)
-        return scan.blank == PC_STORAGE_SLOTS ? create_identity(st, PC_DEVICE_KEY_CREATE)
-                                              : PC_E_CORRUPT;
-    st->newest = (uint8_t)scan.best;
-    st->sequence = scan.best_sequence;
-    st->status = scan.damaged ? PC_STORE_RECOVERED : 0;
-    /* A creation cut short between its two writes (only storage that
-     * writes slots one at a time leaves that): finish it, so that a store
-     * in use never has a blank slot. */
-    return scan.blank ? pci_store_write(st, -1, NULL) : 0;
+    if (scan.best >= 0)
+        return load_found(st, &scan);
+    if (scan.blank != 2)
+        return PC_E_CORRUPT;
+    rc = pci_store_migrate(st);
+    if (rc == 0)
+        return create_identity(st, PC_DEVICE_KEY_CREATE);
+    return rc < 0 ? rc : 0;
 }
 
 /* Loads or creates into a fresh table slot; the slot is released on failure. */
@@ -211,6 +224,7 @@ int pci_keystore_close(int32_t store)
     pc_store_state *st = pci_store_lookup(store);
     if (st == NULL)
         return PC_E_HANDLE;
+    pci_precomp_drop_store(store); /* its cached ss and bound ephemerals */
     release(st);
     return PC_OK;
 }
@@ -268,6 +282,8 @@ int32_t pci_keystore_factory_reset(int32_t store, const uint8_t *locator, size_t
     if (rc != 0)
         return rc;
     if (store != -1)
+        pci_precomp_drop_store(store); /* the identity they were computed with is gone */
+    if (store != -1)
         release(pci_store_lookup(store));
     return open_into(&storage, renew);
 }
@@ -292,5 +308,5 @@ int pci_keystore_dh(int32_t store, uint8_t out[32], const uint8_t peer[32])
 void pci_keystore_wipe_all(void)
 {
     pci_slot_wipe_all(TABLE);
-    pci_be_wipe(s_image, sizeof s_image);
+    pci_be_wipe(s_identity, sizeof s_identity);
 }

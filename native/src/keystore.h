@@ -29,9 +29,14 @@ int pci_keystore_contact_find(int32_t store, const uint8_t pub[32]);
 int pci_keystore_pin(int32_t store, const uint8_t pub[32], const uint8_t *name, size_t name_len,
                     int flags, const uint8_t resumption[32]);
 int pci_keystore_set_flags(int32_t store, int index, int flags);
+/* flags: the contact's new PC_CONTACT_* flags, written in the same record
+ * write, or -1 to keep them. */
 int pci_keystore_remember(int32_t store, int index, const uint8_t pub[32], uint32_t psk_generation,
-                         const uint8_t resumption[32]);
+                         const uint8_t resumption[32], int flags);
 int pci_keystore_forget(int32_t store, int index);
+/* pc_contact_page (keystore_page.c): out is at least PC_PAGE_HEADER_LEN. */
+int pci_keystore_contact_page(int32_t store, int first, const uint8_t *prefix, size_t prefix_len,
+                              uint8_t *out, size_t out_len);
 
 void pci_keystore_wipe_all(void);
 

@@ -25,8 +25,19 @@
 #ifndef PC_MAX_KEM_KEYS
 #define PC_MAX_KEM_KEYS 1
 #endif
+/* Precomputed key exchange (precompute.h): hot contacts, each holding ss and
+ * one bound ephemeral (176 B), and recently used contacts holding ss only
+ * (76 B). docs/device.md sizes them against the device's RAM. */
+#ifndef PC_PRECOMP_CONTACTS
+#define PC_PRECOMP_CONTACTS 8
+#endif
+#ifndef PC_PRECOMP_SS_LRU
+#define PC_PRECOMP_SS_LRU 8
+#endif
+/* Contacts of a store: a desk phone's book (Yealink T5x: 1,000). Each is a
+ * flash record; RAM holds only its index entry (book_index.h). */
 #ifndef PC_MAX_CONTACTS
-#define PC_MAX_CONTACTS 16
+#define PC_MAX_CONTACTS 1000
 #endif
 
 #endif /* PC_LIMITS_H */

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
- * store_image.h - the sealed flash image of a store, one per storage slot:
+ * store_image.h - the previous release's flash image (format 1), read only
+ * to migrate it (keystore_migrate.c); nothing writes it any more. Two copies
+ * (pci_storage_legacy_read), each:
  *
  *   offset  size  header (associated data)
  *        0     4  magic "PHST"
@@ -26,19 +28,19 @@
 
 #include "keystore_state.h"
 
+#define PC_IMAGE_LEN PC_STORAGE_LEGACY_LEN
 #define PC_IMAGE_HEADER_LEN 40
-#define PC_IMAGE_PAYLOAD_LEN (PC_STORAGE_SLOT_LEN - PC_IMAGE_HEADER_LEN - PC_TAG_LEN)
+#define PC_IMAGE_PAYLOAD_LEN (PC_IMAGE_LEN - PC_IMAGE_HEADER_LEN - PC_TAG_LEN)
+#define PC_IMAGE_CONTACTS 16 /* what format 1 could hold */
 
-/* Seals st (contacts[index] replaced by *change if change != NULL) as copy
- * number `sequence` into image. 0 or PC_E_RNG. */
-int pci_image_seal(uint8_t image[PC_STORAGE_SLOT_LEN], const pc_store_state *st,
-                  uint32_t sequence, int index, const pc_contact *change);
-
-/* Checks the len bytes read from a slot and decrypts them in place: 0 and
- * *sequence, or PC_E_CORRUPT. The caller loads the plaintext or wipes it. */
+/* Checks the len bytes read from a copy and decrypts them in place: 0 and
+ * *sequence, or PC_E_CORRUPT. The caller reads the plaintext and wipes it. */
 int pci_image_unseal(uint8_t *image, size_t len, const uint8_t key[32], uint32_t *sequence);
 
-/* Identity secret and contacts of an unsealed image into st. */
-void pci_image_load(const uint8_t image[PC_STORAGE_SLOT_LEN], pc_store_state *st);
+/* The identity secret of an unsealed image. */
+const uint8_t *pci_image_identity(const uint8_t image[PC_IMAGE_LEN]);
+
+/* Contact i (< PC_IMAGE_CONTACTS) of an unsealed image; flags 0 = a free slot. */
+void pci_image_contact(const uint8_t image[PC_IMAGE_LEN], int i, pc_contact *c);
 
 #endif /* PC_STORE_IMAGE_H */

@@ -40,6 +40,22 @@ int pc_test_hs_ephemeral_held(int32_t hs);
 /* Printable internal state ("write", "need-psk", ...), or "bad-handle". */
 const char *pc_test_hs_state_name(int32_t hs);
 
+/* ---- precomputed key exchange (precompute.h; test_hooks_precomp.c) ---- */
+/* A hot entry for handshakes from pc_test_hs_new with local secret s_priv
+ * and peer rs: ss = DH(s_priv, rs) cached, e_priv bound to rs. PC_OK. */
+int pc_test_precomp_install(const uint8_t *s_priv, const uint8_t *rs, const uint8_t *e_priv);
+/* 1 while an ephemeral is bound to rs in store (its public key into e_pub
+ * unless NULL), else 0. Store -1: entries of pc_test_precomp_install. */
+int pc_test_precomp_bound(int32_t store, const uint8_t *rs, uint8_t *e_pub);
+/* 1 while ss for rs in store is cached (hot or LRU table), else 0. */
+int pc_test_precomp_ss_cached(int32_t store, const uint8_t *rs);
+/* pci_precomp_set_limit: hot contacts 0 (off) .. PC_PRECOMP_CONTACTS. */
+void pc_test_precomp_limit(int contacts);
+/* Every table wiped, the limit back to its default. */
+void pc_test_precomp_wipe(void);
+/* X25519 operations so far (pci_be_x25519_count). */
+uint32_t pc_test_x25519_count(void);
+
 #ifdef __cplusplus
 }
 #endif

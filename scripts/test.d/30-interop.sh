@@ -9,10 +9,13 @@
 # ratchet, DH re-key, one counter per session, 2^64-1 refused.
 # Then our ML-KEM-768 (PQClean through the core) against npm @noble/post-quantum@0.7.1: 1,000
 # random key pairs and encapsulations each way, equal secrets, implicit rejection agreeing.
+# Then the stateless cookie's keyed BLAKE2b (mac1, mac2, key derivation; protocol.md §11) through
+# the production library against Python's hashlib (tests/interop/cookie_hashlib.py).
 set -euo pipefail
 build=build/interop
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=ON >/dev/null
-cmake --build "$build" -j 2 --target noise_interop_driver mlkem_interop_driver
+cmake --build "$build" -j 2 --target noise_interop_driver mlkem_interop_driver phonecrypto
 (cd tests/interop && npm ci --no-audit --no-fund --loglevel=error)
 node tests/interop/run_all.js "$build/tests/native/interop/noise_interop_driver" 5
 node tests/interop/mlkem_noble.js "$build/tests/native/interop/mlkem_interop_driver" 1000
+python3 tests/interop/cookie_hashlib.py "$build/native/libphonecrypto.so" 1000

@@ -207,6 +207,23 @@ static void run(const char *base)
     check(pc_contact_remember(bob.store, alice_at_bob, sb) == PC_OK, "bob remembers");
     pc_session_free(sa);
     pc_session_free(sb);
+
+    /* Idle time: each is now the other's hot contact, so ss is cached and an
+     * ephemeral bound with its DH done (precompute.c); then a call on that
+     * path (generation 1 is still held as the previous one). */
+    check(pc_pool_refill() > 0, "idle time: bindings and pool");
+    i = pc_hs_new(alice.store, PC_PATTERN_IKPSK2, PC_ROLE_INITIATOR, NULL, 0, bob.pub,
+                  PC_KEY_LEN);
+    r = pc_hs_new(bob.store, PC_PATTERN_IKPSK2, PC_ROLE_RESPONDER, NULL, 0, NULL, 0);
+    check(pc_hs_use_resumption(i, alice.store, bob_at_alice, 1) == PC_OK,
+          "initiator takes the previous resumption secret");
+    check(handshake(i, r, &bob, alice_at_bob) == 0, "IKpsk2 call, precomputed");
+    sa = pc_hs_split(i);
+    sb = pc_hs_split(r);
+    check(sa >= 0 && sb >= 0, "precomputed IKpsk2 split");
+    packets(sa, sb);
+    pc_session_free(sa);
+    pc_session_free(sb);
     pc_store_close(alice.store);
     pc_store_close(bob.store);
 }

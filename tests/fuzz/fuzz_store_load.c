@@ -1,23 +1,25 @@
 // SPDX-License-Identifier: MIT
 /*
- * fuzz_store_load.c - libFuzzer target for pc_store_open, the parser of
- * the flash image (two sealed A/B slots) that a thief or a dying flash
- * chip hands back.
+ * fuzz_store_load.c - libFuzzer target for pc_store_open over the previous
+ * release's flash image (format 1: two sealed A/B slots in flash.img), the
+ * parser and the migration (keystore_migrate.c) that a thief, a dying
+ * flash chip or an upgrade hands it. No record files exist before each
+ * input, so every input goes through the migration path.
  *
  * Input: byte 0 is the mode, the rest the flash bytes. Mode bits 0-1:
  *   0  the rest is sealed as slot A's *payload* under the device key (slot
  *      B zeroed, which is damage), so the checks on authenticated content
  *      are fuzzed too;
  *   1  the rest is the whole flash.img, as is;
- *   2  the rest overwrites the start of slot A of a genuine store (with a
- *      contact), the rest of the image stays genuine - torn writes, flips;
+ *   2  the rest overwrites the start of slot A of a genuine format-1 store
+ *      (with a contact), the rest stays genuine - torn writes, flips;
  *   3  the same for slot B.
  * Bit 2: efuse.key is missing; bit 3: efuse.key has the wrong length.
  * The device key is fixed (public test data). Checks beyond the sanitizers:
  * the open returns a store or PC_E_CORRUPT (PC_E_NOT_FOUND when efuse.key
  * is missing), nothing else - never a new identity; a refused open
- * leaves both files exactly as they were; an opened store answers every
- * read without crashing.
+ * leaves both files exactly as they were and writes no record; an opened
+ * store answers every read without crashing.
  *
  * Built with -DPC_FUZZ_SEEDS, main() writes seeds (a genuine store with
  * contacts, in raw and payload form) into the directory argv[1].
@@ -36,7 +38,8 @@
 #include "storage.h"
 #include "store_image.h"
 
-#define SLOT PC_STORAGE_SLOT_LEN
+#define SLOT PC_IMAGE_LEN
+#define MIGRATED_RECORDS (PC_STORAGE_CONTACT_BASE + PC_IMAGE_CONTACTS)
 #define FLASH_MAX (2 * SLOT + 64)
 
 static uint8_t s_template[2 * SLOT]; /* a genuine store under the fixed key */
@@ -51,8 +54,28 @@ static void fixed_device_key(uint8_t key[32])
         key[i] = (uint8_t)(0xA5 ^ (i * 29));
 }
 
+/* Every record a migration can write, and the record directory. */
+static void remove_records(void)
+{
+    char path[128];
+    for (int n = 0; n < MIGRATED_RECORDS; n++) {
+        snprintf(path, sizeof path, "%s/flash/%d.rec", s_dir, n);
+        unlink(path);
+    }
+    snprintf(path, sizeof path, "%s/flash", s_dir);
+    rmdir(path);
+}
+
+static int record_exists(int n)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/flash/%d.rec", s_dir, n);
+    return access(path, F_OK) == 0;
+}
+
 static void remove_dir(void)
 {
+    remove_records();
     unlink(s_flash);
     unlink(s_key);
     rmdir(s_dir);
@@ -99,7 +122,7 @@ static int32_t open_dir(void)
 static void seal_slot(uint8_t *slot, const uint8_t *payload, size_t len, uint32_t sequence)
 {
     uint8_t key[32], *p = slot + PC_IMAGE_HEADER_LEN;
-    memset(slot, 0, PC_STORAGE_SLOT_LEN);
+    memset(slot, 0, SLOT);
     memcpy(slot, "PHST", 4);
     slot[4] = 1;
     slot[6] = PC_IMAGE_HEADER_LEN;
@@ -150,28 +173,35 @@ static long lay_out(uint8_t mode, const uint8_t *rest, size_t len, uint8_t *flas
     return (long)flash_len;
 }
 
-/* A genuine store under the fixed key with one pinned contact: the
- * template the overlay modes damage. */
+/* A payload as store_image.h lays it out: one verified contact. */
+static size_t sample_payload(uint8_t *p)
+{
+    size_t len = 36 + 16 * 138;
+    memset(p, 0, len);
+    p[0] = 1;
+    p[2] = 16;
+    for (int i = 0; i < 32; i++)
+        p[4 + i] = (uint8_t)(i + 1);
+    uint8_t *c = p + 36;
+    c[0] = 3;
+    c[1] = 5;
+    memcpy(c + 2, "alice", 5);
+    for (int i = 0; i < 32; i++)
+        c[34 + i] = (uint8_t)(0x40 + i);
+    c[66] = 1;
+    return len;
+}
+
+/* A genuine format-1 store under the fixed key with one contact, built
+ * from the format's spec (the new code writes no format 1): the template
+ * the overlay modes damage. */
 static int build_template(void)
 {
-    pc_split_result split;
-    uint8_t key[32];
-    memset(&split, 0, sizeof split);
-    for (int i = 0; i < 32; i++)
-        split.remote_static[i] = split.resumption[i] = (uint8_t)(0x40 + i);
-    split.role = PC_ROLE_INITIATOR;
-    split.has_remote_static = 1;
-    fixed_device_key(key);
-    unlink(s_flash);
-    int32_t session = pci_transport_create(&split);
-    int32_t store = write_bytes(s_key, key, 32) == 0 ? open_dir() : -1;
-    int ok = session >= 0 && store >= 0
-             && pc_contact_pin(store, session, (const uint8_t *)"alice", 5, PC_CONTACT_VERIFIED) == 0;
-    pc_store_close(store);
-    pc_session_free(session);
-    ok = ok && read_bytes(s_flash, s_template, sizeof s_template) == (long)sizeof s_template;
-    unlink(s_flash);
-    return ok ? 0 : -1;
+    static uint8_t payload[PC_IMAGE_PAYLOAD_LEN];
+    size_t len = sample_payload(payload);
+    seal_slot(s_template, payload, len, 1);
+    seal_slot(s_template + SLOT, payload, len, 2);
+    return 0;
 }
 
 /* Every read an opened store offers, on whatever it loaded. */
@@ -180,7 +210,10 @@ static void exercise(int32_t store)
     uint8_t rec[PC_CONTACT_RECORD_LEN], pub[32];
     if (pc_store_identity(store, pub, 32) != 32 || pc_store_status(store) < 0)
         abort();
-    for (int32_t i = 0; i < pc_contact_capacity(); i++) {
+    uint8_t page[PC_PAGE_HEADER_LEN + PC_PAGE_MAX_ENTRIES * PC_PAGE_ENTRY_LEN];
+    if (pc_contact_page(store, 0, NULL, 0, page, sizeof page) < 0)
+        abort();
+    for (int32_t i = 0; i < PC_IMAGE_CONTACTS; i++) { /* all a format-1 store can hold */
         int32_t rc = pc_contact_read(store, i, rec, sizeof rec);
         if (rc == PC_CONTACT_RECORD_LEN && pc_contact_find(store, rec + PC_CONTACT_KEY_OFFSET, 32) < 0)
             abort(); /* a listed contact must be found by its key */
@@ -209,6 +242,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     uint8_t key_before[40], key_after[40];
     if (size < 1)
         return 0;
+    remove_records();
     long flash_len = lay_out(data[0], data + 1, size - 1, flash);
     long key_len = read_bytes(s_key, key_before, sizeof key_before);
     int32_t store = open_dir();
@@ -223,10 +257,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (read_bytes(s_flash, after, sizeof after) != flash_len
             || memcmp(after, flash, (size_t)flash_len) != 0
             || read_bytes(s_key, key_after, sizeof key_after) != key_len
-            || (key_len > 0 && memcmp(key_before, key_after, (size_t)key_len) != 0))
+            || (key_len > 0 && memcmp(key_before, key_after, (size_t)key_len) != 0)
+            || record_exists(PC_STORAGE_IDENTITY_A) || record_exists(PC_STORAGE_IDENTITY_B))
             abort(); /* a refused open touched the files */
     }
     unlink(s_flash);
+    remove_records();
     return 0;
 }
 
@@ -242,25 +278,6 @@ static int write_seed(const char *dir, const char *name, uint8_t mode, const uin
     if (f != NULL)
         fclose(f);
     return ok ? 0 : -1;
-}
-
-/* A payload as store_image.c lays it out: one verified contact. */
-static size_t sample_payload(uint8_t *p)
-{
-    size_t len = 36 + 16 * 138;
-    memset(p, 0, len);
-    p[0] = 1;
-    p[2] = 16;
-    for (int i = 0; i < 32; i++)
-        p[4 + i] = (uint8_t)(i + 1);
-    uint8_t *c = p + 36;
-    c[0] = 3;
-    c[1] = 5;
-    memcpy(c + 2, "alice", 5);
-    for (int i = 0; i < 32; i++)
-        c[34 + i] = (uint8_t)(0x40 + i);
-    c[66] = 1;
-    return len;
 }
 
 int main(int argc, char **argv)

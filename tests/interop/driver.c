@@ -4,7 +4,12 @@
  * for the live interop scripts (tests/interop/run_all.js). Test build only: it
  * uses the test hook to give the handshake a random static key it chose
  * (ephemerals come from the real key pool path) and the split
- * CipherStates for plain Noise transport messages.
+ * CipherStates for plain Noise transport messages. Every second IK/IKpsk2
+ * handshake runs the precomputed path instead (precompute.h, issue 11): the
+ * initiator's ephemeral is bound to rs in advance with es and ss done, the
+ * responder's is bound to the caller once message 1 revealed it, with se
+ * done; a binding left unused fails the write, so both paths meet the
+ * independent implementations.
  *
  *   new <XX|IK|IKpsk2> <init|resp> <prologue|-> <remote static|-> <psk|->
  *                                   -> "ok <our static public key>"
@@ -45,6 +50,9 @@ typedef struct driver {
     int role;
     pc_cipher_state tx, rx;
     uint8_t buf[BUF_LEN], out[BUF_LEN];
+    uint8_t s[32];      /* our static secret, for bindings made mid-handshake */
+    unsigned runs;      /* handshakes so far: every second IK/IKpsk2 one precomputes */
+    int precompute;
 } driver;
 
 static int from_hex(const char *s, uint8_t *out, size_t cap)
@@ -84,6 +92,35 @@ static int pattern_named(const char *name)
     return 0;
 }
 
+/* A fresh ephemeral bound to rs, ss = DH(s, rs) cached (test hook). */
+static int bind_ephemeral(const uint8_t s[32], const uint8_t rs[32])
+{
+    uint8_t e[32];
+    if (pc_random(e, sizeof e) != (int32_t)sizeof e)
+        return PC_E_RNG;
+    int rc = pc_test_precomp_install(s, rs, e);
+    pci_be_wipe(e, sizeof e);
+    return rc;
+}
+
+/* The precomputed path was taken: no binding for the peer is left. */
+static int binding_used(driver *d)
+{
+    uint8_t rs[32];
+    if (pc_hs_remote_static(d->hs, rs, sizeof rs) != (int32_t)sizeof rs)
+        return PC_E_STATE;
+    return pc_test_precomp_bound(-1, rs, NULL) == 0 ? PC_OK : PC_E_INTERNAL;
+}
+
+/* Responder after message 1: the caller is known, bind an ephemeral to it. */
+static int bind_for_caller(driver *d)
+{
+    uint8_t rs[32];
+    if (pc_hs_remote_static(d->hs, rs, sizeof rs) != (int32_t)sizeof rs)
+        return PC_E_STATE;
+    return bind_ephemeral(d->s, rs);
+}
+
 /* "new": random static key, printed as its public key. */
 static int cmd_new(driver *d, char *args[5])
 {
@@ -99,8 +136,14 @@ static int cmd_new(driver *d, char *args[5])
     d->role = strcmp(args[1], "init") == 0 ? PC_ROLE_INITIATOR : PC_ROLE_RESPONDER;
     if (pc_random(s, sizeof s) != (int32_t)sizeof s)
         return PC_E_RNG;
-    d->hs = pc_test_hs_new(pattern_named(args[0]), d->role, prologue, (size_t)plen, s, NULL,
-                           rs_len ? rs : NULL, psk_len ? psk : NULL);
+    d->precompute = ++d->runs % 2 == 0 && pattern_named(args[0]) != PC_PATTERN_XX;
+    memcpy(d->s, s, sizeof s);
+    int rc = PC_OK;
+    if (d->precompute && d->role == PC_ROLE_INITIATOR && rs_len == 32)
+        rc = bind_ephemeral(s, rs); /* idle time before dialling */
+    d->hs = rc != PC_OK ? rc
+                        : pc_test_hs_new(pattern_named(args[0]), d->role, prologue, (size_t)plen,
+                                         s, NULL, rs_len ? rs : NULL, psk_len ? psk : NULL);
     pci_be_x25519_public(pub, s);
     pci_be_wipe(s, sizeof s);
     pci_be_wipe(psk, sizeof psk);
@@ -115,9 +158,20 @@ static int cmd_write(driver *d, const char *arg)
     int n = from_hex(arg, d->buf, sizeof d->buf);
     if (n < 0)
         return PC_E_ARG;
+    if (d->precompute && d->role == PC_ROLE_RESPONDER) {
+        int rc = bind_for_caller(d);
+        if (rc != PC_OK)
+            return rc;
+    }
     int32_t len = pc_hs_write(d->hs, d->buf, n, d->out, (int32_t)sizeof d->out, 0);
     if (len < 0)
         return len;
+    if (d->precompute) {
+        int rc = binding_used(d);
+        if (rc != PC_OK)
+            return rc;
+        d->precompute = 0; /* one e per side */
+    }
     print_hex("msg", d->out, (size_t)len);
     return PC_OK;
 }

@@ -146,6 +146,7 @@ def main():
         if a.png_dir:
             alice.must("phones")
             alice.must("png " + os.path.join(os.path.abspath(a.png_dir), "sim-lan-pairing-list.png"))
+        bob.must("pair-mode")  # Bob's user lets one phone pair with his (protocol.md section 5.2)
         ma, mb = alice.mark(), bob.mark()
         alice.must("pair Bob")
         alice.wait_event("CodeShown", 20, ma)
@@ -154,7 +155,7 @@ def main():
         bob.must("confirm")
         alice.wait_event("Pinned", 20, ma)
         bob.wait_event("Pinned", 20, mb)
-        step("Alice paired with 'Bob' picked from her list (no address typed); both confirmed the code, both pinned")
+        step("Bob in pairing mode; Alice paired with 'Bob' picked from her list (no address typed); both confirmed the code, both pinned")
         deadline = time.monotonic() + 10
         while not (alice.cmd("state")["fields"]["idle"] == "true" and bob.cmd("state")["fields"]["idle"] == "true"):
             if time.monotonic() > deadline:

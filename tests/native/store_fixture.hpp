@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 
 #include "session_fixture.hpp"
@@ -18,7 +19,13 @@ extern "C" {
 
 namespace fs = std::filesystem;
 
-const size_t kSlotLen = PC_STORAGE_SLOT_LEN;
+// Record files of the host backend (storage_file.c): <dir>/flash/<n>.rec.
+const std::string kIdentityA = "0.rec";
+const std::string kIdentityB = "1.rec";
+inline std::string contact_file(int index)
+{
+    return std::to_string(PC_STORAGE_CONTACT_BASE + index) + ".rec";
+}
 
 // A fresh directory, removed at scope exit. In RAM (/dev/shm) where there
 // is one: the crash sweeps do thousands of fsyncs that a disk makes slow.
@@ -38,7 +45,9 @@ public:
     TempDir &operator=(const TempDir &) = delete;
 
     const std::string &path() const { return path_; }
-    std::string flash() const { return path_ + "/flash.img"; }
+    std::string flash() const { return path_ + "/flash"; }          // record directory
+    std::string legacy() const { return path_ + "/flash.img"; }     // previous release
+    std::string record(const std::string &name) const { return flash() + "/" + name; }
     std::string key() const { return path_ + "/efuse.key"; }
 
 private:
@@ -62,9 +71,33 @@ inline void write_file(const std::string &path, const Bytes &b)
     out.write(reinterpret_cast<const char *>(b.data()), (std::streamsize)b.size());
 }
 
-// Copies a store's files (flash.img, efuse.key) from one directory to another.
+// Every record file of a store (name -> bytes); empty when there is none.
+using Flash = std::map<std::string, Bytes>;
+
+inline Flash read_flash(const TempDir &dir)
+{
+    Flash f;
+    if (fs::is_directory(dir.flash()))
+        for (const auto &e : fs::directory_iterator(dir.flash()))
+            f[e.path().filename().string()] = read_file(e.path().string());
+    return f;
+}
+
+// Replaces the record directory with exactly these files.
+inline void write_flash(const TempDir &dir, const Flash &f)
+{
+    fs::remove_all(dir.flash());
+    fs::create_directories(dir.flash());
+    for (const auto &kv : f)
+        write_file(dir.record(kv.first), kv.second);
+}
+
+// Copies a store's files (records, flash.img, efuse.key) from one directory to another.
 inline void copy_store(const TempDir &from, const TempDir &to)
 {
+    fs::remove_all(to.flash());
+    if (fs::exists(from.flash()))
+        fs::copy(from.flash(), to.flash(), fs::copy_options::recursive);
     for (const char *name : {"/flash.img", "/efuse.key"}) {
         fs::remove(to.path() + name);
         if (fs::exists(from.path() + name))
@@ -101,13 +134,14 @@ inline uint32_t le32_at(const Bytes &b, size_t at)
 // Secrets stay in this test process; they are compared, never printed.
 struct StoreSnapshot {
     Bytes identity;
+    int32_t total = -1; // contacts in the book (pc_contact_page)
     std::vector<int32_t> read_rc;
     std::vector<Bytes> records;
     std::vector<Bytes> secrets;
 
     bool operator==(const StoreSnapshot &o) const
     {
-        return identity == o.identity && read_rc == o.read_rc && records == o.records
+        return identity == o.identity && total == o.total && read_rc == o.read_rc && records == o.records
                && secrets == o.secrets;
     }
     int contacts() const
@@ -119,11 +153,18 @@ struct StoreSnapshot {
     }
 };
 
+// Contacts a snapshot looks at: the tests use the first few indices (the
+// book fills the lowest free index first).
+const int kSnapshotContacts = 24;
+
 inline StoreSnapshot snapshot(int32_t store)
 {
     StoreSnapshot s;
     s.identity = identity_of(store);
-    for (int i = 0; i < pc_contact_capacity(); i++) {
+    uint8_t header[PC_PAGE_HEADER_LEN];
+    EXPECT_EQ(pc_contact_page(store, 0, nullptr, 0, header, sizeof header), 0);
+    s.total = (int32_t)(header[0] | header[1] << 8);
+    for (int i = 0; i < kSnapshotContacts; i++) {
         Bytes rec(PC_CONTACT_RECORD_LEN, 0);
         int32_t rc = pc_contact_read(store, i, rec.data(), (int32_t)rec.size());
         s.read_rc.push_back(rc);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // test_kem_contact_flag.cpp - PC_CONTACT_HYBRID is the session's fact: a pin from
 // a hybrid XX (pc_hs_kem_*) sets it whether or not the caller asks, a classical
-// session cannot claim it, and pc_contact_set_flags can neither add nor clear it.
+// session cannot claim it, and pc_contact_set_flags / pc_contact_remember_flags can
+// neither add nor clear it.
 #include <cstdlib>
 #include <string>
 
@@ -123,6 +124,26 @@ TEST(KemContactFlag, SetFlagsNeitherAddsNorClearsIt)
     EXPECT_EQ(flags_of(a, ia) & PC_CONTACT_HYBRID, PC_CONTACT_HYBRID) << "cleared by set_flags";
     EXPECT_EQ(pc_contact_set_flags(c.handle, ic, PC_CONTACT_VERIFIED | PC_CONTACT_HYBRID), PC_OK);
     EXPECT_EQ(flags_of(c, ic) & PC_CONTACT_HYBRID, 0) << "added by set_flags";
+    for (int32_t s : { sa, sb, sc, sd })
+        pc_session_free(s);
+}
+
+TEST(KemContactFlag, RememberFlagsNeitherAddsNorClearsIt)
+{
+    Store a, b, c, d;
+    int32_t sa = -1, sb = -1, sc = -1, sd = -1;
+    run_xx(a, b, true, sa, sb);
+    run_xx(c, d, false, sc, sd);
+    int32_t ia = pc_contact_pin(a.handle, sa, kName, 1, PC_CONTACT_VERIFIED);
+    int32_t ic = pc_contact_pin(c.handle, sc, kName, 1, PC_CONTACT_VERIFIED);
+    ASSERT_GE(ia, 0);
+    ASSERT_GE(ic, 0);
+    // The per-record store's one-write resumption step replaces the flags: not this one.
+    EXPECT_EQ(pc_contact_remember_flags(a.handle, ia, sa, PC_CONTACT_VERIFIED | PC_CONTACT_NEWEST_UNPROVEN), PC_OK);
+    EXPECT_EQ(flags_of(a, ia), PC_CONTACT_USED | PC_CONTACT_VERIFIED | PC_CONTACT_NEWEST_UNPROVEN | PC_CONTACT_HYBRID)
+        << "cleared by remember_flags";
+    EXPECT_EQ(pc_contact_remember_flags(c.handle, ic, sc, PC_CONTACT_VERIFIED | PC_CONTACT_HYBRID), PC_OK);
+    EXPECT_EQ(flags_of(c, ic) & PC_CONTACT_HYBRID, 0) << "added by remember_flags";
     for (int32_t s : { sa, sb, sc, sd })
         pc_session_free(s);
 }

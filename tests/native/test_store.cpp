@@ -73,12 +73,13 @@ TEST_F(Store, FirstBootCreatesIdentityAndBothSlots)
     EXPECT_EQ(pc_store_status(store), PC_STORE_CREATED);
     Bytes pub = identity_of(store);
     EXPECT_NE(pub, Bytes(32, 0));
-    EXPECT_EQ(fs::file_size(dir.flash()), 2 * kSlotLen);
     EXPECT_EQ(fs::file_size(dir.key()), 32u);
-    Bytes flash = read_file(dir.flash());
-    EXPECT_EQ(Bytes(flash.begin(), flash.begin() + 4), Bytes({'P', 'H', 'S', 'T'}));
-    EXPECT_EQ(Bytes(flash.begin() + kSlotLen, flash.begin() + kSlotLen + 4),
-              Bytes({'P', 'H', 'S', 'T'}));
+    Flash flash = read_flash(dir);
+    ASSERT_EQ(flash.size(), 2u); // the two identity copies, no contact record
+    for (const std::string &copy : {kIdentityA, kIdentityB}) {
+        ASSERT_EQ(flash[copy].size(), 96u); // 48 header + 32 secret + 16 tag
+        EXPECT_EQ(Bytes(flash[copy].begin(), flash[copy].begin() + 4), Bytes({'P', 'H', 'R', 'C'}));
+    }
 }
 
 TEST_F(Store, ReopenGivesTheSameIdentityAndContacts)
@@ -108,9 +109,10 @@ TEST_F(Store, SecretsNeverInTheFlashImageInClear)
     Bytes res = resumption_of(s);
     ASSERT_GE(pc_contact_pin(store, s, nullptr, 0, 0), 0);
     pc_session_free(s);
-    Bytes flash = read_file(dir.flash());
-    auto found = std::search(flash.begin(), flash.end(), res.begin(), res.end());
-    EXPECT_EQ(found, flash.end());
+    for (const auto &kv : read_flash(dir)) {
+        auto found = std::search(kv.second.begin(), kv.second.end(), res.begin(), res.end());
+        EXPECT_EQ(found, kv.second.end()) << kv.first;
+    }
 }
 
 TEST_F(Store, LocatorOpenTwiceRefused)
@@ -170,18 +172,18 @@ TEST_F(Store, MissingDeviceKeyIsNotFoundAndNotRecreated)
 {
     pc_store_close(store);
     store = -1;
-    Bytes flash = read_file(dir.flash());
+    Flash flash = read_flash(dir);
     fs::remove(dir.key());
     EXPECT_EQ(open_store(dir.path()), PC_E_NOT_FOUND);
     EXPECT_FALSE(fs::exists(dir.key()));
-    EXPECT_EQ(read_file(dir.flash()), flash);
+    EXPECT_EQ(read_flash(dir), flash);
 }
 
 TEST_F(Store, WrongSizeOrWrongDeviceKeyIsCorrupt)
 {
     pc_store_close(store);
     store = -1;
-    Bytes flash = read_file(dir.flash());
+    Flash flash = read_flash(dir);
     Bytes key = read_file(dir.key());
     for (size_t n : {0, 31, 33}) {
         Bytes bad(n, 0x42);
@@ -193,7 +195,7 @@ TEST_F(Store, WrongSizeOrWrongDeviceKeyIsCorrupt)
     other[7] ^= 1;
     write_file(dir.key(), other);
     EXPECT_EQ(open_store(dir.path()), PC_E_CORRUPT);
-    EXPECT_EQ(read_file(dir.flash()), flash);
+    EXPECT_EQ(read_flash(dir), flash);
     write_file(dir.key(), key);
     store = open_store(dir.path());
     EXPECT_GE(store, 0);
@@ -219,49 +221,48 @@ TEST_F(Store, OneZeroedSlotBesideADamagedOneIsRefused)
     // Zero bytes are not "never written" (no image file is): no new identity.
     pc_store_close(store);
     store = -1;
-    Bytes flash = read_file(dir.flash());
-    std::fill(flash.begin() + kSlotLen, flash.end(), 0); // slot 1 zeroed
-    flash[100] ^= 0x10;                                  // slot 0 damaged
-    write_file(dir.flash(), flash);
+    Flash flash = read_flash(dir);
+    std::fill(flash[kIdentityB].begin(), flash[kIdentityB].end(), 0); // copy B zeroed
+    flash[kIdentityA][60] ^= 0x10;                                       // copy A damaged
+    write_flash(dir, flash);
     EXPECT_EQ(open_store(dir.path()), PC_E_CORRUPT);
-    EXPECT_EQ(read_file(dir.flash()), flash);
+    EXPECT_EQ(read_flash(dir), flash);
 }
 
-TEST_F(Store, OneIntactSlotBesideAZeroedOneIsRecoveredAndTheNextWriteRepairsIt)
+TEST_F(Store, OneIntactCopyBesideAZeroedOneIsRecoveredAndRepairedByTheOpen)
 {
     Bytes pub = identity_of(store);
     pc_store_close(store);
-    Bytes flash = read_file(dir.flash());
-    std::fill(flash.begin() + kSlotLen, flash.end(), 0);
-    write_file(dir.flash(), flash);
+    Flash flash = read_flash(dir);
+    std::fill(flash[kIdentityB].begin(), flash[kIdentityB].end(), 0);
+    write_flash(dir, flash);
     store = open_store(dir.path());
     ASSERT_GE(store, 0);
     EXPECT_EQ(pc_store_status(store), PC_STORE_RECOVERED);
     EXPECT_EQ(identity_of(store), pub);
-    EXPECT_EQ(read_file(dir.flash()), flash); // opening wrote nothing
-    ASSERT_EQ(pin_new(), 0);                  // the write goes to the zeroed slot
+    EXPECT_NE(read_flash(dir)[kIdentityB], flash[kIdentityB]); // copy B rewritten from A
     reopen();
     EXPECT_EQ(pc_store_status(store), 0);
     pc_store_close(store);
-    // Both copies are there again: damage slot 1, slot 0 still holds the identity.
-    flash = read_file(dir.flash());
-    flash[kSlotLen + 10] ^= 1;
-    write_file(dir.flash(), flash);
+    // Both copies are there again: damage copy A, copy B holds the identity.
+    flash = read_flash(dir);
+    flash[kIdentityA][10] ^= 1;
+    write_flash(dir, flash);
     store = open_store(dir.path());
     ASSERT_GE(store, 0);
     EXPECT_EQ(pc_store_status(store), PC_STORE_RECOVERED);
     EXPECT_EQ(identity_of(store), pub);
 }
 
-TEST_F(Store, ShortFlashFileSlotIsDamagedNotBlank)
+TEST_F(Store, ShortIdentityCopyIsDamagedNotBlank)
 {
-    ASSERT_EQ(pin_new(), 0); // sequence 2 in slot 1
-    ASSERT_EQ(pin_new(), 1); // sequence 3 in slot 0: the newest
+    ASSERT_EQ(pin_new(), 0);
+    ASSERT_EQ(pin_new(), 1);
     StoreSnapshot with_contacts = snapshot(store);
     pc_store_close(store);
-    Bytes flash = read_file(dir.flash());
-    flash.resize(kSlotLen + 100); // slot 1 cut short
-    write_file(dir.flash(), flash);
+    Flash flash = read_flash(dir);
+    flash[kIdentityB].resize(50); // copy B cut short
+    write_flash(dir, flash);
     store = open_store(dir.path());
     ASSERT_GE(store, 0);
     EXPECT_EQ(pc_store_status(store), PC_STORE_RECOVERED);
@@ -270,13 +271,13 @@ TEST_F(Store, ShortFlashFileSlotIsDamagedNotBlank)
 
 TEST_F(Store, RollbackOfTheWholeImageIsNotDetected)
 {
-    // Documented limitation (docs/native-api.md): both slots rolled back
+    // Documented limitation (docs/native-api.md): all records rolled back
     // together are an older, authentic state, and the host cannot tell.
-    Bytes old_flash = read_file(dir.flash());
+    Flash old_flash = read_flash(dir);
     StoreSnapshot old_state = snapshot(store);
     ASSERT_EQ(pin_new(), 0);
     pc_store_close(store);
-    write_file(dir.flash(), old_flash);
+    write_flash(dir, old_flash);
     store = open_store(dir.path());
     ASSERT_GE(store, 0);
     EXPECT_EQ(pc_store_status(store), 0);
@@ -289,7 +290,7 @@ TEST_F(Store, FactoryResetWithHandleErasesAndRenewsTheDeviceKey)
 {
     Bytes pub = identity_of(store);
     ASSERT_EQ(pin_new(), 0);
-    Bytes old_flash = read_file(dir.flash());
+    Flash old_flash = read_flash(dir);
     Bytes old_key = read_file(dir.key());
     int32_t old = store;
     store = reset_store(old, dir.path());
@@ -301,7 +302,7 @@ TEST_F(Store, FactoryResetWithHandleErasesAndRenewsTheDeviceKey)
     EXPECT_NE(read_file(dir.key()), old_key);
     // A copy of the flash from before the reset no longer opens.
     pc_store_close(store);
-    write_file(dir.flash(), old_flash);
+    write_flash(dir, old_flash);
     EXPECT_EQ(open_store(dir.path()), PC_E_CORRUPT);
     store = reset_store(-1, dir.path());
     EXPECT_GE(store, 0);
@@ -330,7 +331,7 @@ TEST_F(Store, FactoryResetWithAnotherLocatorRefused)
 
 TEST_F(Store, PinFindReadForget)
 {
-    EXPECT_EQ(pc_contact_capacity(), 16); // pc_limits.h default, the host keeps it
+    EXPECT_EQ(pc_contact_capacity(), 1000); // pc_limits.h default, the host keeps it
     Bytes alice, bob;
     ASSERT_EQ(pin_new(&alice, "alice"), 0);
     ASSERT_EQ(pin_new(&bob, "bob", 0), 1);
@@ -402,7 +403,7 @@ TEST_F(Store, PinMistakesChangeNothing)
     Bytes peer = random_bytes(32);
     int32_t s = session_with_peer(peer);
     StoreSnapshot before = snapshot(store);
-    Bytes flash = read_file(dir.flash());
+    Flash flash = read_flash(dir);
     std::string long_name(PC_MAX_NAME_LEN + 1, 'x');
     auto name = reinterpret_cast<const uint8_t *>(long_name.data());
     EXPECT_EQ(pc_contact_pin(store, s, name, PC_MAX_NAME_LEN + 1, 0), PC_E_ARG);
@@ -416,7 +417,7 @@ TEST_F(Store, PinMistakesChangeNothing)
     int32_t anon = pci_transport_create(&no_static.initiator);
     EXPECT_EQ(pc_contact_pin(store, anon, name, 3, 0), PC_E_STATE);
     EXPECT_EQ(snapshot(store), before);
-    EXPECT_EQ(read_file(dir.flash()), flash);
+    EXPECT_EQ(read_flash(dir), flash);
     EXPECT_EQ(pc_contact_pin(store, s, name, PC_MAX_NAME_LEN, 0), 0); // longest name fits
     pc_session_free(anon);
     pc_session_free(s);
@@ -500,6 +501,33 @@ TEST_F(Store, RememberKeepsTwoGenerations)
     EXPECT_EQ(secret(0, 2), g2);
     for (int32_t s : {pairing, call1, call2, retry})
         pc_session_free(s);
+}
+
+TEST_F(Store, RememberWithFlagsIsOneRecordWrite)
+{
+    Bytes bob = random_bytes(32);
+    int32_t pairing = session_with_peer(bob);
+    ASSERT_EQ(pc_contact_pin(store, pairing, nullptr, 0, PC_CONTACT_VERIFIED), 0);
+    int32_t call = session_with_peer(bob, 1);
+    Bytes g2 = resumption_of(call);
+    StoreSnapshot before = snapshot(store);
+    EXPECT_EQ(pc_contact_remember_flags(store, 0, call, 0x80), PC_E_ARG); // unknown flag
+    EXPECT_EQ(pc_contact_remember_flags(store, 0, call, -1), PC_E_ARG);
+    EXPECT_EQ(snapshot(store), before);
+    pc_storage_counters n;
+    pci_storage_test_counters(&n, 1);
+    ASSERT_EQ(pc_contact_remember_flags(store, 0, call,
+                                        PC_CONTACT_VERIFIED | PC_CONTACT_NEWEST_UNPROVEN), PC_OK);
+    pci_storage_test_counters(&n, 1);
+    EXPECT_EQ(n.writes, 1u);
+    EXPECT_EQ(n.bytes, 202u); // one contact record
+    Bytes rec = record(0);
+    EXPECT_EQ(rec[PC_CONTACT_FLAGS_OFFSET],
+              PC_CONTACT_USED | PC_CONTACT_VERIFIED | PC_CONTACT_NEWEST_UNPROVEN);
+    EXPECT_EQ(le32_at(rec, PC_CONTACT_GEN_OFFSET), 2u);
+    EXPECT_EQ(secret(0, 2), g2);
+    pc_session_free(pairing);
+    pc_session_free(call);
 }
 
 TEST_F(Store, RememberAfterXXFallbackDropsThePrevious)
@@ -595,4 +623,116 @@ TEST_F(Store, PairThenCallKeepsBothPhonesInStep)
     for (int32_t s : {sa, sb, ca, cb})
         pc_session_free(s);
     pc_store_close(bob_store);
+}
+
+// ---- the list in name order (pc_contact_page) -----------------------------------------------
+
+namespace {
+
+struct PageEntry {
+    int index;
+    int flags;
+    std::string name;
+};
+
+std::vector<PageEntry> read_page(int32_t store, int32_t first, const std::string &prefix,
+                                 int32_t max_entries, int *total, int *start)
+{
+    Bytes out(PC_PAGE_HEADER_LEN + (size_t)max_entries * PC_PAGE_ENTRY_LEN, 0xEE);
+    int32_t n = pc_contact_page(store, first, reinterpret_cast<const uint8_t *>(prefix.data()),
+                                (int32_t)prefix.size(), out.data(), (int32_t)out.size());
+    EXPECT_GE(n, 0);
+    std::vector<PageEntry> v;
+    *total = out[PC_PAGE_TOTAL_OFFSET] | out[PC_PAGE_TOTAL_OFFSET + 1] << 8;
+    *start = out[PC_PAGE_START_OFFSET] | out[PC_PAGE_START_OFFSET + 1] << 8;
+    EXPECT_EQ(out[PC_PAGE_COUNT_OFFSET] | out[PC_PAGE_COUNT_OFFSET + 1] << 8, n);
+    for (int i = 0; i < n; i++) {
+        const uint8_t *e = out.data() + PC_PAGE_HEADER_LEN + (size_t)i * PC_PAGE_ENTRY_LEN;
+        v.push_back({e[0] | e[1] << 8, e[PC_PAGE_ENTRY_FLAGS_OFFSET],
+                     std::string(e + PC_PAGE_ENTRY_NAME_OFFSET,
+                                 e + PC_PAGE_ENTRY_NAME_OFFSET + e[PC_PAGE_ENTRY_NAME_LEN_OFFSET])});
+    }
+    return v;
+}
+
+std::string folded(const std::string &s)
+{
+    std::string f = s;
+    for (char &c : f)
+        c = (c >= 'a' && c <= 'z') ? (char)(c - 32) : c;
+    return f;
+}
+
+} // namespace
+
+TEST_F(Store, PageListsNamesInOrderWithTiesBeyondEightBytesAndJumps)
+{
+    // Pinned out of order; "Christopher J..." tie on their first 8 (and 12) bytes.
+    const std::vector<std::string> names = {"zoe", "Christopher Jones", "adam", "Christopher Johnson",
+                                            "", "Bob", "christopher jonas", "B", "Émile", "anna"};
+    for (size_t i = 0; i < names.size(); i++)
+        ASSERT_EQ(pin_new(nullptr, names[i], 0), (int32_t)i);
+    std::vector<int> want(names.size());
+    for (size_t i = 0; i < want.size(); i++)
+        want[i] = (int)i;
+    std::stable_sort(want.begin(), want.end(),
+                     [&](int a, int b) { return folded(names[a]) < folded(names[b]); });
+    for (int round = 0; round < 2; round++) { // as pinned, then as an open rebuilds it
+        std::vector<int> got;
+        int total = -1, start = -1;
+        for (int32_t first = 0; first < (int32_t)names.size(); first += 3) {
+            auto page = read_page(store, first, "", 3, &total, &start);
+            EXPECT_EQ(start, first);
+            for (const PageEntry &e : page) {
+                got.push_back(e.index);
+                EXPECT_EQ(e.name, names[e.index]);
+                EXPECT_EQ(e.flags, PC_CONTACT_USED);
+            }
+        }
+        EXPECT_EQ(total, (int)names.size());
+        EXPECT_EQ(got, want);
+        reopen();
+    }
+    int total = 0, start = 0;
+    auto c = read_page(store, 0, "chr", 16, &total, &start); // jump: case-blind prefix
+    ASSERT_FALSE(c.empty());
+    EXPECT_EQ(c[0].name, "Christopher Johnson");
+    EXPECT_EQ(start, 5); // "", "adam", "anna", "B", "Bob" before it
+    auto end = read_page(store, 0, "\xFF", 16, &total, &start);
+    EXPECT_TRUE(end.empty());
+    EXPECT_EQ(start, total);
+    ASSERT_EQ(pc_contact_forget(store, 1), PC_OK); // "Christopher Jones" leaves the order
+    auto after = read_page(store, 0, "Christopher", 16, &total, &start);
+    EXPECT_EQ(total, (int)names.size() - 1);
+    EXPECT_EQ(after[0].name, "Christopher Johnson");
+    EXPECT_EQ(after[1].name, "christopher jonas");
+    EXPECT_NE(after[2].name, "Christopher Jones");
+    // Renaming (a pin of the same key) moves the contact.
+    Bytes key;
+    Bytes rec = record(0);
+    key.assign(rec.begin() + PC_CONTACT_KEY_OFFSET, rec.begin() + PC_CONTACT_KEY_OFFSET + 32);
+    int32_t s = session_with_peer(key);
+    ASSERT_EQ(pc_contact_pin(store, s, reinterpret_cast<const uint8_t *>("Aaron"), 5, 0), 0);
+    pc_session_free(s);
+    auto first = read_page(store, 0, "", 2, &total, &start);
+    EXPECT_EQ(first[1].name, "Aaron"); // after ""
+}
+
+TEST_F(Store, PageMistakesChangeNothing)
+{
+    ASSERT_EQ(pin_new(), 0);
+    Bytes out(PC_PAGE_HEADER_LEN + PC_PAGE_ENTRY_LEN, 0x5A);
+    const Bytes untouched = out;
+    std::string long_prefix(PC_MAX_NAME_LEN + 1, 'a');
+    auto p = reinterpret_cast<const uint8_t *>(long_prefix.data());
+    EXPECT_EQ(pc_contact_page(store, 0, nullptr, 0, out.data(), PC_PAGE_HEADER_LEN - 1), PC_E_SPACE);
+    EXPECT_EQ(pc_contact_page(store, 0, nullptr, 0, nullptr, 64), PC_E_ARG);
+    EXPECT_EQ(pc_contact_page(store, -1, nullptr, 0, out.data(), (int32_t)out.size()), PC_E_ARG);
+    EXPECT_EQ(pc_contact_page(store, 0, p, PC_MAX_NAME_LEN + 1, out.data(), (int32_t)out.size()),
+              PC_E_ARG);
+    EXPECT_EQ(pc_contact_page(store, 0, nullptr, 3, out.data(), (int32_t)out.size()), PC_E_ARG);
+    EXPECT_EQ(pc_contact_page(store + 1, 0, nullptr, 0, out.data(), (int32_t)out.size()), PC_E_HANDLE);
+    EXPECT_EQ(out, untouched);
+    EXPECT_EQ(pc_contact_page(store, 5, nullptr, 0, out.data(), (int32_t)out.size()), 0); // past the end
+    EXPECT_EQ(pc_contact_page(store, 0, nullptr, 0, out.data(), (int32_t)out.size()), 1);
 }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // test_store_crash.cpp - power cuts at every byte of every flash write, and
-// bit flips in the sealed slots. After a cut the store reopens to exactly
+// bit flips in the sealed records. After a cut the store reopens to exactly
 // the state before the operation or exactly the state after it; a damaged
-// copy is never used; with no intact copy the open fails and writes nothing.
+// record is never used; with no intact identity copy the open fails and
+// writes nothing.
 #include <functional>
 #include <map>
 
@@ -10,13 +11,10 @@
 
 namespace {
 
-const long kKeyLen = 32;                  // efuse.key, written before the first slot
-const long kSlot = (long)kSlotLen;
-const long kCreateBytes = kKeyLen + 2 * kSlot; // first boot: key, one image of both slots
-// A new copy starts like the older copy it overwrites (magic, version,
-// header length) up to the sequence number: a cut before that leaves the
-// older copy intact.
-const long kSameHeaderBytes = 8;
+const long kKeyLen = 32;           // efuse.key, written before the identity
+const long kIdentityLen = 96;      // one identity copy (store_record.h)
+const long kContactLen = 202;      // one contact record
+const long kCreateBytes = kKeyLen + 2 * kIdentityLen; // first boot: key, copy A, copy B
 
 // How reopen outcomes were distributed over a sweep (printed, and checked).
 struct Tally {
@@ -64,7 +62,7 @@ protected:
         return s;
     }
 
-    void sweep_update(const std::function<int32_t(int32_t)> &op, long stride = 1);
+    void sweep_update(const std::function<int32_t(int32_t)> &op, long len = kContactLen);
     void expect_usable(const std::string &dir, int contacts);
 
     TempDir tmpl;
@@ -84,22 +82,23 @@ void StoreCrash::expect_usable(const std::string &dir, int contacts)
     EXPECT_EQ(snapshot_of_dir(dir).contacts(), contacts + 1);
 }
 
-// Cuts the single slot write of an update at byte 0..kSlot (kSlot: all bytes
-// written, power lost before fsync) and kSlot+1 (the write completed).
-void StoreCrash::sweep_update(const std::function<int32_t(int32_t)> &op, long stride)
+// Cuts the one record write of an update at byte 0..len (len: all bytes
+// written, power lost before the commit) and len+1 (the write completed).
+// A removal (forget) writes no bytes: cut 0 stops it, cut 1 lets it through.
+void StoreCrash::sweep_update(const std::function<int32_t(int32_t)> &op, long len)
 {
     const StoreSnapshot after = state_after(op);
     ASSERT_FALSE(after == before);
     TempDir work;
     Tally tally;
-    for (long cut = 0; cut <= kSlot + 1; cut += (cut < 64 || cut > kSlot - 64) ? 1 : stride) {
+    for (long cut = 0; cut <= len + 1; cut++) {
         copy_store(tmpl, work);
         int32_t h = open_store(work.path());
         ASSERT_GE(h, 0);
         pci_storage_test_cut_after(cut);
         int32_t rc = op(h);
         pci_storage_test_cut_after(-1);
-        if (cut <= kSlot) {
+        if (cut <= len) {
             ASSERT_EQ(rc, PC_E_STORAGE) << cut;
             ASSERT_EQ(snapshot(h), before) << "RAM changed by a failed write, cut " << cut;
         } else {
@@ -110,16 +109,10 @@ void StoreCrash::sweep_update(const std::function<int32_t(int32_t)> &op, long st
         StoreSnapshot got = snapshot_of_dir(work.path(), &status);
         bool old_state = got == before, new_state = got == after;
         ASSERT_TRUE(old_state || new_state) << "neither old nor new state after cut " << cut;
-        if (cut <= kSameHeaderBytes) {
-            ASSERT_TRUE(old_state) << cut; // the bytes written equal the older copy's
-        } else if (cut < kSlot - PC_TAG_LEN) {
-            ASSERT_TRUE(old_state && status == PC_STORE_RECOVERED) << cut;
-        } else if (cut >= kSlot) {
-            ASSERT_TRUE(new_state && status == 0) << cut;
-        }
-        tally.add(std::string(old_state ? "old" : "new")
-                  + (status == PC_STORE_RECOVERED ? "+recovered" : ""));
-        if (cut % 512 == 1)
+        ASSERT_EQ(status, 0) << "a cut left a damaged record, cut " << cut;
+        ASSERT_TRUE(cut <= len ? old_state : new_state) << cut;
+        tally.add(old_state ? "old" : "new");
+        if (cut % 64 == 1)
             expect_usable(work.path(), got.contacts());
     }
     RecordProperty("cut_points", tally.points);
@@ -150,9 +143,21 @@ TEST_F(StoreCrash, RememberCutAtEveryByte)
     });
 }
 
+TEST_F(StoreCrash, RememberWithFlagsCutAtEveryByte)
+{
+    SplitPair call = make_splits(random_bytes(32), alice, 1);
+    sweep_update([&](int32_t h) {
+        int32_t s = pci_transport_create(&call.initiator);
+        int32_t rc = pc_contact_remember_flags(
+            h, 0, s, PC_CONTACT_VERIFIED | PC_CONTACT_NEWEST_UNPROVEN);
+        pc_session_free(s);
+        return rc;
+    });
+}
+
 TEST_F(StoreCrash, ForgetCutAtEveryByte)
 {
-    sweep_update([](int32_t h) { return pc_contact_forget(h, 0); });
+    sweep_update([](int32_t h) { return pc_contact_forget(h, 0); }, 0);
 }
 
 TEST_F(StoreCrash, SetFlagsCutAtEveryByte)
@@ -160,15 +165,16 @@ TEST_F(StoreCrash, SetFlagsCutAtEveryByte)
     sweep_update([](int32_t h) { return pc_contact_set_flags(h, 0, 0); });
 }
 
-// First boot writes the device key, then a new image with the first copy in
-// both slots, renamed into place. Until the rename there is no image, so the
-// next boot creates the identity; after it, every boot sees that identity.
+// First boot writes the device key, then identity copy A, then copy B,
+// each whole or not at all. Until copy A is on flash the next boot creates
+// the identity afresh; from then on every boot keeps copy A's identity
+// (and writes the missing copy B).
 TEST_F(StoreCrash, FirstBootCutAtEveryByte)
 {
     TempDir work;
     Tally tally;
     for (long cut = 0; cut <= kCreateBytes + 1; cut++) {
-        fs::remove(work.flash());
+        fs::remove_all(work.flash());
         fs::remove(work.key());
         pci_storage_test_cut_after(cut);
         int32_t h = open_store(work.path());
@@ -181,34 +187,35 @@ TEST_F(StoreCrash, FirstBootCutAtEveryByte)
             created = identity_of(h);
             pc_store_close(h);
         }
+        Flash left = read_flash(work);
         int32_t status = -1, again = -1;
         StoreSnapshot first = snapshot_of_dir(work.path(), &status);
         StoreSnapshot second = snapshot_of_dir(work.path(), &again);
         ASSERT_EQ(first.contacts(), 0);
         ASSERT_EQ(first.identity, second.identity) << "identity not stable, cut " << cut;
-        ASSERT_EQ(again & PC_STORE_CREATED, 0);
-        if (cut <= kCreateBytes) {
-            ASSERT_EQ(status, PC_STORE_CREATED) << cut; // no image was left behind
+        ASSERT_EQ(again, 0) << cut; // both copies intact after the first reopen
+        if (cut <= kKeyLen + kIdentityLen) {
+            ASSERT_EQ(status, PC_STORE_CREATED) << cut; // no identity was left behind
         } else {
-            ASSERT_EQ(status, 0) << cut; // the created identity kept, both copies intact
+            ASSERT_EQ(status, 0) << cut; // copy A's identity kept
         }
         if (cut > kCreateBytes) {
             ASSERT_EQ(first.identity, created);
         }
-        tally.add(status == PC_STORE_CREATED ? "created" : status ? "recovered" : "kept");
+        tally.add(status == PC_STORE_CREATED ? "created" : "kept");
     }
     RecordProperty("cut_points", tally.points);
     std::cout << "      cuts: " << tally.str() << "\n";
 }
 
-// Factory reset: erase, renew the device key, write the new image. A cut
-// at 0 stops it before the erase; after that the old identity and contacts
-// are gone for good, whatever else happens.
+// Factory reset: erase (identity copies first), renew the device key, write
+// the new identity. A cut at 0 stops it before the erase; after that the old
+// identity and contacts are gone for good, whatever else happens.
 TEST_F(StoreCrash, FactoryResetCutAtEveryByte)
 {
     TempDir work;
     Tally tally;
-    for (long cut = 0; cut <= kCreateBytes + 1; cut += cut < 64 || cut > kCreateBytes - 64 ? 1 : 3) {
+    for (long cut = 0; cut <= kCreateBytes + 1; cut++) {
         copy_store(tmpl, work);
         int32_t h = open_store(work.path());
         ASSERT_GE(h, 0);
@@ -237,82 +244,72 @@ TEST_F(StoreCrash, FactoryResetCutAtEveryByte)
 
 namespace {
 
-const size_t kHeaderLen = 40;
-
-// Flips bit `bit` of slot `slot` in the image, opens, and checks the outcome.
-void flip_and_open(const TempDir &dir, const Bytes &flash, size_t slot, size_t bit,
+// Flips bit `bit` of record file `name`, opens, and checks the outcome.
+void flip_and_open(const TempDir &dir, const Flash &flash, const std::string &name, size_t bit,
                    int32_t want_status, const StoreSnapshot &want)
 {
-    Bytes damaged = flash;
-    damaged[slot * kSlotLen + bit / 8] ^= (uint8_t)(1u << (bit % 8));
-    write_file(dir.flash(), damaged);
+    Flash damaged = flash;
+    damaged[name][bit / 8] ^= (uint8_t)(1u << (bit % 8));
+    write_flash(dir, damaged);
     int32_t status = -1;
     StoreSnapshot got = snapshot_of_dir(dir.path(), &status);
-    ASSERT_EQ(status, want_status) << "slot " << slot << " bit " << bit;
-    ASSERT_EQ(got, want) << "slot " << slot << " bit " << bit;
-    ASSERT_EQ(read_file(dir.flash()), damaged) << "open wrote to flash";
-}
-
-// Every bit of the header, nonce and tag; ciphertext bits at a stride that
-// walks through all 8 bit positions.
-std::vector<size_t> bits_to_flip(size_t ct_stride)
-{
-    std::vector<size_t> bits;
-    for (size_t b = 0; b < kSlotLen * 8; b++) {
-        size_t byte = b / 8;
-        bool in_ct = byte >= kHeaderLen && byte < kSlotLen - PC_TAG_LEN;
-        if (!in_ct || b % ct_stride == 0)
-            bits.push_back(b);
-    }
-    return bits;
+    ASSERT_EQ(status, want_status) << name << " bit " << bit;
+    ASSERT_EQ(got, want) << name << " bit " << bit;
 }
 
 } // namespace
 
-TEST_F(StoreCrash, FlippedBitInNewestCopyFallsBackToThePreviousOne)
+TEST_F(StoreCrash, FlippedBitInAnIdentityCopyUsesTheOtherAndRepairsIt)
 {
     TempDir work;
     copy_store(tmpl, work);
-    Bytes flash = read_file(work.flash());
-    // The previous copy (slot 0) is the store before alice was pinned.
-    StoreSnapshot previous = before;
-    previous.read_rc[0] = PC_E_NOT_FOUND;
-    previous.records[0] = Bytes(PC_CONTACT_RECORD_LEN, 0);
-    previous.secrets[0] = Bytes(32, 0);
-    std::vector<size_t> bits = bits_to_flip(1);
-    for (size_t bit : bits)
-        ASSERT_NO_FATAL_FAILURE(flip_and_open(work, flash, 1, bit, PC_STORE_RECOVERED, previous));
-    RecordProperty("bit_flips", (int)bits.size());
-    std::cout << "      flipped " << bits.size() << " bits of the newest copy\n";
+    const Flash flash = read_flash(work);
+    size_t flips = 0;
+    for (const std::string &copy : {kIdentityA, kIdentityB}) {
+        for (size_t bit = 0; bit < flash.at(copy).size() * 8; bit++, flips++)
+            ASSERT_NO_FATAL_FAILURE(flip_and_open(work, flash, copy, bit, PC_STORE_RECOVERED, before));
+        int32_t status = -1;
+        EXPECT_EQ(snapshot_of_dir(work.path(), &status), before);
+        EXPECT_EQ(status, 0) << "the damaged copy was not rewritten";
+    }
+    RecordProperty("bit_flips", (int)flips);
+    std::cout << "      flipped " << flips << " bits of the identity copies\n";
 }
 
-TEST_F(StoreCrash, FlippedBitInOlderCopyKeepsTheNewest)
+TEST_F(StoreCrash, FlippedBitInAContactRecordRefusesThatContactOnly)
 {
     TempDir work;
     copy_store(tmpl, work);
-    Bytes flash = read_file(work.flash());
-    std::vector<size_t> bits = bits_to_flip(61);
-    for (size_t bit : bits)
-        ASSERT_NO_FATAL_FAILURE(flip_and_open(work, flash, 0, bit, PC_STORE_RECOVERED, before));
-    RecordProperty("bit_flips", (int)bits.size());
-    std::cout << "      flipped " << bits.size() << " bits of the older copy\n";
+    const Flash flash = read_flash(work);
+    StoreSnapshot without_alice = before;
+    without_alice.total = 0;
+    without_alice.read_rc[0] = PC_E_NOT_FOUND;
+    without_alice.records[0] = Bytes(PC_CONTACT_RECORD_LEN, 0);
+    without_alice.secrets[0] = Bytes(32, 0);
+    size_t bits = flash.at(contact_file(0)).size() * 8;
+    for (size_t bit = 0; bit < bits; bit++)
+        ASSERT_NO_FATAL_FAILURE(
+            flip_and_open(work, flash, contact_file(0), bit, PC_STORE_RECOVERED, without_alice));
+    RecordProperty("bit_flips", (int)bits);
+    std::cout << "      flipped " << bits << " bits of a contact record\n";
 }
 
 TEST_F(StoreCrash, BothCopiesDamagedIsCorruptUntouchedAndFactoryResetRecovers)
 {
     TempDir work;
     copy_store(tmpl, work);
-    const Bytes flash = read_file(work.flash());
+    const Flash flash = read_flash(work);
     const Bytes key = read_file(work.key());
     int pairs = 0;
-    for (size_t a = 0; a < kSlotLen * 8; a += 257) {
-        size_t b = (a * 7 + 3) % (kSlotLen * 8);
-        Bytes damaged = flash;
-        damaged[a / 8] ^= (uint8_t)(1u << (a % 8));
-        damaged[kSlotLen + b / 8] ^= (uint8_t)(1u << (b % 8));
-        write_file(work.flash(), damaged);
+    size_t bits = (size_t)kIdentityLen * 8;
+    for (size_t a = 0; a < bits; a += 7) {
+        size_t b = (a * 13 + 3) % bits;
+        Flash damaged = flash;
+        damaged[kIdentityA][a / 8] ^= (uint8_t)(1u << (a % 8));
+        damaged[kIdentityB][b / 8] ^= (uint8_t)(1u << (b % 8));
+        write_flash(work, damaged);
         ASSERT_EQ(open_store(work.path()), PC_E_CORRUPT) << a << "/" << b;
-        ASSERT_EQ(read_file(work.flash()), damaged);
+        ASSERT_EQ(read_flash(work), damaged);
         ASSERT_EQ(read_file(work.key()), key);
         pairs++;
     }
@@ -327,15 +324,21 @@ TEST_F(StoreCrash, BothCopiesDamagedIsCorruptUntouchedAndFactoryResetRecovers)
     EXPECT_EQ(status, 0);
 }
 
-TEST_F(StoreCrash, SlotsSwappedStillOpenTheNewest)
+TEST_F(StoreCrash, ARecordMovedToAnotherNumberIsRefused)
 {
-    // Sequence numbers, not positions, decide which copy is newest.
+    // The record number is authenticated: copies swapped, or a contact's
+    // record copied to another index, do not open as what they are not.
     TempDir work;
     copy_store(tmpl, work);
-    Bytes flash = read_file(work.flash());
-    std::rotate(flash.begin(), flash.begin() + kSlotLen, flash.end());
-    write_file(work.flash(), flash);
+    Flash flash = read_flash(work);
+    Flash swapped = flash;
+    std::swap(swapped[kIdentityA], swapped[kIdentityB]);
+    write_flash(work, swapped);
+    EXPECT_EQ(open_store(work.path()), PC_E_CORRUPT);
+    Flash moved = flash;
+    moved[contact_file(1)] = flash[contact_file(0)];
+    write_flash(work, moved);
     int32_t status = -1;
     EXPECT_EQ(snapshot_of_dir(work.path(), &status), before);
-    EXPECT_EQ(status, 0);
+    EXPECT_EQ(status, PC_STORE_RECOVERED);
 }

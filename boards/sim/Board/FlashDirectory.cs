@@ -60,7 +60,7 @@ namespace Phone.Sim.Board
 
         private static string Explain(int status, string dir)
         {
-            string flash = Path.Combine(dir, "flash.img");
+            string flash = Path.Combine(dir, "flash");
             string key = Path.Combine(dir, "efuse.key");
             switch (status)
             {

@@ -159,6 +159,13 @@ namespace Phone.Sim.Board
             return c.Pair(peer);
         });
 
+        /// <summary>Starts pairing mode (seconds; 0: the configured default) so this phone answers one pairing.</summary>
+        public bool StartPairingMode(int seconds = 0) =>
+            Run(c => seconds == 0 ? c.StartPairingMode() : c.StartPairingMode(seconds));
+
+        /// <summary>Leaves pairing mode.</summary>
+        public bool CancelPairingMode() => Run(c => c.CancelPairingMode());
+
         /// <summary>Confirms the code on the display.</summary>
         public bool Confirm() => Run(c => c.ConfirmCode());
 
@@ -177,6 +184,13 @@ namespace Phone.Sim.Board
 
             _peer = target;
             return c.Call(contactIndex, target);
+        });
+
+        /// <summary>Calls a phone that is not a contact (a first call: organisation certificates, else the code).</summary>
+        public bool CallNew(NetAddress at) => Run(c =>
+        {
+            _peer = at;
+            return c.CallNew(at);
         });
 
         /// <summary>Answers a ringing call (or accepts a key warning as unverified).</summary>
@@ -223,6 +237,18 @@ namespace Phone.Sim.Board
             return true;
         });
 
+        /// <summary>Moves the contact list's cursor (when the list is shown).</summary>
+        public bool ContactListMove(int delta) => Run(c => c.ContactListMove(delta));
+
+        /// <summary>Jumps the contact list to the next first letter (when the list is shown).</summary>
+        public bool ContactListNextLetter() => Run(c => c.ContactListNextLetter());
+
+        /// <summary>Puts the contact list's cursor on the first name at or after prefix.</summary>
+        public bool ContactListJump(string prefix) => Run(c => c.ContactListJump(prefix));
+
+        /// <summary>The contact under the list's cursor, or null.</summary>
+        public ContactListEntry SelectedContact => Run(c => c.SelectedContact);
+
         /// <summary>Shows the idle screen (when idle).</summary>
         public void ShowIdle() => Run(c =>
         {
@@ -233,7 +259,7 @@ namespace Phone.Sim.Board
         /// <summary>Reads firmware state safely (on the loop thread).</summary>
         public T Read<T>(Func<PhoneCore, T> read) => Run(read);
 
-        /// <summary>Contacts in slot order.</summary>
+        /// <summary>Contacts in name order (the whole book: host only).</summary>
         public ContactRecord[] Contacts() => Run(c => c.Contacts());
 
         /// <summary>Whether no pairing or call is in progress.</summary>

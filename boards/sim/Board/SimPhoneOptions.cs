@@ -11,7 +11,7 @@ namespace Phone.Sim.Board
         /// <summary>Display name (sent to peers while pairing).</summary>
         public string Name { get; set; } = "Phone";
 
-        /// <summary>Directory of its secure flash (flash.img, efuse.key) and address book.</summary>
+        /// <summary>Directory of its secure flash (flash/ records, efuse.key) and address book.</summary>
         public string FlashDir { get; set; }
 
         /// <summary>UDP address to listen on (port 0: any free port).</summary>

@@ -9,6 +9,7 @@ using Phone.Firmware;
 using Phone.Firmware.Board;
 using Phone.Firmware.Calls;
 using Phone.Firmware.Pairing;
+using Phone.Firmware.Ui;
 using Phone.Firmware.Wire;
 using Phone.Sim.Agent;
 using Phone.Sim.Audio;
@@ -28,11 +29,17 @@ namespace Phone.Sim.Cli
         /// <summary>One line per command, for `help`.</summary>
         public const string Help =
             "phones                        list the phones found on the LAN (the pairing list)\n" +
+            "pair-mode [seconds] | pair-mode off   let one other phone pair with this one (default 120 s;\n" +
+            "                              one attempt: a failed one ends the mode, start it again)\n" +
             "pair <#|name|host:port>       start pairing with a phone from the list, or at host:port\n" +
+            "                              (the other phone must be in pair-mode)\n" +
             "confirm | reject              the codes on both displays are equal | differ\n" +
             "call <#|name> [host:port]     call a contact (address: found by its key on the LAN, else the last one)\n" +
+            "call <host:port>              first call to a non-contact (organisation certificate, else the code)\n" +
             "accept | hangup               answer a ringing call | end the call or pairing\n" +
             "contacts                      list contacts\n" +
+            "list [down|up [n] | next | <letter> | call]   the contact list screen: scroll, jump to the\n" +
+            "                              next first letter or to a letter, call the selected contact\n" +
             "forget <#>                    delete a contact\n" +
             "selftest                      run the native power-on self-test\n" +
             "reset                         factory reset: new identity, no contacts\n" +
@@ -95,6 +102,8 @@ namespace Phone.Sim.Cli
             {
                 case "pair":
                     return Pair(w);
+                case "pair-mode":
+                    return PairMode(w);
                 case "phones":
                     return Phones();
                 case "confirm":
@@ -110,6 +119,8 @@ namespace Phone.Sim.Cli
                 case "contacts":
                     _phone.ShowContacts();
                     return Contacts();
+                case "list":
+                    return ContactList(w);
                 case "forget":
                     Need(w, 2, "forget <#>");
                     return CommandResult.From(_phone.Forget(Index(w[1])), "contact " + w[1] + " forgotten",
@@ -165,6 +176,31 @@ namespace Phone.Sim.Cli
             return CommandResult.From(_phone.Pair(at), "pairing with " + what, "busy: finish the current pairing or call first");
         }
 
+        private CommandResult PairMode(string[] w)
+        {
+            if (w.Length > 1 && w[1] == "off")
+            {
+                return CommandResult.From(_phone.CancelPairingMode(), "pairing mode off", "not in pairing mode");
+            }
+
+            int seconds = 0;
+            if (w.Length > 1 && (!int.TryParse(w[1], NumberStyles.None, CultureInfo.InvariantCulture, out seconds)
+                                 || seconds < 1 || seconds > PhoneCore.MaxPairingModeSeconds))
+            {
+                return CommandResult.Failed("pair-mode [seconds]: seconds must be a whole number from 1 to "
+                                            + PhoneCore.MaxPairingModeSeconds + ", or 'off'");
+            }
+
+            if (!_phone.StartPairingMode(seconds))
+            {
+                return CommandResult.Failed("busy: finish the current pairing or call first");
+            }
+
+            int left = _phone.Read(c => c.PairingModeSecondsLeft);
+            return CommandResult.Done("pairing mode for " + left + " s: pair from the other phone now",
+                Fields.Of("seconds", left));
+        }
+
         // host:port, or a dotted IPv4 address missing its port (refused by the parser with its reason).
         private static bool LooksLikeAddress(string text)
         {
@@ -211,7 +247,16 @@ namespace Phone.Sim.Cli
 
         private CommandResult Call(string[] w)
         {
-            Need(w, 2, "call <#|name> [host:port]");
+            Need(w, 2, "call <#|name> [host:port] | call <host:port>");
+            if (w.Length == 2 && LooksLikeAddress(w[1]) && FindContact(w[1]) < 0)
+            {
+                // not a contact: a first call (XX; verified by the organisation when both belong to it)
+                NetAddress first = Endpoints.ParseAddress(w[1]);
+                return _phone.CallNew(first)
+                    ? CommandResult.Done("first call to " + first, Fields.Of("address", first.ToString()))
+                    : CommandResult.Failed("busy");
+            }
+
             int index = FindContact(w[1]);
             if (index < 0)
             {
@@ -243,6 +288,50 @@ namespace Phone.Sim.Cli
             return byName == null ? -1 : byName.Index;
         }
 
+        private CommandResult ContactList(string[] w)
+        {
+            string what = w.Length > 1 ? w[1].ToLowerInvariant() : null;
+            int steps = 1;
+            if (w.Length > 2 && (!int.TryParse(w[2], NumberStyles.None, CultureInfo.InvariantCulture, out steps)
+                                 || steps > KeyStore.ContactCapacity))
+            {
+                return CommandResult.Failed("list down|up <n>: n is a number of contacts, at most " + KeyStore.ContactCapacity);
+            }
+
+            if (w.Length > 1 && Encoding.UTF8.GetByteCount(w[1]) > ContactPage.MaxPrefixLength)
+            {
+                return CommandResult.Failed("list <letter>: at most " + ContactPage.MaxPrefixLength + " bytes");
+            }
+
+            bool ok = true;
+            if (what == null)
+            {
+                _phone.ShowContacts();
+            }
+            else if (what == "call")
+            {
+                ContactListEntry selected = _phone.SelectedContact;
+                return selected == null ? CommandResult.Failed("no contact selected (list first)")
+                    : Call(new[] { "call", selected.Index.ToString(CultureInfo.InvariantCulture) });
+            }
+            else
+            {
+                ok = what == "down" ? _phone.ContactListMove(steps) : what == "up" ? _phone.ContactListMove(-steps)
+                    : what == "next" ? _phone.ContactListNextLetter() : _phone.ContactListJump(w[1]);
+            }
+
+            Screen screen = _phone.Display.Current;
+            string shown = screen == null ? string.Empty : SafeText.Of(screen.Title) + "\n" + string.Join("\n", screen.Lines.Select(SafeText.Of));
+            ContactListEntry at = _phone.SelectedContact;
+            return new CommandResult
+            {
+                Ok = ok,
+                Message = ok ? shown : "the contact list is not shown, or the cursor cannot move that way",
+                Fields = Fields.Of("selected", at == null ? "" : at.Name, "index", at == null ? -1 : at.Index),
+                Screen = screen
+            };
+        }
+
         private CommandResult Contacts()
         {
             ContactRecord[] contacts = _phone.Contacts();
@@ -252,7 +341,7 @@ namespace Phone.Sim.Cli
                 NetAddress at = _phone.Addresses.Find(c.PublicKey);
                 text.Append('#').Append(c.Index).Append(' ').Append(SafeText.Of(c.Name))
                     .Append("  key ").Append(AddressBook.Fingerprint(c.PublicKey))
-                    .Append(c.Verified ? "  verified" : "  UNVERIFIED")
+                    .Append(" ").Append(Phone.Firmware.Ui.Screens.VerificationText(c))
                     .Append(c.Hybrid ? "  post-quantum (ML-KEM-768)" : "  CLASSICAL (no post-quantum: pair again)")
                     .Append("  generation ").Append(c.Generation)
                     .Append("  at ").Append(at == null ? "?" : at.ToString()).Append('\n');
@@ -319,7 +408,8 @@ namespace Phone.Sim.Cli
                     "mediaSent", k.MediaSent, "mediaReceived", k.MediaReceived, "retransmissions", k.Retransmissions,
                     "ratchets", k.Ratchets, "rekeys", k.Rekeys, "drops", drops.ToString(), "totalDrops", k.TotalDrops,
                     "framesPlayed", k.FramesPlayed, "framesLate", k.FramesLate, "framesLost", k.FramesLost,
-                    "framesConcealed", k.FramesConcealed,
+                    "framesConcealed", k.FramesConcealed, "cookieRepliesSent", k.CookieRepliesSent,
+                    "cookiesReceived", k.CookiesReceived, "managedHeapBytes", System.GC.GetTotalMemory(false),
                     "text", k.ToString());
             });
             fields["loopFaults"] = _phone.LoopFaults.ToString(CultureInfo.InvariantCulture);
@@ -370,8 +460,10 @@ namespace Phone.Sim.Cli
             {
                 string pairing = PairingStateNames.Name(c.PairingState);
                 string call = CallStateNames.Name(c.CallState);
-                return CommandResult.Done((c.IsIdle ? "idle" : "busy") + ", pairing " + pairing + ", call " + call,
-                    Fields.Of("idle", c.IsIdle, "pairing", pairing, "call", call));
+                string mode = c.InPairingMode ? "on" : "off";
+                return CommandResult.Done((c.IsIdle ? "idle" : "busy") + ", pairing " + pairing + ", call " + call
+                                          + ", pairing mode " + mode,
+                    Fields.Of("idle", c.IsIdle, "pairing", pairing, "call", call, "pairingMode", mode));
             });
         }
 

@@ -88,7 +88,8 @@ namespace Phone.Sim.Demo
 
         private void Pair(string outDir)
         {
-            _out.Step("1. Pairing: Alice pairs with Bob (hybrid Noise XX: X25519 + ML-KEM-768, with a nonce commitment)");
+            _out.Step("1. Pairing: Bob's user starts pairing mode; Alice pairs with Bob (hybrid Noise XX: X25519 + ML-KEM-768, with a nonce commitment)");
+            _bob.Do("pair-mode");
             int ma = _alice.Mark(), mb = _bob.Mark();
             double t0 = DemoConsole.Now();
             _alice.Do("pair " + _bob.Address);

@@ -34,6 +34,7 @@ namespace Phone.Sim.Display
                 case Badge.Verified: return new BadgeStyle("VERIFIED", 0x2E9D4A, 0xFFFFFF, "42;97;1");
                 case Badge.Unverified: return new BadgeStyle("UNVERIFIED", 0xF0A020, 0x000000, "43;30;1");
                 case Badge.Warning: return new BadgeStyle("KEY CHANGED", 0xD0312D, 0xFFFFFF, "41;97;1");
+                case Badge.OrgVerified: return new BadgeStyle("ORG VERIFIED", 0x1F6FD0, 0xFFFFFF, "44;97;1");
                 default: return null;
             }
         }

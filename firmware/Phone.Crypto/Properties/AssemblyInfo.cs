@@ -7,5 +7,5 @@ using System.Reflection;
 
 #if NANOFRAMEWORK
 // Must match the nanoCLR image's native assembly version (native/nanoframework).
-[assembly: AssemblyNativeVersion("1.0.0.3")]
+[assembly: AssemblyNativeVersion("1.0.0.6")]
 #endif

@@ -13,7 +13,7 @@ namespace Phone.Firmware.Calls
     /// fallback responder (VERIFY_*), ringing only after the caller proved it is live
     /// (docs/protocol.md §7.2, §7.4).
     /// </summary>
-    internal class IncomingCall : CallExchange
+    internal partial class IncomingCall : CallExchange
     {
         /// <summary>Every state change of the callee (docs/protocol.md §14 lists the same rows).</summary>
         internal static readonly CallTransition[] Table = new CallTransition[]
@@ -117,8 +117,15 @@ namespace Phone.Firmware.Calls
             }
 
             CallId = ByteIo.ReadU32Le(Xx.Extra, 0);
+            if (CallId == 0 || Ctx.VerifyOnce.Seen(CallId))
+            {
+                Abort(); // before any N_r of this phone is sent: one VERIFY per call
+                return CallId == 0 ? DropReason.Malformed : DropReason.SecondVerify;
+            }
+
             HandshakeDatagram.WriteHeader(Buffer, MessageType.Verify2, LocalId, PeerId);
             int n = Xx.WriteMessage2(Buffer, WireFormat.HandshakeBodyOffset);
+            Ctx.VerifyOnce.Remember(CallId);
             CacheAnswer(WireFormat.HandshakeBodyOffset + n);
             Move(CallEvent.Verify1);
             StateTimer.ArmAt(Ctx.Now + Ctx.Config.HandshakeTimeoutMs);
@@ -258,7 +265,7 @@ namespace Phone.Firmware.Calls
             Contact = Ctx.Store.ReadContact(index);
             ContactIndex = index;
             PeerName = Contact.Name;
-            Badge = Contact.Verified ? Badge.Verified : Badge.Unverified;
+            Badge = BadgeFor(Contact);
             CallInfo.Write(Payload, 0, CallId);
             HandshakeDatagram.WriteHeader(Buffer, MessageType.Call2, LocalId, PeerId);
             int length = Ik.WriteMessage(Payload, PayloadLayout.Call2Length, Buffer, WireFormat.HandshakeBodyOffset);
@@ -304,7 +311,7 @@ namespace Phone.Firmware.Calls
                 return;
             }
 
-            Ring(CallEvent.Verify3);
+            RingAfterVerify();
         }
 
         /// <summary>
@@ -355,7 +362,7 @@ namespace Phone.Firmware.Calls
             Move(e);
             StateTimer.ArmAt(Ctx.Now + Ctx.Config.RingTimeoutMs);
             StartIdleTimer();
-            PhoneEvent ringing = NewEvent(PhoneEventKind.Ringing, ShowsCode ? "unverified: compare the code" : null);
+            PhoneEvent ringing = NewEvent(PhoneEventKind.Ringing, ShowsCode ? StrangerNote() : null);
             ringing.PeerName = PeerName;
             ringing.ContactIndex = ContactIndex;
             ringing.Badge = Badge;

@@ -13,7 +13,7 @@ namespace Phone.Firmware.Calls
     /// one round trip), the XX fallback on CALL_FALLBACK or an undecryptable CALL_2, and
     /// the loud warning after any fallback (docs/protocol.md §7.1, §7.3, §7.4).
     /// </summary>
-    internal class OutgoingCall : CallExchange
+    internal partial class OutgoingCall : CallExchange
     {
         /// <summary>Every state change of the caller (docs/protocol.md §14 lists the same rows).</summary>
         internal static readonly CallTransition[] Table = new CallTransition[]
@@ -68,7 +68,7 @@ namespace Phone.Firmware.Calls
             Contact = contact;
             ContactIndex = contact.Index;
             PeerName = contact.Name;
-            Badge = contact.Verified ? Badge.Verified : Badge.Unverified;
+            Badge = BadgeFor(contact);
             CallId = Ctx.Host.NewSessionId();
             Move(CallEvent.Dial);
             PhoneEvent e = NewEvent(PhoneEventKind.Dialing, "to " + Peer.ToString());
@@ -86,7 +86,8 @@ namespace Phone.Firmware.Calls
             CallInfo.Write(Payload, 4, CallId);
             HandshakeDatagram.WriteHeader(Buffer, MessageType.Call1, LocalId, 0);
             int n = Ik.WriteMessage(Payload, PayloadLayout.Call1Length, Buffer, WireFormat.HandshakeBodyOffset);
-            Retransmit.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);
+            Ctx.Cookies.CallTo(contact.PublicKey);
+            Retransmit.Start(Ctx, Peer, Buffer, FirstMessageLayout.Finish(Buffer, WireFormat.HandshakeBodyOffset + n), Ctx.Now);
             RoundTrips = 1;
         }
 
@@ -271,7 +272,7 @@ namespace Phone.Firmware.Calls
             Xx = new CodeHandshake(Ctx, NoisePattern.Initiator, VerifyPrologue);
             HandshakeDatagram.WriteHeader(Buffer, MessageType.Verify1, LocalId, 0);
             int n = Xx.WriteMessage1(CallInfo.Bytes(CallId), Buffer, WireFormat.HandshakeBodyOffset);
-            Retransmit.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);
+            Retransmit.Start(Ctx, Peer, Buffer, FirstMessageLayout.Finish(Buffer, WireFormat.HandshakeBodyOffset + n), Ctx.Now);
             Move(why);
             RoundTrips++;
             ShowCalling("Verifying keys...");
@@ -301,6 +302,12 @@ namespace Phone.Firmware.Calls
             Retransmit.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);
             Channel = new SecureChannel(Ctx, Xx.Split(), PeerId, Peer, this);
             KeysReady(RoundTrips);
+            if (Contact == null)
+            {
+                AfterFirstVerify2();
+                return;
+            }
+
             _warning = !CryptoCore.FixedTimeEquals(Xx.PeerKey, Contact.PublicKey) ? FallbackWarning.KeyChanged
                 : _fallbackReason == FallbackReason.AnswerFailed ? FallbackWarning.AnswerUndecryptable
                 : FallbackWarning.ContinuityLost;

@@ -23,16 +23,14 @@ namespace Phone.Firmware.Calls
         }
 
         /// <summary>
-        /// Callee on READY: marks the newest unproven, then stores the call's generation (mark
-        /// first: a power cut in between only makes the next call use an older generation both
-        /// hold). False on a flash error.
+        /// Callee on READY: stores the call's generation marked unproven, in one flash write (a
+        /// power cut leaves the old generation unmarked or the new one marked). False on a flash error.
         /// </summary>
         internal static bool RememberUnproven(KeyStore store, ContactRecord contact, TransportKeys keys)
         {
             try
             {
-                store.SetFlags(contact.Index, contact.Flags | ContactRecord.FlagNewestUnproven);
-                store.Remember(contact.Index, keys);
+                store.Remember(contact.Index, keys, contact.Flags | ContactRecord.FlagNewestUnproven);
                 return true;
             }
             catch (CryptoException)
@@ -41,17 +39,15 @@ namespace Phone.Firmware.Calls
             }
         }
 
-        /// <summary>Caller on the callee's first sealed packet: stores the (proven) generation. False on a flash error.</summary>
+        /// <summary>
+        /// Caller on the callee's first sealed packet: stores the (proven) generation and clears a
+        /// mark left by a call it answered, in one flash write. False on a flash error.
+        /// </summary>
         internal static bool RememberProven(KeyStore store, ContactRecord contact, TransportKeys keys)
         {
             try
             {
-                store.Remember(contact.Index, keys);
-                if (NewestUnproven(contact))
-                {
-                    store.SetFlags(contact.Index, contact.Flags & ~ContactRecord.FlagNewestUnproven);
-                }
-
+                store.Remember(contact.Index, keys, contact.Flags & ~ContactRecord.FlagNewestUnproven);
                 return true;
             }
             catch (CryptoException)

@@ -18,17 +18,30 @@ namespace Phone.Firmware.Contacts
             _store = store;
         }
 
-        /// <summary>All used contact slots, in slot order.</summary>
+        /// <summary>
+        /// Every contact, in name order, read page by page. Holds the whole book in managed memory:
+        /// for host tools and tests; the display uses ContactList (one window at a time).
+        /// </summary>
         public ContactRecord[] All()
         {
             ArrayList list = new ArrayList();
-            int capacity = KeyStore.ContactCapacity;
-            for (int i = 0; i < capacity; i++)
+            int first = 0;
+            while (true)
             {
-                ContactRecord record = _store.ReadContact(i);
-                if (record != null)
+                ContactPage page = _store.ReadPage(first, null, ContactPage.MaxEntries);
+                for (int i = 0; i < page.Entries.Length; i++)
                 {
-                    list.Add(record);
+                    ContactRecord record = _store.ReadContact(page.Entries[i].Index);
+                    if (record != null)
+                    {
+                        list.Add(record);
+                    }
+                }
+
+                first += page.Entries.Length;
+                if (page.Entries.Length == 0 || first >= page.Total)
+                {
+                    break;
                 }
             }
 
@@ -59,10 +72,10 @@ namespace Phone.Firmware.Contacts
             return index < 0 ? null : _store.ReadContact(index);
         }
 
-        /// <summary>Number of contacts.</summary>
+        /// <summary>Number of contacts (the native index's count: no record is read).</summary>
         public int Count
         {
-            get { return All().Length; }
+            get { return _store.ReadPage(0, null, 0).Total; }
         }
     }
 }

@@ -2,6 +2,7 @@
 using Phone.Crypto;
 using Phone.Firmware.Board;
 using Phone.Firmware.Exchanges;
+using Phone.Firmware.Trust;
 using Phone.Firmware.Wire;
 
 namespace Phone.Firmware.Pairing
@@ -14,12 +15,14 @@ namespace Phone.Firmware.Pairing
     ///   -> s, se             payload: N_i || name          (responder checks H(N_i) == C)
     /// ek and ct are mixed into h and the KEM secret into ck natively (Handshake.Kem*), so
     /// the code, the keys and the pinned resumption secret depend on both secrets.
-    /// code = SAS(h2, N_i, N_r). Keys stay native; nonces are public.
+    /// code = SAS(h2, N_i, N_r). Keys stay native; nonces are public. Messages 2 and 3 end
+    /// with the organisation section (certificate, revocation list) of a phone that has one.
     /// </summary>
     internal class CodeHandshake
     {
         private readonly PhoneContext _ctx;
-        private readonly byte[] _payload = new byte[PayloadLayout.CommitLength + PayloadLayout.MaxName + 64];
+        private readonly byte[] _payload = new byte[PayloadLayout.CommitLength + PayloadLayout.MaxName + 64
+                                                    + OrgSection.MaxLength];
         private Handshake _hs;
         private byte[] _ni;
         private byte[] _nr;
@@ -52,6 +55,9 @@ namespace Phone.Firmware.Pairing
 
         /// <summary>The peer's static public key once received.</summary>
         internal byte[] PeerKey { get; private set; }
+
+        /// <summary>What the peer's organisation section came to (never null once message 2/3 was read).</summary>
+        internal OrgVerdict Org { get; private set; }
 
         /// <summary>Responder: bytes after the commitment in message 1.</summary>
         internal byte[] Extra { get; private set; }
@@ -105,7 +111,8 @@ namespace Phone.Firmware.Pairing
             PayloadReader r = new PayloadReader(_payload, 0, n);
             _nr = r.Bytes(PayloadLayout.NonceLength);
             PeerName = r.Name(PayloadLayout.MaxName);
-            if (!r.AtEndOk)
+            Org = r.Ok ? OrgSection.Read(r, _ctx, _hs) : null;
+            if (Org == null)
             {
                 return DropReason.Malformed;
             }
@@ -122,6 +129,7 @@ namespace Phone.Firmware.Pairing
             PayloadWriter w = new PayloadWriter(_payload);
             w.Bytes(_ni);
             w.Name(_ctx.NameBytes);
+            OrgSection.Write(w, _ctx);
             return _hs.WriteMessage(_payload, w.Length, output, offset);
         }
 
@@ -172,6 +180,7 @@ namespace Phone.Firmware.Pairing
             PayloadWriter w = new PayloadWriter(_payload);
             w.Bytes(_nr);
             w.Name(_ctx.NameBytes);
+            OrgSection.Write(w, _ctx);
             System.Array.Copy(_ciphertext, 0, output, offset, _ciphertext.Length);
             int length = _hs.WriteMessage(_payload, w.Length, output, offset + _ciphertext.Length);
             _h2 = _hs.HandshakeHash();
@@ -194,7 +203,7 @@ namespace Phone.Firmware.Pairing
             PayloadReader r = new PayloadReader(_payload, 0, n);
             _ni = r.Bytes(PayloadLayout.NonceLength);
             PeerName = r.Name(PayloadLayout.MaxName);
-            if (!r.AtEndOk)
+            if (!r.Ok)
             {
                 return DropReason.Malformed;
             }
@@ -203,6 +212,14 @@ namespace Phone.Firmware.Pairing
             if (!Commitment.Opens(_commitment, _ni))
             {
                 return DropReason.CommitmentMismatch;
+            }
+
+            // only after the commitment opened: a list or time learned from a peer that
+            // then fails the exchange would still be genuine, but nothing is taken from it
+            Org = OrgSection.Read(r, _ctx, _hs);
+            if (Org == null)
+            {
+                return DropReason.Malformed;
             }
 
             SetCode(VerificationCode.Derive(_h2, _ni, _nr, _ctx.CodeFormat));

@@ -117,8 +117,10 @@ namespace Phone.Firmware.Pairing
         private void Pin(PairingEvent e)
         {
             string name = _xx.PeerName.Length == 0 ? "Peer" : _xx.PeerName;
-            ContactIndex = Ctx.Store.Pin(_channel.Keys, name, ContactRecord.FlagUsed | ContactRecord.FlagVerified
-                | (_xx.Hybrid ? ContactRecord.FlagHybrid : 0));
+            int flags = ContactRecord.FlagUsed | ContactRecord.FlagVerified
+                        | (_xx.Org != null && _xx.Org.Verified ? ContactRecord.FlagOrgVerified : 0)
+                        | (_xx.Hybrid ? ContactRecord.FlagHybrid : 0);
+            ContactIndex = Ctx.Store.Pin(_channel.Keys, name, flags);
             Move(e);
             PhoneEvent pinned = NewEvent(PhoneEventKind.Pinned, null);
             pinned.PeerName = name;

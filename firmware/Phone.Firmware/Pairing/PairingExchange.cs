@@ -94,7 +94,7 @@ namespace Phone.Firmware.Pairing
             HandshakeDatagram.WriteHeader(Buffer, MessageType.Pair1, LocalId, 0);
             int n = _xx.WriteMessage1(null, Buffer, WireFormat.HandshakeBodyOffset);
             Move(PairingEvent.Pair);
-            Retransmit.Start(Ctx, Peer, Buffer, WireFormat.HandshakeBodyOffset + n, Ctx.Now);
+            Retransmit.Start(Ctx, Peer, Buffer, FirstMessageLayout.Finish(Buffer, WireFormat.HandshakeBodyOffset + n), Ctx.Now);
             Show(Screens.Pairing(Peer.ToString()));
             Ctx.Host.Raise(NewEvent(PhoneEventKind.PairingStarted, "to " + Peer.ToString()));
         }
@@ -164,7 +164,9 @@ namespace Phone.Firmware.Pairing
         {
             if (IsInitiator && State == PairingState.AwaitingMessage2)
             {
-                Fail("peer says: " + ErrorCode.Name(code));
+                Fail(code == ErrorCode.NotPairing
+                    ? "the other phone is not in pairing mode: start it there, then pair again"
+                    : "peer says: " + ErrorCode.Name(code));
             }
         }
 

@@ -21,6 +21,18 @@ namespace Phone.Firmware.Timing
         /// <summary>Takes one token if available.</summary>
         public bool TryTake(long now)
         {
+            if (!HasToken(now))
+            {
+                return false;
+            }
+
+            _tokensMilli -= 1000;
+            return true;
+        }
+
+        /// <summary>Refills to now and says whether a token is there, without taking it.</summary>
+        public bool HasToken(long now)
+        {
             if (now > _last)
             {
                 _tokensMilli += (now - _last) * _ratePerSecond;
@@ -32,13 +44,7 @@ namespace Phone.Firmware.Timing
                 _last = now;
             }
 
-            if (_tokensMilli < 1000)
-            {
-                return false;
-            }
-
-            _tokensMilli -= 1000;
-            return true;
+            return _tokensMilli >= 1000;
         }
 
         /// <summary>Refills completely (a new source takes over this slot).</summary>

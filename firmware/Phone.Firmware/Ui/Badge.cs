@@ -11,6 +11,8 @@ namespace Phone.Firmware.Ui
         /// <summary>Encrypted, but the peer's key was not confirmed.</summary>
         Unverified = 2,
         /// <summary>The peer's key differs from the pinned one.</summary>
-        Warning = 3
+        Warning = 3,
+        /// <summary>The peer's key is vouched for by this phone's organisation (its certificate verified).</summary>
+        OrgVerified = 4
     }
 }

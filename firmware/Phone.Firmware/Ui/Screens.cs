@@ -6,13 +6,13 @@ namespace Phone.Firmware.Ui
     /// <summary>Builds the screens of the phone's UI model (boards only render them).</summary>
     public static class Screens
     {
-        /// <summary>Idle-screen line while the phone runs on the previous flash copy.</summary>
-        public const string RecoveredNotice = "Flash recovered: last change may be lost";
+        /// <summary>Idle-screen line after an open refused a damaged flash record.</summary>
+        public const string RecoveredNotice = "Flash recovered: a contact may be lost";
 
         /// <summary>What a recovery may have lost, for the event log.</summary>
-        public const string RecoveredDetail = "the newest flash copy was damaged; the previous copy is in use, "
-            + "so the last change may be lost: a contact pinned, changed or forgotten, or one resumption step "
-            + "(the next call with that contact may fall back to comparing the code)";
+        public const string RecoveredDetail = "a flash record was damaged and refused: a damaged identity copy "
+            + "was rewritten from the intact one (nothing lost), a damaged contact record may be lost "
+            + "(that contact must be paired again)";
 
         /// <summary>Ready: name, key fingerprint, number of contacts.</summary>
         public static Screen Idle(string name, string fingerprint, int contacts)
@@ -26,7 +26,7 @@ namespace Phone.Firmware.Ui
             string[] lines = notice == null
                 ? new string[] { name, "Key " + fingerprint, contacts.ToString() + " contact(s)" }
                 : new string[] { name, "Key " + fingerprint, contacts.ToString() + " contact(s)", notice };
-            return new Screen(ScreenKind.Idle, "Ready", lines, Badge.None, "Contacts", "Pair");
+            return new Screen(ScreenKind.Idle, "Ready", lines, Badge.None, "Contacts", "Pair mode");
         }
 
         /// <summary>What a hybrid pairing shows (docs/protocol.md §5.1): every pairing of version 2 is hybrid.</summary>
@@ -51,6 +51,14 @@ namespace Phone.Firmware.Ui
             s.Code = code;
             s.CodeWords = words;
             return s;
+        }
+
+        /// <summary>Pairing mode: waiting for the other phone's request, with the time left.</summary>
+        public static Screen PairingMode(int secondsLeft, string fingerprint)
+        {
+            return new Screen(ScreenKind.Pairing, "Pairing mode",
+                new string[] { "Pair from the other phone now.", secondsLeft.ToString() + " s left",
+                    "Key " + fingerprint }, Badge.None, null, "Cancel");
         }
 
         /// <summary>The code to compare, with confirm/reject.</summary>
@@ -105,24 +113,27 @@ namespace Phone.Firmware.Ui
             return s;
         }
 
-        /// <summary>Contact list.</summary>
-        public static Screen Contacts(ContactRecord[] contacts)
+        /// <summary>
+        /// A window of the contact list in name order: the cursor's line marked "&gt;", each name with
+        /// "UNVERIFIED" when the codes were never compared; the title says where the window is.
+        /// </summary>
+        public static Screen ContactList(ContactListEntry[] window, int cursor, int position, int total)
         {
-            string[] lines = new string[contacts.Length == 0 ? 1 : contacts.Length];
-            if (contacts.Length == 0)
+            string[] lines = new string[window.Length == 0 ? 1 : window.Length];
+            if (window.Length == 0)
             {
                 lines[0] = "(no contacts)";
             }
 
-            for (int i = 0; i < contacts.Length; i++)
+            for (int i = 0; i < window.Length; i++)
             {
-                ContactRecord c = contacts[i];
-                // At most 51 characters with a 32-byte name: one line of the smallest panel font.
-                lines[i] = c.Index.ToString() + " " + c.Name + " " + Hex.Of(c.PublicKey, 2)
-                           + (!c.Verified ? " UNVERIFIED" : c.Hybrid ? " verified PQ" : " CLASSICAL");
+                ContactListEntry c = window[i];
+                string name = c.Flags == 0 ? "(damaged record)" : c.Name + VerificationMark(c.Flags);
+                lines[i] = (i == cursor ? "> " : "  ") + name;
             }
 
-            return new Screen(ScreenKind.Contacts, "Contacts", lines, Badge.None, "Call", "Back");
+            string title = total == 0 ? "Contacts" : "Contacts " + (position + 1).ToString() + "/" + total.ToString();
+            return new Screen(ScreenKind.Contacts, title, lines, Badge.None, "Call", "Next letter");
         }
 
         /// <summary>Why the key store did not open at power-on (nothing was changed; only a factory reset erases it).</summary>
@@ -149,6 +160,50 @@ namespace Phone.Firmware.Ui
             return new Screen(ScreenKind.Message, title, new string[] { text }, Badge.None, "OK", null);
         }
 
+        /// <summary>
+        /// The organisation's display name for "verified by ..." (set at start and after an install;
+        /// display only, never a trust decision).
+        /// </summary>
+        public static string OrganisationName { get; set; }
+
+        private static string OrganisationText
+        {
+            get { return OrganisationName == null || OrganisationName.Length == 0 ? "organisation" : OrganisationName; }
+        }
+
+        /// <summary>Which kind of verification a contact has: codes compared, vouched for by the organisation, both, or none.</summary>
+        public static string VerificationText(ContactRecord c)
+        {
+            if (c.Verified && c.OrgVerified)
+            {
+                return " verified (code, " + OrganisationText + ")";
+            }
+
+            if (c.OrgVerified)
+            {
+                return " verified by " + OrganisationText;
+            }
+
+            return c.Verified ? " verified (code)" : " UNVERIFIED";
+        }
+
+        /// <summary>
+        /// The contact list's short form of VerificationText (at most 12 characters, so a line with a
+        /// 32-byte name stays one line of the smallest panel font).
+        /// </summary>
+        public static string VerificationMark(int flags)
+        {
+            bool verified = (flags & ContactRecord.FlagVerified) != 0;
+            // Pinned by a hybrid (ML-KEM-768) pairing: said, so a classical pin is never mistaken for one.
+            string pq = (flags & ContactRecord.FlagHybrid) != 0 ? " PQ" : "";
+            if ((flags & ContactRecord.FlagOrgVerified) != 0)
+            {
+                return (verified ? " code+org" : " org-signed") + pq;
+            }
+
+            return verified ? " verified" + pq : " UNVERIFIED";
+        }
+
         /// <summary>Words for a badge.</summary>
         public static string BadgeText(Badge badge)
         {
@@ -157,6 +212,7 @@ namespace Phone.Firmware.Ui
                 case Badge.Verified: return "Encrypted, verified";
                 case Badge.Unverified: return "Encrypted, NOT verified";
                 case Badge.Warning: return "WARNING: key changed";
+                case Badge.OrgVerified: return "Encrypted, verified by " + OrganisationText;
                 default: return "";
             }
         }

@@ -42,7 +42,15 @@ namespace Phone.Firmware.Wire
         ErrorReceived = 16,
         /// <summary>Unexpected internal failure while handling the datagram.</summary>
         Internal = 17,
+        /// <summary>A first message whose mac1 did not verify (§11): no cryptography beyond the MAC.</summary>
+        BadMac = 18,
+        /// <summary>A first message under load without a valid mac2: answered by COOKIE_REPLY only (§11).</summary>
+        CookieRequired = 19,
+        /// <summary>PAIR_1 while this phone is not in a pairing mode its user started (answered by a rate-limited ERROR).</summary>
+        NotPairing = 20,
+        /// <summary>A second VERIFY_1 (new session) for a call that already had one (at most one VERIFY per call).</summary>
+        SecondVerify = 21,
         /// <summary>A fragment not used: a copy of one already held, or part of a message evicted or timed out (§2.1).</summary>
-        FragmentDiscarded = 18
+        FragmentDiscarded = 22
     }
 }

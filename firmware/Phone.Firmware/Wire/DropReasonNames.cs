@@ -5,7 +5,7 @@ namespace Phone.Firmware.Wire
     public static class DropReasonNames
     {
         /// <summary>Number of counted DropReason values (they are 0..Count-1; None is not counted).</summary>
-        public const int Count = 19;
+        public const int Count = 23;
 
         /// <summary>Printable name of a reason.</summary>
         public static string Name(DropReason reason)
@@ -31,6 +31,10 @@ namespace Phone.Firmware.Wire
                 case DropReason.NotConnected: return "not connected";
                 case DropReason.ErrorReceived: return "error received";
                 case DropReason.Internal: return "internal error";
+                case DropReason.BadMac: return "bad mac1";
+                case DropReason.CookieRequired: return "cookie required";
+                case DropReason.NotPairing: return "not in pairing mode";
+                case DropReason.SecondVerify: return "second verify for a call";
                 case DropReason.FragmentDiscarded: return "fragment discarded";
                 default: return "reason " + ((int)reason).ToString();
             }

@@ -10,6 +10,9 @@ namespace Phone.Firmware.Wire
         /// <summary>The phone is in another pairing or call.</summary>
         public const byte Busy = 2;
 
+        /// <summary>A PAIR_1 arrived while the phone is not in pairing mode (its user has not started it).</summary>
+        public const byte NotPairing = 3;
+
         /// <summary>Printable name.</summary>
         public static string Name(int code)
         {
@@ -17,6 +20,7 @@ namespace Phone.Firmware.Wire
             {
                 case UnsupportedVersion: return "unsupported version";
                 case Busy: return "busy";
+                case NotPairing: return "not in pairing mode";
                 default: return "error " + code.ToString();
             }
         }

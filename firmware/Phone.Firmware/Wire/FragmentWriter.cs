@@ -6,6 +6,8 @@ namespace Phone.Firmware.Wire
     /// <summary>
     /// Sends one whole handshake message: as one datagram, or for the fragmented types
     /// (FragmentFormat) as its fragments, in order, built in a caller-owned scratch datagram.
+    /// A fragment of a first message (PAIR_1, VERIFY_1) is padded and gets zero MACs in its
+    /// reserved 32 bytes; the transport (PhoneContext.Send, CookieJar) stamps mac1/mac2.
     /// </summary>
     public static class FragmentWriter
     {
@@ -20,6 +22,7 @@ namespace Phone.Firmware.Wire
 
             int body = length - WireFormat.HandshakeBodyOffset;
             int count = FragmentFormat.CountFor(body);
+            bool first = FirstMessageLayout.IsFirst(message[WireFormat.TypeOffset]);
             System.Array.Copy(message, 0, scratch, 0, WireFormat.HandshakeBodyOffset);
             for (int i = 0; i < count; i++)
             {
@@ -29,7 +32,8 @@ namespace Phone.Firmware.Wire
                 scratch[FragmentFormat.CountOffset] = (byte)count;
                 System.Array.Copy(message, WireFormat.HandshakeBodyOffset + start, scratch,
                     FragmentFormat.HeaderLength, chunk);
-                transport.Send(to, scratch, 0, FragmentFormat.HeaderLength + chunk);
+                int n = FragmentFormat.HeaderLength + chunk;
+                transport.Send(to, scratch, 0, first ? FirstMessageLayout.Pad(scratch, n) : n);
             }
 
             return count;

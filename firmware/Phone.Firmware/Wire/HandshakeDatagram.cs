@@ -36,11 +36,20 @@ namespace Phone.Firmware.Wire
         /// </summary>
         public static DropReason CheckLength(int type, int count)
         {
+            if (FirstMessageLayout.IsFirst(type))
+            {
+                // A fragmented first message is checked here whole, without the per-fragment padding and MACs.
+                int want = FragmentFormat.IsFragmented(type)
+                    ? FirstBodyLength(type)
+                    : FirstMessageLayout.DatagramLength(FirstBodyLength(type));
+                return count < want ? DropReason.Truncated : count > want ? DropReason.Oversized : DropReason.None;
+            }
+
             int noise = count - WireFormat.HandshakeBodyOffset;
             int min = MinNoise(type);
             int max = min + (type == MessageType.Pair2 || type == MessageType.Pair3
                              || type == MessageType.Verify2 || type == MessageType.Verify3
-                ? PayloadLayout.MaxName : 0);
+                ? PayloadLayout.MaxName + Trust.OrgSection.MaxLength : 0);
             if (type == MessageType.CallFallback)
             {
                 min = PayloadLayout.FallbackLength;
@@ -53,6 +62,12 @@ namespace Phone.Firmware.Wire
             }
 
             return noise > max ? DropReason.Oversized : DropReason.None;
+        }
+
+        /// <summary>Header + Noise message of a first message, without its padding and MACs.</summary>
+        public static int FirstBodyLength(int type)
+        {
+            return WireFormat.HandshakeBodyOffset + MinNoise(type);
         }
 
         private static int MinNoise(int type)

@@ -24,6 +24,9 @@ namespace Phone.Firmware.Wire
         public const byte Verify3 = 9;
         /// <summary>A packet sealed by a session (MEDIA or CONTROL inside).</summary>
         public const byte Secure = 10;
+
+        /// <summary>Stateless cookie answering a first message under load (§2, §11).</summary>
+        public const byte CookieReply = 11;
         /// <summary>Unauthenticated error notice. Never answered, in any version.</summary>
         public const byte Error = 255;
 
@@ -48,6 +51,7 @@ namespace Phone.Firmware.Wire
                 case Verify2: return "VERIFY_2";
                 case Verify3: return "VERIFY_3";
                 case Secure: return "SECURE";
+                case CookieReply: return "COOKIE_REPLY";
                 case Error: return "ERROR";
                 default: return "type " + type.ToString();
             }

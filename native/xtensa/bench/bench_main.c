@@ -145,6 +145,7 @@ int main(void)
     xt_bench_backend();
     xt_bench_core();
     xt_bench_kem();
+    xt_bench_precomp();
     xt_puts("bench: done\n");
     return 0;
 }

@@ -18,6 +18,7 @@ void xt_bench_backend(void); /* bench_backend.c: primitives through backend.h */
 void xt_bench_core(void);    /* bench_core.c: self-test, handshakes, packets */
 int32_t xt_bench_store(void); /* bench_core.c: its open key store */
 void xt_bench_kem(void);     /* bench_kem.c: hybrid pairing (ML-KEM-768), after xt_bench_core */
+void xt_bench_precomp(void); /* bench_precomp.c: precomputed key exchange, last */
 
 #define XT_SPREAD_RUNS 8     /* different keys per data-dependence check */
 

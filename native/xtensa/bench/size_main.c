@@ -32,6 +32,8 @@ static const volatile uintptr_t interop_table[] = {
     (uintptr_t)&pc_session_info,       (uintptr_t)&pc_session_free,
     (uintptr_t)&pc_media_seal,         (uintptr_t)&pc_media_open,
     (uintptr_t)&pc_media_conceal,
+    (uintptr_t)&pc_cookie_stamp,       (uintptr_t)&pc_cookie_check,
+    (uintptr_t)&pc_cookie_reply,       (uintptr_t)&pc_cookie_open,
 };
 
 int main(void)

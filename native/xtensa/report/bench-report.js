@@ -86,8 +86,8 @@ out.push('Code columns: bytes of code, literal pools and constants the operation
   'inside the handshake call.', '');
 
 const extra = [
-  ['store_create', 'store open, first boot (identity created, both slots sealed)'],
-  ['store_open', 'store open, existing store (both slots opened, identity public key derived)'],
+  ['store_create', 'store open, first boot (identity created, both identity copies sealed)'],
+  ['store_open', 'store open, existing store (both identity copies opened, identity public key derived)'],
   ['contact_pin', '`pc_contact_pin` (one sealed flash write)'],
   ['contact_remember', '`pc_contact_remember` (one sealed flash write)'],
   ['ratchet', '`pc_session_ratchet`'],
@@ -175,15 +175,19 @@ table(['object', 'code (B)', 'constants (B)', 'static RAM (B)'],
   Object.entries(sizeOs.objects).filter(([o]) => !/backend_libsodium/.test(o))
     .sort((a, b) => (b[1].code + b[1].rodata) - (a[1].code + a[1].rodata))
     .map(([o, v]) => [o, n(v.code), n(v.rodata), n(v.bss + v.data)]));
-out.push('#### Static RAM of the core (device limits: 1 store, 4 handshakes, 4 sessions, pool of 4, 16 contacts)', '');
+out.push('#### Static RAM of the core (device limits: 1 store, 4 handshakes, 4 sessions, pool of 4, 1,000 contacts)', '');
 const purpose = {
-  s_image: 'keystore.c: the flash image being sealed or read (wiped after use)',
-  s_stores: 'keystore.c: open stores (identity, device key, contacts)',
+  s_image: 'keystore_migrate.c: one copy of the previous format being read (migration only; wiped after use)',
+  s_stores: 'keystore.c: open stores (identity, device key, the contact book\'s index: book_index.h)',
+  s_record: 'keystore_records.c: one sealed contact record being read or written (wiped after use)',
+  s_identity: 'keystore.c: one sealed identity copy being read or written (wiped after use)',
   s_handshakes: 'hs_table.c: handshake slots',
   s_sessions: 'transport.c: session slots',
   s_scratch: 'handshake.c: working copy + message being written (wiped after every message)',
   s_loop: 'selftest.c: the loopback\'s two handshakes (then two transport states), splits and message (wiped on every path)',
   s_pool: 'keypool.c: pre-generated ephemeral key pairs',
+  s_hot: 'precompute.c: hot contacts: ss and one bound ephemeral each (wiped when used or dropped)',
+  s_lru: 'precompute.c: ss of recently used contacts outside the hot set',
   s_state: 'selftest.c: the self-test verdict',
 };
 const tableSum = sizeOs.tables.reduce((a, t) => a + t.size, 0);

@@ -149,17 +149,18 @@ namespace Phone.Tests.Binding
         {
             string dir = NewDirectory("carol");
             KeyStore.Open(dir).Dispose();
-            string flash = Path.Combine(dir, "flash.img");
-            byte[] image = File.ReadAllBytes(flash);
-            for (int i = 0; i < image.Length; i += 512)
+            foreach (int record in new[] { 0, 1 })
             {
-                image[i] ^= 0xA5; // both copies damaged
+                string copy = Path.Combine(dir, "flash", record + ".rec"); // both identity copies damaged
+                byte[] bytes = File.ReadAllBytes(copy);
+                bytes[60] ^= 0xA5;
+                File.WriteAllBytes(copy, bytes);
             }
 
-            File.WriteAllBytes(flash, image);
+            byte[] image = File.ReadAllBytes(Path.Combine(dir, "flash", "0.rec"));
             var error = Assert.Throws<CryptoException>(() => KeyStore.Open(dir));
             Assert.Equal(CryptoStatus.Corrupt, error.Status);
-            Assert.Equal(image, File.ReadAllBytes(flash));
+            Assert.Equal(image, File.ReadAllBytes(Path.Combine(dir, "flash", "0.rec")));
         }
 
         private string NewDirectory(string name)

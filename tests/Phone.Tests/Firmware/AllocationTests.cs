@@ -129,6 +129,7 @@ namespace Phone.Tests.Firmware
             b.Start();
             try
             {
+                Assert.True(b.StartPairingMode());
                 Assert.True(a.Pair(addrB));
                 Step(clock, a, b, wireA, wireB, 10);
                 Assert.True(a.ConfirmCode());

@@ -47,6 +47,11 @@ namespace Phone.Tests.Firmware
             bool IsReply(Datagram d) => d.Type == reply
                 && (!FragmentFormat.IsFragmented(reply) || d.Bytes[FragmentFormat.IndexOffset] == 0);
             int repliesBefore = rig.Net.Log.Count(IsReply);
+            if (first == MessageType.Pair1)
+            {
+                bob.Core.StartPairingMode();
+            }
+
             Assert.True(first == MessageType.Pair1 ? alice.Core.Pair(bob.Address)
                 : alice.Core.Call(bobIndex, bob.Address));
             rig.Settle();

@@ -22,6 +22,9 @@ namespace Phone.Tests.Firmware
             _output = output;
         }
 
+        /// <summary>The version this firmware speaks, and one it does not.</summary>
+        private const int V = WireFormat.Version, Other = WireFormat.Version + 1;
+
         private static byte[] Bytes(params int[] values) => values.Select(v => (byte)v).ToArray();
 
         private static byte[] Datagram(int version, int type, int length, int fill = 0x5A)
@@ -29,6 +32,16 @@ namespace Phone.Tests.Firmware
             var b = Enumerable.Repeat((byte)fill, length).ToArray();
             if (length > 0) b[0] = (byte)version;
             if (length > 1) b[1] = (byte)type;
+            return b;
+        }
+
+        /// <summary>A fragment of a first message from sender 5: right header, junk chunk, junk MACs.</summary>
+        private static byte[] Fragment(byte type, int index, int count, int length)
+        {
+            var b = Datagram(V, type, length);
+            HandshakeDatagram.WriteHeader(b, type, 5, 0);
+            b[FragmentFormat.IndexOffset] = (byte)index;
+            b[FragmentFormat.CountOffset] = (byte)count;
             return b;
         }
 
@@ -48,27 +61,32 @@ namespace Phone.Tests.Firmware
             Send(Datagram(V, MessageType.Pair1, 1201));
             Send(Datagram(V, MessageType.Secure, 4000));
             Assert.Equal(2, c.Drops(DropReason.Oversized));
-            Send(Datagram(1, MessageType.Pair1, 74)); // a version-1 phone
+            Send(Datagram(1, MessageType.Pair1, 74)); // version 1: before the cookie (§2)
             Send(Datagram(0, 0, 2));
             Assert.Equal(2, c.Drops(DropReason.UnsupportedVersion));
             Send(Datagram(V, 0, 40));
-            Send(Datagram(V, 11, 40));
+            Send(Datagram(V, 12, 40));
             Send(Datagram(V, 200, 40));
             Assert.Equal(3, c.Drops(DropReason.UnknownType));
             Send(Datagram(V, MessageType.Pair1, 9));
             Send(Datagram(V, MessageType.Pair1, FragmentFormat.HeaderLength)); // a fragment without a chunk
-            Send(Datagram(V, MessageType.Call1, 114));
+            Send(Datagram(V, MessageType.Call1, 170));
             Send(Datagram(V, MessageType.Secure, 36));
             Assert.Equal(2 + 4, c.Drops(DropReason.Truncated));
-            // Two well-formed fragments whose whole message is longer than PAIR_1 can be.
-            var tooLong = new byte[FragmentFormat.MaxMessage];
-            HandshakeDatagram.WriteHeader(tooLong, MessageType.Pair1, 5, 0);
-            foreach (byte[] fragment in Fragments.Split(tooLong)) Send(fragment);
+            // A PAIR_1 fragment one byte longer than its index says (checked per datagram, before its MAC).
+            Send(Fragment(MessageType.Pair1, 1, 2, FirstMessageLayout.FragmentLength(MessageType.Pair1, 1, 2) + 1));
             Send(Datagram(V, MessageType.Call2, 200));
             Assert.Equal(2 + 2, c.Drops(DropReason.Oversized));
             Send(Datagram(V, MessageType.Secure, 60));
             Send(Datagram(V, MessageType.Pair2, 142));
             Assert.Equal(2, c.Drops(DropReason.UnknownSession));
+            // Fragments of the right length whose mac1 (junk) does not verify: no reassembly memory spent.
+            Send(Fragment(MessageType.Pair1, 1, 2, FirstMessageLayout.FragmentLength(MessageType.Pair1, 1, 2)));
+            Send(Fragment(MessageType.Verify1, 0, 2, FirstMessageLayout.FragmentLength(MessageType.Verify1, 0, 2)));
+            Assert.Equal(2, c.Drops(DropReason.BadMac));
+            Assert.Equal(0, bob.Core.PartialMessages);
+            Send(Datagram(V, MessageType.CookieReply, 62)); // answers nothing we sent
+            Assert.Equal(1, c.Drops(DropReason.UnexpectedMessage));
             var noSender = Datagram(V, MessageType.Pair1, 74, 0);
             Send(noSender);
             var pair3First = Datagram(V, MessageType.Pair3, 112, 0);
@@ -91,13 +109,14 @@ namespace Phone.Tests.Firmware
             rig.Net.Attach(from, d => replies.Add(d.Bytes));
             for (int i = 0; i < 100; i++)
             {
-                var b = Datagram(1, MessageType.Pair1, 74); // version 1, which this phone no longer speaks
+                var b = Datagram(1, MessageType.Pair1, 74); // a version-1 phone
                 bob.Core.OnDatagram(from, b, 0, b.Length);
             }
 
             rig.Settle();
             Assert.Equal(bob.Config.ErrorRate, replies.Count);
-            Assert.All(replies, r => Assert.Equal(new byte[] { WireFormat.Version, 255, ErrorCode.UnsupportedVersion, WireFormat.Version, 0, 0, 0, 0 }, r));
+            Assert.All(replies, r => Assert.Equal(
+                new byte[] { WireFormat.Version, 255, ErrorCode.UnsupportedVersion, WireFormat.Version, 0, 0, 0, 0 }, r));
             rig.Run(1000, 100);
             replies.Clear();
             var error = Datagram(1, MessageType.Error, 8);
@@ -123,7 +142,7 @@ namespace Phone.Tests.Firmware
             var samples = rig.Net.Log.Skip(logStart).Where(d => d.To.SameAs(bob.Address)).Select(d => d.Bytes)
                 .GroupBy(b => b[1]).Select(g => g.First()).ToList();
             samples.AddRange(rig.Net.Log.Take(logStart).Where(d => d.To.SameAs(bob.Address)).Select(d => d.Bytes));
-            byte[] flash = File.ReadAllBytes(bob.FlashPath);
+            byte[] flash = bob.ReadFlash();
             var random = new Random(1234);
             var attacker = FakeNetwork.Address(66);
             int sent = 0;
@@ -168,7 +187,7 @@ namespace Phone.Tests.Firmware
             Assert.False(bob.Saw(PhoneEventKind.Error));
             Assert.True(c.TotalDrops >= sent * 9 / 10);
             Assert.True(bob.Core.IsIdle);
-            Assert.Equal(flash, File.ReadAllBytes(bob.FlashPath));
+            Assert.Equal(flash, bob.ReadFlash());
             Assert.Single(bob.Contacts);
 
             alice.Core.Call(bobIndex, bob.Address);
@@ -216,6 +235,7 @@ namespace Phone.Tests.Firmware
             var alice = rig.Add("Alice", 1);
             using var flooder = new GrindingAttacker(CodeFormat.FromDigits(6));
             var handshakes = new List<Phone.Crypto.Handshake>();
+            Assert.True(bob.Core.StartPairingMode()); // the flood arrives while Bob waits for a pairing
             for (int i = 0; i < 200; i++)
             {
                 byte[] pair1 = flooder.StartTowardResponder(0x100u + (uint)i, out var hs, out _);
@@ -228,8 +248,20 @@ namespace Phone.Tests.Firmware
                 Assert.True(bob.Core.PendingCount <= bob.Config.MaxInboundHandshakes);
             }
 
-            Assert.True(bob.Core.Counters.Drops(DropReason.RateLimited) >= 150);
+            // Beyond the global budget: rate limited (a whole PAIR_1), or per fragment (once under load)
+            // answered by a cookie only; the first admitted PAIR_1 took the pairing mode, and the fragments
+            // of every later one were refused as busy before reassembly. Only one PAIR_1 was answered.
+            int refused = bob.Core.Counters.Drops(DropReason.RateLimited)
+                          + bob.Core.Counters.Drops(DropReason.CookieRequired) + bob.Core.Counters.Drops(DropReason.Busy);
+            Assert.InRange(refused, 199, 2 * 199);
+            Assert.Single(rig.Net.Log.Where(d => d.From.SameAs(bob.Address) && d.Type == MessageType.Pair2)
+                .Select(d => HandshakeDatagram.ReceiverId(d.Bytes, 0)).Distinct());
+            Assert.True(bob.Core.PartialMessages <= 4);
             Assert.True(bob.Core.IsIdle);
+            // The flood's half-open attempt is abandoned: the mode ends visibly; Bob's user starts it again.
+            Assert.True(rig.RunUntil(() => !bob.Core.InPairingMode, 10000, 100));
+            Assert.Equal("pairing attempt failed - start again", bob.Last(PhoneEventKind.PairingModeEnded).Text);
+            Assert.True(bob.Core.StartPairingMode());
             alice.Core.Pair(bob.Address);
             Assert.True(rig.RunUntil(() => alice.Core.PairingState == PairingState.CodeShown, 10000));
             Assert.Equal(alice.Core.CurrentCode, bob.Core.CurrentCode);
@@ -242,6 +274,7 @@ namespace Phone.Tests.Firmware
             var alice = rig.Add("Alice", 1);
             var bob = rig.Add("Bob", 2);
             var carol = rig.Add("Carol", 3);
+            bob.Core.StartPairingMode();
             alice.Core.Pair(bob.Address);
             rig.Settle();
             Assert.True(carol.Core.Pair(bob.Address));
@@ -249,7 +282,9 @@ namespace Phone.Tests.Firmware
             Assert.True(carol.Core.IsIdle || carol.Core.PairingState == PairingState.Failed);
             Assert.Contains(carol.Events, e => e.Kind == PhoneEventKind.PairingFailed && e.Text.Contains("busy"));
             Assert.Equal(PairingState.CodeShown, bob.Core.PairingState);
-            Assert.Equal(1, bob.Core.Counters.Drops(DropReason.Busy));
+            // Carol's PAIR_1 is refused per fragment, before reassembly: two datagrams.
+            Assert.Equal(2, bob.Core.Counters.Drops(DropReason.Busy));
+            Assert.Equal(0, bob.Core.PartialMessages);
         }
     }
 }

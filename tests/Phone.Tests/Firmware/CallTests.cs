@@ -193,7 +193,7 @@ namespace Phone.Tests.Firmware
             var alice = rig.Add("Alice", 1, c => c.AutoAnswer = true);
             var bob = rig.Add("Bob", 2, c => c.AutoAnswer = true);
             var (bobIndex, _) = rig.Pair(alice, bob);
-            byte[] aliceBackup = File.ReadAllBytes(alice.FlashPath);
+            byte[] aliceBackup = alice.ReadFlash();
             for (int i = 0; i < 2; i++)
             {
                 alice.Core.Call(bobIndex, bob.Address);
@@ -203,7 +203,7 @@ namespace Phone.Tests.Firmware
             }
 
             Assert.Equal(3, bob.Contacts[0].Generation);
-            alice = rig.Restart(alice, dir => File.WriteAllBytes(Path.Combine(dir, "flash.img"), aliceBackup));
+            alice = rig.Restart(alice, dir => FlashDump.Write(dir, aliceBackup));
             Assert.Equal(1, alice.Contacts[0].Generation);
 
             alice.Core.Call(bobIndex, bob.Address);
@@ -211,8 +211,8 @@ namespace Phone.Tests.Firmware
             Assert.Equal("responder lacks resumption secret", alice.Last(PhoneEventKind.Fallback).Text);
             Assert.Equal(Badge.Unverified, alice.Core.CallBadge);
             Assert.Equal(bob.Core.IdentityKey, alice.Contacts[0].PublicKey);
-            byte[] aliceFlash = File.ReadAllBytes(alice.FlashPath);
-            byte[] bobFlash = File.ReadAllBytes(bob.FlashPath);
+            byte[] aliceFlash = alice.ReadFlash();
+            byte[] bobFlash = bob.ReadFlash();
             Assert.True(alice.Core.Accept());
             // The callee is warned as loudly (issue 9 item 4): auto-answer waits for its user.
             Assert.True(rig.RunUntil(() => bob.Core.CallState == CallState.KeyWarning));
@@ -221,8 +221,8 @@ namespace Phone.Tests.Firmware
             Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.Connected));
             alice.Core.HangUp();
             Assert.True(rig.RunUntil(() => alice.Core.IsIdle && bob.Core.IsIdle));
-            Assert.Equal(aliceFlash, File.ReadAllBytes(alice.FlashPath));
-            Assert.Equal(bobFlash, File.ReadAllBytes(bob.FlashPath));
+            Assert.Equal(aliceFlash, alice.ReadFlash());
+            Assert.Equal(bobFlash, bob.ReadFlash());
 
             alice.Core.Call(bobIndex, bob.Address);
             Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.KeyWarning));

@@ -59,6 +59,7 @@ namespace Phone.Tests.Firmware
             {
                 fromAlice.Clear();
                 fromBob.Clear();
+                bob.Core.StartPairingMode();
                 Assert.True(alice.Core.Pair(bob.Address));
                 rig.Settle();
                 Assert.Equal(2, fromAlice.Count); // PAIR_1 in two fragments
@@ -118,6 +119,7 @@ namespace Phone.Tests.Firmware
             for (int run = 0; run < ControlRuns; run++)
             {
                 fromBob.Clear();
+                bob.Core.StartPairingMode();
                 // Alice without the commitment: message 1 carries N_i itself.
                 byte[] ni = GrindingAttacker.Random32();
                 using var aliceHs = new Handshake(alice.Store, NoisePattern.XX, NoisePattern.Initiator, prologue, null);

@@ -21,7 +21,7 @@ namespace Phone.Tests.Firmware
             var (bobIndex, _) = rig.Pair(alice, bob);
             var mallory = rig.Add("Bob", 3, c => c.AutoAnswer = true);
             var pinned = alice.Contacts[0];
-            byte[] flash = File.ReadAllBytes(alice.FlashPath);
+            byte[] flash = alice.ReadFlash();
             rig.Net.Interceptor = d =>
             {
                 if (d.To.SameAs(bob.Address))
@@ -56,7 +56,7 @@ namespace Phone.Tests.Firmware
             Assert.Equal(bob.Core.IdentityKey, after.PublicKey);
             Assert.True(after.Verified);
             Assert.Equal(pinned.Generation, after.Generation);
-            Assert.Equal(flash, File.ReadAllBytes(alice.FlashPath));
+            Assert.Equal(flash, alice.ReadFlash());
         }
 
         [Fact]
@@ -67,7 +67,7 @@ namespace Phone.Tests.Firmware
             var bob = rig.Add("Bob", 2);
             var (bobIndex, _) = rig.Pair(alice, bob);
             var mallory = rig.Add("Mallory", 3, c => c.AutoAnswer = true);
-            byte[] flash = File.ReadAllBytes(alice.FlashPath);
+            byte[] flash = alice.ReadFlash();
 
             alice.Core.Call(bobIndex, mallory.Address);
             Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.KeyWarning));
@@ -80,7 +80,7 @@ namespace Phone.Tests.Firmware
             alice.Core.HangUp();
             rig.Run(2000);
             Assert.Equal(bob.Core.IdentityKey, Assert.Single(alice.Contacts).PublicKey);
-            Assert.Equal(flash, File.ReadAllBytes(alice.FlashPath));
+            Assert.Equal(flash, alice.ReadFlash());
         }
 
         [Fact]
@@ -115,6 +115,8 @@ namespace Phone.Tests.Firmware
             {
                 File.Copy(f, Path.Combine(cloneDir, Path.GetFileName(f)));
             }
+
+            FlashDump.Write(cloneDir, bob.ReadFlash()); // the flash records too
 
             alice.Core.Call(bobIndex, bob.Address);
             Assert.True(rig.RunUntil(() => bob.Core.CallState == CallState.Connected));
@@ -227,7 +229,7 @@ namespace Phone.Tests.Firmware
         {
             using var rig = new Rig();
             var (alice, stale) = StaleCopyCalls(rig, true);
-            byte[] flash = File.ReadAllBytes(alice.FlashPath);
+            byte[] flash = alice.ReadFlash();
 
             var warning = alice.Last(PhoneEventKind.KeyChanged);
             Assert.NotNull(warning);
@@ -251,7 +253,7 @@ namespace Phone.Tests.Firmware
             Assert.True(alice.Saw(PhoneEventKind.Unverified));
             alice.Core.HangUp();
             Assert.True(rig.RunUntil(() => alice.Core.IsIdle && stale.Core.IsIdle));
-            Assert.Equal(flash, File.ReadAllBytes(alice.FlashPath));
+            Assert.Equal(flash, alice.ReadFlash());
         }
 
         [Fact]
@@ -289,6 +291,8 @@ namespace Phone.Tests.Firmware
             {
                 File.Copy(f, Path.Combine(staleDir, Path.GetFileName(f)));
             }
+
+            FlashDump.Write(staleDir, bob.ReadFlash()); // the flash records too
 
             for (int call = 0; call < 2; call++)
             {

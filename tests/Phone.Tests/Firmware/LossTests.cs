@@ -66,6 +66,7 @@ namespace Phone.Tests.Firmware
             var bob = rig.Add("Bob", 2, c => c.AutoAnswer = true);
             MakeLossy(rig, seed);
 
+            bob.Core.StartPairingMode();
             alice.Core.Pair(bob.Address);
             Assert.True(rig.RunUntil(() => alice.Core.PairingState == PairingState.CodeShown
                                             && bob.Core.PairingState == PairingState.CodeShown, 20000));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using Phone.Firmware;
+using Phone.Firmware.Pairing;
 using Phone.Firmware.Wire;
 using Phone.Tests.Firmware.Support;
 using Xunit;
@@ -19,7 +20,7 @@ namespace Phone.Tests.Firmware
         {
             var datagram = new byte[WireFormat.HandshakeBodyOffset + noiseLength];
             HandshakeDatagram.WriteHeader(datagram, type, senderId, 0);
-            return datagram; // the Noise message is all zero: e = 0, a low-order point
+            return datagram; // the Noise message is all zero: e = 0, a low-order point (Fragments.Split stamps mac1)
         }
 
         [Theory]
@@ -34,10 +35,17 @@ namespace Phone.Tests.Firmware
             var alice = rig.Add("Alice", 1);
             var bob = rig.Add("Bob", 2);
             var c = bob.Core.Counters;
+            Assert.True(bob.Core.StartPairingMode()); // PAIR_1 is read only in pairing mode
             for (int i = 0; i < 40; i++)
             {
                 rig.Clock.Advance(2000); // stay within the per-source rate limit
                 var message = FirstMessage(type, (uint)(0x1000 + i), noiseLength);
+                if (type == MessageType.Verify1)
+                {
+                    // A call id of its own (0 is malformed; a repeated one is a second VERIFY of that call).
+                    message[WireFormat.HandshakeBodyOffset + 32 + PayloadLayout.CommitLength] = (byte)(i + 1);
+                }
+
                 foreach (byte[] datagram in Fragments.Split(message))
                 {
                     bob.Core.OnDatagram(FakeNetwork.Address(7), datagram, 0, datagram.Length);
@@ -45,6 +53,8 @@ namespace Phone.Tests.Firmware
             }
 
             Assert.True(bob.Core.IsIdle);
+            Assert.True(type != MessageType.Pair1 || bob.Core.PairingModeState == PairingModeState.Waiting,
+                "a PAIR_1 that failed before its answer must not use up the pairing mode");
             // The table is not full: a genuine pairing still completes.
             rig.Pair(alice, bob); // throws if it does not complete
             Assert.Single(bob.Contacts);

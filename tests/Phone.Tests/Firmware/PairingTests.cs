@@ -18,6 +18,7 @@ namespace Phone.Tests.Firmware
             var alice = rig.Add("Alice", 1);
             var bob = rig.Add("Bob", 2);
 
+            bob.Core.StartPairingMode();
             Assert.True(alice.Core.Pair(bob.Address));
             rig.Settle();
 
@@ -42,6 +43,7 @@ namespace Phone.Tests.Firmware
             using var rig = new Rig();
             var alice = rig.Add("Alice", 1);
             var bob = rig.Add("Bob", 2);
+            bob.Core.StartPairingMode();
             alice.Core.Pair(bob.Address);
             rig.Settle();
 
@@ -79,6 +81,7 @@ namespace Phone.Tests.Firmware
             using var rig = new Rig();
             var alice = rig.Add("Alice", 1);
             var bob = rig.Add("Bob", 2);
+            bob.Core.StartPairingMode();
             alice.Core.Pair(bob.Address);
             rig.Settle();
             int dropped = 0;
@@ -111,6 +114,7 @@ namespace Phone.Tests.Firmware
             using var rig = new Rig();
             var alice = rig.Add("Alice", 1);
             var bob = rig.Add("Bob", 2);
+            bob.Core.StartPairingMode();
             alice.Core.Pair(bob.Address);
             rig.Settle();
 
@@ -139,9 +143,10 @@ namespace Phone.Tests.Firmware
             var address = FakeNetwork.Address(3);
             var fromBob = new System.Collections.Generic.List<byte[]>();
             rig.Net.Attach(address, d => fromBob.Add(d.Bytes));
-            byte[] flash = System.IO.File.ReadAllBytes(bob.FlashPath);
+            byte[] flash = bob.ReadFlash();
 
             byte[] pair1 = initiator.StartTowardResponder(77, out var hs, out var committed);
+            Assert.True(bob.Core.StartPairingMode());
             Fragments.Send(rig.Net, address, bob.Address, pair1);
             rig.Settle();
             byte[] pair2 = Fragments.Join(fromBob, Phone.Firmware.Wire.MessageType.Pair2);
@@ -160,7 +165,7 @@ namespace Phone.Tests.Firmware
             rig.Run(5000);
             Assert.True(bob.Core.IsIdle);
             Assert.Empty(bob.Contacts);
-            Assert.Equal(flash, System.IO.File.ReadAllBytes(bob.FlashPath));
+            Assert.Equal(flash, bob.ReadFlash());
         }
 
         [Fact]
@@ -169,6 +174,7 @@ namespace Phone.Tests.Firmware
             using var rig = new Rig();
             var alice = rig.Add("Alice", 1, c => c.DecisionTimeoutMs = 2000);
             var bob = rig.Add("Bob", 2, c => c.DecisionTimeoutMs = 2000);
+            bob.Core.StartPairingMode();
             alice.Core.Pair(bob.Address);
             rig.Settle();
             alice.Core.ConfirmCode();

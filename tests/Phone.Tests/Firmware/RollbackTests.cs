@@ -22,9 +22,9 @@ namespace Phone.Tests.Firmware
             var alice = rig.Add("Alice", 1, c => c.AutoAnswer = true);
             var bob = rig.Add("Bob", 2, c => c.AutoAnswer = true);
             var (bobIndex, aliceIndex) = rig.Pair(alice, bob);
-            byte[] dump = File.ReadAllBytes(alice.FlashPath);
+            byte[] dump = alice.ReadFlash();
             Call(rig, alice, bob, bobIndex);
-            alice = rig.Restart(alice, dir => File.WriteAllBytes(Path.Combine(dir, "flash.img"), dump));
+            alice = rig.Restart(alice, dir => FlashDump.Write(dir, dump));
             Assert.Equal(1, alice.Contacts[0].Generation);
             Assert.Equal(2, bob.Contacts[0].Generation);
 
@@ -41,9 +41,9 @@ namespace Phone.Tests.Firmware
             var alice = rig.Add("Alice", 1, c => c.AutoAnswer = true);
             var bob = rig.Add("Bob", 2, c => c.AutoAnswer = true);
             var (bobIndex, _) = rig.Pair(alice, bob);
-            byte[] dump = File.ReadAllBytes(alice.FlashPath);
+            byte[] dump = alice.ReadFlash();
             Call(rig, alice, bob, bobIndex);
-            alice = rig.Restart(alice, dir => File.WriteAllBytes(Path.Combine(dir, "flash.img"), dump));
+            alice = rig.Restart(alice, dir => FlashDump.Write(dir, dump));
 
             // Bob still holds generation 1 as his previous one (kept for a call whose last message
             // was lost), so the restored Alice's IKpsk2 call succeeds with no warning anywhere.
@@ -61,10 +61,10 @@ namespace Phone.Tests.Firmware
             var alice = rig.Add("Alice", 1, c => c.AutoAnswer = true);
             var bob = rig.Add("Bob", 2, c => c.AutoAnswer = true);
             var (bobIndex, _) = rig.Pair(alice, bob);
-            byte[] dump = File.ReadAllBytes(alice.FlashPath);
+            byte[] dump = alice.ReadFlash();
             Call(rig, alice, bob, bobIndex);
             Call(rig, alice, bob, bobIndex);
-            alice = rig.Restart(alice, dir => File.WriteAllBytes(Path.Combine(dir, "flash.img"), dump));
+            alice = rig.Restart(alice, dir => FlashDump.Write(dir, dump));
 
             Assert.True(alice.Core.Call(bobIndex, bob.Address));
             Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.KeyWarning));

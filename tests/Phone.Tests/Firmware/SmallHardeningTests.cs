@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using Phone.Crypto;
 using Phone.Firmware;
 using Phone.Firmware.Calls;
 using Phone.Tests.Firmware.Support;
@@ -40,11 +41,17 @@ namespace Phone.Tests.Firmware
             Assert.Empty(alice.Contacts);
         }
 
-        /// <summary>The flash fails (flash.img replaced by a directory: every write fails) just before the step that stores.</summary>
+        /// <summary>
+        /// The flash fails to write just before the step that stores: a directory in the place of
+        /// every record's temp file (native/host/storage_file.c writes temp, then renames), so every
+        /// write fails while every record still reads.
+        /// </summary>
         private static void BreakFlash(TestPhone phone)
         {
-            System.IO.File.Delete(phone.FlashPath);
-            System.IO.Directory.CreateDirectory(phone.FlashPath);
+            for (int record = 0; record < 16 + KeyStore.ContactCapacity; record++)
+            {
+                System.IO.Directory.CreateDirectory(System.IO.Path.Combine(phone.FlashPath, record + ".tmp"));
+            }
         }
 
         [Theory]

@@ -28,7 +28,7 @@ namespace Phone.Tests.Sim
                 Header(V, MessageType.Pair1, 12),                // a fragment header without a chunk
                 Header(V, MessageType.Call1, 40),
                 Header(V, MessageType.Secure, 20),               // sealed packet shorter than a tag
-                Header(1, MessageType.Pair1, 10 + 32 + 32),      // version 1 (before hybrid pairing), right length
+                Header(1, MessageType.Pair1, 10 + 32 + 32),      // version 1 (before the cookie and hybrid pairing), right length
                 Header(0, MessageType.Call1, 200),
                 Header(V, 99, 64),                               // unknown type
                 Header(V, MessageType.Pair1, 1500),              // oversized

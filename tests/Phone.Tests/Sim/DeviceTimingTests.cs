@@ -98,6 +98,7 @@ namespace Phone.Tests.Sim
             using var phones = new UdpPhones();
             Phone.Sim.Board.SimPhone alice = phones.Add("Alice", deviceTiming: true);
             Phone.Sim.Board.SimPhone bob = phones.Add("Bob", deviceTiming: true);
+            Assert.True(bob.StartPairingMode());
             var clock = System.Diagnostics.Stopwatch.StartNew();
             Assert.True(new Phone.Sim.Cli.PhoneCommands(alice, null).Execute("pair " + bob.Address).Ok);
             alice.Log.Wait(e => e.Is(PhoneEventKind.CodeShown), 0, UdpPhones.StepTimeout, "code");

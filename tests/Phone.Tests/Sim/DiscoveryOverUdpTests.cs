@@ -45,6 +45,7 @@ namespace Phone.Tests.Sim
                 Assert.True(list.Ok, list.Message);
                 Assert.Equal(ScreenKind.PhoneList, alice.Display.Current.Kind);
                 Assert.Contains("Bob  " + bob.Fingerprint.Substring(0, 8), alice.Display.Current.Lines[0]);
+                Assert.True(new PhoneCommands(bob, null).Execute("pair-mode").Ok);
                 CommandResult pair = commands.Execute("pair Bob"); // a name from the list, no address
                 Assert.True(pair.Ok, pair.Message);
                 alice.Log.Wait(e => e.Is(PhoneEventKind.CodeShown), ma, UdpPhones.StepTimeout, "Alice's code");

@@ -6,6 +6,7 @@ using Phone.Crypto;
 using Phone.Firmware;
 using Phone.Firmware.Ui;
 using Phone.Sim.Board;
+using Phone.Tests.Firmware.Support;
 using Phone.Tests.Sim.Support;
 using Xunit;
 
@@ -18,10 +19,12 @@ namespace Phone.Tests.Sim
     /// </summary>
     public class FlashStartupTests : IDisposable
     {
-        private const int SlotLength = 4096;
         private readonly string _dir = Path.Combine(Path.GetTempPath(), "phone-flash-test-" + Guid.NewGuid().ToString("N"));
 
-        private string FlashImage => Path.Combine(_dir, "flash.img");
+        /// <summary>Identity copy A, the record every open needs (native/host/storage_file.c).</summary>
+        private string IdentityA => FlashDump.RecordFile(_dir, 0);
+
+        private string IdentityB => FlashDump.RecordFile(_dir, 1);
 
         private string KeyFile => Path.Combine(_dir, "efuse.key");
 
@@ -60,15 +63,17 @@ namespace Phone.Tests.Sim
         }
 
         [Theory]
-        [InlineData(4000)]
-        [InlineData(100)]
+        [InlineData(95)]
+        [InlineData(40)]
         [InlineData(0)]
         public void TruncatedFlashIsRefusedWithAMessageAndLeftUntouched(int length)
         {
             FirstBoot();
-            byte[] flash = File.ReadAllBytes(FlashImage);
+            byte[] copy = File.ReadAllBytes(IdentityA);
             byte[] key = File.ReadAllBytes(KeyFile);
-            File.WriteAllBytes(FlashImage, flash.Take(length).ToArray());
+            File.WriteAllBytes(IdentityA, copy.Take(length).ToArray());
+            File.WriteAllBytes(IdentityB, copy.Take(length).ToArray());
+            byte[] flash = FlashDump.Read(_dir);
 
             SimProcess.Result r = RunPhone("quit\n");
 
@@ -76,7 +81,7 @@ namespace Phone.Tests.Sim
             NoStackTrace(r);
             Assert.Contains("damaged", r.Errors);
             Assert.Contains("--factory-reset", r.Errors);
-            Assert.Equal(flash.Take(length).ToArray(), File.ReadAllBytes(FlashImage));
+            Assert.Equal(flash, FlashDump.Read(_dir));
             Assert.Equal(key, File.ReadAllBytes(KeyFile));
         }
 
@@ -84,18 +89,19 @@ namespace Phone.Tests.Sim
         public void ZeroFilledFlashIsRefused()
         {
             FirstBoot();
-            File.WriteAllBytes(FlashImage, new byte[2 * SlotLength]);
+            File.WriteAllBytes(IdentityA, new byte[96]);
+            File.WriteAllBytes(IdentityB, new byte[96]);
             SimProcess.Result r = RunPhone("quit\n");
             Assert.True(r.Exit != 0, r.ToString());
             Assert.Contains("damaged", r.Errors);
-            Assert.Equal(new byte[2 * SlotLength], File.ReadAllBytes(FlashImage));
+            Assert.Equal(new byte[96], File.ReadAllBytes(IdentityA));
         }
 
         [Fact]
         public void MissingDeviceKeyIsNamedAsMissingNotAsCorruptFlash()
         {
             FirstBoot();
-            byte[] flash = File.ReadAllBytes(FlashImage);
+            byte[] flash = FlashDump.Read(_dir);
             File.Delete(KeyFile);
 
             SimProcess.Result r = RunPhone("quit\n");
@@ -107,14 +113,15 @@ namespace Phone.Tests.Sim
             Assert.DoesNotContain("damaged", r.Errors);
             Assert.DoesNotContain("corrupt", r.Errors);
             Assert.False(File.Exists(KeyFile));
-            Assert.Equal(flash, File.ReadAllBytes(FlashImage));
+            Assert.Equal(flash, FlashDump.Read(_dir));
         }
 
         [Fact]
         public void FactoryResetOptionStartsAfreshOnlyWhenAsked()
         {
             string oldKey = FirstBoot();
-            File.WriteAllBytes(FlashImage, new byte[100]);
+            File.WriteAllBytes(IdentityA, new byte[100]);
+            File.WriteAllBytes(IdentityB, new byte[100]);
             Assert.NotEqual(0, RunPhone("quit\n").Exit);
 
             SimProcess.Result reset = RunPhone("quit\n", "--factory-reset");
@@ -130,11 +137,10 @@ namespace Phone.Tests.Sim
         public void RecoveryIsShownOnTheDisplayAndInTheLog()
         {
             FirstBoot();
-            // Damage the newest copy (the higher sequence number, bytes 8..11 of a slot).
-            byte[] flash = File.ReadAllBytes(FlashImage);
-            int newest = BitConverter.ToUInt32(flash, SlotLength + 8) > BitConverter.ToUInt32(flash, 8) ? 1 : 0;
-            flash[newest * SlotLength + 200] ^= 0x01;
-            File.WriteAllBytes(FlashImage, flash);
+            // Damage one identity copy: the other is used, the damage reported.
+            byte[] copy = File.ReadAllBytes(IdentityB);
+            copy[60] ^= 0x01;
+            File.WriteAllBytes(IdentityB, copy);
 
             using (SimPhone phone = SimPhone.Start(new SimPhoneOptions { Name = "Alice", FlashDir = _dir }))
             {
@@ -147,10 +153,14 @@ namespace Phone.Tests.Sim
                 Assert.Contains(idle.Lines, l => l.Contains("Flash recovered"));
             }
 
+            // The open rewrote the damaged copy from the intact one: damage it again for the CLI.
+            File.WriteAllBytes(IdentityB, copy);
             SimProcess.Result r = RunPhone("quit\n");
             Assert.True(r.Exit == 0, r.ToString());
             Assert.Contains("Flash recovered", r.Output);
             Assert.Contains("flash recovered", r.Output); // the event line
+            SimProcess.Result repaired = RunPhone("quit\n");
+            Assert.DoesNotContain("Flash recovered", repaired.Output);
         }
 
         [Fact]

@@ -41,6 +41,8 @@ namespace Phone.Tests.Sim
                 int at = output.IndexOf(" is on at ", StringComparison.Ordinal) + 10;
                 NetAddress address = Endpoints.ParseAddress(output.Substring(at, output.IndexOf(',', at) - at));
 
+                alice.Type("pair-mode\n");
+                alice.WaitForOutput("pairing mode started");
                 int mark = bob.Log.Mark();
                 Assert.True(bob.Pair(address));
                 alice.WaitForOutput("code shown");

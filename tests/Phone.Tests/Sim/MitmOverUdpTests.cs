@@ -20,6 +20,7 @@ namespace Phone.Tests.Sim
             var mitm = new MitmRelay(phones, bob, "Alice", "Bob");
             byte[] aliceFlash = UdpPhones.Flash(alice), bobFlash = UdpPhones.Flash(bob);
 
+            Assert.True(mitm.TowardsA.StartPairingMode());
             Assert.True(alice.Pair(mitm.AddressForA));
             string aliceCode = alice.Log.Wait(e => e.Is(PhoneEventKind.CodeShown), 0, UdpPhones.StepTimeout, "Alice's code").Event.Code;
             string bobCode = bob.Log.Wait(e => e.Is(PhoneEventKind.CodeShown), 0, UdpPhones.StepTimeout, "Bob's code").Event.Code;

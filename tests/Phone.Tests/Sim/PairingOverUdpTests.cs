@@ -19,6 +19,7 @@ namespace Phone.Tests.Sim
             SimPhone alice = phones.Add("Alice");
             SimPhone bob = phones.Add("Bob");
 
+            bob.StartPairingMode();
             Assert.True(alice.Pair(bob.Address));
             var a = alice.Log.Wait(e => e.Is(PhoneEventKind.CodeShown), 0, UdpPhones.StepTimeout, "Alice's code");
             var b = bob.Log.Wait(e => e.Is(PhoneEventKind.CodeShown), 0, UdpPhones.StepTimeout, "Bob's code");
@@ -70,6 +71,7 @@ namespace Phone.Tests.Sim
             byte[] aliceFlash = UdpPhones.Flash(alice);
             byte[] bobFlash = UdpPhones.Flash(bob);
 
+            bob.StartPairingMode();
             alice.Pair(bob.Address);
             alice.Log.Wait(e => e.Is(PhoneEventKind.CodeShown), 0, UdpPhones.StepTimeout, "Alice's code");
             bob.Log.Wait(e => e.Is(PhoneEventKind.CodeShown), 0, UdpPhones.StepTimeout, "Bob's code");

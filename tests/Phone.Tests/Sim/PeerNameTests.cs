@@ -91,6 +91,8 @@ namespace Phone.Tests.Sim
             int at = output.IndexOf(" is on at ", System.StringComparison.Ordinal) + 10;
             string address = output.Substring(at, output.IndexOf(',', at) - at);
 
+            alice.Type("pair-mode\n");
+            alice.WaitForOutput("pairing mode started");
             int mark = eve.Log.Mark();
             Assert.True(eve.Pair(Phone.Sim.Net.Endpoints.ParseAddress(address)));
             eve.Log.Wait(e => e.Is(PhoneEventKind.CodeShown), mark, UdpPhones.StepTimeout, "code on Eve");

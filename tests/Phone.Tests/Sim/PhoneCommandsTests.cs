@@ -19,6 +19,7 @@ namespace Phone.Tests.Sim
             var a = new PhoneCommands(alice, null);
             var b = new PhoneCommands(bob, null);
 
+            Assert.True(b.Execute("pair-mode").Ok);
             Assert.True(a.Execute("pair " + bob.Address).Ok);
             alice.Log.Wait(e => e.Is(PhoneEventKind.CodeShown), 0, UdpPhones.StepTimeout, "code");
             bob.Log.Wait(e => e.Is(PhoneEventKind.CodeShown), 0, UdpPhones.StepTimeout, "code");
@@ -33,6 +34,16 @@ namespace Phone.Tests.Sim
             Assert.Contains("#0 Bob", list.Message);
             Assert.Contains("verified", list.Message);
             Assert.Contains(bob.Address.ToString(), list.Message);
+
+            CommandResult screen = a.Execute("list");
+            Assert.True(screen.Ok, screen.Message);
+            Assert.Contains("Contacts 1/1", screen.Message);
+            Assert.Contains("> Bob", screen.Message);
+            Assert.Equal("0", screen.Fields["index"]);
+            Assert.False(a.Execute("list down").Ok); // one contact: the cursor cannot move
+            Assert.True(a.Execute("list b").Ok);
+            Assert.False(a.Execute("list down 99999999999").Ok); // explained, not thrown
+            Assert.False(a.Execute("list " + new string('x', 40)).Ok);
 
             int mark = alice.Log.Mark();
             Assert.True(a.Execute("call bob").Ok); // by name, address from the address book
@@ -54,6 +65,33 @@ namespace Phone.Tests.Sim
             Assert.True(reset.Ok);
             Assert.NotEqual(before, bob.Fingerprint);
             Assert.Equal("0", b.Execute("contacts").Fields["count"]);
+        }
+
+        [Fact]
+        public void PairModeStartsShowsAndEndsAndBadSecondsAreRefused()
+        {
+            using var phones = new UdpPhones();
+            SimPhone bob = phones.Add("Bob");
+            var b = new PhoneCommands(bob, null);
+
+            foreach (string bad in new[] { "pair-mode abc", "pair-mode 0", "pair-mode -5", "pair-mode 601", "pair-mode 1.5" })
+            {
+                CommandResult r = b.Execute(bad);
+                Assert.False(r.Ok, bad);
+                Assert.Equal("pair-mode [seconds]: seconds must be a whole number from 1 to 600, or 'off'", r.Message);
+                Assert.Equal("off", b.Execute("state").Fields["pairingMode"]);
+            }
+
+            Assert.False(b.Execute("pair-mode off").Ok);
+            CommandResult on = b.Execute("pair-mode 30");
+            Assert.True(on.Ok, on.Message);
+            Assert.Equal("30", on.Fields["seconds"]);
+            Assert.Equal("on", b.Execute("state").Fields["pairingMode"]);
+            Assert.Equal("Pairing mode", bob.Display.Current.Title);
+            Assert.Contains("30 s left", bob.Display.Current.Lines);
+            Assert.Contains("pair-mode", b.Execute("help").Message);
+            Assert.True(b.Execute("pair-mode off").Ok);
+            Assert.Equal("off", b.Execute("state").Fields["pairingMode"]);
         }
 
         [Fact]

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Phone.Crypto;
+using Phone.Firmware.Contacts;
 using Phone.Firmware.Pairing;
 using Phone.Firmware.Ui;
 using Phone.Sim.Display;
@@ -51,8 +52,9 @@ namespace Phone.Tests.Sim
                 Screens.Message("Pairing failed", "no answer from the other phone. Nothing was saved."),
                 Screens.Message("Pairing rejected", "The other phone rejected. Nothing was saved."),
                 Screens.Message("Call ended", "the other phone stopped answering (call idle timeout)"),
-                Screens.Contacts(Enumerable.Range(0, KeyStoreCapacity).Select(i => Contact(i, name, i % 2 == 0)).ToArray()),
-                Screens.Contacts(new ContactRecord[0]),
+                Screens.ContactList(Enumerable.Range(0, ContactList.VisibleLines).Select(i => Entry(i, name, i % 2 == 0)).ToArray(),
+                    2, 998, 1000),
+                Screens.ContactList(new ContactListEntry[0], 0, 0, 0),
                 Screens.StoreRefused(CryptoStatus.Corrupt),
                 Screens.StoreRefused(CryptoStatus.NotFound),
                 Screens.StoreRefused(CryptoStatus.StorageFailed),
@@ -76,24 +78,13 @@ namespace Phone.Tests.Sim
             return screens;
         }
 
-        private const int KeyStoreCapacity = 16;
-
-        private static ContactRecord Contact(int index, string name, bool verified)
+        private static ContactListEntry Entry(int index, string name, bool verified)
         {
-            byte[] nameBytes = Encoding.UTF8.GetBytes(name);
-            var record = new byte[74]; // ContactRecord's layout: flags, name length, name[32], key[32], generations
-            record[0] = (byte)(1 | (verified ? 2 : 0) | (index % 3 == 0 ? 8 : 0)); // 8: hybrid
-            record[1] = (byte)nameBytes.Length;
-            nameBytes.CopyTo(record, 2);
-            for (int i = 0; i < 32; i++)
-            {
-                record[34 + i] = (byte)(0xA0 + i);
-            }
-
-            // The record constructor is the binding's own (internal): the test builds one as the store would.
-            return (ContactRecord)typeof(ContactRecord).GetConstructor(
+            // The entry constructor is the binding's own (internal): the test builds one as the page does.
+            return (ContactListEntry)typeof(ContactListEntry).GetConstructor(
                 System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance,
-                new[] { typeof(int), typeof(byte[]) }).Invoke(new object[] { index, record });
+                new[] { typeof(int), typeof(int), typeof(string) }).Invoke(new object[] { index, 1 | (verified ? 2 : 0) | (index % 3 == 0 ? ContactRecord.FlagOrgVerified : 0)
+                    | (index % 2 == 0 ? ContactRecord.FlagHybrid : 0), name });
         }
 
         // What must be shown whole: title, every body line, the keys, the code and its words.

@@ -89,7 +89,8 @@ namespace Phone.DeviceTests.Host
             var named = errors.Select(e => e.Substring(0, e.IndexOf(' '))).ToList();
             Assert.Equal(new[]
             {
-                "Phone.Crypto.Concealment", "Phone.Crypto.ContactRecord", "Phone.Crypto.CryptoCore", "Phone.Crypto.CryptoException",
+                "Phone.Crypto.Concealment", "Phone.Crypto.ContactRecord", "Phone.Crypto.CookieMacs", "Phone.Crypto.CryptoCore",
+                "Phone.Crypto.CryptoException",
                 "Phone.Crypto.CryptoStatus",
                 "Phone.Crypto.Handshake", "Phone.Crypto.KeyPool", "Phone.Crypto.KeyStore",
             }, named);

@@ -26,6 +26,7 @@ namespace Phone.Fuzz.Datagram
         private int _errors;
         private string _lastError;
         private long _now = 1_000_000;
+        private int _inputLength;
 
         /// <summary>Opens a key store in a fresh directory and runs the native self-test once.</summary>
         public DatagramTarget()
@@ -57,7 +58,9 @@ namespace Phone.Fuzz.Datagram
                 _errors = 0;
                 _now += 60_000; // a fresh phone each input; the clock only moves forward
                 phone.ShowIdle();
+                phone.StartPairingMode(); // so a PAIR_1 reaches the responder's handshake, as before pairing mode
                 byte[] copy = (byte[])input.Clone();
+                _inputLength = input.Length;
                 phone.OnDatagram(Peer, input, 0, input.Length);
                 Check(phone.Counters.Drops(DropReason.Internal) == 0, "internal failure: " + _lastError);
                 Check(_errors == 0, "error event: " + _lastError);
@@ -75,6 +78,7 @@ namespace Phone.Fuzz.Datagram
             Check(count >= 2 && count <= WireFormat.MaxDatagram, "reply of " + count + " bytes");
             Check(buffer[offset] == WireFormat.Version, "reply without the protocol version");
             Check(to.SameAs(Peer), "reply to another address than the sender's");
+            Check(count <= _inputLength, "a reply of " + count + " bytes to " + _inputLength + " (reflection gain)");
         }
 
         void IDisplay.Show(Screen screen)

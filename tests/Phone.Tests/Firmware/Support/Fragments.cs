@@ -2,12 +2,17 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Phone.Crypto;
 using Phone.Firmware.Board;
 using Phone.Firmware.Wire;
 
 namespace Phone.Tests.Firmware.Support
 {
-    /// <summary>Test side of §2.1: whole handshake messages to fragments and back, through the firmware's own writer.</summary>
+    /// <summary>
+    /// Test side of §2.1: whole handshake messages to fragments and back, through the firmware's own
+    /// writer. A fragment of a first message (PAIR_1, VERIFY_1) gets mac1 as any sender can compute
+    /// it (the open key) and mac2 zero, as the phone's CookieJar would stamp it without a cookie.
+    /// </summary>
     public static class Fragments
     {
         /// <summary>The datagrams the firmware would send for a whole message (one for unfragmented types).</summary>
@@ -15,6 +20,14 @@ namespace Phone.Tests.Firmware.Support
         {
             var sink = new Sink();
             FragmentWriter.Send(sink, null, whole, whole.Length, new byte[WireFormat.MaxDatagram]);
+            if (FirstMessageLayout.IsFirst(whole[WireFormat.TypeOffset]))
+            {
+                foreach (byte[] d in sink.Sent)
+                {
+                    CookieMacs.Stamp(CookieKeys.Open().Mac1Key, null, d, 0, d.Length);
+                }
+            }
+
             return sink.Sent;
         }
 
@@ -40,7 +53,7 @@ namespace Phone.Tests.Firmware.Support
                     var whole = new List<byte>(d.Take(WireFormat.HandshakeBodyOffset));
                     for (int i = 0; i < count; i++)
                     {
-                        whole.AddRange(parts[i].Skip(FragmentFormat.HeaderLength));
+                        whole.AddRange(parts[i].Skip(FragmentFormat.HeaderLength).Take(ChunkLength(type, parts[i])));
                     }
 
                     return whole.ToArray();
@@ -48,6 +61,19 @@ namespace Phone.Tests.Firmware.Support
             }
 
             return null;
+        }
+
+        /// <summary>Bytes of the message in a fragment: a first message's fragment ends in padding and the MACs.</summary>
+        private static int ChunkLength(byte type, byte[] fragment)
+        {
+            if (!FirstMessageLayout.IsFirst(type))
+            {
+                return fragment.Length - FragmentFormat.HeaderLength;
+            }
+
+            int body = HandshakeDatagram.FirstBodyLength(type) - WireFormat.HandshakeBodyOffset;
+            int rest = body - fragment[FragmentFormat.IndexOffset] * FragmentFormat.MaxChunk;
+            return Math.Min(rest, FragmentFormat.MaxChunk);
         }
 
         /// <summary>Sends a whole message from from to to as the firmware would (its fragments, in order).</summary>

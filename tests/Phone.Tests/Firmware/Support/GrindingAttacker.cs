@@ -150,6 +150,7 @@ namespace Phone.Tests.Firmware.Support
         {
             byte[] buffer = new byte[WireFormat.MaxDatagram];
             HandshakeDatagram.WriteHeader(buffer, type, senderId, receiverId);
+            // Whole messages, first ones too: Fragments.Split pads each fragment and stamps its mac1.
             int n = hs.WriteMessage(payload, payloadLength, buffer, WireFormat.HandshakeBodyOffset);
             byte[] datagram = new byte[WireFormat.HandshakeBodyOffset + n];
             Array.Copy(buffer, datagram, datagram.Length);

@@ -72,6 +72,7 @@ namespace Phone.Tests.Firmware.Support
         /// <summary>Pairs a and b with both users confirming; returns (a's index of b, b's index of a).</summary>
         public (int, int) Pair(TestPhone a, TestPhone b)
         {
+            b.Core.StartPairingMode();
             a.Core.Pair(b.Address);
             Settle();
             a.Core.ConfirmCode();

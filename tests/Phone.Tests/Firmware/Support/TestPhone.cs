@@ -42,7 +42,11 @@ namespace Phone.Tests.Firmware.Support
         public List<PhoneEvent> Events { get; } = new List<PhoneEvent>();
         public List<Screen> Screens { get; } = new List<Screen>();
 
-        public string FlashPath => Path.Combine(Directory, "flash.img");
+        /// <summary>The record directory of its flash (FlashDump).</summary>
+        public string FlashPath => FlashDump.RecordDirectory(Directory);
+
+        /// <summary>All of its flash records as one array (FlashDump.Read).</summary>
+        public byte[] ReadFlash() => FlashDump.Read(Directory);
 
         public void Show(Screen screen) => Screens.Add(screen);
 
@@ -54,7 +58,7 @@ namespace Phone.Tests.Firmware.Support
 
         public ContactRecord[] Contacts => Core.Contacts();
 
-        /// <summary>Closes and reopens the key store (e.g. after the test replaced flash.img).</summary>
+        /// <summary>Closes and reopens the key store (e.g. after the test replaced the flash records).</summary>
         public void ReopenStore()
         {
             Store.Dispose();

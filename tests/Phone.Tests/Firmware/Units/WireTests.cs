@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Linq;
 using Phone.Firmware.Media;
 using Phone.Firmware.Wire;
 using Xunit;
@@ -12,19 +13,21 @@ namespace Phone.Tests.Firmware.Units
         {
             var b = new byte[20];
             HandshakeDatagram.WriteHeader(b, MessageType.Call1, 0x11223344, 0xA0B0C0D0);
-            Assert.Equal(new byte[] { 2, 4, 0x44, 0x33, 0x22, 0x11, 0xD0, 0xC0, 0xB0, 0xA0 }, b[..10]);
+            Assert.Equal(new byte[] { WireFormat.Version, 4, 0x44, 0x33, 0x22, 0x11, 0xD0, 0xC0, 0xB0, 0xA0 }, b[..10]);
             Assert.Equal(0x11223344u, HandshakeDatagram.SenderId(b, 0));
             Assert.Equal(0xA0B0C0D0u, HandshakeDatagram.ReceiverId(b, 0));
         }
 
         [Theory]
         // Version 2: message 1 ends with the ML-KEM-768 public key (1,184), message 2 starts with
-        // the ciphertext (1,088); both are whole messages here, fragmented on the wire (§2.1).
+        // the ciphertext (1,088); PAIR_1/VERIFY_1/PAIR_2/VERIFY_2 are whole messages here, fragmented on
+        // the wire (§2.1; each fragment of a first message padded and ending in mac1 || mac2). Messages 2
+        // and 3 may end with the organisation section (protocol.md §18.3); CALL_1 is padded (§2).
         [InlineData(MessageType.Pair1, 74 + 1184, 74 + 1184)]
-        [InlineData(MessageType.Pair2, 139 + 1088, 171 + 1088)]
-        [InlineData(MessageType.Verify2, 139 + 1088, 171 + 1088)]
-        [InlineData(MessageType.Pair3, 107, 139)]
-        [InlineData(MessageType.Call1, 115, 115)]
+        [InlineData(MessageType.Pair2, 139 + 1088, 779 + 1088)]
+        [InlineData(MessageType.Verify2, 139 + 1088, 779 + 1088)]
+        [InlineData(MessageType.Pair3, 107, 747)]
+        [InlineData(MessageType.Call1, 171, 171)] // 115 + padding + mac1 + mac2
         [InlineData(MessageType.Call2, 63, 63)]
         [InlineData(MessageType.Verify1, 79 + 1184, 79 + 1184)]
         [InlineData(MessageType.CallFallback, 11, 11)]
@@ -60,13 +63,13 @@ namespace Phone.Tests.Firmware.Units
         {
             var b = new byte[40];
             SecureHeader.Write(b, InnerKind.Media, 0xCAFEBABE);
-            Assert.Equal(new byte[] { 2, 10, 0, 1, 0xBE, 0xBA, 0xFE, 0xCA }, b[..8]);
+            Assert.Equal(new byte[] { WireFormat.Version, 10, 0, 1, 0xBE, 0xBA, 0xFE, 0xCA }, b[..8]);
             Assert.Equal(0xCAFEBABEu, SecureHeader.ReceiverId(b, 0));
             Assert.Equal(28, SecureHeader.HeaderLength(InnerKind.Media));
             Assert.Equal(16, SecureHeader.HeaderLength(InnerKind.Control));
             Assert.Equal(-1, SecureHeader.HeaderLength(0));
             int n = ErrorDatagram.Write(b, ErrorCode.Busy, 7);
-            Assert.Equal(new byte[] { 2, 255, 2, 2, 7, 0, 0, 0 }, b[..n]);
+            Assert.Equal(new byte[] { WireFormat.Version, 255, 2, WireFormat.Version, 7, 0, 0, 0 }, b[..n]);
         }
 
         [Fact]
@@ -113,6 +116,25 @@ namespace Phone.Tests.Firmware.Units
             {
                 Assert.DoesNotContain("type", MessageType.Name(t));
             }
+        }
+
+        [Fact]
+        public void Every_fragment_of_a_first_message_is_a_first_message_datagram()
+        {
+            // PAIR_1: 1,258 bytes whole = a full fragment (1,200 with the MAC room) and a short one padded to 171.
+            Assert.Equal(WireFormat.MaxDatagram, FirstMessageLayout.FragmentLength(MessageType.Pair1, 0, 2));
+            Assert.Equal(FirstMessageLayout.PaddedLength, FirstMessageLayout.FragmentLength(MessageType.Pair1, 1, 2));
+            Assert.Equal(-1, FirstMessageLayout.FragmentLength(MessageType.Pair1, 0, 1)); // count must fit the size
+            Assert.Equal(-1, FirstMessageLayout.FragmentLength(MessageType.Verify1, 2, 2));
+            var whole = new byte[74 + 1184];
+            HandshakeDatagram.WriteHeader(whole, MessageType.Pair1, 7, 0);
+            var sent = Phone.Tests.Firmware.Support.Fragments.Split(whole);
+            Assert.Equal(new[] { 1200, 171 }, sent.Select(d => d.Length));
+            Assert.All(sent, d => Assert.True(FirstMessageLayout.IsFirst(d[1])));
+            // mac1 stamped in the reserved 32 bytes at the end of each (mac2 zero without a cookie).
+            Assert.All(sent, d => Assert.Contains(d[^32..^16], x => x != 0));
+            Assert.All(sent, d => Assert.All(d[^16..], x => Assert.Equal(0, x)));
+            Assert.Equal(whole, Phone.Tests.Firmware.Support.Fragments.Join(sent, MessageType.Pair1));
         }
     }
 }

@@ -29,7 +29,11 @@ namespace Phone.Tests.Sim.Support
                 bool busy = e.Screen != null && e.Screen.Kind != ScreenKind.Idle || e.Is(PhoneEventKind.CodeShown);
                 if (busy && Interlocked.Exchange(ref _started, 1) == 0)
                 {
-                    ThreadPool.QueueUserWorkItem(_ => TowardsB.Pair(b.Address));
+                    ThreadPool.QueueUserWorkItem(_ =>
+                    {
+                        b.StartPairingMode(); // the victim's user, asked to pair, starts pairing mode
+                        TowardsB.Pair(b.Address);
+                    });
                 }
             };
         }

@@ -81,6 +81,11 @@ namespace Phone.Tests.Sim.Support
         internal static (int, int) Pair(SimPhone a, SimPhone b, NetAddress address = null)
         {
             int ma = a.Log.Mark(), mb = b.Log.Mark();
+            if (!b.StartPairingMode())
+            {
+                throw new InvalidOperationException(b.Name + " would not start pairing mode");
+            }
+
             if (!a.Pair(address ?? b.Address))
             {
                 throw new InvalidOperationException(a.Name + " would not start pairing");
@@ -147,10 +152,10 @@ namespace Phone.Tests.Sim.Support
             return phone.Mic.Use(new ToneSource(frames, seed));
         }
 
-        /// <summary>The bytes of flash.img of phone's flash directory.</summary>
+        /// <summary>Every flash record of phone's flash directory, as one array (FlashDump).</summary>
         internal static byte[] Flash(SimPhone phone)
         {
-            return File.ReadAllBytes(Path.Combine(phone.FlashDir, "flash.img"));
+            return Phone.Tests.Firmware.Support.FlashDump.Read(phone.FlashDir);
         }
 
         /// <summary>True when the contact list holds key, verified or not as asked.</summary>
