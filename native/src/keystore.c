@@ -21,6 +21,7 @@
 #include "backend.h"
 #include "keystore_state.h"
 #include "store_image.h"
+#include "test_vectors.h"
 
 static pc_store_state s_stores[PC_MAX_STORES];
 static uint8_t s_image[PC_STORAGE_SLOT_LEN]; /* one flash image being sealed or read */
@@ -108,6 +109,7 @@ static int create_identity(pc_store_state *st, int key_mode)
         return rc;
     if (pci_be_random(st->identity_secret, sizeof st->identity_secret) != 0)
         return PC_E_RNG;
+    PCI_TRACE("identity", 0, 0, st->identity_secret, sizeof st->identity_secret);
     pci_be_wipe(st->contacts, sizeof st->contacts);
     st->newest = 1; /* so the first write goes to slot 0 with sequence 1 */
     st->sequence = 0;
