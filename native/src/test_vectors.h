@@ -54,7 +54,7 @@ PC_API int32_t pc_test_trace_clear(void);
 
 /* Records label/role/index/data while vector mode is on and not paused.
  * role: PC_ROLE_* or 0; index: the label's own number (message, epoch,
- * generation, handle). Called with the table lock held. */
+ * generation, pattern; 0 when none). Called with the table lock held. */
 void pci_trace(const char *label, int role, uint32_t index, const uint8_t *data, size_t len);
 
 /* The self-test's own handshakes are not part of any transcript. */

@@ -58,10 +58,10 @@ int32_t pci_transport_create(const pc_split_result *split)
     int32_t handle = pci_slot_alloc(TABLE);
     if (handle >= 0) {
         load_split(pci_transport_lookup(handle), split); /* into a wiped slot */
-        PCI_TRACE("k_i2r", split->role, (uint32_t)handle, split->k_i2r, 32);
-        PCI_TRACE("k_r2i", split->role, (uint32_t)handle, split->k_r2i, 32);
-        PCI_TRACE("root", split->role, (uint32_t)handle, split->root, 32);
-        PCI_TRACE("resumption", split->role, (uint32_t)handle, split->resumption, 32);
+        PCI_TRACE("k_i2r", split->role, 0, split->k_i2r, 32);
+        PCI_TRACE("k_r2i", split->role, 0, split->k_r2i, 32);
+        PCI_TRACE("root", split->role, 0, split->root, 32);
+        PCI_TRACE("resumption", split->role, 0, split->resumption, 32);
     }
     return handle;
 }

@@ -45,6 +45,8 @@ namespace Phone.Vectors
                     }
 
                     return null;
+                case JsonValueKind.String:
+                    return a.GetString() == b.GetString() ? null : Report(path, datagram, a.GetString(), b.GetString());
                 default:
                     return a.GetRawText() == b.GetRawText() ? null : Report(path, datagram, a.GetRawText(), b.GetRawText());
             }

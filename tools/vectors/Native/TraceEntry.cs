@@ -15,7 +15,7 @@ namespace Phone.Vectors.Native
         /// <summary>PC_ROLE_* of the handshake or session (1 initiator, 2 responder), 0 for none.</summary>
         public int Role { get; private set; }
 
-        /// <summary>The label's own number: message, key phase, generation, pattern or handle.</summary>
+        /// <summary>The label's own number: message, key phase, generation or pattern; 0 for none.</summary>
         public uint Index { get; private set; }
 
         /// <summary>The bytes (at most the native entry's capacity).</summary>
