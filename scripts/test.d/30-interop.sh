@@ -9,6 +9,10 @@
 # ratchet, DH re-key, one counter per session, 2^64-1 refused.
 # Then our ML-KEM-768 (PQClean through the core) against npm @noble/post-quantum@0.7.1: 1,000
 # random key pairs and encapsulations each way, equal secrets, implicit rejection agreeing.
+# And the transcript vectors (tests/vectors/transcript.json): every handshake message replayed
+# by noise-handshake from the recorded keys, h, ck and the session keys, packets opened, ratchet
+# and re-key derivations redone on Node's OpenSSL, code and words from @noble/hashes@2.4.0 and
+# protocol.md Appendix A (tests/interop/transcript_vectors.js), with a must-fail control.
 set -euo pipefail
 build=build/interop
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=ON >/dev/null
@@ -16,3 +20,4 @@ cmake --build "$build" -j 2 --target noise_interop_driver mlkem_interop_driver
 (cd tests/interop && npm ci --no-audit --no-fund --loglevel=error)
 node tests/interop/run_all.js "$build/tests/native/interop/noise_interop_driver" 5
 node tests/interop/mlkem_noble.js "$build/tests/native/interop/mlkem_interop_driver" 1000
+node tests/interop/transcript_vectors.js tests/vectors/transcript.json docs/protocol.md
