@@ -116,6 +116,8 @@ static int32_t kem_accept(int32_t handle, const uint8_t *pk, int32_t pk_len, uin
     pci_ss_mix_hash(&next, pk, PC_KEM_PUBLIC_LEN);
     pci_ss_mix_hash(&next, ct_out, PC_KEM_CIPHERTEXT_LEN);
     pci_ss_mix_key(&next, ss, sizeof ss);
+    PCI_TRACE("kem_public", hs->role, 0, pk, PC_KEM_PUBLIC_LEN);
+    PCI_TRACE("kem_ciphertext", hs->role, 0, ct_out, PC_KEM_CIPHERTEXT_LEN);
     PCI_TRACE("kem_secret", hs->role, 0, ss, sizeof ss);
     hs->ss = next;
     hs->kem_state = PC_HS_KEM_MIXED;

@@ -27,7 +27,7 @@ extern "C" {
 
 #define PC_TEST_SEED_LEN 32
 #define PC_TRACE_ENTRIES 256    /* until the next clear; more is an overflow */
-#define PC_TRACE_DATA_MAX 1024  /* bytes kept per entry (a handshake payload fits) */
+#define PC_TRACE_DATA_MAX 1200  /* bytes kept per entry (an ML-KEM-768 public key fits) */
 #define PC_TRACE_LABEL_MAX 32
 
 /* Vector mode on: wipes every table (pci_wipe_all: handles of earlier runs

@@ -10,7 +10,8 @@
 # Then our ML-KEM-768 (PQClean through the core) against npm @noble/post-quantum@0.7.1: 1,000
 # random key pairs and encapsulations each way, equal secrets, implicit rejection agreeing.
 # And the transcript vectors (tests/vectors/transcript.json): every handshake message replayed
-# by noise-handshake from the recorded keys, h, ck and the session keys, packets opened, ratchet
+# by noise-handshake from the recorded keys (the hybrid sample with the ML-KEM step of §5.1
+# mixed in), h, ck and the session keys, packets opened, ratchet
 # and re-key derivations redone on Node's OpenSSL, code and words from @noble/hashes@2.4.0 and
 # protocol.md Appendix A (tests/interop/transcript_vectors.js), with a must-fail control.
 set -euo pipefail

@@ -152,6 +152,19 @@ namespace Phone.Tests.Vectors
             Assert.Equal(callId, BinaryPrimitives.ReadUInt32LittleEndian(Messages(Call)[1].Hex("payload")));
         }
 
+        [Fact]
+        public void The_hybrid_sample_mixes_an_ml_kem_768_step_into_its_xx()
+        {
+            JsonElement hybrid = Root.GetProperty("hybrid_handshake");
+            Assert.True(hybrid.GetProperty("hybrid_ml_kem").GetBoolean());
+            Assert.Equal(CryptoCore.KemPublicKeyLength, hybrid.Hex("kem_public").Length);
+            Assert.Equal(CryptoCore.KemCiphertextLength, hybrid.Hex("kem_ciphertext").Length);
+            Assert.Equal(32, hybrid.Hex("kem_secret").Length);
+            Assert.Equal(3, hybrid.GetProperty("noise_messages").GetArrayLength());
+            Assert.False(Pairing.GetProperty("handshake").GetProperty("hybrid_ml_kem").GetBoolean()
+                && Pairing.GetProperty("handshake").GetProperty("kem_secret").ValueKind == JsonValueKind.Null);
+        }
+
         private static List<JsonElement> Datagrams(JsonElement section) =>
             section.GetProperty("datagrams").EnumerateArray().ToList();
 

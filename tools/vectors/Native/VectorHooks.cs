@@ -14,7 +14,7 @@ namespace Phone.Vectors.Native
     internal static class VectorHooks
     {
         private const string Library = "phonecrypto";
-        private const int EntryBufferLength = 2048;
+        private const int EntryBufferLength = 1400; // PC_TRACE_DATA_MAX plus the entry's head
 
         [DllImport(Library, EntryPoint = "pc_test_vectors_begin")]
         private static extern int NativeBegin(byte[] seed, int seedLength);

@@ -66,6 +66,11 @@ namespace Phone.Vectors.Scenario
                     "Noise protocol name (rev. 34); HASH is BLAKE2b with 64-byte output")
                 .Add("hybrid_ml_kem", FirstEntry("kem_secret") != null,
                     "true if an ML-KEM-768 secret was mixed into ck (hybrid pairing, §5.1)")
+                .Add("kem_public", First("kem_public"),
+                    "hybrid: the initiator's ML-KEM-768 encapsulation key ek (null: classical)")
+                .Add("kem_ciphertext", First("kem_ciphertext"), "hybrid: the responder's ciphertext c")
+                .Add("kem_secret", First("kem_secret"),
+                    "hybrid: the shared secret K; after message 1 both sides MixHash(ek), MixHash(c), MixKey(K)")
                 .Add("prologue", prologue?.Data, "the prologue bytes (ASCII label)")
                 .Add("initiator", initiator, "the phone that sent message 1")
                 .Add("responder", responder, "the other phone")

@@ -64,6 +64,9 @@ namespace Phone.Vectors.Scenario
             var root = TranscriptHeader.Write(seed, _bench, identities);
             root.Add("pairing", Pairing(), "first contact: Noise XX with the nonce commitment and the code (§5)");
             root.Add("call", Call(), "a call over the pinned key: IKpsk2 (§7), media (§8), ratchets and a DH re-key (§9)");
+            root.Add("hybrid_handshake", HybridSample.Write(_bench, _alice, _bob),
+                "the core's hybrid XX with ML-KEM-768 (§5.1) between the same keys, message by message "
+                + "(through the binding, not a phone's datagrams)");
             return root;
         }
 
