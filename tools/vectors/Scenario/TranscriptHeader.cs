@@ -13,13 +13,14 @@ namespace Phone.Vectors.Scenario
             var root = new JsonNode(
                 "Transcript vectors of the phone protocol (docs/protocol.md, \"Test vectors\"): two firmware phones "
                 + "from fixed seeds pair, call, ratchet and re-key. Generated from the code by "
-                + "`bash scripts/regen-vectors.sh`; PhoneVectorsReplayTests replays the scenario and compares byte "
-                + "for byte. Test data only: every secret here comes from the public seed.");
+                + "`bash scripts/regen-vectors.sh`; TranscriptReplayTests (tests/Phone.Tests/Vectors) replays the "
+                + "scenario and compares byte for byte. Test data only: every secret here comes from the public seed.");
             root.Add("protocol_version", (int)Phone.Firmware.Wire.WireFormat.Version,
                 "the version byte [0] every datagram of this firmware carries");
             var seeds = new JsonNode("everything the run depends on")
                 .Add("drbg_seed", seed, "32 bytes (ASCII \"" + Scenario.TranscriptRun.SeedText + "\")")
-                .Add("drbg", "draw i (from 0, one per random call of the core) = ChaCha20 keystream of libsodium's "
+                .Add("drbg", "draw i (from 0, one per random draw of the core, the firmware's pc_random calls "
+                    + "included) = ChaCha20 keystream of libsodium's "
                     + "randombytes_buf_deterministic under key_i = BLAKE2b-256(key = drbg_seed, LE64(i))",
                     "the test build's random source for every identity key, ephemeral, nonce, id and RTP start value")
                 .Add("clock_start_ms", TranscriptRun.ClockStartMs, "the phones' clock at power-on")
