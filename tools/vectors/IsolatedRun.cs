@@ -21,6 +21,9 @@ namespace Phone.Vectors
             new Lazy<TestHooksLoadContext>(() => new TestHooksLoadContext(
                 Path.GetDirectoryName(typeof(IsolatedRun).Assembly.Location)));
 
+        // The native test build's state (tables, seeded source, trace) is one per process.
+        private static readonly object OneRunAtATime = new object();
+
         /// <summary>The transcript JSON the firmware produces from the fixed seeds (tests/vectors/transcript.json).</summary>
         public static string Generate()
         {
@@ -29,7 +32,10 @@ namespace Phone.Vectors
                 .GetMethod("Generate", BindingFlags.Public | BindingFlags.Static);
             try
             {
-                return (string)generate.Invoke(null, null);
+                lock (OneRunAtATime)
+                {
+                    return (string)generate.Invoke(null, null);
+                }
             }
             catch (TargetInvocationException e) when (e.InnerException != null)
             {
