@@ -80,7 +80,7 @@ namespace Phone.Vectors.Scenario
             }
 
             _bench.RunUntil(() => _alice.Core.CurrentCode != null && _bob.Core.CurrentCode != null, 30000,
-                "both codes shown");
+                "both codes shown (if bob must open pairing mode first: Scenario/PairingMode.cs)");
             string code = _alice.Core.CurrentCode, words = _alice.Core.CurrentCodeWords;
             if (code != _bob.Core.CurrentCode || words != _bob.Core.CurrentCodeWords)
             {
