@@ -133,6 +133,7 @@ set(PHONE_CORE_SOURCES
     symmetric_state.c
     test_hooks.c
     test_hooks_kem.c
+    test_vectors.c
     transport.c
     transport_keys.c
     transport_packet.c
