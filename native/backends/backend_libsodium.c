@@ -8,6 +8,7 @@
 #include "backend.h"
 
 #include <sodium.h>
+#include <string.h>
 
 #include "phone_crypto_api.h"
 
@@ -137,8 +138,46 @@ int pci_be_ed25519_verify(const uint8_t sig[64], const uint8_t *msg, size_t msg_
 
 /* ---- random, wipe, constant-time compare ----------------------------------- */
 
+#ifdef PC_TEST_VECTORS
+/* Vector mode's seeded generator (backend.h); never in the product library. */
+static struct {
+    uint8_t seed[crypto_generichash_KEYBYTES];
+    uint64_t draws;
+    int on;
+} s_drbg;
+
+typedef char pc_check_drbg_seed[(crypto_generichash_KEYBYTES == 32) ? 1 : -1];
+
+void pci_be_test_drbg_seed(const uint8_t *seed)
+{
+    sodium_memzero(&s_drbg, sizeof s_drbg);
+    if (seed != NULL) {
+        memcpy(s_drbg.seed, seed, sizeof s_drbg.seed);
+        s_drbg.on = 1;
+    }
+}
+
+static void drbg_fill(uint8_t *out, size_t len)
+{
+    uint8_t index[8];
+    uint8_t key[randombytes_SEEDBYTES];
+    for (int i = 0; i < 8; i++)
+        index[i] = (uint8_t)(s_drbg.draws >> (8 * i));
+    s_drbg.draws++;
+    crypto_generichash(key, sizeof key, index, sizeof index, s_drbg.seed, sizeof s_drbg.seed);
+    randombytes_buf_deterministic(out, len, key);
+    sodium_memzero(key, sizeof key);
+}
+#endif
+
 int pci_be_random(uint8_t *out, size_t len)
 {
+#ifdef PC_TEST_VECTORS
+    if (s_drbg.on) {
+        drbg_fill(out, len);
+        return 0;
+    }
+#endif
     randombytes_buf(out, len); /* getrandom(2); aborts rather than fail */
     return 0;
 }

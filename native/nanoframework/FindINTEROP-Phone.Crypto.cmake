@@ -146,6 +146,7 @@ set(PHONE_CORE_SOURCES
     test_hooks.c
     test_hooks_kem.c
     test_hooks_precomp.c
+    test_vectors.c
     transport.c
     transport_keys.c
     transport_packet.c

@@ -21,6 +21,7 @@
 #include "mlkem.h"
 #include "pc_platform.h"
 #include "phone_crypto_api.h"
+#include "test_vectors.h"
 
 /* The one point of an XX handshake where the KEM runs: message 1 done,
  * message 2 not yet (the state this role is in then). */
@@ -115,6 +116,9 @@ static int32_t kem_accept(int32_t handle, const uint8_t *pk, int32_t pk_len, uin
     pci_ss_mix_hash(&next, pk, PC_KEM_PUBLIC_LEN);
     pci_ss_mix_hash(&next, ct_out, PC_KEM_CIPHERTEXT_LEN);
     pci_ss_mix_key(&next, ss, sizeof ss);
+    PCI_TRACE("kem_public", hs->role, 0, pk, PC_KEM_PUBLIC_LEN);
+    PCI_TRACE("kem_ciphertext", hs->role, 0, ct_out, PC_KEM_CIPHERTEXT_LEN);
+    PCI_TRACE("kem_secret", hs->role, 0, ss, sizeof ss);
     hs->ss = next;
     hs->kem_state = PC_HS_KEM_MIXED;
     pci_be_wipe(ss, sizeof ss);
@@ -161,6 +165,7 @@ static int32_t kem_finish(int32_t handle, const uint8_t *ct, int32_t ct_len)
     next = hs->ss;
     pci_ss_mix_hash(&next, ct, PC_KEM_CIPHERTEXT_LEN);
     pci_ss_mix_key(&next, ss, sizeof ss);
+    PCI_TRACE("kem_secret", hs->role, 0, ss, sizeof ss);
     hs->ss = next;
     pci_kem_table_free(hs->kem_key); /* the decapsulation key is used once */
     hs->kem_key = 0;

@@ -82,6 +82,15 @@ int pci_be_ed25519_verify(const uint8_t sig[64], const uint8_t *msg, size_t msg_
 /* Random bytes from the platform's CSPRNG: 0 or PC_E_RNG. */
 int pci_be_random(uint8_t *out, size_t len);
 
+#ifdef PC_TEST_VECTORS
+/* Host test builds only (test_vectors.h): with a 32-byte seed, pci_be_random
+ * answers from a deterministic generator instead of the platform; NULL
+ * switches back. Draw i (from 0, one per pci_be_random call) is the ChaCha20
+ * keystream of libsodium's randombytes_buf_deterministic under the key
+ * BLAKE2b-256(key = seed, message = LE64(i)). The caller holds the lock. */
+void pci_be_test_drbg_seed(const uint8_t *seed);
+#endif
+
 /* A wipe the compiler cannot drop, and constant-time comparisons. */
 void pci_be_wipe(void *p, size_t len);
 int pci_be_equal(const uint8_t *a, const uint8_t *b, size_t len); /* 1 if equal */

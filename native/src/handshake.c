@@ -24,6 +24,7 @@
 #include "keystore.h"
 #include "phone_crypto_api.h"
 #include "precompute.h"
+#include "test_vectors.h"
 
 enum token { TOK_END = 0, TOK_E, TOK_S, TOK_EE, TOK_ES, TOK_SE, TOK_SS, TOK_PSK };
 
@@ -187,6 +188,7 @@ int pci_handshake_init(pc_handshake *hs, int pattern, int role, const uint8_t *p
     hs->s = *s;
     pci_ss_init(&hs->ss, p->protocol_name, p->name_len);
     pci_ss_mix_hash(&hs->ss, prologue, prologue_len);
+    PCI_TRACE("prologue", role, (uint32_t)pattern, prologue, prologue_len);
     if (needs_rs) {
         memcpy(hs->rs, rs, PC_KEY_LEN);
         hs->has_rs = 1;
@@ -206,6 +208,7 @@ int pci_handshake_set_psk(pc_handshake *hs, const uint8_t psk[PC_KEY_LEN], uint3
     memcpy(hs->psk, psk, PC_KEY_LEN);
     hs->psk_set = 1;
     hs->psk_generation = generation;
+    PCI_TRACE("psk", hs->role, generation, psk, PC_KEY_LEN);
     if (hs->state == PC_HSS_NEED_PSK)
         hs->state = PC_HSS_WRITE;
     return PC_OK;
@@ -281,11 +284,16 @@ static int new_ephemeral(pc_handshake *w)
         return 0;
     }
 #endif
+    int rc;
     if (w->has_rs && pci_precomp_take(w->s.store, w->rs, w->e, w->e_pub, w->e_rs)) {
         w->has_e_rs = 1;
-        return 0;
+        rc = 0;
+    } else {
+        rc = pci_keypool_take(w->e, w->e_pub);
     }
-    return pci_keypool_take(w->e, w->e_pub);
+    if (rc == 0)
+        PCI_TRACE("e", w->role, w->msg_index + 1u, w->e, sizeof w->e);
+    return rc;
 }
 
 /* e, either side: MixHash(e.public_key), and MixKey(e.public_key) under the
@@ -414,6 +422,8 @@ int pci_handshake_write(pc_handshake *hs, const uint8_t *payload, size_t payload
         *hs = *work; /* commit */
         memcpy(out, s_scratch.msg, pos);
         *out_len = pos;
+        PCI_TRACE("payload", hs->role, hs->msg_index, payload, payload_len);
+        PCI_TRACE("h", hs->role, hs->msg_index, hs->ss.h, PC_HASH_OUT_LEN);
     }
     /* the message held the plaintext payload of unkeyed messages */
     pci_be_wipe(&s_scratch, sizeof s_scratch);
@@ -451,6 +461,8 @@ int pci_handshake_read(pc_handshake *hs, const uint8_t *msg, size_t len, uint8_t
         advance(work);
         *hs = *work; /* commit */
         *payload_len = len - empty_len;
+        PCI_TRACE("payload", hs->role, hs->msg_index, payload, *payload_len);
+        PCI_TRACE("h", hs->role, hs->msg_index, hs->ss.h, PC_HASH_OUT_LEN);
     }
     pci_be_wipe(work, sizeof *work);
     return rc;
@@ -465,6 +477,7 @@ int pci_handshake_split(const pc_handshake *hs, pc_split_result *out)
     if (hs->state != PC_HSS_DONE)
         return PC_E_STATE;
     memset(out, 0, sizeof *out);
+    PCI_TRACE("ck", hs->role, hs->msg_index, hs->ss.ck, PC_HASH_OUT_LEN);
     pci_ss_split(&hs->ss, out->k_i2r, out->k_r2i);
     pci_hkdf_keys(hs->ss.ck, (const uint8_t *)label, sizeof label - 1, out->root,
                  out->resumption, NULL);

@@ -26,6 +26,7 @@
 #include "keystore_state.h"
 #include "precompute.h"
 #include "store_record.h"
+#include "test_vectors.h"
 
 static pc_store_state s_stores[PC_MAX_STORES];
 static uint8_t s_identity[PC_RECORD_IDENTITY_LEN + 1]; /* one identity copy being sealed or read */
@@ -109,6 +110,7 @@ static int create_identity(pc_store_state *st, int key_mode)
         return rc;
     if (pci_be_random(st->identity_secret, sizeof st->identity_secret) != 0)
         return PC_E_RNG;
+    PCI_TRACE("identity", 0, 0, st->identity_secret, sizeof st->identity_secret);
     memset(&st->book, 0, sizeof st->book);
     rc = pci_identity_write(st, PC_STORAGE_IDENTITY_A, 1);
     if (rc == 0)

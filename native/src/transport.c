@@ -11,6 +11,7 @@
 
 #include "pc_limits.h"
 #include "phone_crypto_api.h"
+#include "test_vectors.h"
 #include "transport_state.h"
 
 static pc_transport_state s_sessions[PC_MAX_SESSIONS];
@@ -56,8 +57,13 @@ int32_t pci_transport_create(const pc_split_result *split)
     if (split->role != PC_ROLE_INITIATOR && split->role != PC_ROLE_RESPONDER)
         return PC_E_ARG;
     int32_t handle = pci_slot_alloc(TABLE);
-    if (handle >= 0)
+    if (handle >= 0) {
         load_split(pci_transport_lookup(handle), split); /* into a wiped slot */
+        PCI_TRACE("k_i2r", split->role, 0, split->k_i2r, 32);
+        PCI_TRACE("k_r2i", split->role, 0, split->k_r2i, 32);
+        PCI_TRACE("root", split->role, 0, split->root, 32);
+        PCI_TRACE("resumption", split->role, 0, split->resumption, 32);
+    }
     return handle;
 }
 

@@ -9,6 +9,7 @@
 #include "backend.h"
 #include "cipher_state.h"
 #include "phone_crypto_api.h"
+#include "test_vectors.h"
 #include "transport_state.h"
 
 void pci_phase_key_wipe(pc_phase_key *k)
@@ -20,6 +21,7 @@ int pci_transport_ratchet_send(pc_transport_state *s)
 {
     pci_cs_rekey(s->send.key, s->send.key); /* overwrites (wipes) the old key */
     s->send.epoch = (uint8_t)((s->send.epoch + 1u) & PC_PHASE_MASK);
+    PCI_TRACE("ratchet_send", s->role, pci_phase_of(&s->send), s->send.key, 32);
     return PC_OK;
 }
 

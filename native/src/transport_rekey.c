@@ -18,6 +18,7 @@
 #include "hkdf.h"
 #include "keypool.h"
 #include "phone_crypto_api.h"
+#include "test_vectors.h"
 #include "transport_state.h"
 
 typedef struct next_generation {
@@ -25,6 +26,9 @@ typedef struct next_generation {
     uint8_t own[32];    /* this side's sending direction */
     uint8_t peer[32];   /* the peer's sending direction */
 } next_generation;
+
+/* The generation a re-key of s makes (vector-mode trace labels only). */
+#define NEXT_GENERATION(s) (((s)->send.generation + 1u) & PC_PHASE_MASK)
 
 static int pending_held(const pc_transport_state *s)
 {
@@ -47,6 +51,10 @@ static int derive(const pc_transport_state *s, const uint8_t secret[32], const u
         memcpy(ck, s->root, sizeof s->root);
         pci_hkdf_keys(ck, dh, sizeof dh, next->root, initiator ? next->own : next->peer,
                      initiator ? next->peer : next->own);
+        PCI_TRACE("rekey_dh", s->role, NEXT_GENERATION(s), dh, sizeof dh);
+        PCI_TRACE("rekey_root", s->role, NEXT_GENERATION(s), next->root, 32);
+        PCI_TRACE("rekey_k_i2r", s->role, NEXT_GENERATION(s), initiator ? next->own : next->peer, 32);
+        PCI_TRACE("rekey_k_r2i", s->role, NEXT_GENERATION(s), initiator ? next->peer : next->own, 32);
     }
     pci_be_wipe(dh, sizeof dh);
     pci_be_wipe(ck, sizeof ck);
@@ -78,6 +86,7 @@ int pci_transport_offer(pc_transport_state *s, uint8_t e_pub[32])
         return PC_E_STATE;
     int rc = pci_keypool_take(secret, pub);
     if (rc == 0) {
+        PCI_TRACE("rekey_e", s->role, NEXT_GENERATION(s), secret, 32);
         memcpy(s->rekey_secret, secret, sizeof secret);
         s->rekey_state = PC_REKEY_OFFERED;
         memcpy(e_pub, pub, sizeof pub);
@@ -107,8 +116,10 @@ int pci_transport_accept(pc_transport_state *s, const uint8_t peer_e[32], uint8_
     if (pending_held(s))
         return PC_E_STATE;
     int rc = pci_keypool_take(secret, pub);
-    if (rc == 0)
+    if (rc == 0) {
+        PCI_TRACE("rekey_e", s->role, NEXT_GENERATION(s), secret, 32);
         rc = derive(s, secret, peer_e, &next);
+    }
     pci_be_wipe(secret, sizeof secret); /* its single DH is done */
     if (rc == 0) {
         /* own direction waits for proof; glare: the peer's offer wins over ours */

@@ -11,6 +11,11 @@
 # random key pairs and encapsulations each way, equal secrets, implicit rejection agreeing.
 # Then the stateless cookie's keyed BLAKE2b (mac1, mac2, key derivation; protocol.md §11) through
 # the production library against Python's hashlib (tests/interop/cookie_hashlib.py).
+# And the transcript vectors (tests/vectors/transcript.json): every handshake message replayed
+# by noise-handshake from the recorded keys (the hybrid sample with the ML-KEM step of §5.1
+# mixed in), h, ck and the session keys, packets opened, ratchet
+# and re-key derivations redone on Node's OpenSSL, code and words from @noble/hashes@2.4.0 and
+# protocol.md Appendix A (tests/interop/transcript_vectors.js), with a must-fail control.
 set -euo pipefail
 build=build/interop
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=ON >/dev/null
@@ -19,3 +24,4 @@ cmake --build "$build" -j 2 --target noise_interop_driver mlkem_interop_driver p
 node tests/interop/run_all.js "$build/tests/native/interop/noise_interop_driver" 5
 node tests/interop/mlkem_noble.js "$build/tests/native/interop/mlkem_interop_driver" 1000
 python3 tests/interop/cookie_hashlib.py "$build/native/libphonecrypto.so" 1000
+node tests/interop/transcript_vectors.js tests/vectors/transcript.json docs/protocol.md

@@ -229,4 +229,4 @@ async function refused (promise, what) {
   if (opened) throw new Error(`${what} was accepted`)
 }
 
-module.exports = { checkSession, phoneKeys, hkdf, rekey }
+module.exports = { checkSession, phoneKeys, hkdf, rekey, decrypt }

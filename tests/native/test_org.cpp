@@ -36,9 +36,9 @@ protected:
     // Runs a refused call and checks it changed nothing on flash.
     void expect_refused(int32_t expected, const std::function<int32_t()> &call)
     {
-        Bytes before = read_file(dir.flash());
+        Flash before = read_flash(dir);
         EXPECT_EQ(call(), expected);
-        EXPECT_EQ(read_file(dir.flash()), before) << "refusal " << expected << " wrote flash";
+        EXPECT_EQ(read_flash(dir), before) << "refusal " << expected << " wrote flash";
     }
 };
 
@@ -75,7 +75,7 @@ TEST_F(Org, InstallRefusalsWriteNothing)
     ASSERT_GE(h, 0);
     Bytes key = identity_of(h);
     Bytes good = cert_for(org, key, 9);
-    Bytes before = read_file(fresh.flash());
+    Flash before = read_flash(fresh);
     Bytes forged = good;
     forged[forged.size() - 5] ^= 1;
     Bytes truncated(good.begin(), good.end() - 1), oversized = good;
@@ -87,7 +87,7 @@ TEST_F(Org, InstallRefusalsWriteNothing)
     EXPECT_EQ(install(h, TestOrg(0x22), good), PC_E_CERT_SIGNATURE); // another org's key
     EXPECT_EQ(install(h, org, good, "bad\x1b[2Jname"), PC_E_ARG);     // control characters
     EXPECT_EQ(install(h, org, good, ""), PC_E_ARG);
-    EXPECT_EQ(read_file(fresh.flash()), before);
+    EXPECT_EQ(read_flash(fresh), before);
     int32_t rc = 0;
     org_part(h, PC_ORG_PART_INFO, &rc);
     EXPECT_EQ(rc, PC_E_NO_ORG);
@@ -208,18 +208,21 @@ TEST_F(Org, DamagedRecordRefusedIdentityKept)
     Bytes v1 = crl_for(org, 1, 5000, {});
     ASSERT_EQ(pc_org_crl_offer(store, v1.data(), (int32_t)v1.size()), 1); // now both copies hold data
     pc_store_close(store);
-    Bytes flash = read_file(dir.flash());
-    ASSERT_GE(flash.size(), 4 * kSlotLen - kSlotLen + PC_ORG_RECORD_LEN);
-    Bytes one = flash;
-    one[PC_STORAGE_ORG_B * kSlotLen + 100] ^= 1; // the newer copy (sequence 2)
-    write_file(dir.flash(), one);
+    const std::string rec_a = std::to_string(PC_STORAGE_ORG_A) + ".rec";
+    const std::string rec_b = std::to_string(PC_STORAGE_ORG_B) + ".rec";
+    Flash flash = read_flash(dir);
+    ASSERT_GE(flash[rec_a].size(), 301u);
+    ASSERT_GE(flash[rec_b].size(), 101u);
+    Flash one = flash;
+    one[rec_b][100] ^= 1; // the newer copy (sequence 2)
+    write_flash(dir, one);
     store = open_store(dir.path());
     ASSERT_GE(store, 0);
     EXPECT_EQ(le32_at(info(), PC_ORG_INFO_CRL_VERSION_OFFSET), 0u); // the older copy
     pc_store_close(store);
-    Bytes both = one;
-    both[PC_STORAGE_ORG_A * kSlotLen + 300] ^= 0x80;
-    write_file(dir.flash(), both);
+    Flash both = one;
+    both[rec_a][300] ^= 0x80;
+    write_flash(dir, both);
     store = open_store(dir.path());
     ASSERT_GE(store, 0);
     EXPECT_EQ(identity_of(store), identity);
@@ -242,7 +245,8 @@ TEST_F(Org, RevocationWriteCutAtEveryByte)
     pc_store_close(store);
     TempDir work;
     int old_seen = 0, new_seen = 0;
-    for (long cut = 0; cut <= (long)PC_ORG_RECORD_LEN; cut++) {
+    // One past the record's length: the cut misses the write, which completes.
+    for (long cut = 0; cut <= (long)PC_ORG_RECORD_LEN + 1; cut++) {
         copy_store(dir, work);
         int32_t h = open_store(work.path());
         ASSERT_GE(h, 0);
@@ -256,11 +260,9 @@ TEST_F(Org, RevocationWriteCutAtEveryByte)
         ASSERT_EQ(i.size(), (size_t)PC_ORG_INFO_LEN) << "cut " << cut;
         uint32_t version = le32_at(i, PC_ORG_INFO_CRL_VERSION_OFFSET);
         EXPECT_TRUE(version == 1 || version == 2) << "cut " << cut;
-        // a cut at the write's very end is power lost before the fsync:
-        // the call failed, the bytes may be there
-        if (cut < (long)PC_ORG_RECORD_LEN) {
-            EXPECT_EQ(version == 2, rc == 1) << "cut " << cut;
-        }
+        // a record is replaced whole (temp file, fsync, rename): the new list
+        // is there exactly when the call said so
+        EXPECT_EQ(version == 2, rc == 1) << "cut " << cut;
         (version == 2 ? new_seen : old_seen)++;
         pc_store_close(h);
     }

@@ -20,9 +20,10 @@ function ikpsk2Rows () {
   return [ik[0], ik[1].slice(), ik[2].concat([tokPsk])]
 }
 
-function newState (pattern, initiator, psk) {
-  if (pattern !== 'IKpsk2') return new Noise(pattern, initiator)
-  const n = new Noise('IK', initiator)
+// staticKeypair: null for a random one (transcript_vectors.js passes the recorded key).
+function newState (pattern, initiator, psk, staticKeypair = null) {
+  if (pattern !== 'IKpsk2') return new Noise(pattern, initiator, staticKeypair)
+  const n = new Noise('IK', initiator, staticKeypair)
   n.pattern = 'IKpsk2'
   n.handshake = ikpsk2Rows()
   n.psk = psk
@@ -59,4 +60,4 @@ function create (pattern, initiator, prologue, remoteStatic, psk) {
   }
 }
 
-module.exports = { name: 'noise-handshake@4.2.0', patterns: ['XX', 'IK', 'IKpsk2'], create }
+module.exports = { name: 'noise-handshake@4.2.0', patterns: ['XX', 'IK', 'IKpsk2'], create, newState }
