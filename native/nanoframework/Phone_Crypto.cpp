@@ -210,7 +210,7 @@ static const CLR_RT_MethodHandler method_lookup[] =
     NULL,
 };
 
-// NATIVE CHECKSUM PREDICTED: 0x53B10BEF was not printed by a Visual Studio build.
+// NATIVE CHECKSUM PREDICTED: 0x82894146 was not printed by a Visual Studio build.
 // It is MdpModel's prediction (tools/interop-stubs), reproduced by the MetadataProcessor's
 // own table and checksum code (metadata-processor 4541b46, tools/interop-stubs/MdpRun) on
 // the SDK build of the binding. If the device refuses the assembly at boot
@@ -219,7 +219,7 @@ static const CLR_RT_MethodHandler method_lookup[] =
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_Phone_Crypto =
 {
     "Phone.Crypto",
-    0x53B10BEF,
+    0x82894146,
     method_lookup,
     { 1, 0, 0, 6 }
 };

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System;
+using System.Linq;
+using Phone.Crypto;
 using Phone.Firmware;
 using Phone.Firmware.Board;
 using Phone.Firmware.Pairing;
@@ -13,7 +15,10 @@ namespace Phone.Tests.Firmware
     /// <summary>
     /// issue 13: reassembly of fragmented handshake messages has bounded memory (a fixed number
     /// of slots, per-host limit, timeout) and checks every fragment header; a flood of bogus
-    /// fragments costs no memory beyond the table and does not stop a real pairing.
+    /// fragments costs no memory beyond the table and does not stop a real pairing. The flood is
+    /// of VERIFY_1 fragments with a valid mac1 (the open key: anyone can make one) and of the right
+    /// length, so they pass the per-datagram cookie gate and really reach the table (a PAIR_1 would
+    /// stop at the pairing-mode gate once the mode's attempt runs, CookieGateTests cover bad MACs).
     /// </summary>
     public class FragmentFloodTests
     {
@@ -25,15 +30,22 @@ namespace Phone.Tests.Firmware
             _output = output;
         }
 
-        /// <summary>A first fragment (of 2) of a PAIR_1 that will never be completed.</summary>
-        private static byte[] Bogus(Random random, uint senderId)
+        /// <summary>A fragment (of 2) of a VERIFY_1 that will never be completed: right length, valid mac1.</summary>
+        private static byte[] Bogus(Random random, uint senderId, int index = 0)
         {
-            var d = new byte[WireFormat.MaxDatagram - FragmentFormat.MacReserve];
+            var d = new byte[FirstMessageLayout.FragmentLength(MessageType.Verify1, index, 2)];
             random.NextBytes(d);
-            HandshakeDatagram.WriteHeader(d, MessageType.Pair1, senderId, 0);
-            d[FragmentFormat.IndexOffset] = 0;
+            HandshakeDatagram.WriteHeader(d, MessageType.Verify1, senderId, 0);
+            d[FragmentFormat.IndexOffset] = (byte)index;
             d[FragmentFormat.CountOffset] = 2;
+            Stamp(d);
             return d;
+        }
+
+        /// <summary>mac1 under the open key (mac2 zero), as any sender of a VERIFY_1 computes it.</summary>
+        private static void Stamp(byte[] d)
+        {
+            CookieMacs.Stamp(CookieKeys.Open().Mac1Key, null, d, 0, d.Length);
         }
 
         [Fact]
@@ -65,14 +77,20 @@ namespace Phone.Tests.Firmware
                 ids[i] = (uint)random.Next(1, int.MaxValue);
             }
 
-            byte[] d = Bogus(random, 1);
+            var flood = new byte[sources.Length][];
+            for (int i = 0; i < flood.Length; i++)
+            {
+                flood[i] = Bogus(random, ids[i]);
+            }
+
+            Assert.True(bob.Core.StartPairingMode());
             alice.Core.Pair(bob.Address);
             for (int tick = 0; tick < Ticks; tick++)
             {
                 long before = GC.GetAllocatedBytesForCurrentThread();
                 for (int i = 0; i < PerTick; i++)
                 {
-                    ByteIo.WriteU32Le(d, WireFormat.SenderIdOffset, ids[bogus]);
+                    byte[] d = flood[bogus];
                     bob.Core.OnDatagram(sources[bogus], d, 0, d.Length);
                     bogus++;
                     maxPartials = Math.Max(maxPartials, bob.Core.PartialMessages);
@@ -95,6 +113,7 @@ namespace Phone.Tests.Firmware
             // far below one byte per byte received (bogus * 1,168).
             Assert.True(allocated < bogus * 16L, "allocated " + allocated);
             Assert.True(c.PartialsDiscarded >= bogus - Slots - 4);
+            Assert.Equal(0, c.Drops(DropReason.BadMac));
             Assert.Equal(0, c.Drops(DropReason.Internal));
         }
 
@@ -117,10 +136,9 @@ namespace Phone.Tests.Firmware
             Assert.Equal(3, bob.Core.PartialMessages); // two of the flooding host's, the other host's one
             Assert.Equal(98, bob.Core.Counters.PartialsDiscarded);
             // The other host's partial survived: its second fragment completes the message.
-            byte[] second = (byte[])first.Clone();
-            second[FragmentFormat.IndexOffset] = 1;
+            byte[] second = Bogus(random, 99, 1);
             int reassembled = bob.Core.Counters.MessagesReassembled;
-            bob.Core.OnDatagram(other, second, 0, FragmentFormat.HeaderLength + 50);
+            bob.Core.OnDatagram(other, second, 0, second.Length);
             Assert.Equal(reassembled + 1, bob.Core.Counters.MessagesReassembled);
             Assert.Equal(2, bob.Core.PartialMessages);
             _ = host;
@@ -155,10 +173,14 @@ namespace Phone.Tests.Firmware
         [InlineData(0, 2, 12, DropReason.Truncated)]     // no chunk at all
         public void Fragment_headers_are_checked_before_anything_is_kept(int index, int count, int length, DropReason expected)
         {
+            // PAIR_2 fragments for an exchange Bob runs (a fragment naming no exchange is not kept at all).
             using var rig = new Rig();
             var bob = rig.Add("Bob", 2);
+            Assert.True(bob.Core.Pair(FakeNetwork.Address(9)));
+            uint bobId = HandshakeDatagram.SenderId(rig.Net.Log.First(x => x.Type == MessageType.Pair1).Bytes, 0);
             byte[] d = new byte[WireFormat.MaxDatagram];
-            Array.Copy(Bogus(new Random(4), 77), d, WireFormat.MaxDatagram - FragmentFormat.MacReserve);
+            new Random(4).NextBytes(d);
+            HandshakeDatagram.WriteHeader(d, MessageType.Pair2, 77, bobId);
             d[FragmentFormat.IndexOffset] = (byte)index;
             d[FragmentFormat.CountOffset] = (byte)count;
             int total = bob.Core.Counters.TotalDrops;
@@ -173,6 +195,60 @@ namespace Phone.Tests.Firmware
                 Assert.Equal(1, bob.Core.Counters.Drops(expected));
                 Assert.Equal(0, bob.Core.PartialMessages);
             }
+        }
+
+        [Theory]
+        [InlineData(0, 2, 0, DropReason.None)]           // a full first fragment, 1,200 bytes with its MACs (held)
+        [InlineData(1, 2, 0, DropReason.None)]           // the last one, padded to 171 (held)
+        [InlineData(1, 2, 1, DropReason.Oversized)]      // its length is exact: padding is not free
+        [InlineData(0, 2, -1, DropReason.Truncated)]
+        [InlineData(0, 1, 0, DropReason.Malformed)]      // a VERIFY_1 always takes 2 fragments
+        [InlineData(2, 2, 0, DropReason.Malformed)]
+        public void First_message_fragments_have_exact_lengths_and_a_mac_before_anything_is_kept(int index, int count,
+            int delta, DropReason expected)
+        {
+            using var rig = new Rig();
+            var bob = rig.Add("Bob", 2);
+            int length = FirstMessageLayout.FragmentLength(MessageType.Verify1, Math.Min(index, 1), 2) + delta;
+            var d = new byte[length];
+            new Random(5).NextBytes(d);
+            HandshakeDatagram.WriteHeader(d, MessageType.Verify1, 77, 0);
+            d[FragmentFormat.IndexOffset] = (byte)index;
+            d[FragmentFormat.CountOffset] = (byte)count;
+            Stamp(d);
+            int total = bob.Core.Counters.TotalDrops;
+            bob.Core.OnDatagram(FakeNetwork.Address(7), d, 0, d.Length);
+            Assert.Equal(expected == DropReason.None ? total : total + 1, bob.Core.Counters.TotalDrops);
+            Assert.Equal(expected == DropReason.None ? 1 : 0, bob.Core.PartialMessages);
+            if (expected != DropReason.None)
+            {
+                Assert.Equal(1, bob.Core.Counters.Drops(expected));
+            }
+
+            // The same fragment with one bit of it changed: its mac1 no longer verifies, nothing is kept.
+            if (expected == DropReason.None)
+            {
+                d[FragmentFormat.HeaderLength] ^= 1;
+                bob.Core.OnDatagram(FakeNetwork.Address(8), d, 0, d.Length);
+                Assert.Equal(1, bob.Core.Counters.Drops(DropReason.BadMac));
+                Assert.Equal(1, bob.Core.PartialMessages);
+            }
+        }
+
+        [Fact]
+        public void A_pair1_outside_pairing_mode_costs_no_reassembly_memory()
+        {
+            using var rig = new Rig();
+            var bob = rig.Add("Bob", 2);
+            var whole = new byte[HandshakeDatagram.FirstBodyLength(MessageType.Pair1)];
+            HandshakeDatagram.WriteHeader(whole, MessageType.Pair1, 77, 0);
+            var fragments = Fragments.Split(whole); // valid mac1 on each
+            bob.Core.OnDatagram(FakeNetwork.Address(7), fragments[0], 0, fragments[0].Length);
+            Assert.Equal(0, bob.Core.PartialMessages);
+            Assert.Equal(1, bob.Core.Counters.Drops(DropReason.NotPairing));
+            Assert.True(bob.Core.StartPairingMode());
+            bob.Core.OnDatagram(FakeNetwork.Address(7), fragments[0], 0, fragments[0].Length);
+            Assert.Equal(1, bob.Core.PartialMessages); // in pairing mode the same fragment is held
         }
     }
 }
