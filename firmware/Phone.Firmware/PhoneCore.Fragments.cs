@@ -34,25 +34,18 @@ namespace Phone.Firmware
             }
 
             // Spend no reassembly memory on what could never be delivered.
-            uint receiverId = HandshakeDatagram.ReceiverId(buffer, offset);
-            uint senderId = HandshakeDatagram.SenderId(buffer, offset);
-            bool first = FirstMessageLayout.IsFirst(type);
-            if (senderId == 0 || (!first && receiverId == 0))
+            DropReason ids = CheckFragmentIds(type, buffer, offset);
+            if (ids != DropReason.None)
             {
-                _ctx.Counters.Drop(DropReason.Malformed);
-                return;
-            }
-
-            if (receiverId != 0 && FindById(receiverId) == null)
-            {
-                _ctx.Counters.Drop(DropReason.UnknownSession);
+                _ctx.Counters.Drop(ids);
                 return;
             }
 
             Admission admission = Admission.Unproven;
-            if (first)
+            if (FirstMessageLayout.IsFirst(type))
             {
-                int chunkEnd = AdmitFirstFragment(type, from, senderId, buffer, offset, count, out admission);
+                int chunkEnd = AdmitFirstFragment(type, from, HandshakeDatagram.SenderId(buffer, offset), buffer, offset,
+                    count, out admission);
                 if (chunkEnd < 0)
                 {
                     return;
@@ -68,6 +61,18 @@ namespace Phone.Firmware
             {
                 Reassembled(type, from, n, admission);
             }
+        }
+
+        /// <summary>Malformed for a zero sender id (or a zero receiver id on a reply), UnknownSession for an unknown receiver.</summary>
+        private DropReason CheckFragmentIds(int type, byte[] buffer, int offset)
+        {
+            uint receiverId = HandshakeDatagram.ReceiverId(buffer, offset);
+            if (HandshakeDatagram.SenderId(buffer, offset) == 0 || (!FirstMessageLayout.IsFirst(type) && receiverId == 0))
+            {
+                return DropReason.Malformed;
+            }
+
+            return receiverId != 0 && FindById(receiverId) == null ? DropReason.UnknownSession : DropReason.None;
         }
 
         /// <summary>

@@ -24,21 +24,28 @@ namespace Phone.Tests.Firmware
             return (rig, alice, bob);
         }
 
-        /// <summary>A PAIR_1 anyone can make: an arbitrary e and commitment, the open mac1.</summary>
-        private static byte[] SpoofedPair1()
+        /// <summary>
+        /// A VERIFY_1 anyone can make (arbitrary e, commitment and call id; the open mac1 on each of its
+        /// fragments). A VERIFY_1 is answered without a user action, so it spends the global budget;
+        /// a PAIR_1 outside pairing mode would stop at the pairing-mode gate first.
+        /// </summary>
+        private static List<byte[]> SpoofedVerify1()
         {
-            byte[] body = Enumerable.Range(0, HandshakeDatagram.FirstBodyLength(MessageType.Pair1))
+            byte[] body = Enumerable.Range(0, HandshakeDatagram.FirstBodyLength(MessageType.Verify1))
                 .Select(i => (byte)(i * 3 + 1)).ToArray();
-            HandshakeDatagram.WriteHeader(body, MessageType.Pair1, 0x77, 0);
-            return FirstMessages.Seal(body);
+            HandshakeDatagram.WriteHeader(body, MessageType.Verify1, 0x77, 0);
+            return Fragments.Split(body);
         }
 
         /// <summary>Puts Bob under load: more first messages than his global budget, from spoofed sources.</summary>
-        private static void Load(Rig rig, TestPhone bob, byte[] firstMessage)
+        private static void Load(Rig rig, TestPhone bob, List<byte[]> firstMessage)
         {
             for (int i = 0; i < 40; i++)
             {
-                rig.Net.Inject(new NetAddress(127, 9, 0, (byte)i, 4000), bob.Address, firstMessage);
+                foreach (byte[] fragment in firstMessage)
+                {
+                    rig.Net.Inject(new NetAddress(127, 9, 0, (byte)i, 4000), bob.Address, fragment);
+                }
             }
 
             rig.Settle();
@@ -49,13 +56,15 @@ namespace Phone.Tests.Firmware
         {
             var (rig, alice, bob) = TwoPhones();
             using var _ = rig;
-            Load(rig, bob, SpoofedPair1());
+            Load(rig, bob, SpoofedVerify1());
+            Assert.True(bob.Core.StartPairingMode());
             Assert.True(alice.Core.Pair(bob.Address));
             rig.Settle();
             var cookie = rig.Net.Log.Last(d => d.To.SameAs(alice.Address));
             Assert.Equal(MessageType.CookieReply, cookie.Type);
             Assert.Equal(CookieReplyDatagram.Length, cookie.Bytes.Length);
-            Assert.Equal(1, alice.Core.Counters.CookiesReceived);
+            // One COOKIE_REPLY per fragment of PAIR_1; Alice opens each (she keeps both fragments' mac1).
+            Assert.Equal(2, alice.Core.Counters.CookiesReceived);
             Assert.True(rig.RunUntil(() => alice.Core.CurrentCode != null && bob.Core.CurrentCode != null, 3000));
             var pair1s = rig.Net.Log.Where(d => d.From.SameAs(alice.Address) && d.Type == MessageType.Pair1).ToList();
             Assert.True(pair1s[0].Bytes.Skip(pair1s[0].Bytes.Length - 16).All(b => b == 0)); // no cookie yet
@@ -67,7 +76,7 @@ namespace Phone.Tests.Firmware
         {
             var (rig, alice, bob) = TwoPhones();
             using var _ = rig;
-            Load(rig, bob, SpoofedPair1());
+            Load(rig, bob, SpoofedVerify1());
             byte[] reply = null;
             rig.Net.Interceptor = d =>
             {
@@ -130,7 +139,7 @@ namespace Phone.Tests.Firmware
             using var __ = rig;
             byte[] body = new byte[HandshakeDatagram.FirstBodyLength(MessageType.Pair1)];
             HandshakeDatagram.WriteHeader(body, MessageType.Pair1, 0x66, 0);
-            byte[] pair1 = FirstMessages.Seal(body);
+            byte[] pair1 = Fragments.Split(body)[0];
             pair1[20] ^= 1; // after mac1 was computed
             var attacker = FakeNetwork.Address(8);
             var replies = new List<byte[]>();
@@ -145,13 +154,25 @@ namespace Phone.Tests.Firmware
         [Fact]
         public void No_reply_is_larger_than_the_datagram_it_answers()
         {
-            // The largest answers: PAIR_2 / VERIFY_2 with a 32-byte name, COOKIE_REPLY, ERROR.
-            Assert.True(HandshakeDatagram.CheckLength(MessageType.Pair2, FirstMessageLayout.PaddedLength) == DropReason.None);
-            Assert.Equal(DropReason.Oversized, HandshakeDatagram.CheckLength(MessageType.Pair2, FirstMessageLayout.PaddedLength + 1));
-            Assert.Equal(DropReason.Oversized, HandshakeDatagram.CheckLength(MessageType.Verify2, FirstMessageLayout.PaddedLength + 1));
-            foreach (byte first in new[] { MessageType.Pair1, MessageType.Call1, MessageType.Verify1 })
+            // Single-datagram replies are smaller than any first-message datagram, each fragment included.
+            foreach (byte first in new[] { MessageType.Pair1, MessageType.Verify1 })
             {
-                Assert.Equal(DropReason.None, HandshakeDatagram.CheckLength(first, FirstMessageLayout.PaddedLength));
+                Assert.InRange(FirstMessageLayout.FragmentLength(first, 1, 2), FirstMessageLayout.PaddedLength, 1200);
+                Assert.Equal(WireFormat.MaxDatagram, FirstMessageLayout.FragmentLength(first, 0, 2));
+            }
+
+            Assert.Equal(DropReason.None, HandshakeDatagram.CheckLength(MessageType.Call1, FirstMessageLayout.PaddedLength));
+            Assert.Equal(DropReason.Oversized, HandshakeDatagram.CheckLength(MessageType.Call2, FirstMessageLayout.PaddedLength));
+            // PAIR_2 / VERIFY_2 with a 32-byte name and no organisation section: 1,259 bytes whole, 1,273 in its
+            // two fragments, against the 1,371 of the PAIR_1 / VERIFY_1 fragments it answers (§11).
+            const int reply2Whole = 10 + 1088 + 32 + 48 + 32 + 1 + 16 + 32;
+            Assert.Equal(DropReason.None, HandshakeDatagram.CheckLength(MessageType.Pair2, reply2Whole));
+            int reply2Wire = reply2Whole - WireFormat.HandshakeBodyOffset
+                             + 2 * FragmentFormat.HeaderLength;
+            foreach (byte first in new[] { MessageType.Pair1, MessageType.Verify1 })
+            {
+                int firstWire = FirstMessageLayout.FragmentLength(first, 0, 2) + FirstMessageLayout.FragmentLength(first, 1, 2);
+                Assert.True(reply2Wire < firstWire, $"{reply2Wire} >= {firstWire}");
             }
 
             Assert.True(CookieReplyDatagram.Length < FirstMessageLayout.PaddedLength);

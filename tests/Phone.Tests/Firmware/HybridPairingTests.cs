@@ -72,6 +72,7 @@ namespace Phone.Tests.Firmware
                 return true;
             };
 
+            Assert.True(bob.Core.StartPairingMode()); // PAIR_1 is answered only in pairing mode
             alice.Core.Pair(bob.Address);
             rig.Run(15000);
 
@@ -105,6 +106,7 @@ namespace Phone.Tests.Firmware
             };
             rig.Net.LatencyMs = 5;
 
+            Assert.True(bob.Core.StartPairingMode()); // PAIR_1 is answered only in pairing mode
             alice.Core.Pair(bob.Address);
             Assert.True(rig.RunUntil(() => alice.Core.PairingState == PairingState.CodeShown
                                             && bob.Core.PairingState == PairingState.CodeShown, 10000));

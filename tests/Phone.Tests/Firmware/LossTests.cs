@@ -108,6 +108,7 @@ namespace Phone.Tests.Firmware
             var bob = rig.Add("Bob", 2);
             MakeLossy(rig, seed);
 
+            Assert.True(bob.Core.StartPairingMode()); // PAIR_1 is answered only in pairing mode
             alice.Core.Pair(bob.Address);
             Assert.True(rig.RunUntil(() => alice.Core.PairingState == PairingState.CodeShown
                                             && bob.Core.PairingState == PairingState.CodeShown, 20000));

@@ -91,7 +91,7 @@ namespace Phone.Tests.Firmware
                     fromBob.Clear();
                     Fragments.Send(rig.Net, Spoofed(sessions++), bob.Address, pair1);
                     rig.Settle();
-                    byte[] pair2 = Fragments.Join(fromBob.Where(b => HandshakeDatagram.ReceiverId(b, 0) == id),
+                    byte[] pair2 = Fragments.Join(fromBob.Where(b => b.Length >= WireFormat.HandshakeBodyOffset && HandshakeDatagram.ReceiverId(b, 0) == id),
                         MessageType.Pair2);
                     if (pair2 != null)
                     {

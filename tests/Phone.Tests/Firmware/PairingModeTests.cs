@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Phone.Firmware;
 using Phone.Firmware.Board;
 using Phone.Firmware.Calls;
@@ -65,7 +66,8 @@ namespace Phone.Tests.Firmware
             var alice = rig.Add("Alice", 1);
             Assert.True(alice.Core.Pair(bob.Address));
             rig.Settle();
-            Assert.Equal(1, bob.Core.Counters.Drops(DropReason.NotPairing));
+            Assert.Equal(2, bob.Core.Counters.Drops(DropReason.NotPairing)); // both fragments, before reassembly
+            Assert.Equal(0, bob.Core.PartialMessages);
         }
 
         [Fact]
@@ -123,7 +125,7 @@ namespace Phone.Tests.Firmware
             Assert.True(carol.Core.Pair(bob.Address));
             rig.Settle();
             Assert.DoesNotContain(rig.Net.Log, d => d.Type == MessageType.Pair2 && d.To.SameAs(carol.Address));
-            Assert.Equal(1, bob.Core.Counters.Drops(DropReason.NotPairing));
+            Assert.Equal(2, bob.Core.Counters.Drops(DropReason.NotPairing)); // both fragments of Carol's PAIR_1
 
             // The user starts it again: the notice goes, the next attempt is answered and pairs.
             rig.RunUntil(() => carol.Core.IsIdle, 20000, 100);
@@ -181,7 +183,7 @@ namespace Phone.Tests.Firmware
             // Mallory is no contact of Alice's: her CALL_FALLBACK sends Mallory to VERIFY.
             Assert.True(mallory.Core.Call(0, alice.Address));
             Assert.True(rig.RunUntil(() => alice.Core.CallState == CallState.RingingIn));
-            byte[] verify1 = rig.Net.Log.Find(d => d.Type == MessageType.Verify1).Bytes;
+            byte[] verify1 = Fragments.Join(rig.Net.Log.Select(d => d.Bytes), MessageType.Verify1); // whole (§2.1)
             Assert.True(alice.Core.RejectCode());
             Assert.True(rig.RunUntil(() => alice.Core.IsIdle && mallory.Core.IsIdle, 10000));
             int answers = rig.Net.Log.FindAll(d => d.Type == MessageType.Verify2).Count;
@@ -194,7 +196,7 @@ namespace Phone.Tests.Firmware
             {
                 byte[] again = (byte[])verify1.Clone();
                 HandshakeDatagram.WriteHeader(again, MessageType.Verify1, 0x5150u + (uint)copy, 0);
-                rig.Net.Send(elsewhere, alice.Address, again);
+                Fragments.Send(rig.Net, elsewhere, alice.Address, again);
                 rig.Settle();
             }
 
@@ -211,7 +213,7 @@ namespace Phone.Tests.Firmware
             byte[] fresh = (byte[])verify1.Clone();
             HandshakeDatagram.WriteHeader(fresh, MessageType.Verify1, 0x6160u, 0);
             fresh[WireFormat.HandshakeBodyOffset + 32 + PayloadLayout.CommitLength] ^= 0x5A;
-            rig.Net.Send(elsewhere, alice.Address, fresh);
+            Fragments.Send(rig.Net, elsewhere, alice.Address, fresh);
             rig.Settle();
             Assert.Contains(replies, b => b[1] == MessageType.Verify2);
             Assert.True(rig.RunUntil(() => alice.Saw(PhoneEventKind.VerifyAbandoned), 10000, 100));

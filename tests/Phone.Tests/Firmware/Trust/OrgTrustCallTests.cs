@@ -63,7 +63,8 @@ namespace Phone.Tests.Firmware.Trust
         [Fact]
         public void Certificates_add_their_section_to_verify_2_and_3_only()
         {
-            int Size(Rig rig, byte type) => rig.Net.Log.First(d => d.Type == type).Bytes.Length;
+            // The whole message: VERIFY_2 travels as fragments (§2.1), joined here.
+            int Size(Rig rig, byte type) => Fragments.Join(rig.Net.Log.Select(d => d.Bytes), type).Length;
             (int v2, int v3) FirstCall(bool organisation)
             {
                 using var rig = new Rig();
