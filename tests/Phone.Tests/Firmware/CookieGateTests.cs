@@ -50,6 +50,7 @@ namespace Phone.Tests.Firmware
             var (rig, alice, bob) = TwoPhones();
             using var _ = rig;
             Load(rig, bob, SpoofedPair1());
+            Assert.True(bob.Core.StartPairingMode());
             Assert.True(alice.Core.Pair(bob.Address));
             rig.Settle();
             var cookie = rig.Net.Log.Last(d => d.To.SameAs(alice.Address));
@@ -79,6 +80,7 @@ namespace Phone.Tests.Firmware
 
                 return true;
             };
+            Assert.True(bob.Core.StartPairingMode());
             Assert.True(alice.Core.Pair(bob.Address));
             rig.Settle();
             Assert.NotNull(reply);
@@ -145,10 +147,12 @@ namespace Phone.Tests.Firmware
         [Fact]
         public void No_reply_is_larger_than_the_datagram_it_answers()
         {
-            // The largest answers: PAIR_2 / VERIFY_2 with a 32-byte name, COOKIE_REPLY, ERROR.
+            // The largest answers: PAIR_2 / VERIFY_2 with a 32-byte name and no organisation section fit the
+            // padded first message; with an organisation section (§18.3) they may reach 779 bytes, a known
+            // limit (protocol.md §16): only phones with an organisation installed send one.
             Assert.True(HandshakeDatagram.CheckLength(MessageType.Pair2, FirstMessageLayout.PaddedLength) == DropReason.None);
-            Assert.Equal(DropReason.Oversized, HandshakeDatagram.CheckLength(MessageType.Pair2, FirstMessageLayout.PaddedLength + 1));
-            Assert.Equal(DropReason.Oversized, HandshakeDatagram.CheckLength(MessageType.Verify2, FirstMessageLayout.PaddedLength + 1));
+            Assert.Equal(DropReason.Oversized, HandshakeDatagram.CheckLength(MessageType.Pair2, 779 + 1));
+            Assert.Equal(DropReason.Oversized, HandshakeDatagram.CheckLength(MessageType.Verify2, 779 + 1));
             foreach (byte first in new[] { MessageType.Pair1, MessageType.Call1, MessageType.Verify1 })
             {
                 Assert.Equal(DropReason.None, HandshakeDatagram.CheckLength(first, FirstMessageLayout.PaddedLength));
