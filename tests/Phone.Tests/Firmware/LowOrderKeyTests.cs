@@ -43,6 +43,7 @@ namespace Phone.Tests.Firmware
                 {
                     // A call id of its own (0 is malformed; a repeated one is a second VERIFY of that call).
                     datagram[WireFormat.HandshakeBodyOffset + 32 + PayloadLayout.CommitLength] = (byte)(i + 1);
+                    FirstMessages.Restamp(datagram);
                 }
 
                 bob.Core.OnDatagram(FakeNetwork.Address(7), datagram, 0, datagram.Length);

@@ -88,7 +88,7 @@ namespace Phone.Tests.Firmware
                     uint id = 0x10000u + (uint)sessions;
                     HandshakeDatagram.WriteHeader(pair1, MessageType.Pair1, id, 0);
                     fromBob.Clear();
-                    rig.Net.Send(Spoofed(sessions++), bob.Address, pair1);
+                    rig.Net.Send(Spoofed(sessions++), bob.Address, FirstMessages.Restamp(pair1));
                     rig.Settle();
                     byte[] pair2 = fromBob.Find(b => b[1] == MessageType.Pair2 && HandshakeDatagram.ReceiverId(b, 0) == id);
                     if (pair2 != null)

@@ -194,7 +194,7 @@ namespace Phone.Tests.Firmware
             {
                 byte[] again = (byte[])verify1.Clone();
                 HandshakeDatagram.WriteHeader(again, MessageType.Verify1, 0x5150u + (uint)copy, 0);
-                rig.Net.Send(elsewhere, alice.Address, again);
+                rig.Net.Send(elsewhere, alice.Address, FirstMessages.Restamp(again));
                 rig.Settle();
             }
 
@@ -211,7 +211,7 @@ namespace Phone.Tests.Firmware
             byte[] fresh = (byte[])verify1.Clone();
             HandshakeDatagram.WriteHeader(fresh, MessageType.Verify1, 0x6160u, 0);
             fresh[WireFormat.HandshakeBodyOffset + 32 + PayloadLayout.CommitLength] ^= 0x5A;
-            rig.Net.Send(elsewhere, alice.Address, fresh);
+            rig.Net.Send(elsewhere, alice.Address, FirstMessages.Restamp(fresh));
             rig.Settle();
             Assert.Contains(replies, b => b[1] == MessageType.Verify2);
             Assert.True(rig.RunUntil(() => alice.Saw(PhoneEventKind.VerifyAbandoned), 10000, 100));
