@@ -176,14 +176,16 @@ namespace Phone.Firmware
                 return;
             }
 
-            if (!AdmitsFirstMessage(type, from, senderId))
-            {
-                return;
-            }
-
+            // The rate limits first: they are also the cookie gate's load meter, so a flood that the
+            // busy / pairing-mode check would drop still puts the phone under load (§11.1).
             if (!FirstAllowed(from, admission))
             {
                 _ctx.Counters.Drop(DropReason.RateLimited);
+                return;
+            }
+
+            if (!AdmitsFirstMessage(type, from, senderId))
+            {
                 return;
             }
 

@@ -96,7 +96,7 @@ namespace Phone.Firmware
             }
 
             admission = AdmitFirst(type, from, buffer, offset, count);
-            if (admission == Admission.BadMac || admission == Admission.CookieSent || !PairingGate(type, from, senderId))
+            if (admission == Admission.BadMac || admission == Admission.CookieSent || !PairingGate(type, from, senderId, buffer[offset + FragmentFormat.IndexOffset]))
             {
                 return -1;
             }
@@ -110,9 +110,10 @@ namespace Phone.Firmware
         /// A PAIR_1 fragment that would start a new pairing outside pairing mode (or while busy) is
         /// refused here, before reassembly, as the whole PAIR_1 would be: such a PAIR_1 costs no
         /// reassembly memory at all. A copy for an exchange it already started, and our own PAIR_1
-        /// coming back, go on (FirstMessage decides on the whole message).
+        /// coming back, go on (FirstMessage decides on the whole message). A refused PAIR_1 takes one
+        /// token of the global budget (on fragment 0), as the rate limits would have for the whole.
         /// </summary>
-        private bool PairingGate(int type, NetAddress from, uint senderId)
+        private bool PairingGate(int type, NetAddress from, uint senderId, int index)
         {
             if (type != MessageType.Pair1 || FindStartedBy(from, senderId) != null)
             {
@@ -121,7 +122,20 @@ namespace Phone.Firmware
 
             bool ownComingBack = _active != null && _active.IsInitiator && senderId == _active.LocalId
                                  && _active is PairingExchange;
-            return ownComingBack || AdmitsFirstMessage(type, from, senderId);
+            if (ownComingBack || AdmitsFirstMessage(type, from, senderId))
+            {
+                return true;
+            }
+
+            // Refused before reassembly, and so before the rate limits: still a first message the
+            // load meter must count (once, on its first fragment, as the rate limits count a whole
+            // message), or a PAIR_1 flood would never put the phone under load (§11.1).
+            if (index == 0)
+            {
+                _handshakeLimiter.ChargeLoad(_ctx.Now);
+            }
+
+            return false;
         }
 
         /// <summary>A whole reassembled message: a first message goes on admitted by its last fragment's verdict.</summary>

@@ -36,6 +36,7 @@
 #include "hs_table.h"
 #include "keypool.h"
 #include "keystore.h"
+#include "cookie_secret.h"
 #include "precompute.h"
 #include "transport.h"
 
@@ -53,6 +54,7 @@ void pci_wipe_all(void)
     pci_hs_table_wipe_all();
     pci_keypool_wipe_all();
     pci_precomp_wipe_all();
+    pci_cookie_wipe_all();
     pci_transport_wipe_all();
     pci_keystore_wipe_all();
 }

@@ -21,7 +21,6 @@
  */
 #include "storage.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "backend.h"
@@ -66,12 +65,22 @@ void pci_storage_test_counters(pc_storage_counters *out, int reset)
 }
 #endif
 
-/* "r<n>" for record n: 0, or PC_E_ARG out of range. */
+/* "r<n>" for record n (decimal, no printf machinery on the device): 0, or
+ * PC_E_ARG out of range. */
 static int record_key(int record, char key[NVS_KEY_NAME_MAX_SIZE])
 {
     if (record < 0 || record >= PC_STORAGE_RECORDS)
         return PC_E_ARG;
-    snprintf(key, NVS_KEY_NAME_MAX_SIZE, "r%d", record);
+    char digits[12];
+    int n = 0;
+    do {
+        digits[n++] = (char)('0' + record % 10);
+        record /= 10;
+    } while (record > 0);
+    key[0] = 'r';
+    for (int i = 0; i < n; i++)
+        key[1 + i] = digits[n - 1 - i];
+    key[1 + n] = '\0';
     return 0;
 }
 

@@ -49,3 +49,10 @@ void pci_cookie_of(uint8_t cookie[16], int which, const uint8_t *source, size_t 
 {
     pci_mac16(cookie, s_secret[which != 0], SECRET_LEN, source, source_len);
 }
+
+void pci_cookie_wipe_all(void)
+{
+    pci_be_wipe(s_secret, sizeof s_secret);
+    s_epoch = 0;
+    s_ready = 0;
+}

@@ -21,4 +21,8 @@ void pci_cookie_of(uint8_t cookie[16], int which, const uint8_t *source, size_t 
 /* out = BLAKE2b-128(key, a): keyed BLAKE2b, digest length 16. */
 void pci_mac16(uint8_t out[16], const uint8_t *key, size_t key_len, const uint8_t *a, size_t a_len);
 
+/* Forgets both secrets (soft reboot, test vector mode): the next advance
+ * draws fresh ones. Caller holds the table lock. */
+void pci_cookie_wipe_all(void);
+
 #endif /* PC_COOKIE_SECRET_H */

@@ -117,6 +117,7 @@ def soak(args, work):
                                  stdout=subprocess.PIPE, text=True)
         t0 = time.monotonic()
         time.sleep(2.0)  # the flood is on and Bob under load before Alice starts
+        bob.must("pair-mode")  # Bob's user lets one phone pair with his (protocol.md section 5.2)
         alice.must("pair 127.0.0.1:%d" % bob.port)
         codes = [p.event("CodeShown", 10)["fields"]["code"] for p in phones]
         if codes[0] != codes[1]:

@@ -63,7 +63,7 @@ namespace Phone.Sim.Cli
                 return "--flash: no directory given";
             }
 
-            return File.Exists(Path.Combine(dir, "flash.img")) && File.Exists(Path.Combine(dir, "efuse.key"))
+            return Directory.Exists(Path.Combine(dir, "flash")) && File.Exists(Path.Combine(dir, "efuse.key"))
                 ? null
                 : "--flash " + dir + ": no phone flash there (start the phone once with --flash " + dir + ")";
         }

@@ -37,11 +37,11 @@ namespace Phone.Tests.Binding
 
         private void Refused(int status, string text, Handshake hs, byte[] cert)
         {
-            byte[] before = File.ReadAllBytes(Path.Combine(_dir, "flash.img"));
+            byte[] before = FlashDump.Read(_dir);
             var e = Assert.Throws<CryptoException>(() => _org.VerifyPeer(hs, cert, cert.Length));
             Assert.Equal(status, e.Status);
             Assert.Equal("peer certificate: " + text, e.Message);
-            Assert.Equal(before, File.ReadAllBytes(Path.Combine(_dir, "flash.img")));
+            Assert.Equal(before, FlashDump.Read(_dir));
         }
 
         [Fact]

@@ -27,8 +27,8 @@ namespace Phone.Tests.Firmware
         public void A_real_pairing_completes_during_a_spoofed_flood()
         {
             using var flood = new Flood();
-            Assert.True(flood.Bob.Core.StartPairingMode());
             flood.Run(1000);
+            Assert.True(flood.Bob.Core.StartPairingMode()); // Bob's user starts pairing mode while the flood runs
             Assert.True(flood.Alice.Core.Pair(flood.Bob.Address));
             Assert.True(flood.RunUntil(() => flood.Alice.Core.CurrentCode != null && flood.Bob.Core.CurrentCode != null, 5000));
             Assert.Equal(flood.Alice.Core.CurrentCode, flood.Bob.Core.CurrentCode);

@@ -88,6 +88,7 @@ namespace Phone.Tests.Firmware
 
                 return true;
             };
+            Assert.True(bob.Core.StartPairingMode());
             Assert.True(alice.Core.Pair(bob.Address));
             rig.Settle();
             Assert.NotNull(reply);

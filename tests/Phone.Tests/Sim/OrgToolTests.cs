@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using Phone.Crypto;
 using Phone.Tests.Sim.Support;
+using Phone.Tests.Firmware.Support;
 using Xunit;
 
 namespace Phone.Tests.Sim
@@ -132,7 +133,7 @@ namespace Phone.Tests.Sim
                 "--out", P("bob.cert")).Exit);
             Assert.Equal(0, SimProcess.Run(null, "org", "sign", "--org", P("org.pem"), "--phone-key", new string('a', 64),
                 "--serial", "2", "--out", P("someone.cert")).Exit);
-            byte[] flashBefore = File.ReadAllBytes(Path.Combine(flash, "flash.img"));
+            byte[] flashBefore = FlashDump.Read(flash);
 
             Clear(SimProcess.Run(null, "org", "install", "--flash", flash, "--org-pub", P("other.pem.pub"), "--cert", P("bob.cert")),
                 "forged certificate signature");
@@ -150,7 +151,7 @@ namespace Phone.Tests.Sim
             Clear(SimProcess.Run(null, "org", "sign", "--org", P("org.pem"), "--phone-key", hex, "--serial", "1",
                 "--valid-from", "2999-01-01", "--out", P("x")), "--valid-from must be a time not later than now");
             Clear(SimProcess.Run(null, "org", "install", "--flash", P("nowhere"), "--crl", P("x")), "no phone flash there");
-            Assert.Equal(flashBefore, File.ReadAllBytes(Path.Combine(flash, "flash.img")));
+            Assert.Equal(flashBefore, FlashDump.Read(flash));
 
             // a replayed older list: refused, the newer one kept
             Assert.Equal(0, SimProcess.Run(null, "org", "install", "--flash", flash, "--org-pub", P("org.pem.pub"), "--cert", P("bob.cert")).Exit);

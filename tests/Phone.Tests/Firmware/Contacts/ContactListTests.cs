@@ -38,7 +38,7 @@ namespace Phone.Tests.Firmware.Contacts
                 Assert.Equal(entry.Index % 3 == 0, entry.Verified);
                 Screen screen = list.Screen();
                 Assert.True(screen.Lines.Length <= ContactList.VisibleLines);
-                Assert.Equal("> " + entry.Name + (entry.Verified ? " verified" : " UNVERIFIED"),
+                Assert.Equal("> " + entry.Name + Screens.VerificationMark(entry.Flags),
                     screen.Lines.Single(l => l.StartsWith("> ", StringComparison.Ordinal)));
                 Assert.Equal("Contacts " + (position + 1) + "/1000", screen.Title);
                 Assert.Equal(position < ThousandContacts.Count - 1, list.Move(1));

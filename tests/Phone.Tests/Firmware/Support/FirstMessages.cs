@@ -17,6 +17,14 @@ namespace Phone.Tests.Firmware.Support
             return Seal(body, body.Length, calleeStaticKey);
         }
 
+        /// <summary>Stamps mac1 again (no cookie) after a test edited a sealed first message; returns it.</summary>
+        public static byte[] Restamp(byte[] datagram, byte[] calleeStaticKey = null)
+        {
+            CookieKeys keys = calleeStaticKey == null ? CookieKeys.Open() : CookieKeys.ForStaticKey(calleeStaticKey);
+            CookieMacs.Stamp(keys.Mac1Key, null, datagram, 0, datagram.Length);
+            return datagram;
+        }
+
         public static byte[] Seal(byte[] body, int bodyLength, byte[] calleeStaticKey = null)
         {
             var datagram = new byte[FirstMessageLayout.DatagramLength(bodyLength)];
