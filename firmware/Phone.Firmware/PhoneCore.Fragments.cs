@@ -96,7 +96,8 @@ namespace Phone.Firmware
             }
 
             admission = AdmitFirst(type, from, buffer, offset, count);
-            if (admission == Admission.BadMac || admission == Admission.CookieSent || !PairingGate(type, from, senderId, buffer[offset + FragmentFormat.IndexOffset]))
+            if (admission == Admission.BadMac || admission == Admission.CookieSent || !PairingGate(type, from, senderId,
+                    buffer[offset + FragmentFormat.IndexOffset] == buffer[offset + FragmentFormat.CountOffset] - 1))
             {
                 return -1;
             }
@@ -111,9 +112,9 @@ namespace Phone.Firmware
         /// refused here, before reassembly, as the whole PAIR_1 would be: such a PAIR_1 costs no
         /// reassembly memory at all. A copy for an exchange it already started, and our own PAIR_1
         /// coming back, go on (FirstMessage decides on the whole message). A refused PAIR_1 takes one
-        /// token of the global budget (on fragment 0), as the rate limits would have for the whole.
+        /// token of the global budget (on its last fragment), as the rate limits would have for the whole.
         /// </summary>
-        private bool PairingGate(int type, NetAddress from, uint senderId, int index)
+        private bool PairingGate(int type, NetAddress from, uint senderId, bool lastFragment)
         {
             if (type != MessageType.Pair1 || FindStartedBy(from, senderId) != null)
             {
@@ -128,9 +129,9 @@ namespace Phone.Firmware
             }
 
             // Refused before reassembly, and so before the rate limits: still a first message the
-            // load meter must count (once, on its first fragment, as the rate limits count a whole
+            // load meter must count (once, on its last fragment, as the rate limits count a whole
             // message), or a PAIR_1 flood would never put the phone under load (§11.1).
-            if (index == 0)
+            if (lastFragment)
             {
                 _handshakeLimiter.ChargeLoad(_ctx.Now);
             }

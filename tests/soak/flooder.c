@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * flooder.c - the cookie soak's attacker (tests/soak/cookie_soak.py): sends version-2 PAIR_1
- * datagrams (docs/protocol.md §2) with a valid mac1 (the open key, as anyone can compute it)
+ * datagrams (docs/protocol.md §2): the last fragment of a hybrid PAIR_1 (§2.1: index 1 of 2,
+ * a 92-byte chunk, padded to 171 bytes), with a valid mac1 (the open key, as anyone can compute it)
  * and no mac2, each from a spoofed 127.x.y.z source address (IP_PKTINFO on one socket: every
  * 127/8 address is local, so the replies come back to this socket too), at a fixed rate.
  * It counts what it sent and what came back, per source address, and prints one JSON line.
@@ -21,7 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { VERSION = 2, PAIR_1 = 1, COOKIE_REPLY = 11, BODY = 74, DATAGRAM = 171, MAC = 16, BATCH_MS = 2 };
+enum { VERSION = 2, PAIR_1 = 1, COOKIE_REPLY = 11, BODY = 12 + 92, DATAGRAM = 171, MAC = 16, BATCH_MS = 2 };
 
 static double now_s(void)
 {
@@ -44,7 +45,8 @@ static int source_index(uint32_t a, int sources)
     return i >= 0 && i < sources ? i : -1;
 }
 
-/* A PAIR_1 with a random sender id, e and commitment; zero padding; mac1 under the open key. */
+/* The last fragment of a PAIR_1 with a random sender id and chunk (the tail of the ML-KEM key);
+ * zero padding; mac1 under the open key. */
 static void make_pair1(uint8_t d[DATAGRAM], const uint8_t mac1_key[32])
 {
     memset(d, 0, DATAGRAM);
@@ -52,7 +54,9 @@ static void make_pair1(uint8_t d[DATAGRAM], const uint8_t mac1_key[32])
     d[1] = PAIR_1;
     randombytes_buf(d + 2, 4);
     d[2] |= 1; /* non-zero sender id */
-    randombytes_buf(d + 10, BODY - 10);
+    d[10] = 1; /* fragment index */
+    d[11] = 2; /* fragment count */
+    randombytes_buf(d + 12, BODY - 12);
     crypto_generichash(d + DATAGRAM - 2 * MAC, MAC, d, DATAGRAM - 2 * MAC, mac1_key, 32);
 }
 
