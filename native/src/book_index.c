@@ -7,11 +7,34 @@
 
 #include <string.h>
 
+#include "backend.h"
 #include "bytes_le.h"
+
+/* The fingerprint key: random per boot, never stored (the index is rebuilt at
+ * every open). A keyed fingerprint makes the binary search's path a function
+ * of a secret the observer lacks, not of the looked-up key's own bytes, so a
+ * lookup's timing says nothing about whose key it was (identity hiding). */
+static uint8_t s_fingerprint_key[16];
+static int s_fingerprint_ready;
 
 uint32_t pci_book_fingerprint(const uint8_t pub[PC_KEY_LEN])
 {
-    return pci_load_le32(pub);
+    if (!s_fingerprint_ready)
+        s_fingerprint_ready = pci_be_random(s_fingerprint_key, sizeof s_fingerprint_key) == 0;
+    if (!s_fingerprint_ready)
+        return pci_load_le32(pub); /* no randomness: an unkeyed index still finds every contact */
+    uint8_t digest[4];
+    pc_blake2b_ctx ctx;
+    pci_be_blake2b_init_keyed(&ctx, sizeof digest, s_fingerprint_key, sizeof s_fingerprint_key);
+    pci_be_blake2b_update(&ctx, pub, PC_KEY_LEN);
+    pci_be_blake2b_final(&ctx, digest, sizeof digest);
+    return pci_load_le32(digest);
+}
+
+void pci_book_forget_fingerprint_key(void)
+{
+    pci_be_wipe(s_fingerprint_key, sizeof s_fingerprint_key);
+    s_fingerprint_ready = 0;
 }
 
 int pci_book_used(const pc_book *b, int index)

@@ -37,7 +37,11 @@ typedef struct pc_book {
  * its length, or < 0 if the record cannot be read. */
 typedef int (*pc_name_loader)(void *ctx, int index, uint8_t *name);
 
+/* Keyed BLAKE2b-32 of a static key under a per-boot random key: where the
+ * key sorts in by_key. Every book is rebuilt after the key is forgotten. */
 uint32_t pci_book_fingerprint(const uint8_t pub[PC_KEY_LEN]);
+/* With every book wiped (pci_keystore_wipe_all): the next fingerprint draws a new key. */
+void pci_book_forget_fingerprint_key(void);
 int pci_book_used(const pc_book *b, int index);
 /* The lowest free index, or -1 when the book is full. */
 int pci_book_free_index(const pc_book *b);

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "backend.h"
+#include "book_index.h"
 #include "keystore_state.h"
 #include "precompute.h"
 #include "store_record.h"
@@ -311,4 +312,5 @@ void pci_keystore_wipe_all(void)
 {
     pci_slot_wipe_all(TABLE);
     pci_be_wipe(s_identity, sizeof s_identity);
+    pci_book_forget_fingerprint_key(); /* the books it sorted are gone */
 }

@@ -45,16 +45,20 @@ static int load_at(int32_t store, int index, pc_contact *c, pc_store_state **out
 static int find_index(pc_store_state *st, const uint8_t pub[32])
 {
     uint32_t fingerprint = pci_book_fingerprint(pub);
-    int found = PC_E_NOT_FOUND;
+    uint32_t found = (uint32_t)PC_E_NOT_FOUND;
     pc_contact c;
+    /* Every record with this fingerprint is read (almost always one), and the
+     * match is selected without a branch on the key comparison. */
     for (int at = pci_book_key_lower_bound(&st->book, fingerprint);
-         found < 0 && at < st->book.count && st->book.by_key[at].fingerprint == fingerprint; at++) {
+         at < st->book.count && st->book.by_key[at].fingerprint == fingerprint; at++) {
         int index = st->book.by_key[at].index;
-        if (pci_contact_load(st, index, &c) == 0 && pci_be_equal(c.pub, pub, PC_KEY_LEN))
-            found = index;
+        if (pci_contact_load(st, index, &c) == 0) {
+            uint32_t mask = 0u - (uint32_t)pci_be_equal(c.pub, pub, PC_KEY_LEN);
+            found = (found & ~mask) | ((uint32_t)index & mask);
+        }
         pci_be_wipe(&c, sizeof c);
     }
-    return found;
+    return (int)found;
 }
 
 int pci_keystore_contact_find(int32_t store, const uint8_t pub[32])

@@ -20,10 +20,14 @@
  *     backend's own branch on it: backend.supp);
  *   - AEAD plaintext of packets and handshake messages (open): what a peer
  *     sent (payloads, its static key, media), not key material;
- *   - the store payload (xaead open) except its key material: the record
- *     layout (counts, flags, names, pinned keys, generations) is parsed by
- *     branching code; the identity secret and both resumption secrets of
- *     every contact are marked secret again right after decryption.
+ *   - the store records (xaead open) except their key material: the record
+ *     layout (flags, names, pinned keys, generations) is parsed by branching
+ *     code; the identity record and both resumption secrets of a contact
+ *     record (or of every contact of a previous-release image) are marked
+ *     secret again right after decryption.
+ *   - the contact book's fingerprint of a looked-up key (pci_book_fingerprint):
+ *     a keyed BLAKE2b under a per-boot random key the observer lacks, so the
+ *     binary search it steers says nothing about whose key it was.
  * Not marked: the device key (efuse.key), which goes from the storage layer
  * to the backend without our code looking at it.
  */
@@ -46,8 +50,14 @@ int ct_contact_slots = 0;
 #define CONTACT_RECORD_LEN 138
 #define CONTACT_SECRET_OFF 70
 #define CONTACT_PREV_SECRET_OFF 106
+/* Per-record format (native/src/store_record.h): payload sizes of the
+ * identity record and of one contact record (laid out as above). */
+#define RECORD_IDENTITY_PAYLOAD 32
+#define RECORD_CONTACT_PAYLOAD 138
 
 int __real_pci_be_x25519(uint8_t out[32], const uint8_t secret[32], const uint8_t peer[32]);
+uint32_t __real_pci_book_fingerprint(const uint8_t pub[32]);
+uint32_t __wrap_pci_book_fingerprint(const uint8_t pub[32]);
 void __real_pci_be_x25519_public(uint8_t pub[32], const uint8_t secret[32]);
 void __real_pci_be_aead_seal(uint8_t *c, uint8_t tag[16], const uint8_t key[32],
                             const uint8_t nonce[PC_AEAD_NONCE_LEN], const uint8_t *ad,
@@ -138,9 +148,21 @@ int __wrap_pci_be_xaead_open(uint8_t *m, const uint8_t key[32],
 {
     int rc = __real_pci_be_xaead_open(m, key, nonce, ad, ad_len, c, c_len, tag);
     CT_PUBLIC(&rc, sizeof rc);
-    if (!ct_armed || rc != 0 || c_len < PAYLOAD_CONTACTS_OFF)
+    if (!ct_armed || rc != 0)
         return rc;
     CT_PUBLIC(m, c_len);
+    if (c_len == RECORD_IDENTITY_PAYLOAD) { /* store_record.h: the identity record */
+        CT_SECRET(m, c_len);
+        return rc;
+    }
+    if (c_len == RECORD_CONTACT_PAYLOAD) { /* one contact record: its two resumption secrets */
+        CT_SECRET(m + CONTACT_SECRET_OFF, 32);
+        CT_SECRET(m + CONTACT_PREV_SECRET_OFF, 32);
+        return rc;
+    }
+    if (c_len < PAYLOAD_CONTACTS_OFF) /* other records (organisation): public data only */
+        return rc;
+    /* The previous release's whole image (store_image.h), read once to migrate it. */
     CT_SECRET(m + PAYLOAD_IDENTITY_OFF, 32);
     for (int i = 0; i < ct_contact_slots; i++) {
         size_t at = PAYLOAD_CONTACTS_OFF + (size_t)i * CONTACT_RECORD_LEN;
@@ -173,4 +195,11 @@ int __wrap_pci_be_equal(const uint8_t *a, const uint8_t *b, size_t len)
             return 0;
     }
     return 1;
+}
+
+uint32_t __wrap_pci_book_fingerprint(const uint8_t pub[32])
+{
+    uint32_t fingerprint = __real_pci_book_fingerprint(pub);
+    CT_PUBLIC(&fingerprint, sizeof fingerprint);
+    return fingerprint;
 }
