@@ -89,10 +89,11 @@ namespace Phone.DeviceTests.Host
             var named = errors.Select(e => e.Substring(0, e.IndexOf(' '))).ToList();
             Assert.Equal(new[]
             {
-                "Phone.Crypto.Concealment", "Phone.Crypto.ContactRecord", "Phone.Crypto.CookieMacs", "Phone.Crypto.CryptoCore",
+                "Phone.Crypto.Concealment", "Phone.Crypto.ContactListEntry", "Phone.Crypto.ContactPage",
+                "Phone.Crypto.ContactRecord", "Phone.Crypto.CookieMacs", "Phone.Crypto.CryptoCore",
                 "Phone.Crypto.CryptoException",
                 "Phone.Crypto.CryptoStatus",
-                "Phone.Crypto.Handshake", "Phone.Crypto.KeyPool", "Phone.Crypto.KeyStore",
+                "Phone.Crypto.Handshake", "Phone.Crypto.KeyPool", "Phone.Crypto.KeyStore", "Phone.Crypto.LittleEndian",
             }, named);
 
             // What the guard protects against: one more wrapper method moves every native
