@@ -24,6 +24,9 @@
 
 #include "backend.h"
 #include "cert.h"
+#include "fuzz_org_sign.h"
+
+_Static_assert(PC_CERT_SIG_LEN == FUZZ_SIG_LEN, "Ed25519 signatures are 64 bytes");
 
 static pc_org_anchor s_org;
 static uint8_t s_org_secret[64];
@@ -38,20 +41,17 @@ static void setup(void)
     memset(s_org.org_id, 0x11, sizeof s_org.org_id);
 }
 
+/* pci_cert_signed_message in the helper's shape. */
+static size_t cert_message(uint8_t *msg, const uint8_t *body, size_t len)
+{
+    return pci_cert_signed_message(msg, body, len);
+}
+
 /* body || signature into cert; returns the length (cap PC_CERT_MAX_LEN + 1). */
 static size_t sign_body(uint8_t *cert, const uint8_t *body, size_t len)
 {
-    uint8_t msg[PC_CERT_MESSAGE_MAX];
-    size_t max_body = PC_CERT_MAX_LEN + 1 - PC_CERT_SIG_LEN;
-    len = len < max_body ? len : max_body;
-    memcpy(cert, body, len);
-    size_t msg_len = pci_cert_signed_message(msg, body, len);
-    if (msg_len == 0) { /* body longer than any certificate: leave it unsigned */
-        memset(cert + len, 0, PC_CERT_SIG_LEN);
-        return len + PC_CERT_SIG_LEN;
-    }
-    crypto_sign_detached(cert + len, NULL, msg, msg_len, s_org_secret);
-    return len + PC_CERT_SIG_LEN;
+    static uint8_t msg[PC_CERT_MESSAGE_MAX];
+    return fuzz_sign_body(cert, PC_CERT_MAX_LEN + 1, body, len, cert_message, msg, s_org_secret);
 }
 
 #ifndef PC_FUZZ_SEEDS

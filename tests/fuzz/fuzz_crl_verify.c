@@ -23,6 +23,9 @@
 #include "backend.h"
 #include "bytes_le.h"
 #include "org_crl.h"
+#include "fuzz_org_sign.h"
+
+_Static_assert(PC_CERT_SIG_LEN == FUZZ_SIG_LEN, "Ed25519 signatures are 64 bytes");
 
 static pc_org_anchor s_org;
 static uint8_t s_org_secret[64];
@@ -41,16 +44,7 @@ static void setup(void)
 static size_t sign_body(uint8_t *list, const uint8_t *body, size_t len)
 {
     static uint8_t msg[PC_CRL_SIGN_LABEL_LEN + PC_ORG_CRL_MAX];
-    size_t max_body = PC_ORG_CRL_MAX + 1 - PC_CERT_SIG_LEN;
-    len = len < max_body ? len : max_body;
-    memcpy(list, body, len);
-    size_t msg_len = pci_crl_signed_message(msg, body, len);
-    if (msg_len == 0) {
-        memset(list + len, 0, PC_CERT_SIG_LEN);
-        return len + PC_CERT_SIG_LEN;
-    }
-    crypto_sign_detached(list + len, NULL, msg, msg_len, s_org_secret);
-    return len + PC_CERT_SIG_LEN;
+    return fuzz_sign_body(list, PC_ORG_CRL_MAX + 1, body, len, pci_crl_signed_message, msg, s_org_secret);
 }
 
 #ifndef PC_FUZZ_SEEDS
