@@ -50,13 +50,14 @@ namespace Phone.Boards.Esp32
         /// Starts the phone on this board; peer is "a.b.c.d" (the port is the phone port): the
         /// address tried when discovery has not found the contact (the last address known).
         /// openMdns and local may be null: no discovery. mic and speaker are the board's audio
-        /// adapters (null: that direction carries no audio).
+        /// adapters (null: that direction carries no audio). orgBundle is the image's organisation
+        /// bundle resource (docs/device.md §5b).
         /// </summary>
-        public static PhoneWiring Start(IDisplay display, NetworkJoin join, OpenTransport openTransport,
-            OpenMulticastTransport openMdns, LocalAddress local, IClock clock, int port, string peer,
-            IAudioSource mic, IAudioSink speaker)
+        public static PhoneWiring Start(IDisplay display, NetworkJoin join, IDeploymentResource orgBundle,
+            OpenTransport openTransport, OpenMulticastTransport openMdns, LocalAddress local, IClock clock, int port,
+            string peer, IAudioSource mic, IAudioSink speaker)
         {
-            KeyStore store = BoardStartup.Start(display, join);
+            KeyStore store = BoardStartup.Start(display, join, orgBundle);
             PhoneWiring wiring = null;
             IDatagramTransport transport = openTransport((from, buffer, offset, count) =>
             {

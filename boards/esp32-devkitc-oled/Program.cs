@@ -27,7 +27,8 @@ namespace Phone.Boards.DevKitC
             Configuration.SetPinFunction(PinMap.MicData, DeviceFunction.I2S2_MDATA_IN);
             var speaker = new I2sSpeaker(PinMap.SpeakerBus);
             var mic = new I2sMicrophone(PinMap.MicBus);
-            var phone = PhoneWiring.Start(display, WifiJoin.Connect,
+            var orgBundle = new ResourceBundle(Phone.DevKitC.Resources.ResourceManager, Phone.DevKitC.Resources.BinaryResources.OrgBundle);
+            var phone = PhoneWiring.Start(display, WifiJoin.Connect, orgBundle,
                 received => new UdpTransport(PinMap.PhonePort, received),
                 received => new MdnsTransport(Phone.Firmware.Discovery.MdnsGroup.Port, received), StationAddress.Read,
                 new TickClock(), PinMap.PhonePort, PinMap.PeerAddress, mic, speaker);

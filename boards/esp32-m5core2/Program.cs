@@ -30,7 +30,8 @@ namespace Phone.Boards.M5Core2
                 mic = new I2sMicrophone(PinMap.MicBus);
             }
 
-            var phone = PhoneWiring.Start(display, WifiJoin.Connect,
+            var orgBundle = new ResourceBundle(Phone.M5Core2.Resources.ResourceManager, Phone.M5Core2.Resources.BinaryResources.OrgBundle);
+            var phone = PhoneWiring.Start(display, WifiJoin.Connect, orgBundle,
                 received => new UdpTransport(PinMap.PhonePort, received),
                 received => new MdnsTransport(Phone.Firmware.Discovery.MdnsGroup.Port, received), StationAddress.Read,
                 new TickClock(), PinMap.PhonePort, PinMap.PeerAddress, mic, speaker);

@@ -69,6 +69,8 @@ def prove():
          lambda p: p.write_bytes(p.read_bytes().replace(b"</packages>", b"  <package id=\"X\" version=\"1.0.0\" targetFramework=\"netnano1.0\" />\r\n</packages>"))),
         ("reference dropped from a board .nfproj", "boards/esp32-m5core2/Phone.M5Core2.nfproj",
          lambda p: p.write_bytes(p.read_bytes().replace(b'<Reference Include="System.Device.I2s">', b'<Reference Include="System.Device.I2sX">'))),
+        ("hand-edited resource id", "boards/esp32-devkitc-oled/Resources.Designer.cs",
+         lambda p: p.write_bytes(p.read_bytes().replace(b"OrgBundle = ", b"OrgBundle = 1"))),
         ("closure changed, generator not rerun", "boards/package-closure.json",
          lambda p: p.write_text(p.read_text(encoding="utf-8").replace('"min": "1.0.28"', '"min": "1.0.29"'), encoding="utf-8")),
     ]
@@ -89,8 +91,26 @@ def prove():
     return ok
 
 
+# Ids that nanoFramework's own resource generator wrote into published Resources.Designer.cs files
+# (nanoframework/Samples: HttpWebRequest, AzureSDKBasicFullyManaged, MQTT AdvancedExample.Aws,
+# ManagedResources); nfproj.py's resource_id must give the same, or the image's ids would not match.
+PUBLISHED_IDS = {"DigiCertGlobalRootCA": 1766, "DigiCertGlobalRootG2": 26599, "AwsCAroot": -8728,
+                 "nano_Framework_logo_32_border_trans": 23065}
+
+
+def resource_id_findings():
+    source = (ROOT / "tools/nfproj/nfproj.py").read_text(encoding="utf-8")
+    namespace = {}
+    # only the pure function: running the whole module would rewrite the repository's files
+    start = source.index("def resource_id(")
+    end = source.index("\ndef ", start + 1)
+    exec(source[start:end], namespace)
+    return [f"resource_id({name!r}) = {namespace['resource_id'](name)}, nanoFramework's tools give {want}"
+            for name, want in PUBLISHED_IDS.items() if namespace["resource_id"](name) != want]
+
+
 def main():
-    findings = check(ROOT)
+    findings = resource_id_findings() + check(ROOT)
     for finding in findings:
         print("generated files: " + finding)
     if not findings:

@@ -6,6 +6,7 @@ using Phone.Crypto;
 using Phone.Firmware;
 using Phone.Firmware.Board;
 using Phone.Firmware.Discovery;
+using Phone.Firmware.Trust;
 using Phone.Firmware.Ui;
 using Phone.Firmware.Wire;
 using Phone.Sim.Audio;
@@ -61,11 +62,14 @@ namespace Phone.Sim.Board
                 _lock = FlashLock.Take(FlashDir, LockFileName);
                 Addresses = new AddressBook(FlashDir);
                 CryptoCore.SelfTest(); // the native core refuses everything until its self-test passed
+                BundleFile bundle = options.OrgBundle == null ? null : BundleFile.Open(options.OrgBundle);
                 store = FlashDirectory.OpenStore(FlashDir, options.FactoryReset);
                 if (options.FactoryReset)
                 {
                     Addresses.Clear();
                 }
+
+                BundleOutcome = bundle == null ? null : OrgBundle.Apply(store, bundle);
 
                 _core = new PhoneCore(Config, store, _transport, _clock, Display, Mic, Speaker);
             }
@@ -127,6 +131,9 @@ namespace Phone.Sim.Board
 
         /// <summary>Exceptions that escaped the firmware into the board loop (each one a bug).</summary>
         public int LoopFaults => _loop.Faults;
+
+        /// <summary>What the --org-bundle file came to at start, or null without one.</summary>
+        public OrgBundleOutcome BundleOutcome { get; }
 
         /// <summary>The fingerprint of the phone's identity key (public).</summary>
         public string Fingerprint { get; private set; }
@@ -410,6 +417,10 @@ namespace Phone.Sim.Board
         }
 
         // Advertises this phone on the LAN interface (loop not running yet, or on the loop thread).
+        /// <summary>The screen a board shows at start about its organisation bundle, or null (nothing to say).</summary>
+        public Screen BundleScreen =>
+            BundleOutcome == null ? null : OrgBundleScreens.For(BundleOutcome, _core.IdentityKey);
+
         private void StartDiscovery()
         {
             if (_mdns == null)

@@ -27,6 +27,9 @@ namespace Phone.Sim.Board
         public int MdnsPort { get; set; } = Phone.Firmware.Discovery.MdnsGroup.Port;
 
         /// <summary>Erase identity and contacts at start-up and create a new identity (the user asked for it).</summary>
+        /// <summary>Organisation bundle applied at start, as a board applies its image's resource (null: none).</summary>
+        public string OrgBundle { get; set; }
+
         public bool FactoryReset { get; set; }
 
         /// <summary>Each native call stalls the phone's loop as long as on a 240 MHz ESP32 (boards/sim/Timing).</summary>

@@ -47,6 +47,7 @@ namespace Phone.Sim.Cli
             }
 
             _phone.Log.Added += OnLog;
+            Draw(_phone.BundleScreen); // what the image's organisation bundle did, as a board shows it at start
             _phone.ShowIdle();
             var commands = new PhoneCommands(_phone, Ask);
             while (true)

@@ -20,7 +20,7 @@ namespace Phone.Sim.Cli
         {
             return new Command("org", "Organisation trust: create the signing key, sign phone certificates, revoke, install.")
             {
-                CreateKey(), OrgSignCommand.Create(), OrgInstallCommand.Create(), OrgRevokeCommand.Create()
+                CreateKey(), OrgSignCommand.Create(), OrgInstallCommand.Create(), OrgRevokeCommand.Create(), OrgBundleCommand.Create()
             };
         }
 

@@ -18,8 +18,8 @@ namespace Phone.Sim.Cli
         internal const int IdLength = 16;
         internal const int MaxNameBytes = 32;
         internal const int MaxRevokedSerials = 32;
-        private const string CertLabel = "phone/v1/org-cert";
-        private const string ListLabel = "phone/v1/org-crl";
+        internal const string CertLabel = "phone/v1/org-cert";
+        internal const string ListLabel = "phone/v1/org-crl";
         private const string IdLabel = "phone/v1/org-id";
 
         /// <summary>The organisation id: the first 16 bytes of BLAKE2b-256("phone/v1/org-id" ‖ public key).</summary>

@@ -61,6 +61,11 @@ namespace Phone.Sim.Cli
                           + "(the way out of damaged flash or a lost device key)"
         };
 
+        public readonly Option<string> OrgBundle = new Option<string>("--org-bundle")
+        {
+            Description = "organisation bundle (`org bundle`) applied at start, as a board applies the one in its image"
+        };
+
         public readonly Option<string> Lan = new Option<string>("--lan")
         {
             Description = "network interface for discovery (DNS-SD over mDNS), e.g. eth0; multicast only there (default: none)"
@@ -85,6 +90,7 @@ namespace Phone.Sim.Cli
             command.Options.Add(Lan);
             command.Options.Add(MdnsPort);
             command.Options.Add(FactoryReset);
+            command.Options.Add(OrgBundle);
             command.Options.Add(DeviceTiming);
         }
 
@@ -105,6 +111,7 @@ namespace Phone.Sim.Cli
                 Lan = parse.GetValue(Lan),
                 MdnsPort = parse.GetValue(MdnsPort),
                 FactoryReset = parse.GetValue(FactoryReset),
+                OrgBundle = parse.GetValue(OrgBundle),
                 DeviceTiming = parse.GetValue(DeviceTiming),
                 Configure = c =>
                 {

@@ -32,6 +32,12 @@ namespace Phone.Firmware.Wire
             b[at + 1] = (byte)v;
         }
 
+        /// <summary>Reads a little-endian 16-bit value.</summary>
+        public static int ReadU16Le(byte[] b, int at)
+        {
+            return b[at] | (b[at + 1] << 8);
+        }
+
         /// <summary>Reads an unsigned 16-bit big-endian value.</summary>
         public static int ReadU16Be(byte[] b, int at)
         {

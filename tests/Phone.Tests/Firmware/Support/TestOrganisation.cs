@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using NSec.Cryptography;
 using Phone.Crypto;
 using Phone.Sim.Cli;
+using Xunit;
 
 namespace Phone.Tests.Firmware.Support
 {
@@ -50,6 +51,14 @@ namespace Phone.Tests.Firmware.Support
         {
             new OrgStore(phone.Store).Install(PublicKey, Name, Certificate(phone.Core.IdentityKey, phone.Name, serial));
             phone.Core.RefreshOrganisation();
+        }
+
+        /// <summary>The bundle `org bundle` writes for these certificates and list (list may be null).</summary>
+        public byte[] Bundle(byte[] list, params byte[][] certificates)
+        {
+            byte[] bundle = OrgBundleWriter.Build(_key.PublicKey, Name, certificates, list, out string problem);
+            Assert.True(problem == null, problem);
+            return bundle;
         }
 
         public void Dispose() => _key.Dispose();
