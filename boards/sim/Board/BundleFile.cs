@@ -27,6 +27,11 @@ namespace Phone.Sim.Board
         {
             try
             {
+                if (Directory.Exists(path))
+                {
+                    throw new StartFailure("--org-bundle " + path + ": a folder, not a bundle file");
+                }
+
                 var info = new FileInfo(path);
                 if (!info.Exists)
                 {

@@ -38,6 +38,11 @@ namespace Phone.Sim.Cli
                 problem = "at most " + OrgBundleLayout.MaxEntries + " certificates in one bundle";
             }
 
+            if (problem != null)
+            {
+                return null; // every certificate is known to be well-formed below
+            }
+
             var sorted = new List<byte[]>(certificates);
             sorted.Sort((a, b) => PhoneKey(a).AsSpan().SequenceCompareTo(PhoneKey(b)));
             for (int i = 1; problem == null && i < sorted.Count; i++)

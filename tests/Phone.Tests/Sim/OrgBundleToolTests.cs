@@ -104,6 +104,10 @@ namespace Phone.Tests.Sim
             Refused(SimProcess.Run(null, bundle.Concat(new[] { P("mine.cert"), P("again.cert") }).ToArray()), "two certificates for phone key " + key);
             Refused(SimProcess.Run(null, bundle.Append(P("nothing.cert")).ToArray()), "no such file");
             Refused(SimProcess.Run(null, bundle.Append(P("org.pem")).ToArray()), "certificate 1: not a phone certificate");
+            Directory.CreateDirectory(P("mixed"));
+            File.Copy(P("mine.cert"), P("mixed/mine.cert"));
+            File.WriteAllText(P("mixed/readme.txt"), "notes");
+            Refused(SimProcess.Run(null, bundle.Append(P("mixed")).ToArray()), "certificate 2: not a phone certificate (5 bytes)");
             Refused(SimProcess.Run(null, "org", "bundle", "--none", "--org-pub", P("org.pem.pub"), "--out", P("out.bin")), "--none takes no organisation");
             Refused(SimProcess.Run(null, "org", "bundle", "--cert", P("mine.cert"), "--out", P("out.bin")), "give --org-pub");
             Refused(SimProcess.Run(null, "org", "bundle", "--org-pub", P("org.pem.pub"), "--crl", P("mine.cert"), "--out", P("out.bin")),
@@ -119,6 +123,7 @@ namespace Phone.Tests.Sim
             byte[] before = FlashDump.Read(flash);
 
             Refused(Boot(flash, P("missing.bin")), "--org-bundle " + P("missing.bin") + ": no such file");
+            Refused(Boot(flash, _dir), "--org-bundle " + _dir + ": a folder, not a bundle file");
 
             File.WriteAllBytes(P("garbage.bin"), Enumerable.Repeat((byte)0x41, 500).ToArray());
             var garbage = Boot(flash, P("garbage.bin"));
