@@ -25,6 +25,10 @@ namespace Phone.Tests.Firmware.Trust
 
         private static bool Installed(TestPhone phone) => new OrgStore(phone.Store).Installed;
 
+        /// <summary>The bundle for these phones, serials 1, 2, ... in order.</summary>
+        private static byte[] BundleFor(TestOrganisation org, byte[] list, params TestPhone[] phones) =>
+            org.Bundle(list, phones.Select((p, i) => org.Certificate(p.Core.IdentityKey, p.Name, (ulong)(i + 1))).ToArray());
+
         [Fact]
         public void Enrolment_bundle_without_this_phone_shows_its_full_key_and_writes_nothing()
         {
@@ -51,8 +55,7 @@ namespace Phone.Tests.Firmware.Trust
             using var acme = new TestOrganisation("Acme");
             var alice = rig.Add("Alice", 1);
             var bob = rig.Add("Bob", 2);
-            byte[] bundle = acme.Bundle(acme.Revoke(), acme.Certificate(alice.Core.IdentityKey, "Alice", 1),
-                acme.Certificate(bob.Core.IdentityKey, "Bob", 2));
+            byte[] bundle = BundleFor(acme, acme.Revoke(), alice, bob);
 
             OrgBundleOutcome first = Apply(alice, bundle);
             Assert.Equal(OrgBundleResult.Installed, first.Result);
@@ -78,8 +81,7 @@ namespace Phone.Tests.Firmware.Trust
             using var acme = new TestOrganisation("Acme");
             var alice = rig.Add("Alice", 1);
             var bob = rig.Add("Bob", 2);
-            byte[] bundle = acme.Bundle(null, acme.Certificate(alice.Core.IdentityKey, "Alice", 1),
-                acme.Certificate(bob.Core.IdentityKey, "Bob", 2));
+            byte[] bundle = BundleFor(acme, null, alice, bob);
             foreach (TestPhone phone in new[] { alice, bob })
             {
                 Assert.Equal(OrgBundleResult.Installed, Apply(phone, bundle).Result);
@@ -123,7 +125,7 @@ namespace Phone.Tests.Firmware.Trust
             using var acme = new TestOrganisation("Acme");
             using var globex = new TestOrganisation("Globex");
             var alice = rig.Add("Alice", 1);
-            Assert.Equal(OrgBundleResult.Installed, Apply(alice, acme.Bundle(null, acme.Certificate(alice.Core.IdentityKey, "Alice", 1))).Result);
+            Assert.Equal(OrgBundleResult.Installed, Apply(alice, BundleFor(acme, null, alice)).Result);
 
             OrgBundleOutcome moved = Apply(alice, globex.Bundle(null, globex.Certificate(alice.Core.IdentityKey, "Alice", 9)));
 
@@ -151,7 +153,7 @@ namespace Phone.Tests.Firmware.Trust
             using var rig = new Rig();
             using var acme = new TestOrganisation("Acme");
             var alice = rig.Add("Alice", 1);
-            byte[] bundle = acme.Bundle(null, acme.Certificate(alice.Core.IdentityKey, "Alice", 1));
+            byte[] bundle = BundleFor(acme, null, alice);
             Damage(bundle, damage);
             byte[] before = alice.ReadFlash();
 
@@ -195,8 +197,7 @@ namespace Phone.Tests.Firmware.Trust
             using var acme = new TestOrganisation("Acme");
             var alice = rig.Add("Alice", 1);
             var bob = rig.Add("Bob", 2);
-            byte[] bundle = acme.Bundle(acme.Revoke(), acme.Certificate(alice.Core.IdentityKey, "Alice", 1),
-                acme.Certificate(bob.Core.IdentityKey, "Bob", 2));
+            byte[] bundle = BundleFor(acme, acme.Revoke(), alice, bob);
             byte[] before = alice.ReadFlash();
 
             for (int length = 0; length < bundle.Length; length++)
@@ -218,7 +219,7 @@ namespace Phone.Tests.Firmware.Trust
             using var acme = new TestOrganisation("Acme");
             var alice = rig.Add("Alice", 1);
             var bob = rig.Add("Bob", 2);
-            byte[] bundle = acme.Bundle(null, acme.Certificate(alice.Core.IdentityKey, "Alice", 1));
+            byte[] bundle = BundleFor(acme, null, alice);
             int cert = OrgBundleLayout.HeaderBytes + OrgBundleLayout.EntryCertOffset;
             int certLength = bundle[OrgBundleLayout.HeaderBytes + OrgBundleLayout.EntryCertLengthOffset];
             byte[] before = alice.ReadFlash();
@@ -276,8 +277,7 @@ namespace Phone.Tests.Firmware.Trust
             using var acme = new TestOrganisation("Acme");
             var alice = rig.Add("Alice", 1);
             var bob = rig.Add("Bob", 2);
-            byte[] bundle = acme.Bundle(acme.Revoke(), acme.Certificate(alice.Core.IdentityKey, "Alice", 1),
-                acme.Certificate(bob.Core.IdentityKey, "Bob", 2));
+            byte[] bundle = BundleFor(acme, acme.Revoke(), alice, bob);
             Assert.Equal(OrgBundleResult.Installed, Apply(alice, bundle).Result);
             var random = new Random(20261202);
             var seen = new System.Collections.Generic.HashSet<OrgBundleResult>();
