@@ -5,6 +5,12 @@
 // Crash injection and bit flips are in test_store_crash.cpp.
 #include "store_fixture.hpp"
 
+#include <unordered_map>
+
+extern "C" {
+#include "book_index.h"
+}
+
 namespace {
 
 class Store : public ::testing::Test {
@@ -363,6 +369,48 @@ TEST_F(Store, PinFindReadForget)
     EXPECT_EQ(pc_contact_find(store, alice.data(), 32), PC_E_NOT_FOUND);
     EXPECT_EQ(pc_contact_find(store, bob.data(), 32), 1);
     EXPECT_EQ(pin_new(), 0); // the freed slot is reused
+}
+
+// Two keys whose 32-bit index fingerprints collide (found by birthday search under this boot's
+// fingerprint key, about 80,000 draws): both are found, each under its own index, forgetting one
+// leaves the other, and after a reopen (a new fingerprint key) the index still tells them apart.
+TEST_F(Store, KeysWithTheSameFingerprintAreToldApart)
+{
+    Bytes first, second;
+    std::unordered_map<uint32_t, Bytes> seen;
+    for (int draw = 0; draw < 2000000 && first.empty(); draw++) {
+        Bytes key = random_bytes(32);
+        auto [it, inserted] = seen.emplace(pci_book_fingerprint(key.data()), key);
+        if (!inserted && it->second != key) {
+            first = it->second;
+            second = key;
+        }
+    }
+    ASSERT_FALSE(first.empty()) << "no fingerprint collision in 2,000,000 draws";
+    ASSERT_EQ(pci_book_fingerprint(first.data()), pci_book_fingerprint(second.data()));
+
+    auto pin_key = [this](const Bytes &key, const std::string &name) {
+        int32_t s = session_with_peer(key);
+        int32_t idx = pc_contact_pin(store, s, reinterpret_cast<const uint8_t *>(name.data()),
+                                     (int32_t)name.size(), 0);
+        pc_session_free(s);
+        return idx;
+    };
+    ASSERT_EQ(pin_new(), 0); // a neighbour in the sorted index
+    int32_t a = pin_key(first, "first");
+    int32_t b = pin_key(second, "second");
+    ASSERT_EQ(a, 1);
+    ASSERT_EQ(b, 2);
+    EXPECT_EQ(pc_contact_find(store, first.data(), 32), a);
+    EXPECT_EQ(pc_contact_find(store, second.data(), 32), b);
+
+    ASSERT_EQ(pc_contact_forget(store, a), PC_OK);
+    EXPECT_EQ(pc_contact_find(store, first.data(), 32), PC_E_NOT_FOUND);
+    EXPECT_EQ(pc_contact_find(store, second.data(), 32), b);
+    ASSERT_EQ(pin_key(first, "first"), a);
+    reopen();
+    EXPECT_EQ(pc_contact_find(store, first.data(), 32), a);
+    EXPECT_EQ(pc_contact_find(store, second.data(), 32), b);
 }
 
 TEST_F(Store, PinSameKeyReplacesTheRecord)
