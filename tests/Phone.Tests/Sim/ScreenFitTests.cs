@@ -6,6 +6,7 @@ using System.Text;
 using Phone.Crypto;
 using Phone.Firmware.Contacts;
 using Phone.Firmware.Pairing;
+using Phone.Firmware.Trust;
 using Phone.Firmware.Ui;
 using Phone.Sim.Display;
 using Xunit;
@@ -62,6 +63,21 @@ namespace Phone.Tests.Sim
                 Screens.KeyChanged("!! SECURITY WARNING !!", name, "answer did not decrypt (possible attack)", Code, words),
                 Screens.KeyChanged("!! SECURITY WARNING !!", name, "key continuity lost: no resumption secret", Code, words)
             };
+            foreach (OrgBundleResult result in Enum.GetValues<OrgBundleResult>())
+            {
+                // the longest texts each outcome can carry: names of 32 bytes, the longest reasons
+                OrgBundleOutcome outcome = OrgBundleOutcome.Of(result, name,
+                    result == OrgBundleResult.Refused ? CryptoStatus.Describe(CryptoStatus.CertWrongOrganisation) : "shorter than its entry count says");
+                outcome.PreviousOrganisation = name;
+                outcome.ListVersion = int.MaxValue;
+                outcome.ListProblem = result == OrgBundleResult.Unchanged ? CryptoStatus.Describe(CryptoStatus.CertSignature) : null;
+                Screen screen = OrgBundleScreens.For(outcome, Enumerable.Repeat((byte)0xAB, 32).ToArray());
+                if (screen != null)
+                {
+                    screens.Add(screen);
+                }
+            }
+
             foreach (Badge badge in Enum.GetValues<Badge>())
             {
                 foreach (string status in new[] { "Setting up keys...", "Verifying keys...", "Connecting...", "Ringing..." })
