@@ -75,6 +75,23 @@ namespace Phone.Tests.Firmware.Trust
         }
 
         [Fact]
+        public void An_image_with_the_empty_bundle_keeps_the_installed_organisation()
+        {
+            using var rig = new Rig();
+            using var acme = new TestOrganisation("Acme");
+            var alice = rig.Add("Alice", 1);
+            Assert.Equal(OrgBundleResult.Installed, Apply(alice, BundleFor(acme, null, alice)).Result);
+            byte[] installed = alice.ReadFlash();
+
+            OrgBundleOutcome outcome = Apply(alice, Phone.Sim.Cli.OrgBundleWriter.Empty());
+
+            Assert.Equal(OrgBundleResult.NoOrganisation, outcome.Result);
+            Assert.Null(OrgBundleScreens.For(outcome, alice.Core.IdentityKey));
+            Assert.Equal("Acme", Info(alice).Name);
+            Assert.Equal(installed, alice.ReadFlash());
+        }
+
+        [Fact]
         public void Two_phones_started_from_one_bundle_call_each_other_verified_by_the_organisation()
         {
             using var rig = new Rig();
