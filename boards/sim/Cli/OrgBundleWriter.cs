@@ -32,7 +32,9 @@ namespace Phone.Sim.Cli
         internal static byte[] Build(PublicKey org, string orgName, IReadOnlyList<byte[]> certificates, byte[] list, out string problem)
         {
             byte[] name = Encoding.UTF8.GetBytes(orgName);
-            problem = Check(org, certificates, list);
+            problem = name.Length == 0 || name.Length > OrgBundleLayout.MaxNameBytes
+                ? "the organisation name must be 1 to " + OrgBundleLayout.MaxNameBytes + " bytes of UTF-8"
+                : Check(org, certificates, list);
             if (problem == null && certificates.Count > OrgBundleLayout.MaxEntries)
             {
                 problem = "at most " + OrgBundleLayout.MaxEntries + " certificates in one bundle";

@@ -92,6 +92,18 @@ namespace Phone.Tests.Firmware.Trust
         }
 
         [Fact]
+        public void The_writer_refuses_a_name_the_header_cannot_hold()
+        {
+            using var key = Phone.Sim.Cli.OrgKeyFile.Create();
+            foreach (string name in new[] { "", new string('x', OrgBundleLayout.MaxNameBytes + 1) })
+            {
+                byte[] bundle = Phone.Sim.Cli.OrgBundleWriter.Build(key.PublicKey, name, new byte[0][], null, out string problem);
+                Assert.Null(bundle);
+                Assert.Equal("the organisation name must be 1 to 32 bytes of UTF-8", problem);
+            }
+        }
+
+        [Fact]
         public void Two_phones_started_from_one_bundle_call_each_other_verified_by_the_organisation()
         {
             using var rig = new Rig();
