@@ -43,22 +43,6 @@ namespace Phone.Tests.Sim
             return (p.ExitCode, output);
         }
 
-        private static void Clear(SimProcess.Result r, string expected)
-        {
-            Assert.True(r.Exit != 0, r.ToString());
-            Assert.Contains(expected, r.Errors);
-            Assert.DoesNotContain("Exception", r.Output + r.Errors);
-            Assert.DoesNotContain("   at ", r.Output + r.Errors);
-        }
-
-        /// <summary>A phone's flash (identity created as on first boot) and its public key.</summary>
-        private byte[] NewPhone(string flash)
-        {
-            CryptoCore.SelfTest();
-            using KeyStore store = KeyStore.Open(flash);
-            return store.IdentityPublicKey();
-        }
-
         private bool OpenSslVerifies(string pubPem, byte[] document, string label)
         {
             byte[] message = Encoding.ASCII.GetBytes(label).Append((byte)0).Concat(document.Take(document.Length - 64)).ToArray();
@@ -74,7 +58,7 @@ namespace Phone.Tests.Sim
             Assert.Equal(0, OpenSsl("genpkey", "-algorithm", "ed25519", "-out", P("org.pem")).Exit);
             Assert.Equal(0, OpenSsl("pkey", "-in", P("org.pem"), "-pubout", "-out", P("org.pub.pem")).Exit);
             string flash = P("flash-alice");
-            byte[] key = NewPhone(flash);
+            byte[] key = OrgToolChecks.NewPhone(flash);
 
             var id = SimProcess.Run(null, "identity", "--flash", flash);
             Assert.Equal(0, id.Exit);
@@ -111,7 +95,7 @@ namespace Phone.Tests.Sim
             Assert.Contains("ED25519", text.Output);
             Assert.Equal(0, OpenSsl("pkey", "-in", P("org.pem"), "-pubout", "-out", P("openssl.pub.pem")).Exit);
             Assert.Equal(File.ReadAllText(P("openssl.pub.pem")), File.ReadAllText(P("org.pem.pub")));
-            Clear(SimProcess.Run(null, "org", "create", "--out", P("org.pem")), "exists: not overwriting");
+            OrgToolChecks.Refused(SimProcess.Run(null, "org", "create", "--out", P("org.pem")), "exists: not overwriting");
 
             var revoke = SimProcess.Run(null, "org", "revoke", "--org", P("org.pem"), "--version", "2", "--serial", "5", "--serial", "9",
                 "--out", P("v2.crl"));
@@ -125,7 +109,7 @@ namespace Phone.Tests.Sim
         public void Bad_input_is_refused_with_one_line_and_nothing_written()
         {
             string flash = P("flash-bob");
-            byte[] key = NewPhone(flash);
+            byte[] key = OrgToolChecks.NewPhone(flash);
             string hex = Convert.ToHexString(key);
             Assert.Equal(0, SimProcess.Run(null, "org", "create", "--out", P("org.pem")).Exit);
             Assert.Equal(0, SimProcess.Run(null, "org", "create", "--out", P("other.pem")).Exit);
@@ -135,22 +119,22 @@ namespace Phone.Tests.Sim
                 "--serial", "2", "--out", P("someone.cert")).Exit);
             byte[] flashBefore = FlashDump.Read(flash);
 
-            Clear(SimProcess.Run(null, "org", "install", "--flash", flash, "--org-pub", P("other.pem.pub"), "--cert", P("bob.cert")),
+            OrgToolChecks.Refused(SimProcess.Run(null, "org", "install", "--flash", flash, "--org-pub", P("other.pem.pub"), "--cert", P("bob.cert")),
                 "forged certificate signature");
-            Clear(SimProcess.Run(null, "org", "install", "--flash", flash, "--org-pub", P("org.pem.pub"), "--cert", P("someone.cert")),
+            OrgToolChecks.Refused(SimProcess.Run(null, "org", "install", "--flash", flash, "--org-pub", P("org.pem.pub"), "--cert", P("someone.cert")),
                 "certificate names another key");
             File.WriteAllBytes(P("cut.cert"), File.ReadAllBytes(P("bob.cert")).Take(100).ToArray());
-            Clear(SimProcess.Run(null, "org", "install", "--flash", flash, "--org-pub", P("org.pem.pub"), "--cert", P("cut.cert")),
+            OrgToolChecks.Refused(SimProcess.Run(null, "org", "install", "--flash", flash, "--org-pub", P("org.pem.pub"), "--cert", P("cut.cert")),
                 "certificate truncated");
-            Clear(SimProcess.Run(null, "org", "install", "--flash", flash, "--org-pub", P("org.pem"), "--cert", P("bob.cert")),
+            OrgToolChecks.Refused(SimProcess.Run(null, "org", "install", "--flash", flash, "--org-pub", P("org.pem"), "--cert", P("bob.cert")),
                 "not an Ed25519 public key");
-            Clear(SimProcess.Run(null, "org", "sign", "--org", P("org.pem.pub"), "--phone-key", hex, "--serial", "1", "--out", P("x")),
+            OrgToolChecks.Refused(SimProcess.Run(null, "org", "sign", "--org", P("org.pem.pub"), "--phone-key", hex, "--serial", "1", "--out", P("x")),
                 "not an Ed25519 private key");
-            Clear(SimProcess.Run(null, "org", "sign", "--org", P("org.pem"), "--phone-key", "abc", "--serial", "1", "--out", P("x")),
+            OrgToolChecks.Refused(SimProcess.Run(null, "org", "sign", "--org", P("org.pem"), "--phone-key", "abc", "--serial", "1", "--out", P("x")),
                 "--phone-key must be 64 hex digits");
-            Clear(SimProcess.Run(null, "org", "sign", "--org", P("org.pem"), "--phone-key", hex, "--serial", "1",
+            OrgToolChecks.Refused(SimProcess.Run(null, "org", "sign", "--org", P("org.pem"), "--phone-key", hex, "--serial", "1",
                 "--valid-from", "2999-01-01", "--out", P("x")), "--valid-from must be a time not later than now");
-            Clear(SimProcess.Run(null, "org", "install", "--flash", P("nowhere"), "--crl", P("x")), "no phone flash there");
+            OrgToolChecks.Refused(SimProcess.Run(null, "org", "install", "--flash", P("nowhere"), "--crl", P("x")), "no phone flash there");
             Assert.Equal(flashBefore, FlashDump.Read(flash));
 
             // a replayed older list: refused, the newer one kept
@@ -158,8 +142,8 @@ namespace Phone.Tests.Sim
             Assert.Equal(0, SimProcess.Run(null, "org", "revoke", "--org", P("org.pem"), "--version", "1", "--out", P("v1.crl")).Exit);
             Assert.Equal(0, SimProcess.Run(null, "org", "revoke", "--org", P("org.pem"), "--version", "2", "--serial", "2", "--out", P("v2.crl")).Exit);
             Assert.Equal(0, SimProcess.Run(null, "org", "install", "--flash", flash, "--crl", P("v2.crl")).Exit);
-            Clear(SimProcess.Run(null, "org", "install", "--flash", flash, "--crl", P("v1.crl")), "older revocation list replayed");
-            Clear(SimProcess.Run(null, "org", "install", "--flash", flash, "--crl", P("bob.cert")), "");
+            OrgToolChecks.Refused(SimProcess.Run(null, "org", "install", "--flash", flash, "--crl", P("v1.crl")), "older revocation list replayed");
+            OrgToolChecks.Refused(SimProcess.Run(null, "org", "install", "--flash", flash, "--crl", P("bob.cert")), "");
         }
     }
 }
